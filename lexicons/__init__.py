@@ -1,0 +1,1 @@
+"""Bundled lexicon packs and vocabularies (data only), shipped as ``resume_check.lexicons``."""
