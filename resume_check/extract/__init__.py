@@ -1,0 +1,115 @@
+"""extract(path) -> Document: read a résumé file, refuse what cannot be read, dispatch on type.
+
+Engines (one module each, all returning the engine-independent ``Document``):
+- ``pdf.extract_pdf(data: bytes, path: str) -> Document``
+- ``docx.extract_docx(data: bytes, path: str) -> Document``
+- ``text.extract_text(data: bytes, path: str, kind: str) -> Document`` (kind: txt, md, tex, typ)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..config import DEFAULT_MAX_BYTES
+from ..errors import InputError
+from ..models import Document
+
+SUPPORTED = "PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), LaTeX (.tex) or Typst (.typ)"
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".tex": "tex", ".typ": "typ"}
+REFUSED = {
+    ".doc": "legacy Word .doc files are not supported: open it in Word or LibreOffice and save as .docx or PDF",
+    ".odt": "OpenDocument .odt files are not supported: save it as .docx or PDF",
+    ".rtf": "RTF files are not supported: save it as .docx or PDF",
+    ".pages": "Apple Pages files are not supported: export it as .docx or PDF",
+}
+IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"RIFF")
+
+
+def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read ``path`` ("-" for standard input) with a size limit."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            p = Path(path)
+            if p.is_dir():
+                raise InputError(f"{path}: is a folder, not a file; use `resume-check batch {path}` for folders", path=path)
+            size = p.stat().st_size
+            if size > max_bytes:
+                raise InputError(
+                    f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for one résumé; "
+                    "export a smaller file (compress images) or raise the limit",
+                    path=path,
+                )
+            data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path", path=path) from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; check the file's permissions", path=path) from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file", path=path) from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err}); check the file", path=path) from None
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: input is over the {max_bytes:,}-byte limit for one résumé", path=path)
+    return data
+
+
+def detect_kind(data: bytes, path: str) -> str:
+    """The input type: pdf, docx, txt, md, tex or typ. Raises InputError for anything else."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in REFUSED:
+        raise InputError(f"{path}: {REFUSED[suffix]}. Supported: {SUPPORTED}", path=path)
+    if data.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if suffix in ("", ".docx", ".docm", ".dotx"):
+            return "docx"
+        raise InputError(f"{path}: a zip archive with a {suffix} name is not a résumé this tool reads. Supported: {SUPPORTED}", path=path)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{path}: {REFUSED['.doc']}. Supported: {SUPPORTED}", path=path)
+    if data.startswith(b"{\\rtf"):
+        raise InputError(f"{path}: {REFUSED['.rtf']}. Supported: {SUPPORTED}", path=path)
+    if data.startswith(IMAGE_MAGIC):
+        raise InputError(
+            f"{path}: this is an image, and image text is invisible to applicant-tracking systems; "
+            f"export the résumé from its editor as PDF or .docx. Supported: {SUPPORTED}",
+            path=path,
+        )
+    if suffix == ".pdf":
+        raise InputError(f"{path}: not a PDF (no %PDF header): the file is truncated or mislabelled; re-export it", path=path)
+    if suffix == ".docx":
+        raise InputError(f"{path}: not a .docx (not a zip package): the file is damaged or mislabelled; re-save it from Word", path=path)
+    if b"\x00" in data[:4096]:
+        raise InputError(f"{path}: unknown binary file type. Supported: {SUPPORTED}", path=path)
+    if suffix in TEXT_SUFFIXES:
+        return TEXT_SUFFIXES[suffix]
+    if suffix in ("", ".-"):
+        return "txt"
+    raise InputError(f"{path}: unsupported file type {suffix!r}. Supported: {SUPPORTED}", path=path)
+
+
+def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
+    """Extract a Document from bytes already read; ``path`` is used for messages and the Source."""
+    kind = kind or detect_kind(data, path)
+    if kind == "pdf":
+        from .pdf import extract_pdf
+
+        return extract_pdf(data, path)
+    if kind == "docx":
+        from .docx import extract_docx
+
+        return extract_docx(data, path)
+    from .text import extract_text
+
+    return extract_text(data, path, kind)
+
+
+def extract(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and extract one résumé file ("-" reads standard input as text)."""
+    path = str(path)
+    data = read_input(path, max_bytes=max_bytes)
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty; export the résumé again", path=path)
+    return extract_bytes(data, path)
