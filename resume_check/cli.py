@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from enum import IntEnum
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -43,7 +44,7 @@ def guarded(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("resume-check: interrupted", err=True)
             sys.exit(130)
-        except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for users
+        except Exception as err:
             if os.environ.get("RESUME_CHECK_DEBUG"):
                 raise
             click.echo(
