@@ -57,6 +57,16 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def emit(text: str, output: str | None) -> None:
+    """Write ``text`` to ``output`` atomically (temporary file, then rename), or to stdout."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    from .atomic import write_atomic
+
+    write_atomic(output, text)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="resume-check")
 def main() -> None:
@@ -74,6 +84,41 @@ def main() -> None:
 # parse -> Settings -> library -> render -> echo -> exit.
 
 # --- extract (issue 2) ---
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead.")
+@guarded
+def extract(file: str, fmt: str, output: str | None) -> None:
+    """Show what was read from FILE: sections, lines, bullets, contact fields and warnings.
+
+    This is what an applicant-tracking system reads. FILE may be .pdf, .docx, .txt, .md, .tex or .typ;
+    "-" reads text from standard input.
+
+    \b
+    Example:
+      resume-check extract cv.pdf
+      resume-check extract cv.docx --format json
+    """
+    from .extract import extract as extract_document
+    from .structure import build_resume
+
+    resume = build_resume(extract_document(file))
+    if fmt == "json":
+        import json
+
+        from .render.json import document_to_dict
+
+        text = json.dumps(document_to_dict(resume), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from .render.extract import render as render_extract
+
+        text = render_extract(resume)
+    emit(text, output)
 
 # --- lexicons (issue 3) ---
 

@@ -34,7 +34,9 @@ def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         else:
             p = Path(path)
             if p.is_dir():
-                raise InputError(f"{path}: is a folder, not a file; use `resume-check batch {path}` for folders", path=path)
+                raise InputError(
+                    f"{path}: is a folder, not a file; use `resume-check batch {path}` for folders", path=path
+                )
             size = p.stat().st_size
             if size > max_bytes:
                 raise InputError(
@@ -66,7 +68,9 @@ def detect_kind(data: bytes, path: str) -> str:
     if data.startswith(b"PK\x03\x04"):
         if suffix in ("", ".docx", ".docm", ".dotx"):
             return "docx"
-        raise InputError(f"{path}: a zip archive with a {suffix} name is not a résumé this tool reads. Supported: {SUPPORTED}", path=path)
+        raise InputError(
+            f"{path}: a zip archive named {suffix} is not a résumé this tool reads. Supported: {SUPPORTED}", path=path
+        )
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(f"{path}: {REFUSED['.doc']}. Supported: {SUPPORTED}", path=path)
     if data.startswith(b"{\\rtf"):
@@ -78,9 +82,14 @@ def detect_kind(data: bytes, path: str) -> str:
             path=path,
         )
     if suffix == ".pdf":
-        raise InputError(f"{path}: not a PDF (no %PDF header): the file is truncated or mislabelled; re-export it", path=path)
+        raise InputError(
+            f"{path}: not a PDF (no %PDF header): the file is damaged or mislabelled; export it again", path=path
+        )
     if suffix == ".docx":
-        raise InputError(f"{path}: not a .docx (not a zip package): the file is damaged or mislabelled; re-save it from Word", path=path)
+        raise InputError(
+            f"{path}: not a .docx (not a zip package): the file is damaged or mislabelled; save it again from Word",
+            path=path,
+        )
     if b"\x00" in data[:4096]:
         raise InputError(f"{path}: unknown binary file type. Supported: {SUPPORTED}", path=path)
     if suffix in TEXT_SUFFIXES:
