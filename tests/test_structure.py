@@ -1,0 +1,226 @@
+"""Structure: headings, sections, blocks (wrapped bullets, paragraphs) and contact fields on synthetic documents."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_check.models import Document, Line, Source
+from resume_check.structure import build_resume, load_headings, normalise_heading
+
+
+def text_document(text: str, kind: str = "txt") -> Document:
+    lines = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip():
+            continue
+        bullet = raw.lstrip().startswith(("- ", "• "))
+        body = raw.lstrip()[2:] if bullet else raw.strip()
+        lines.append(Line(text=body, bullet=bullet, source_line=number))
+    return Document(source=Source(path=f"cv.{kind}", type=kind), lines=tuple(lines))
+
+
+CV = """Alex Morgan
+London, UK | alex.morgan@example.co.uk | +44 7700 900123 | linkedin.com/in/alex-morgan
+Certified IT project manager with twelve years of experience leading cloud migrations and ERP programmes.
+
+Career History
+Senior IT Project Manager
+Acme Ltd, London    Jan 2020 – Present
+- Delivered a £2.4m ERP migration for 1,200 users two weeks early
+- Responsible for vendor management
+
+Education & Qualifications
+BSc Computer Science, University of Leeds
+
+KEY SKILLS
+Agile, Scrum, Kanban, PRINCE2, Jira
+
+Accreditations
+PMP, PRINCE2 Practitioner
+"""
+
+
+def test_sections_from_british_headings() -> None:
+    resume = build_resume(text_document(CV))
+    names = [(s.name, s.heading) for s in resume.sections]
+    assert names == [
+        ("contact", None),
+        ("summary", None),
+        ("experience", "Career History"),
+        ("education", "Education & Qualifications"),
+        ("skills", "KEY SKILLS"),
+        ("certifications", "Accreditations"),
+    ]
+
+
+def test_blocks_keep_bullets_and_source_lines() -> None:
+    resume = build_resume(text_document(CV))
+    bullets = [(b.line, b.text) for b in resume.blocks if b.kind == "bullet"]
+    assert bullets == [
+        (8, "Delivered a £2.4m ERP migration for 1,200 users two weeks early"),
+        (9, "Responsible for vendor management"),
+    ]
+    assert all(resume.text[b.start : b.end] == b.text for b in resume.blocks)
+
+
+def test_contact_fields() -> None:
+    contact = build_resume(text_document(CV)).contact
+    assert contact.name == "Alex Morgan"
+    assert contact.email == "alex.morgan@example.co.uk"
+    assert contact.phone == "+44 7700 900123"
+    assert contact.linkedin == "linkedin.com/in/alex-morgan"
+    assert contact.location == "London, UK"
+    assert contact.parts == ("body",)
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Employment History", "experience"),
+        ("Professional Experience", "experience"),
+        ("WORK EXPERIENCE", "experience"),
+        ("Key Skills", "skills"),
+        ("Areas of Expertise", "skills"),
+        ("Qualifications", "education"),
+        ("Accreditations", "certifications"),
+        ("Licences & Certifications", "certifications"),
+        ("Licenses and Certifications", "certifications"),
+        ("Professional Profile", "summary"),
+        ("Selected Projects", "projects"),
+        ("Volunteer Experience", "other"),
+        ("Honours and Awards", "other"),
+        ("2. Education:", "education"),
+    ],
+)
+def test_heading_vocabulary(heading: str, section: str) -> None:
+    assert load_headings().section_for(heading, loose=True) == section
+
+
+def test_heading_needs_signals_for_keyword_match() -> None:
+    vocab = load_headings()
+    # a keyword alone is not enough for a plain line: "Relevant IT Experience" needs capitals/bold/style...
+    doc = Document(
+        source=Source("cv.txt", "txt"),
+        lines=(
+            Line("Jo Bloggs", source_line=1),
+            Line("Relevant IT Experience", source_line=2),
+            Line("Experience working with vendors", source_line=3),
+            Line("RELEVANT IT EXPERIENCE", source_line=4),
+        ),
+    )
+    resume = build_resume(doc)
+    assert [b.kind for b in resume.blocks] == ["paragraph", "paragraph", "paragraph", "heading"]
+    assert vocab.section_for("Relevant IT Experience", loose=True) == "experience"
+
+
+def test_bold_job_title_does_not_change_section() -> None:
+    doc = Document(
+        source=Source("cv.docx", "docx"),
+        lines=(
+            Line("Experience", style="Heading 1"),
+            Line("IT Project Manager", bold=True),
+            Line("Led the rollout of Microsoft 365 to 3,000 staff.", bullet=True),
+        ),
+    )
+    resume = build_resume(doc)
+    assert [(b.kind, b.section) for b in resume.blocks] == [
+        ("heading", "experience"),
+        ("paragraph", "experience"),
+        ("bullet", "experience"),
+    ]
+
+
+def pdf_line(text: str, top: float, x0: float = 72.0, *, bullet: bool = False, size: float = 10.0) -> Line:
+    width = len(text) * size * 0.5
+    return Line(text=text, page=1, bbox=(x0, top, x0 + width, top + size), font_size=size, bullet=bullet)
+
+
+def test_pdf_wrapped_bullet_is_one_block() -> None:
+    doc = Document(
+        source=Source("cv.pdf", "pdf", pages=1),
+        lines=(
+            pdf_line("EXPERIENCE", 100, size=12),
+            pdf_line("Migrated 14 legacy applications to Azure, cutting hosting", 120, 80, bullet=True),
+            pdf_line("costs by 32% in the first year", 132, 80),
+            pdf_line("Ran weekly steering meetings", 150, 80, bullet=True),
+        ),
+    )
+    resume = build_resume(doc)
+    bullets = [b.text for b in resume.blocks if b.kind == "bullet"]
+    assert bullets == [
+        "Migrated 14 legacy applications to Azure, cutting hosting costs by 32% in the first year",
+        "Ran weekly steering meetings",
+    ]
+
+
+def test_hyphenated_wrap_is_joined_without_space() -> None:
+    doc = Document(
+        source=Source("cv.txt", "txt"),
+        lines=(Line("Ran the kick-", bullet=True, source_line=1), Line("off for 3 vendors", source_line=2)),
+    )
+    assert [b.text for b in build_resume(doc).blocks] == ["Ran the kick-off for 3 vendors"]
+
+
+def test_header_only_contact_warns() -> None:
+    doc = Document(
+        source=Source("cv.docx", "docx"),
+        lines=(
+            Line("jo@example.com | 020 7946 0958", part="header"),
+            Line("Experience", style="Heading 1"),
+            Line("Managed service desk migration.", bullet=True),
+        ),
+    )
+    resume = build_resume(doc)
+    assert resume.contact.email == "jo@example.com"
+    assert resume.contact.parts == ("header",)
+    assert [w.id for w in resume.warnings] == ["docx.header-only-contact"]
+
+
+def test_contact_in_body_and_header_does_not_warn() -> None:
+    doc = Document(
+        source=Source("cv.docx", "docx"),
+        lines=(
+            Line("jo@example.com", part="header"),
+            Line("Jo Bloggs"),
+            Line("jo@example.com"),
+        ),
+    )
+    resume = build_resume(doc)
+    assert set(resume.contact.parts) == {"header", "body"}
+    assert resume.warnings == ()
+
+
+def test_years_are_not_phone_numbers() -> None:
+    doc = text_document("Jo Bloggs\n2019 - 2021 Project Coordinator\n")
+    assert build_resume(doc).contact.phone is None
+
+
+def test_links_fill_contact() -> None:
+    doc = Document(
+        source=Source("cv.pdf", "pdf", pages=1),
+        lines=(Line("Jo Bloggs"), Line("Email | LinkedIn | Portfolio")),
+        links=("mailto:jo@example.com", "https://www.linkedin.com/in/jo", "https://jo.dev/"),
+    )
+    contact = build_resume(doc).contact
+    assert (contact.email, contact.linkedin, contact.websites) == (
+        "jo@example.com",
+        "https://www.linkedin.com/in/jo",
+        ("https://jo.dev/",),
+    )
+
+
+def test_normalise_heading() -> None:
+    assert normalise_heading("  SKILLS & TOOLS: ") == "skills and tools"
+    assert normalise_heading("Education/Training") == "education and training"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=40), max_size=25))
+def test_blocks_slice_back_to_text(texts: list[str]) -> None:
+    lines = tuple(Line(text=t.replace("\n", " "), source_line=i + 1) for i, t in enumerate(texts))
+    resume = build_resume(Document(source=Source("cv.txt", "txt"), lines=lines))
+    for block in resume.blocks:
+        assert resume.text[block.start : block.end] == block.text
+        assert resume.block_at(block.start) == resume.blocks.index(block)
