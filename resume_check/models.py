@@ -177,6 +177,9 @@ class Term:
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
     pack: str = ""  # id of the pack that defined it
+    match_label: bool = True  # False: the label alone is ambiguous (Lean, Go, SAFe) and only other forms match
+    sources: tuple[str, ...] = ()  # ids of the pack's sources this term comes from
+    exclude: tuple[str, ...] = ()  # phrases inside which a hit is not this term ("go-live" for Go)
 
 
 @dataclass(frozen=True, slots=True)
