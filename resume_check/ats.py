@@ -1,0 +1,575 @@
+"""ATS-readiness checks: contact details, sections, length, dates, pronouns, clichés, file name and type.
+
+Every check returns ``Finding`` records with a stable dotted id (``ats.contact.email`` ...), a severity and a
+message that says what is wrong and how to fix it. Checks are pure functions of the ``Resume`` (and the impact
+verdicts, for clichés); the cliché list is data (``lexicons/cliches.yaml``) read once by ``load_cliches``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+import yaml
+
+from .errors import LexiconError
+from .models import Block, Finding, Impact, Resume, Severity
+
+#: pages allowed before ats.length.pages fires: most résumés, and senior ones
+MAX_PAGES = 2
+MAX_PAGES_SENIOR = 3
+#: word counts: under MIN_WORDS the résumé is too thin; over MAX_WORDS* it reads long (about two/three pages)
+MIN_WORDS = 200
+MAX_WORDS = 1100
+MAX_WORDS_SENIOR = 1700
+#: years of experience from which a résumé counts as senior
+SENIOR_YEARS = 10
+#: employment gaps longer than this many months are noted (info)
+GAP_MONTHS = 6
+
+HEADER_PARTS = frozenset({"header", "footer"})
+TEXT_TYPES = {"txt": "plain text", "md": "Markdown", "tex": "LaTeX source", "typ": "Typst source"}
+DOCX_HEADER_ONLY = "docx.header-only-contact"
+
+
+@dataclass(frozen=True, slots=True)
+class Cliche:
+    """One cliché: an id slug, the phrases that express it, and what to write instead."""
+
+    id: str
+    phrases: tuple[str, ...]
+    suggestion: str
+
+
+# --------------------------------------------------------------------------------------------- clichés
+
+
+def load_cliches(path: str | None = None) -> tuple[Cliche, ...]:
+    """Read the cliché list (the bundled ``cliches.yaml`` unless ``path`` is given)."""
+    where = path or "lexicons/cliches.yaml (bundled)"
+    try:
+        if path is None:
+            text = importlib.resources.files("resume_check.lexicons").joinpath("cliches.yaml").read_text("utf-8")
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{where}: cannot read the cliché list ({err}); reinstall resume-check") from None
+    return parse_cliches(data, where)
+
+
+def parse_cliches(data: Any, where: str) -> tuple[Cliche, ...]:
+    """Validate the YAML data of a cliché list."""
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise LexiconError(f"{where}: expected a mapping with an 'entries' list of clichés")
+    out: list[Cliche] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(data["entries"], 1):
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{where}, entry {number}: expected a mapping with id, phrases and suggestion")
+        ident = entry.get("id")
+        phrases = entry.get("phrases")
+        suggestion = entry.get("suggestion")
+        if not isinstance(ident, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
+            raise LexiconError(f"{where}, entry {number}: 'id' must be a lower-case slug like 'team-player'")
+        if ident in seen:
+            raise LexiconError(f"{where}, entry {number} ({ident}): duplicate id; give each cliché its own id")
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise LexiconError(f"{where}, entry {number} ({ident}): 'phrases' must be a non-empty list of strings")
+        if not isinstance(suggestion, str) or not suggestion.strip():
+            raise LexiconError(f"{where}, entry {number} ({ident}): 'suggestion' must be a non-empty string")
+        seen.add(ident)
+        out.append(Cliche(ident, tuple(p.strip() for p in phrases), suggestion.strip()))
+    return tuple(out)
+
+
+def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for all phrases; spaces and hyphens match any run of either."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        words = re.split(r"[\s\-]+", phrase.strip())
+        parts.append(r"[\s\-]+".join(re.escape(w) for w in words))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------------------------- entry point
+
+
+def check_ats(
+    resume: Resume, impact: Impact | None = None, *, cliches: Sequence[Cliche] = ()
+) -> tuple[Finding, ...]:
+    """Run every ATS-readiness check on ``resume``; ``impact`` tells which statements are strong."""
+    strong = [(s.start, s.end) for s in impact.statements if s.verdict == "strong"] if impact else []
+    senior = infer_senior(resume)
+    findings: list[Finding] = []
+    findings += check_contact(resume)
+    findings += check_sections(resume)
+    findings += check_length(resume, senior=senior)
+    findings += check_dates(resume)
+    findings += check_pronouns(resume)
+    findings += check_cliches(resume, cliches, strong)
+    findings += check_file(resume)
+    return tuple(findings)
+
+
+# --------------------------------------------------------------------------------------------- contact
+
+
+def check_contact(resume: Resume) -> list[Finding]:
+    """Email, phone and LinkedIn present, and not only in a page header or footer."""
+    contact = resume.contact
+    out: list[Finding] = []
+    if not contact.email:
+        out.append(
+            Finding(
+                "ats.contact.email",
+                "No email address found: put one in the body under your name (e.g. firstname.lastname@example.com); "
+                "recruiters and ATS need it to reply",
+                "error",
+            )
+        )
+    if not contact.phone:
+        out.append(
+            Finding(
+                "ats.contact.phone",
+                "No phone number found: add one under your name with the country code (e.g. +44 7700 900123)",
+                "warning",
+            )
+        )
+    if not contact.linkedin:
+        out.append(
+            Finding(
+                "ats.contact.linkedin",
+                "No LinkedIn profile found: add your profile URL (linkedin.com/in/your-name) beside your email; "
+                "recruiters for project roles expect it",
+                "warning",
+            )
+        )
+    already = any(w.id == DOCX_HEADER_ONLY for w in resume.warnings)
+    found_any = contact.email or contact.phone or contact.linkedin
+    if found_any and contact.parts and set(contact.parts) <= HEADER_PARTS and not already:
+        out.append(
+            Finding(
+                "ats.contact.header-only",
+                "Contact details appear only in the page header or footer, which many ATS ignore: "
+                "repeat your email and phone in the body, under your name",
+                "warning",
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------- sections
+
+EXPECTED_SECTIONS: tuple[tuple[str, Severity, str], ...] = (
+    ("experience", "error", "Experience (or Work Experience / Employment History)"),
+    ("education", "warning", "Education"),
+    ("skills", "warning", "Skills (or Key Skills / Technical Skills)"),
+)
+
+
+def check_sections(resume: Resume) -> list[Finding]:
+    """The sections an ATS looks for: experience, education and skills."""
+    present = {s.name for s in resume.sections if s.blocks or s.heading}
+    out = []
+    for name, severity, heading in EXPECTED_SECTIONS:
+        if name not in present:
+            out.append(
+                Finding(
+                    f"ats.section.{name}",
+                    f"No {name} section found: add a heading named {heading} so an ATS files the content under it",
+                    severity,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------- length
+
+_SENIOR_TITLE = re.compile(r"\b(?:Senior|Sr\.|Head of|Director|Principal|Vice President|VP|Chief|CIO|CTO)\b")
+WORD = re.compile(r"[^\W_][\w'’.\-/+#]*")
+
+
+def count_words(resume: Resume) -> int:
+    """Words in the body of the résumé (headers and footers excluded)."""
+    return sum(len(WORD.findall(b.text)) for b in resume.blocks if b.part not in HEADER_PARTS)
+
+
+def infer_senior(resume: Resume) -> bool:
+    """Senior when the experience dates span SENIOR_YEARS or more, or a job title says so."""
+    for block in resume.blocks:
+        short = len(block.text.split()) <= 12
+        if short and block.section in ("experience", "summary", "contact") and _SENIOR_TITLE.search(block.text):
+            return True
+    spans = [r for r in _ranges(resume) if r.section == "experience"]
+    if spans:
+        # "present" ends at the latest date written anywhere: the result must not depend on today's date
+        latest = _latest_written(resume)
+        first = min(r.start for r in spans)
+        last = max(r.end if r.end is not None else latest for r in spans)
+        if last - first >= SENIOR_YEARS * 12:
+            return True
+    return False
+
+
+def check_length(resume: Resume, *, senior: bool) -> list[Finding]:
+    """Page count (PDFs) and word count for the kind of résumé."""
+    out = []
+    max_pages = MAX_PAGES_SENIOR if senior else MAX_PAGES
+    kind = "a senior résumé" if senior else "most résumés"
+    pages = resume.document.source.pages
+    if pages is not None and pages > max_pages:
+        out.append(
+            Finding(
+                "ats.length.pages",
+                f"{pages} pages is long for {kind} (aim for 1 to {max_pages}): cut older roles to one line each "
+                "and keep the last 10 years in detail",
+                "warning",
+            )
+        )
+    words = count_words(resume)
+    max_words = MAX_WORDS_SENIOR if senior else MAX_WORDS
+    if words < MIN_WORDS:
+        out.append(
+            Finding(
+                "ats.length.words",
+                f"Only {words} words: too little for a recruiter or an ATS to judge; add your roles with 3 to 6 "
+                "achievement bullets each",
+                "warning",
+            )
+        )
+    elif words > max_words:
+        out.append(
+            Finding(
+                "ats.length.words",
+                f"{words:,} words is long for {kind} (aim for at most about {max_words:,}): shorten bullets to one or "
+                "two lines and drop duties that show no result",
+                "info",
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DATE = re.compile(
+    r"(?P<dmy>\b\d{1,2}[/.]\d{1,2}[/.]" + _YEAR + r"\b)"
+    r"|(?P<name>\b" + _MONTH_NAME + r"\.?,?\s+(?:'\d\d|" + _YEAR + r")\b)"
+    r"|(?P<slash>\b(?:0?[1-9]|1[0-2])/" + _YEAR + r"\b)"
+    r"|(?P<dot>\b(?:0[1-9]|1[0-2])\." + _YEAR + r"\b)"
+    r"|(?P<iso>\b" + _YEAR + r"-(?:0[1-9]|1[0-2])\b(?!-\d))"
+    r"|(?P<year>(?<![\d/.\-])" + _YEAR + r"(?![\d/]|\.\d))"
+    r"|(?P<present>\b(?:present|current|now|today|ongoing|date)\b)",
+    re.IGNORECASE,
+)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|‒|−|to|until|till|through|thru)\s*", re.IGNORECASE)
+FORMAT_LABELS = {
+    "name": "month name (Jan 2020)",
+    "slash": "MM/YYYY (01/2020)",
+    "dot": "MM.YYYY (01.2020)",
+    "iso": "YYYY-MM (2020-01)",
+    "dmy": "full dates (15/01/2020)",
+}
+DATED_SECTIONS = ("experience", "education", "projects", "certifications")
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    fmt: str  # a key of FORMAT_LABELS, "year" or "present"
+    month: int | None  # months since year 0 (year * 12 + month - 1); None for "present"
+    precise: bool  # month known
+    text: str
+    start: int  # offset in the block text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Range:
+    section: str
+    line: int
+    start: int  # months since year 0
+    end: int | None  # None for "present"
+    text: str
+
+
+def _parse_date(m: re.Match[str]) -> _Date | None:
+    fmt = m.lastgroup or ""
+    text = m.group(0)
+    if fmt == "present":
+        return _Date("present", None, True, text, m.start(), m.end())
+    digits = re.findall(r"\d+", text)
+    if fmt == "name":
+        month = _MONTHS[text[:3].lower()]
+        raw = digits[-1]
+        year = int(raw) + (2000 if int(raw) < 50 else 1900) if len(raw) == 2 else int(raw)
+        return _Date(fmt, year * 12 + month - 1, True, text, m.start(), m.end())
+    if fmt in ("slash", "dot"):
+        month, year = int(digits[0]), int(digits[1])
+    elif fmt == "iso":
+        year, month = int(digits[0]), int(digits[1])
+    elif fmt == "dmy":
+        month, year = int(digits[1]), int(digits[2])  # day/month/year and month/day/year both give month
+        if not 1 <= month <= 12:
+            month = int(digits[0]) if 1 <= int(digits[0]) <= 12 else 1
+    else:
+        return _Date("year", int(digits[0]) * 12, False, text, m.start(), m.end())
+    return _Date(fmt, year * 12 + month - 1, True, text, m.start(), m.end())
+
+
+def _dates(text: str) -> list[_Date]:
+    out: list[_Date] = []
+    for m in _DATE.finditer(text):
+        date = _parse_date(m)
+        if date is None:
+            continue
+        if date.fmt == "present" and text[m.start() : m.end()].lower() == "date" and not out:
+            continue  # "date" only counts as "to date" after another date
+        out.append(date)
+    return out
+
+
+def _block_ranges(block: Block) -> list[tuple[_Date, _Date]]:
+    dates = _dates(block.text)
+    pairs = []
+    i = 0
+    while i + 1 < len(dates):
+        a, b = dates[i], dates[i + 1]
+        between = block.text[a.end : b.start]
+        if a.fmt != "present" and _RANGE_SEP.fullmatch(between):
+            pairs.append((a, b))
+            i += 2
+        else:
+            i += 1
+    return pairs
+
+
+def _ranges(resume: Resume) -> list[_Range]:
+    out = []
+    for block in resume.blocks:
+        if block.section not in DATED_SECTIONS:
+            continue
+        for a, b in _block_ranges(block):
+            assert a.month is not None
+            start = a.month  # a year alone starts in January (the lenient reading: no invented gaps)
+            # a year alone ends in December
+            end = None if b.month is None else b.month + (0 if b.precise else 11)
+            if end is not None and end < start:
+                continue  # not a range (or a typo): do not guess
+            out.append(_Range(block.section, block.line, start, end, block.text[a.start : b.end]))
+    return out
+
+
+def _latest_written(resume: Resume) -> int:
+    latest = 0
+    for block in resume.blocks:
+        for d in _dates(block.text):
+            if d.month is not None:
+                latest = max(latest, d.month + (0 if d.precise else 11))
+    return latest
+
+
+def _month_text(months: int) -> str:
+    names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return f"{names[months % 12]} {months // 12}"
+
+
+def check_dates(resume: Resume) -> list[Finding]:
+    """Consistent date formats in dated sections, and employment gaps over GAP_MONTHS (info)."""
+    out: list[Finding] = []
+    first_seen: dict[str, tuple[int, str]] = {}
+    mixed_range: tuple[int, str] | None = None
+    for block in resume.blocks:
+        if block.section not in DATED_SECTIONS:
+            continue
+        for d in _dates(block.text):
+            if d.fmt in FORMAT_LABELS and d.fmt not in first_seen:
+                first_seen[d.fmt] = (block.line, d.text)
+        if mixed_range is None:
+            for a, b in _block_ranges(block):
+                if b.fmt != "present" and a.precise != b.precise:
+                    mixed_range = (block.line, block.text[a.start : b.end])
+                    break
+    if len(first_seen) > 1:
+        ordered = sorted(first_seen.items(), key=lambda kv: kv[1][0])
+        listing = "; ".join(f"{FORMAT_LABELS[k]} e.g. '{v[1]}' (line {v[0]})" for k, v in ordered)
+        out.append(
+            Finding(
+                "ats.dates.inconsistent",
+                f"Dates are written in {len(first_seen)} formats: {listing}. Use one format throughout, "
+                "e.g. 'Jan 2020 – Mar 2023', so an ATS reads every role's dates the same way",
+                "warning",
+                line=ordered[1][1][0],
+                count=len(first_seen),
+            )
+        )
+    elif mixed_range is not None:
+        out.append(
+            Finding(
+                "ats.dates.inconsistent",
+                f"The range '{' '.join(mixed_range[1].split())}' mixes a month with a bare year: give both ends "
+                "the same precision, e.g. 'Jan 2020 – Mar 2023'",
+                "warning",
+                line=mixed_range[0],
+            )
+        )
+    out += _gaps([r for r in _ranges(resume) if r.section == "experience"])
+    return out
+
+
+def _gaps(ranges: Iterable[_Range]) -> list[Finding]:
+    out = []
+    ordered = sorted(ranges, key=lambda r: (r.start, r.line))
+    covered: int | None = None  # the latest month covered so far; None before the first role
+    open_ended = False
+    for r in ordered:
+        if covered is not None and not open_ended:
+            gap = r.start - covered - 1
+            if gap > GAP_MONTHS:
+                out.append(
+                    Finding(
+                        "ats.dates.gap",
+                        f"A gap of {gap} months in your employment ({_month_text(covered + 1)} to "
+                        f"{_month_text(r.start - 1)}): if it was study, a career break or freelance work, "
+                        "say so in one line so a recruiter does not have to ask",
+                        "info",
+                        line=r.line,
+                    )
+                )
+        if r.end is None:
+            open_ended = True
+        else:
+            covered = r.end if covered is None else max(covered, r.end)
+    return out
+
+
+# --------------------------------------------------------------------------------------------- pronouns
+
+_PRONOUN = re.compile(
+    r"(?<![\w'’.-])(?:I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|me|my|My|myself|Myself|mine)(?![\w'’-])"
+)
+_ROMAN_LEAD = re.compile(r"(?:Phase|Level|Tier|Part|Stage|Grade|Class|Type|Year|Series|Key Stage|Gen)\s*$")
+
+
+def check_pronouns(resume: Resume) -> list[Finding]:
+    """First-person pronouns (I, me, my): résumés drop them ("Led", not "I led")."""
+    hits: list[tuple[int, str, str]] = []  # (line, pronoun, section)
+    for block in resume.blocks:
+        if block.section == "contact" or block.part in HEADER_PARTS:
+            continue
+        for m in _PRONOUN.finditer(block.text):
+            if m.group(0) == "I" and _ROMAN_LEAD.search(block.text[: m.start()]):
+                continue
+            hits.append((block.line, m.group(0), block.section))
+    if not hits:
+        return []
+    in_bullets = any(section in ("experience", "projects") for _, _, section in hits)
+    words = sorted({w for _, w, _ in hits})
+    return [
+        Finding(
+            "ats.pronouns",
+            f"{len(hits)} first-person pronoun{'s' if len(hits) != 1 else ''} ({', '.join(words)}), first on line "
+            f"{hits[0][0]}: start with the verb instead ('Led the migration', not 'I led the migration')",
+            "warning" if in_bullets else "info",
+            line=hits[0][0],
+            count=len(hits),
+        )
+    ]
+
+
+# --------------------------------------------------------------------------------------------- clichés
+
+
+def check_cliches(
+    resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tuple[int, int]] = ()
+) -> list[Finding]:
+    """Clichés and buzzwords outside a quantified statement, one finding per cliché."""
+    out = []
+    for cliche in cliches:
+        regex = _phrase_regex(cliche.phrases)
+        hits: list[tuple[int, str]] = []
+        for block in resume.blocks:
+            for m in regex.finditer(block.text):
+                offset = block.start + m.start()
+                if any(s <= offset < e for s, e in strong):
+                    continue  # backed by a measured result in the same statement
+                hits.append((block.line, m.group(0)))
+        if hits:
+            phrase = " ".join(hits[0][1].split())
+            times = f" ({len(hits)} times)" if len(hits) > 1 else ""
+            out.append(
+                Finding(
+                    f"ats.cliche.{cliche.id}",
+                    f"'{phrase}'{times} is a cliché recruiters skip when nothing backs it up: {cliche.suggestion}",
+                    "info",
+                    line=hits[0][0],
+                    count=len(hits),
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------- file
+
+_VERSION_MARKERS = re.compile(
+    r"(?i)(?:final|draft|copy|latest|updated|untitled|\bnew\b|(?<![a-z])v\d+|\(\d+\)|\bold\b)"
+)
+_GENERIC_STEM = re.compile(r"(?i)^[\W_\d]*(?:my|new|the)?[\W_]*(?:resume|résumé|cv|curriculum[\W_]*vitae|document)"
+                           r"[\W_\d]*$")
+
+
+def suggested_file_name(resume: Resume, suffix: str) -> str:
+    """Firstname-Lastname-CV.<suffix>, from the candidate's name where it is known."""
+    name = resume.contact.name or ""
+    parts = [re.sub(r"[^\w]", "", p) for p in name.split()]
+    parts = [p for p in parts if p][:3]
+    stem = "-".join(parts) if parts else "Firstname-Lastname"
+    return f"{stem}-CV{suffix}"
+
+
+def check_file(resume: Resume) -> list[Finding]:
+    """File name sense (no version markers, not a bare 'resume') and type (ATS prefer PDF or DOCX)."""
+    source = resume.document.source
+    if source.path in ("", "-"):
+        return []
+    out = []
+    path = PurePath(source.path)
+    suffix = path.suffix.lower()
+    stem = path.stem
+    problem = None
+    if _VERSION_MARKERS.search(stem):
+        problem = "carries version markers"
+    elif _GENERIC_STEM.match(stem):
+        problem = "does not say whose it is"
+    if problem and source.type in ("pdf", "docx"):
+        out.append(
+            Finding(
+                "ats.file.name",
+                f"The file name '{path.name}' {problem}: recruiters see it, so rename it to "
+                f"'{suggested_file_name(resume, suffix)}'",
+                "info",
+            )
+        )
+    if source.type in TEXT_TYPES:
+        out.append(
+            Finding(
+                "ats.file.type",
+                f"This is a {TEXT_TYPES[source.type]} file: most ATS and recruiters take PDF or Word (.docx); "
+                "export it as PDF (or .docx) before applying",
+                "info",
+            )
+        )
+    return out

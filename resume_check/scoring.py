@@ -1,0 +1,294 @@
+"""The explainable score: pure arithmetic over found terms, impact and findings; every weight is published here.
+
+The total (0..100, one decimal) is the weighted sum of four components, each on a 0..100 scale:
+
+- **keywords** (WEIGHT_KEYWORDS): for each category c, ``credit_c = min(1, found_weight_c / target_c)`` with
+  ``target_c = min(total_weight_c, KEYWORD_TARGET_TERMS × mean term weight in c)``; the component is
+  ``100 × Σ_c category_weight_c × credit_c / Σ_c category_weight_c``. A big category cannot dominate: its pull is
+  its category weight, and it fills up after about KEYWORD_TARGET_TERMS average terms, however many it holds.
+- **evidence** (WEIGHT_EVIDENCE): each found term earns ``term weight × EVIDENCE_CREDIT[best evidence]``
+  (used in a quantified achievement counts fully, listed in skills hardly at all); the component is
+  ``100 × min(1, earned / (EVIDENCE_TARGET_TERMS × mean term weight))``.
+- **impact** (WEIGHT_IMPACT): bounded credits, never shares, so adding an achievement never lowers it:
+  ``IMPACT_STRONG_POINTS × min(1, strong / IMPACT_STRONG_TARGET)`` +
+  ``IMPACT_DIMENSION_POINTS × dimensions evidenced / 5`` +
+  ``IMPACT_ACTION_POINTS × min(1, (strong + unquantified) / IMPACT_ACTION_TARGET)`` −
+  ``min(IMPACT_WEAK_CAP, IMPACT_WEAK_PENALTY × weak)``, floored at 0.
+- **ats** (WEIGHT_ATS): ATS_START minus ATS_PENALTY[severity] once per distinct finding id (impact.* findings
+  excluded: they feed the impact component), floored at 0.
+
+Change any constant or formula here and bump ALGORITHM_VERSION (a test fingerprints SCORING_RULES).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .models import (
+    DIMENSIONS,
+    CategoryCoverage,
+    Evidence,
+    Finding,
+    FoundTerm,
+    Impact,
+    MissingTerm,
+    Score,
+    ScoreComponent,
+    ScoreRule,
+)
+
+#: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
+ALGORITHM_VERSION = "2026.11-1"
+
+# component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
+# then whether an ATS can read the file at all
+WEIGHT_KEYWORDS = 0.35
+WEIGHT_IMPACT = 0.25
+WEIGHT_EVIDENCE = 0.20
+WEIGHT_ATS = 0.20
+
+COMPONENTS: tuple[tuple[str, str, float], ...] = (
+    ("keywords", "Keyword coverage", WEIGHT_KEYWORDS),
+    ("evidence", "Evidence", WEIGHT_EVIDENCE),
+    ("impact", "Impact", WEIGHT_IMPACT),
+    ("ats", "ATS readiness", WEIGHT_ATS),
+)
+
+#: a category is full once its found weight equals this many of its average terms (or all of it, if smaller)
+KEYWORD_TARGET_TERMS = 5
+
+#: credit per evidence level, in the order of models.EVIDENCE_LEVELS (non-increasing, so more evidence never
+#: lowers a term's credit)
+EVIDENCE_CREDIT: dict[Evidence, float] = {
+    "quantified-achievement": 1.0,
+    "achievement": 0.7,
+    "duty": 0.35,
+    "skills-list": 0.05,
+    "mention": 0.05,
+}
+#: the evidence component is full once the credits add up to this many average terms
+EVIDENCE_TARGET_TERMS = 10
+
+IMPACT_STRONG_POINTS = 45.0
+IMPACT_STRONG_TARGET = 6  # quantified achievements for full credit
+IMPACT_DIMENSION_POINTS = 35.0  # shared equally by budget, schedule, scope, team, quality
+IMPACT_ACTION_POINTS = 20.0
+IMPACT_ACTION_TARGET = 10  # action statements (strong or unquantified) for full credit
+IMPACT_WEAK_PENALTY = 2.0  # per duty-style statement
+IMPACT_WEAK_CAP = 20.0
+
+ATS_START = 100.0
+ATS_PENALTY: dict[str, float] = {"error": 15.0, "warning": 5.0, "info": 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringRule:
+    """A published rule: what `resume-check explain` prints."""
+
+    id: str
+    component: str
+    points: float  # component weight, maximum points, credit or penalty, as the description says
+    description: str
+
+
+SCORING_RULES: tuple[ScoringRule, ...] = (
+    ScoringRule("score.keywords", "keywords", WEIGHT_KEYWORDS, "component weight: keyword coverage"),
+    ScoringRule(
+        "score.keywords.category",
+        "keywords",
+        100.0,
+        "each category earns 100 × category weight / sum of category weights × min(1, found weight / target)",
+    ),
+    ScoringRule(
+        "score.keywords.target",
+        "keywords",
+        float(KEYWORD_TARGET_TERMS),
+        "target = min(category total weight, this many × the category's mean term weight)",
+    ),
+    ScoringRule("score.evidence", "evidence", WEIGHT_EVIDENCE, "component weight: terms used in achievements"),
+    *(
+        ScoringRule(f"score.evidence.{level}", "evidence", credit, f"credit per unit of term weight, best use: {level}")
+        for level, credit in EVIDENCE_CREDIT.items()
+    ),
+    ScoringRule(
+        "score.evidence.target",
+        "evidence",
+        float(EVIDENCE_TARGET_TERMS),
+        "value = 100 × min(1, credits earned / (this many × mean term weight))",
+    ),
+    ScoringRule("score.impact", "impact", WEIGHT_IMPACT, "component weight: measured achievements"),
+    ScoringRule(
+        "score.impact.strong",
+        "impact",
+        IMPACT_STRONG_POINTS,
+        f"points × min(1, strong statements / {IMPACT_STRONG_TARGET})",
+    ),
+    ScoringRule(
+        "score.impact.dimensions",
+        "impact",
+        IMPACT_DIMENSION_POINTS,
+        f"points × dimensions evidenced / {len(DIMENSIONS)} ({', '.join(DIMENSIONS)})",
+    ),
+    ScoringRule(
+        "score.impact.actions",
+        "impact",
+        IMPACT_ACTION_POINTS,
+        f"points × min(1, action statements (strong or unquantified) / {IMPACT_ACTION_TARGET})",
+    ),
+    ScoringRule(
+        "score.impact.weak",
+        "impact",
+        -IMPACT_WEAK_PENALTY,
+        f"per weak (duty-style) statement, at most -{IMPACT_WEAK_CAP:g} in all; impact floors at 0",
+    ),
+    ScoringRule("score.ats", "ats", WEIGHT_ATS, "component weight: ATS readiness"),
+    ScoringRule("score.ats.start", "ats", ATS_START, "starting points; the component floors at 0"),
+    *(
+        ScoringRule(
+            f"score.ats.{severity}",
+            "ats",
+            -penalty,
+            f"per distinct {severity} finding id (extraction, structure and ats.* checks; impact.* excluded)",
+        )
+        for severity, penalty in ATS_PENALTY.items()
+    ),
+    ScoringRule("score.total", "total", 100.0, "total = sum of component weight × value, rounded to 0.1"),
+)
+
+
+# --------------------------------------------------------------------------------------------- components
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def score_keywords(
+    categories: Sequence[CategoryCoverage], found: Sequence[FoundTerm], missing: Sequence[MissingTerm]
+) -> ScoreComponent:
+    """Weighted category coverage with a per-category target (see the module docstring)."""
+    weights: dict[str, list[float]] = {}
+    found_weight: dict[str, float] = {}
+    for term in found:
+        weights.setdefault(term.category, []).append(term.weight)
+        found_weight[term.category] = found_weight.get(term.category, 0.0) + term.weight
+    for miss in missing:
+        weights.setdefault(miss.category, []).append(miss.weight)
+    live = [c for c in categories if c.total > 0 and c.weight > 0]
+    total_category_weight = sum(c.weight for c in live)
+    rules: list[ScoreRule] = []
+    value = 0.0
+    for cat in live:
+        term_weights = weights.get(cat.id, [])
+        total = sum(term_weights)
+        target = min(total, KEYWORD_TARGET_TERMS * _mean(term_weights))
+        credit = min(1.0, found_weight.get(cat.id, 0.0) / target) if target > 0 else 0.0
+        points = 100.0 * cat.weight / total_category_weight * credit
+        value += points
+        rules.append(
+            ScoreRule(
+                f"score.keywords.category.{cat.id}",
+                round(points, 1),
+                f"{cat.label}: {cat.found} of {cat.total} terms (weighted {cat.coverage:.0%}, "
+                f"{credit:.0%} of target)",
+            )
+        )
+    return ScoreComponent("keywords", "Keyword coverage", WEIGHT_KEYWORDS, _clamp(value), tuple(rules))
+
+
+def score_evidence(found: Sequence[FoundTerm], missing: Sequence[MissingTerm]) -> ScoreComponent:
+    """Credits for where found terms are used: achievements count, skills lists hardly (module docstring)."""
+    mean_weight = _mean([t.weight for t in found] + [m.weight for m in missing])
+    target = EVIDENCE_TARGET_TERMS * mean_weight
+    earned: dict[Evidence, float] = {}
+    counts: dict[Evidence, int] = {}
+    for term in found:
+        earned[term.evidence] = earned.get(term.evidence, 0.0) + term.weight * EVIDENCE_CREDIT[term.evidence]
+        counts[term.evidence] = counts.get(term.evidence, 0) + 1
+    total_earned = sum(earned.values())
+    value = 100.0 * min(1.0, total_earned / target) if target > 0 else 0.0
+    scale = value / total_earned if total_earned > 0 else 0.0  # share the (capped) value out by level
+    rules = tuple(
+        ScoreRule(
+            f"score.evidence.{level}",
+            round(earned.get(level, 0.0) * scale, 1),
+            f"{counts[level]} term{'s' if counts[level] != 1 else ''} best used as {level}",
+        )
+        for level in EVIDENCE_CREDIT
+        if counts.get(level)
+    )
+    return ScoreComponent("evidence", "Evidence", WEIGHT_EVIDENCE, _clamp(value), rules)
+
+
+def score_impact(impact: Impact) -> ScoreComponent:
+    """Bounded credits for quantified and action statements and the dimensions they prove, minus weak ones."""
+    counts = {
+        verdict: sum(1 for s in impact.statements if s.verdict == verdict)
+        for verdict in ("strong", "unquantified", "weak")
+    }
+    dims = [d for d, n in impact.summary.dimensions if n > 0 and d in DIMENSIONS]
+    strong = IMPACT_STRONG_POINTS * min(1.0, counts["strong"] / IMPACT_STRONG_TARGET)
+    dimensions = IMPACT_DIMENSION_POINTS * len(dims) / len(DIMENSIONS)
+    actions = counts["strong"] + counts["unquantified"]
+    action = IMPACT_ACTION_POINTS * min(1.0, actions / IMPACT_ACTION_TARGET)
+    weak = -min(IMPACT_WEAK_CAP, IMPACT_WEAK_PENALTY * counts["weak"])
+    rules = [
+        ScoreRule("score.impact.strong", round(strong, 1), f"{counts['strong']} quantified achievements "
+                  f"(full credit at {IMPACT_STRONG_TARGET})"),
+        ScoreRule(
+            "score.impact.dimensions",
+            round(dimensions, 1),
+            f"{len(dims)} of {len(DIMENSIONS)} impact dimensions evidenced"
+            + (f" ({', '.join(dims)})" if dims else ""),
+        ),
+        ScoreRule("score.impact.actions", round(action, 1), f"{actions} action statements "
+                  f"(full credit at {IMPACT_ACTION_TARGET})"),
+    ]
+    if counts["weak"]:
+        rules.append(ScoreRule("score.impact.weak", round(weak, 1), f"{counts['weak']} weak (duty-style) statements"))
+    value = max(0.0, strong + dimensions + action + weak)
+    return ScoreComponent("impact", "Impact", WEIGHT_IMPACT, _clamp(value), tuple(rules))
+
+
+def score_ats(findings: Iterable[Finding]) -> ScoreComponent:
+    """ATS_START minus a penalty per distinct finding id by severity (impact.* excluded), floored at 0."""
+    worst: dict[str, Finding] = {}
+    order = {"error": 0, "warning": 1, "info": 2}
+    for finding in findings:
+        if finding.id.startswith("impact."):
+            continue
+        held = worst.get(finding.id)
+        if held is None or order[finding.severity] < order[held.severity]:
+            worst[finding.id] = finding
+    rules = [ScoreRule("score.ats.start", ATS_START, "starting points")]
+    value = ATS_START
+    for finding in sorted(worst.values(), key=lambda f: (order[f.severity], f.id)):
+        penalty = ATS_PENALTY[finding.severity]
+        if penalty:
+            rules.append(ScoreRule(f"score.ats.{finding.id}", -penalty, f"{finding.id} ({finding.severity})"))
+            value -= penalty
+    return ScoreComponent("ats", "ATS readiness", WEIGHT_ATS, _clamp(value), tuple(rules))
+
+
+def _clamp(value: float) -> float:
+    return round(min(100.0, max(0.0, value)), 1)
+
+
+def score_analysis(
+    *,
+    found: Sequence[FoundTerm],
+    missing: Sequence[MissingTerm],
+    categories: Sequence[CategoryCoverage],
+    impact: Impact,
+    findings: Sequence[Finding],
+) -> Score:
+    """The Score: each component on 0..100, the total their weighted sum rounded to one decimal."""
+    components = (
+        score_keywords(categories, found, missing),
+        score_evidence(found, missing),
+        score_impact(impact),
+        score_ats(findings),
+    )
+    total = sum(c.weight * c.value for c in components)
+    return Score(total=_clamp(total), algorithm_version=ALGORITHM_VERSION, components=components)
