@@ -1,0 +1,183 @@
+"""PDF extraction: visible text lines in reading order with page, position, font and part, plus links and warnings.
+
+Two char sources feed one layout routine (``pdf_layout``): ``pdfium`` (pypdfium2, the default: fast and aware of
+invisible render modes) and ``pdfplumber`` (pdfminer.six). Both return the same engine-independent ``Document``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Literal
+
+from ..errors import InputError
+from ..models import Document, Finding, Line, Part, Source
+from .pdf_chars import PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
+from .pdf_layout import PageLayout, RawLine, layout_page
+from .pdf_text import TextStats, line_text
+
+Engine = Literal["pdfium", "pdfplumber"]
+ENGINES: tuple[Engine, ...] = ("pdfium", "pdfplumber")
+DEFAULT_ENGINE: Engine = "pdfium"
+#: pages read from one file; a résumé longer than this is truncated with a warning
+MAX_PAGES = 20
+#: chars read from one page; more is not a résumé page (or is a pathological file)
+MAX_PAGE_CHARS = 60_000
+#: top/bottom share of the page where running headers and footers live
+MARGIN_SHARE = 0.09
+_DIGITS = re.compile(r"\d+")
+
+
+def extract_pdf(data: bytes, path: str, *, engine: Engine = DEFAULT_ENGINE, max_pages: int = MAX_PAGES) -> Document:
+    """Read a PDF's visible text into a Document.
+
+    Raises InputError for encrypted, damaged or truncated files, and for a PDF with no text layer
+    (``warning_id="text.no-text-layer"``).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    with quiet_pdf_libraries():
+        try:
+            chars = read_pdfium(data, path, max_pages) if engine == "pdfium" else read_pdfplumber(data, path, max_pages)
+        except InputError:
+            raise
+        except RecursionError:
+            raise InputError(f"{path}: the PDF is too deeply nested to read safely; export it again", path=path) from None
+        except MemoryError:
+            raise InputError(f"{path}: the PDF needs too much memory to read; export it again", path=path) from None
+        return _document(chars, data, path, max_pages)
+
+
+def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document:
+    warnings: list[Finding] = []
+    pages_too_big = 0
+    layouts: list[PageLayout] = []
+    for page in pdf.pages:
+        if len(page.chars) > MAX_PAGE_CHARS:
+            pages_too_big += 1
+            page.chars = page.chars[:MAX_PAGE_CHARS]
+        layouts.append(layout_page(page))
+    hidden = sum(p.hidden for p in layouts)
+    stats = TextStats()
+    built: list[tuple[RawLine, str, bool, str | None]] = []
+    for layout in layouts:
+        for raw in layout.lines:
+            text, bullet, icon = line_text(raw.words, stats)
+            if text:
+                built.append((raw, text, bullet, icon))
+    if not built:
+        if hidden:
+            raise InputError(
+                f"{path}: all {hidden:,} characters of text in this PDF are invisible (white, tiny or hidden), "
+                "so there is nothing a reader sees to analyse; export the résumé again with visible text",
+                path=path,
+                warning_id="text.no-text-layer",
+            )
+        raise InputError(
+            f"{path}: the PDF has no text layer (its pages are images), so applicant-tracking systems will read "
+            "nothing from it either; export the résumé from its editor as a text PDF or .docx, or run OCR on it",
+            path=path,
+            warning_id="text.no-text-layer",
+        )
+    # an icon that starts several lines is a bullet; one-off icons (phone, e-mail) are decoration
+    icon_counts = Counter(icon for _, _, _, icon in built if icon is not None)
+    parts = _running_parts(built, {p.number: p.height for p in layouts}, len(layouts))
+    lines: list[Line] = []
+    for index, (raw, text, bullet, icon) in enumerate(built):
+        if icon is not None and icon_counts[icon] >= 2:
+            bullet = True
+        lines.append(_line(raw, text, bullet, parts[index]))
+    links = _links(pdf)
+    if stats.ligatures:
+        warnings.append(
+            Finding(
+                "text.ligatures",
+                f"{stats.ligatures} ligature glyph(s) (ﬁ, ﬂ, ...) were expanded to plain letters; "
+                "some applicant-tracking systems do not expand them and miss those words",
+                severity="info",
+                count=stats.ligatures,
+            )
+        )
+    if stats.glyphs:
+        repaired = f"; {stats.repaired} word(s) with a lost ligature were repaired" if stats.repaired else ""
+        warnings.append(
+            Finding(
+                "text.glyphs",
+                f"{stats.glyphs} glyph(s) have no text meaning (icons, or letters without a Unicode mapping) and were "
+                f"removed{repaired}; applicant-tracking systems see them as gaps or garbage, so keep key words "
+                "in plain text",
+                count=stats.glyphs,
+            )
+        )
+    if hidden:
+        warnings.append(
+            Finding(
+                "text.hidden",
+                f"{hidden:,} character(s) of invisible text (white, background-coloured, tiny or hidden) were left out; "
+                "applicant-tracking systems and recruiters treat hidden keywords as stuffing",
+                count=hidden,
+            )
+        )
+    if pdf.page_count > max_pages or pages_too_big:
+        what = f"only the first {max_pages} of {pdf.page_count} pages were read" if pdf.page_count > max_pages else ""
+        if pages_too_big:
+            what = (what + "; " if what else "") + f"{pages_too_big} page(s) held too much text and were cut short"
+        warnings.append(Finding("text.truncated", f"{what}; a résumé is rarely longer than two pages", count=1))
+    source = Source(path=path, type="pdf", pages=pdf.page_count, size=len(data))
+    return Document(source=source, lines=tuple(lines), links=links, warnings=tuple(warnings))
+
+
+def _line(raw: RawLine, text: str, bullet: bool, part: Part) -> Line:
+    sizes: Counter[float] = Counter()
+    bold = 0
+    total = 0
+    for word in raw.words:
+        for c in word.chars:
+            sizes[round(c.size, 1)] += 1
+            bold += c.bold
+            total += 1
+    return Line(
+        text=text,
+        page=raw.page,
+        bbox=(round(raw.x0, 2), round(raw.top, 2), round(raw.x1, 2), round(raw.bottom, 2)),
+        font_size=sizes.most_common(1)[0][0] if sizes else None,
+        bold=bold * 2 > total if total else None,
+        bullet=bullet,
+        part=part,
+        column=raw.column,
+    )
+
+
+def _running_parts(built: list[tuple[RawLine, str, bool, str | None]], heights: dict[int, float], pages: int) -> list[Part]:
+    """Mark lines in the top/bottom margin whose text (digits ignored) repeats on other pages as header/footer."""
+    parts: list[Part] = ["body"] * len(built)
+    if pages < 2:
+        return parts
+    seen: dict[tuple[str, str], set[int]] = {}
+    where: list[tuple[str, str] | None] = []
+    for raw, text, _, _ in built:
+        height = heights.get(raw.page, 792.0)
+        zone = "header" if raw.bottom < height * MARGIN_SHARE else "footer" if raw.top > height * (1 - MARGIN_SHARE) else ""
+        if not zone:
+            where.append(None)
+            continue
+        key = (zone, _DIGITS.sub("#", text.lower()))
+        seen.setdefault(key, set()).add(raw.page)
+        where.append(key)
+    for index, key in enumerate(where):
+        if key is not None and len(seen[key]) >= 2:
+            parts[index] = "header" if key[0] == "header" else "footer"
+    return parts
+
+
+def _links(pdf: PdfChars) -> tuple[str, ...]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for page in pdf.pages:
+        for _top, _x0, uri in sorted(page.links):
+            uri = uri.strip()
+            if not uri or uri in seen or uri.lower().startswith("javascript:"):
+                continue
+            seen.add(uri)
+            out.append(uri)
+    return tuple(out)

@@ -1,0 +1,417 @@
+"""Char sources for PDF extraction: pypdfium2 and pdfplumber, each giving the same per-page char records.
+
+A char source reads a PDF and returns ``PageChars`` records: every glyph with its box (top-down PDF points), size,
+font, boldness, fill colour and render-mode visibility, plus the page's filled shapes (to tell white text on a
+coloured panel from white text on white paper) and its link targets. ``pdf_layout`` builds lines from these records
+whatever the engine.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+
+Color = tuple[float, float, float]
+
+BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,]bd\b|\bbd\b", re.IGNORECASE)
+_CID = re.compile(r"^\(cid:\d+\)$")
+
+
+class Char:
+    """One glyph. Coordinates are PDF points with the origin at the page's top-left corner."""
+
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "font", "bold", "color", "invisible")
+
+    def __init__(
+        self,
+        text: str,
+        x0: float,
+        x1: float,
+        top: float,
+        bottom: float,
+        size: float,
+        font: str,
+        bold: bool,
+        color: Color | None,
+        invisible: bool,
+    ) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.top = top
+        self.bottom = bottom
+        self.size = size
+        self.font = font
+        self.bold = bold
+        self.color = color  # fill colour as RGB 0..1, None when unknown (pattern, separation ...)
+        self.invisible = invisible  # render mode 3 (neither fill nor stroke) or clip-only
+
+    def __repr__(self) -> str:  # for debugging only
+        return f"Char({self.text!r}, {self.x0:.1f}-{self.x1:.1f}, {self.top:.1f}-{self.bottom:.1f}, {self.size:.1f})"
+
+
+@dataclass(slots=True)
+class Shape:
+    """A filled path or an image, which text can sit on."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    color: Color | None  # None for images (assumed to make any text colour visible)
+
+
+@dataclass(slots=True)
+class PageChars:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[Char]
+    shapes: list[Shape] = field(default_factory=list)
+    links: list[tuple[float, float, str]] = field(default_factory=list)  # (top, x0, uri)
+
+
+@dataclass(slots=True)
+class PdfChars:
+    pages: list[PageChars]
+    page_count: int  # pages in the file (``pages`` may hold fewer: the read is capped)
+
+
+def is_bold_font(name: str, weight: int = 0) -> bool:
+    """True for a bold face by name (Bold, Black, Heavy, Semibold, Demi) or by weight (600 and over)."""
+    return weight >= 600 or bool(BOLD_NAME.search(name.split("+", 1)[-1]))
+
+
+def color_from_components(values: object) -> Color | None:
+    """An RGB triple from a PDF colour operand (gray, RGB or CMYK); None for patterns and unknown spaces."""
+    if isinstance(values, (int, float)):
+        values = (values,)
+    if not isinstance(values, (tuple, list)) or not values:
+        return None
+    if not all(isinstance(v, (int, float)) for v in values):
+        return None
+    comps = [min(1.0, max(0.0, float(v))) for v in values]
+    if len(comps) == 1:
+        return (comps[0], comps[0], comps[0])
+    if len(comps) == 3:
+        return (comps[0], comps[1], comps[2])
+    if len(comps) == 4:
+        c, m, y, k = comps
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return None
+
+
+@contextmanager
+def quiet_pdf_libraries() -> Iterator[None]:
+    """Keep pdfminer's log noise ("Could not get FontBBox ...") and library warnings away from the user."""
+    logger = logging.getLogger("pdfminer")
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+
+
+def _encrypted_error(path: str) -> InputError:
+    return InputError(
+        f"{path}: the PDF is password-protected (encrypted), so its text cannot be read; "
+        "remove the password or export the résumé again without protection",
+        path=path,
+    )
+
+
+def _corrupt_error(path: str, detail: str) -> InputError:
+    return InputError(
+        f"{path}: the PDF is damaged or truncated ({detail}); export or download the résumé again",
+        path=path,
+    )
+
+
+# --------------------------------------------------------------------------------------------- pypdfium2
+
+
+def read_pdfium(data: bytes, path: str, max_pages: int) -> PdfChars:
+    """Read chars with pypdfium2 (PDFium): fast, and it sees text render modes."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as r
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        code = r.FPDF_GetLastError()
+        if code == r.FPDF_ERR_PASSWORD:
+            raise _encrypted_error(path) from None
+        raise _corrupt_error(path, str(err).split("\n")[0].rstrip(".").lower() or "unreadable") from None
+    try:
+        count = len(pdf)
+        pages = [_read_pdfium_page(pdf, r, index) for index in range(min(count, max_pages))]
+        return PdfChars(pages=pages, page_count=count)
+    finally:
+        pdf.close()
+
+
+def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
+    import pypdfium2 as pdfium
+
+    assert isinstance(pdf, pdfium.PdfDocument)
+    raw = r  # the pypdfium2.raw module
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        # PDFium reports boxes in the page's coordinate space; the visible area starts at the crop box origin
+        left, bottom_edge, _right, top_edge = page.get_cropbox()
+        textpage = page.get_textpage()
+        try:
+            chars = _pdfium_chars(raw, textpage.raw, left, top_edge)
+        finally:
+            textpage.close()
+        shapes = _pdfium_shapes(raw, page.raw, left, top_edge) if _needs_shapes(chars) else []
+        links = _pdfium_links(raw, pdf.raw, page.raw, left, top_edge)
+        del bottom_edge
+        return PageChars(number=index + 1, width=width, height=height, chars=chars, shapes=shapes, links=links)
+    finally:
+        page.close()
+
+
+def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[Char]:
+    f = r  # keep attribute lookups short
+    count = f.FPDFText_CountChars(tp)  # type: ignore[attr-defined]
+    if count <= 0:
+        return []
+    buf = ctypes.create_string_buffer((count + 1) * 2)
+    f.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))  # type: ignore[attr-defined]
+    text = buf.raw[: count * 2].decode("utf-16-le", errors="replace")
+    bulk = len(text) == count  # surrogate pairs make UTF-16 longer than the char count
+    rect = f.FS_RECTF()  # type: ignore[attr-defined]
+    rect_ref = ctypes.byref(rect)
+    get_box = f.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
+    get_obj = f.FPDFText_GetTextObject  # type: ignore[attr-defined]
+    is_generated = f.FPDFText_IsGenerated  # type: ignore[attr-defined]
+    get_unicode = f.FPDFText_GetUnicode  # type: ignore[attr-defined]
+    styles: dict[int, tuple[str, bool, Color | None, bool, float]] = {}
+    out: list[Char] = []
+    append = out.append
+    for i in range(count):
+        ch = text[i] if bulk else chr(get_unicode(tp, i) or 0xFFFD)
+        if ch in "\r\n" or (ch == " " and is_generated(tp, i)):
+            continue
+        if ch != " " and ch != "\x00" and ch != "\ufffe" and is_generated(tp, i):
+            continue
+        obj = get_obj(tp, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        style = styles.get(key)
+        if style is None:
+            style = _pdfium_style(f, tp, i, obj)
+            styles[key] = style
+        font, bold, color, invisible, obj_size = style
+        if not get_box(tp, i, rect_ref):
+            continue
+        x0 = rect.left - left
+        x1 = rect.right - left
+        top = top_edge - rect.top
+        bottom = top_edge - rect.bottom
+        size = obj_size if obj_size > 0 else bottom - top
+        append(Char(ch, x0, x1, top, bottom, size, font, bold, color, invisible))
+    return out
+
+
+def _pdfium_style(f: object, tp: object, i: int, obj: object) -> tuple[str, bool, Color | None, bool, float]:
+    rr, gg, bb, aa = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    color: Color | None = None
+    if f.FPDFText_GetFillColor(tp, i, ctypes.byref(rr), ctypes.byref(gg), ctypes.byref(bb), ctypes.byref(aa)):  # type: ignore[attr-defined]
+        color = (rr.value / 255, gg.value / 255, bb.value / 255)
+        if aa.value == 0:
+            color = None
+    mode = f.FPDFTextObj_GetTextRenderMode(obj) if obj else 0  # type: ignore[attr-defined]
+    # 3 = invisible, 7 = clip only; 2 and 6 (fill + stroke) are how word processors fake bold
+    invisible = mode in (3, 7)
+    if mode in (1, 5):  # stroke only: the fill colour says nothing about visibility
+        color = None
+    size = f.FPDFText_GetFontSize(tp, i)  # type: ignore[attr-defined]
+    matrix = f.FS_MATRIX()  # type: ignore[attr-defined]
+    if f.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix)):  # type: ignore[attr-defined]
+        # the font size is in text space: scale it by the text matrix to get points on the page
+        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    name = ""
+    weight = 0
+    if obj:
+        font = f.FPDFTextObj_GetFont(obj)  # type: ignore[attr-defined]
+        if font:
+            nbuf = ctypes.create_string_buffer(256)
+            n = f.FPDFFont_GetBaseFontName(font, nbuf, 256)  # type: ignore[attr-defined]
+            if n > 0:
+                name = nbuf.raw[: max(0, n - 1)].decode("latin-1", errors="replace")
+            weight = f.FPDFFont_GetWeight(font)  # type: ignore[attr-defined]
+    if weight <= 0:
+        weight = f.FPDFText_GetFontWeight(tp, i)  # type: ignore[attr-defined]
+    bold = is_bold_font(name, weight if weight > 0 else 0) or mode in (2, 6)
+    return name, bold, color, invisible, float(size)
+
+
+def _needs_shapes(chars: list[Char]) -> bool:
+    """Filled shapes only matter when some text is light enough to vanish on white paper."""
+    return any(c.color is not None and _luminance(c.color) > LIGHT for c in chars)
+
+
+LIGHT = 0.85  # luminance above which text is invisible on white paper
+
+
+def _luminance(color: Color) -> float:
+    return 0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]
+
+
+def _pdfium_shapes(f: object, page: object, left: float, top_edge: float, depth: int = 0) -> list[Shape]:
+    shapes: list[Shape] = []
+    count = f.FPDFPage_CountObjects(page)  # type: ignore[attr-defined]
+    _collect_shapes(f, [f.FPDFPage_GetObject(page, i) for i in range(count)], left, top_edge, shapes, 0)  # type: ignore[attr-defined]
+    return shapes
+
+
+def _collect_shapes(f: object, objs: list[object], left: float, top_edge: float, out: list[Shape], depth: int) -> None:
+    lft, btm, rgt, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for obj in objs[:5000]:
+        kind = f.FPDFPageObj_GetType(obj)  # type: ignore[attr-defined]
+        if kind == 5 and depth < 3:  # form XObject
+            n = f.FPDFFormObj_CountObjects(obj)  # type: ignore[attr-defined]
+            _collect_shapes(f, [f.FPDFFormObj_GetObject(obj, i) for i in range(n)], left, top_edge, out, depth + 1)  # type: ignore[attr-defined]
+            continue
+        if kind not in (2, 3):
+            continue
+        if not f.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (lft, btm, rgt, tp))):  # type: ignore[attr-defined]
+            continue
+        color: Color | None = None
+        if kind == 2:
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            if not f.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) or fill.value == 0:  # type: ignore[attr-defined]
+                continue
+            rr, gg, bb, aa = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+            if not f.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (rr, gg, bb, aa))):  # type: ignore[attr-defined]
+                continue
+            if aa.value == 0:
+                continue
+            color = (rr.value / 255, gg.value / 255, bb.value / 255)
+        out.append(Shape(lft.value - left, top_edge - tp.value, rgt.value - left, top_edge - btm.value, color))
+
+
+def _pdfium_links(f: object, doc: object, page: object, left: float, top_edge: float) -> list[tuple[float, float, str]]:
+    links: list[tuple[float, float, str]] = []
+    pos = ctypes.c_int(0)
+    link = f.FPDF_LINK()  # type: ignore[attr-defined]
+    rect = f.FS_RECTF()  # type: ignore[attr-defined]
+    for _ in range(1000):
+        if not f.FPDFLink_Enumerate(page, ctypes.byref(pos), ctypes.byref(link)):  # type: ignore[attr-defined]
+            break
+        action = f.FPDFLink_GetAction(link)  # type: ignore[attr-defined]
+        if not action or f.FPDFAction_GetType(action) != f.PDFACTION_URI:  # type: ignore[attr-defined]
+            continue
+        n = f.FPDFAction_GetURIPath(doc, action, None, 0)  # type: ignore[attr-defined]
+        if n <= 1 or n > 4096:
+            continue
+        buf = ctypes.create_string_buffer(n)
+        f.FPDFAction_GetURIPath(doc, action, buf, n)  # type: ignore[attr-defined]
+        uri = buf.raw[: n - 1].decode("utf-8", errors="replace")
+        top = x0 = 0.0
+        if f.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):  # type: ignore[attr-defined]
+            top, x0 = top_edge - rect.top, rect.left - left
+        links.append((top, x0, uri))
+    return links
+
+
+# --------------------------------------------------------------------------------------------- pdfplumber
+
+
+def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
+    """Read chars with pdfplumber (pdfminer.six): slower; it cannot see text render mode 3 (invisible)."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise _encrypted_error(path) from None
+    except Exception as err:  # pdfminer raises many unrelated types for broken files
+        if type(err).__name__ == "PdfminerException" and err.args and isinstance(
+            err.args[0], (PDFPasswordIncorrect, PDFEncryptionError)
+        ):
+            raise _encrypted_error(path) from None
+        raise _corrupt_error(path, type(err).__name__) from None
+    try:
+        count = len(pdf.pages)
+        pages = []
+        for page in pdf.pages[:max_pages]:
+            try:
+                pages.append(_read_plumber_page(page))
+            except (PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
+                raise _corrupt_error(path, f"page {page.page_number}: {type(err).__name__}") from None
+        return PdfChars(pages=pages, page_count=count)
+    finally:
+        pdf.close()
+
+
+def _read_plumber_page(page: object) -> PageChars:
+    import pdfplumber.page
+
+    assert isinstance(page, pdfplumber.page.Page)
+    chars: list[Char] = []
+    for c in page.chars:
+        if not c.get("upright", True):
+            continue
+        name = str(c.get("fontname", ""))
+        color = color_from_components(c.get("non_stroking_color"))
+        chars.append(
+            Char(
+                str(c["text"]),
+                float(c["x0"]),
+                float(c["x1"]),
+                float(c["top"]),
+                float(c["bottom"]),
+                float(c["size"]),
+                name,
+                is_bold_font(name),
+                color,
+                False,
+            )
+        )
+    shapes: list[Shape] = []
+    if _needs_shapes(chars):
+        for obj in list(page.rects) + list(page.curves):
+            if not obj.get("fill"):
+                continue
+            color = color_from_components(obj.get("non_stroking_color"))
+            if color is None:
+                continue
+            shapes.append(Shape(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]), color))
+        for img in page.images:
+            shapes.append(Shape(float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"]), None))
+    links = [
+        (float(h.get("top", 0.0)), float(h.get("x0", 0.0)), str(h["uri"]))
+        for h in page.hyperlinks
+        if h.get("uri")
+    ]
+    return PageChars(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        chars=chars,
+        shapes=shapes,
+        links=links,
+    )
+
+
+def is_cid(text: str) -> bool:
+    return bool(_CID.match(text))

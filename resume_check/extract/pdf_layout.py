@@ -1,0 +1,335 @@
+"""Engine-independent PDF layout: chars → visible words → rows → columns → lines in reading order.
+
+Works on ``pdf_chars.PageChars`` from any engine. Words are built from glyph gaps relative to the font size, so PDFs
+whose text layer holds no space characters (XeTeX, LuaTeX, Google Docs) read correctly. Column gutters are found per
+page as vertical whitespace that no row crosses; a narrow column whose every entry sits on a row of the other side
+(right-aligned dates, moderncv's date margin) is attached to its rows instead of being read as a column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from .pdf_chars import LIGHT, Char, Color, PageChars, Shape
+
+#: a gap wider than this share of the font size separates words (spaces are 0.22-0.33 em; kerning is < 0.05 em)
+WORD_GAP = 0.1
+#: a gap wider than this share of the font size separates row segments (candidate column gutters)
+SEGMENT_GAP = 0.9
+#: text under this size (points) is unreadable: keyword stuffing hides this way
+MIN_SIZE = 2.0
+MIN_COLUMN_ROWS = 3
+
+
+@dataclass(slots=True)
+class Word:
+    chars: list[Char]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return max(c.size for c in self.chars)
+
+
+@dataclass(slots=True)
+class Segment:
+    words: list[Word]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    def text_len(self) -> int:
+        return sum(len(w.chars) for w in self.words) + len(self.words) - 1
+
+
+@dataclass(slots=True)
+class Row:
+    segments: list[Segment]
+    top: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class RawLine:
+    """A line before text normalisation: its words (with the gaps between them) and position."""
+
+    words: list[Word]
+    page: int
+    column: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class PageLayout:
+    lines: list[RawLine]
+    hidden: int  # characters left out as invisible
+    height: float
+    number: int
+    leaf_bounds: list[float] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------- visibility
+
+
+def _distance(a: Color, b: Color) -> float:
+    return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2]))
+
+
+def _background(shapes: list[Shape], x: float, y: float) -> Color | None:
+    """Colour under a point: the last filled shape drawn there (None: an image), white paper when none."""
+    result: Color | None = (1.0, 1.0, 1.0)
+    for s in shapes:
+        if s.x0 <= x <= s.x1 and s.top <= y <= s.bottom:
+            result = s.color
+    return result
+
+
+def split_visible(page: PageChars) -> tuple[list[Char], int]:
+    """The chars a reader can see, and the count of those nobody can (invisible, tiny, off-page, paper-coloured)."""
+    visible: list[Char] = []
+    hidden = 0
+    width, height = page.width, page.height
+    shapes = [s for s in page.shapes if (s.x1 - s.x0) * (s.bottom - s.top) < width * height * 4]
+    for c in page.chars:
+        if c.text.isspace():
+            visible.append(c)
+            continue
+        cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        if (
+            c.invisible
+            or c.size < MIN_SIZE
+            or cx < 0
+            or cx > width
+            or cy < 0
+            or cy > height
+        ):
+            hidden += 1
+            continue
+        color = c.color
+        if color is not None and (0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]) > LIGHT:
+            back = _background(shapes, cx, cy)
+            if back is not None and _distance(back, color) < 0.12:
+                hidden += 1
+                continue
+        visible.append(c)
+    return visible, hidden
+
+
+# --------------------------------------------------------------------------------------------- rows and words
+
+
+def build_rows(chars: list[Char]) -> list[Row]:
+    """Group chars into rows (shared vertical band), then words (gaps), then segments (wide gaps)."""
+    bands: list[tuple[float, float, list[Char]]] = []  # (top, bottom, chars) of each row's seed
+    for c in sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2):
+        if c.text.isspace() and c.x1 - c.x0 <= 0:
+            continue
+        h = max(c.bottom - c.top, 0.1)
+        placed = False
+        # look back over the last few rows: a row of mixed sizes can start before a smaller glyph's row
+        for k in range(len(bands) - 1, max(-1, len(bands) - 4), -1):
+            top, bottom, members = bands[k]
+            overlap = min(bottom, c.bottom) - max(top, c.top)
+            if overlap >= 0.5 * min(h, bottom - top):
+                members.append(c)
+                placed = True
+                break
+        if not placed:
+            bands.append((c.top, c.bottom, [c]))
+    rows = []
+    for _top, _bottom, members in bands:
+        row = _row_from_chars(members)
+        if row is not None:
+            rows.append(row)
+    rows.sort(key=lambda r: (r.top + r.bottom) / 2)
+    return rows
+
+
+def _row_from_chars(members: list[Char]) -> Row | None:
+    members.sort(key=lambda ch: ch.x0)
+    words: list[Word] = []
+    current: list[Char] = []
+    last: Char | None = None
+    for c in members:
+        if c.text.isspace():
+            if current:
+                words.append(_word(current))
+                current = []
+            last = None
+            continue
+        if last is not None:
+            # the same glyph drawn twice at (almost) the same place is fake bold or a shadow: read it once
+            if c.text == last.text and abs(c.x0 - last.x0) < 0.25 * max(c.size, 1.0):
+                continue
+            gap = c.x0 - last.x1
+            if gap > WORD_GAP * max(min(c.size, last.size), 1.0):
+                words.append(_word(current))
+                current = []
+        current.append(c)
+        last = c
+    if current:
+        words.append(_word(current))
+    if not words:
+        return None
+    segments: list[Segment] = []
+    group: list[Word] = [words[0]]
+    for prev, word in zip(words, words[1:], strict=False):
+        if word.x0 - prev.x1 > SEGMENT_GAP * max(prev.size, word.size, 1.0):
+            segments.append(_segment(group))
+            group = []
+        group.append(word)
+    segments.append(_segment(group))
+    return Row(segments, min(s.top for s in segments), max(s.bottom for s in segments))
+
+
+def _word(chars: list[Char]) -> Word:
+    return Word(
+        chars,
+        min(c.x0 for c in chars),
+        max(c.x1 for c in chars),
+        min(c.top for c in chars),
+        max(c.bottom for c in chars),
+    )
+
+
+def _segment(words: list[Word]) -> Segment:
+    return Segment(words, words[0].x0, words[-1].x1, min(w.top for w in words), max(w.bottom for w in words))
+
+
+# --------------------------------------------------------------------------------------------- columns
+
+
+@dataclass(slots=True)
+class _Leaf:
+    rows: list[Row]
+    left: float  # left bound of the column (the gutter), for numbering
+    split: bool  # inside a column split
+
+
+def _crosses(row: Row, x: float) -> bool:
+    return any(s.x0 < x - 0.5 and s.x1 > x + 0.5 for s in row.segments)
+
+
+def _side_rows(rows: list[Row], x: float) -> tuple[list[Row], list[Row]]:
+    left: list[Row] = []
+    right: list[Row] = []
+    for row in rows:
+        ls = [s for s in row.segments if s.x1 <= x]
+        rs = [s for s in row.segments if s.x0 >= x]
+        if ls:
+            left.append(Row(ls, min(s.top for s in ls), max(s.bottom for s in ls)))
+        if rs:
+            right.append(Row(rs, min(s.top for s in rs), max(s.bottom for s in rs)))
+    return left, right
+
+
+def _candidates(rows: list[Row]) -> list[float]:
+    xs: set[float] = set()
+    for row in rows:
+        for a, b in zip(row.segments, row.segments[1:], strict=False):
+            xs.add(round((a.x1 + b.x0) / 2))
+            # also the gap's edges: the widest common gutter is somewhere in between
+            xs.add(round(a.x1 + 2))
+            xs.add(round(b.x0 - 2))
+    return sorted(xs)
+
+
+def _is_margin_column(left: list[Row], right: list[Row], run: list[Row], x: float) -> bool:
+    """A narrow side whose entries all sit on rows of the other side: dates or labels belonging to their rows."""
+    minor, major = (left, right) if len(left) <= len(right) else (right, left)
+    paired = sum(1 for row in run if any(s.x1 <= x for s in row.segments) and any(s.x0 >= x for s in row.segments))
+    if not minor or paired < 0.8 * len(minor):
+        return False
+    lengths = [sum(s.text_len() for s in row.segments) for row in minor]
+    if median(lengths) > 40:
+        return False
+    x1s = [max(s.x1 for s in row.segments) for row in minor]
+    x0s = [min(s.x0 for s in row.segments) for row in minor]
+    right_aligned = max(x1s) - min(x1s) < 3 and max(x0s) - min(x0s) > 3
+    return right_aligned or paired <= 0.6 * len(major)
+
+
+def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
+    """The longest run of rows [i, j) that a vertical gutter at x separates into two real columns."""
+    best: tuple[int, int, float] | None = None
+    best_score = 0
+    rejected: set[tuple[int, int, float]] = set()
+    for x in _candidates(rows):
+        i = 0
+        n = len(rows)
+        while i < n:
+            if _crosses(rows[i], x):
+                i += 1
+                continue
+            j = i
+            while j < n and not _crosses(rows[j], x):
+                j += 1
+            run = rows[i:j]
+            left, right = _side_rows(run, x)
+            if len(left) >= MIN_COLUMN_ROWS and len(right) >= MIN_COLUMN_ROWS:
+                score = len(left) + len(right)
+                if score > best_score and (i, j, x) not in rejected:
+                    if _is_margin_column(left, right, run, x):
+                        rejected.add((i, j, x))
+                    else:
+                        best, best_score = (i, j, x), score
+            i = j
+    return best
+
+
+def _split(rows: list[Row], left_bound: float, in_split: bool, depth: int) -> list[_Leaf]:
+    if depth > 4 or len(rows) < 2 * MIN_COLUMN_ROWS:
+        return [_Leaf(rows, left_bound, in_split)]
+    found = _find_split(rows)
+    if found is None:
+        return [_Leaf(rows, left_bound, in_split)]
+    i, j, x = found
+    out: list[_Leaf] = []
+    if i > 0:
+        out.extend(_split(rows[:i], left_bound, in_split, depth + 1))
+    left, right = _side_rows(rows[i:j], x)
+    out.extend(_split(left, left_bound, True, depth + 1))
+    out.extend(_split(right, x, True, depth + 1))
+    if j < len(rows):
+        out.extend(_split(rows[j:], left_bound, in_split, depth + 1))
+    return out
+
+
+# --------------------------------------------------------------------------------------------- page
+
+
+def layout_page(page: PageChars) -> PageLayout:
+    """Visible lines of one page in reading order, each with its column number (0: not in a column split)."""
+    visible, hidden = split_visible(page)
+    rows = build_rows(visible)
+    leaves = _split(rows, 0.0, False, 0)
+    bounds = sorted({leaf.left for leaf in leaves if leaf.split})
+    lines: list[RawLine] = []
+    for leaf in leaves:
+        column = bounds.index(leaf.left) + 1 if leaf.split else 0
+        for row in leaf.rows:
+            words = [w for s in row.segments for w in s.words]
+            lines.append(
+                RawLine(
+                    words,
+                    page.number,
+                    column,
+                    min(w.x0 for w in words),
+                    row.top,
+                    max(w.x1 for w in words),
+                    row.bottom,
+                )
+            )
+    return PageLayout(lines, hidden, page.height, page.number, bounds)

@@ -1,0 +1,185 @@
+"""Text repair for PDF lines: ligatures, unmapped glyphs (with certain "fi"/"fl" repairs), letter-spaced headings, bullets."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+
+from .pdf_layout import Word
+
+LIGATURES = {chr(c) for c in range(0xFB00, 0xFB07)}
+#: text-layer stand-ins for a glyph with no Unicode mapping
+UNMAPPED = {"\x00", "\ufffd", "\ufffe", "\uffff"}
+#: what a lost ligature glyph most likely stood for, most frequent first
+LIGATURE_GUESSES = ("fi", "fl", "ff", "ffi", "ffl", "ft")
+BULLETS = set("•●▪◦‣∙·–—-*■□◆◇♦➢➤►▸▶✓✔❖○⦿⁃")
+#: private-use code points that Symbol/Wingdings fonts use for list bullets
+PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF0D8, 0xF076, 0xF0FC, 0xF0A8, 0xF06E, 0xF0AE, 0xF071, 0xF0E8, 0xF0D2, 0xF06C}
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_WORDCHARS = re.compile(r"[A-Za-z\x00]+")
+
+
+def is_private_use(ch: str) -> bool:
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Known English word forms from spacy-lookups-data's lemma tables (lookup keys and values, index, exceptions)."""
+    words: set[str] = set()
+    try:
+        base = resources.files("spacy_lookups_data") / "data"
+        with (base / "en_lemma_lookup.json.gz").open("rb") as fh:
+            lookup = json.loads(gzip.decompress(fh.read()))
+        words.update(lookup)
+        words.update(v for v in lookup.values() if isinstance(v, str))
+        with (base / "en_lemma_index.json.gz").open("rb") as fh:
+            for forms in json.loads(gzip.decompress(fh.read())).values():
+                words.update(forms)
+        with (base / "en_lemma_exc.json.gz").open("rb") as fh:
+            for table in json.loads(gzip.decompress(fh.read())).values():
+                for key, values in table.items():
+                    words.add(key)
+                    words.update(values)
+    except (OSError, ValueError, ModuleNotFoundError):  # no word list: no repairs, never a crash
+        return frozenset()
+    return frozenset(w.lower() for w in words if isinstance(w, str))
+
+
+def repair_word(word: str) -> str | None:
+    """The word with each unmapped glyph (NUL) replaced by the one ligature that makes it a known English word.
+
+    ``"Certi\\x00ed"`` → ``"Certified"``; None when no candidate or more than one is a known word.
+    """
+    holes = word.count("\x00")
+    if holes == 0 or holes > 3:
+        return None
+    parts = word.split("\x00")
+    if not any(_LETTER.search(p) for p in parts):
+        return None
+    known = english_words()
+    found: set[str] = set()
+    for combo in product(LIGATURE_GUESSES, repeat=holes):
+        candidate = parts[0] + "".join(g + p for g, p in zip(combo, parts[1:], strict=True))
+        if _is_known(candidate, known):
+            found.add(candidate)
+    if len(found) == 1:
+        return found.pop()
+    return None
+
+
+def _is_known(candidate: str, known: frozenset[str]) -> bool:
+    core = candidate.strip(".,;:()[]'\"!?").lower()
+    if not core.isalpha():
+        # compound like "work\x00ow-based": judge the hyphen/slash part that held the hole
+        pieces = [p for p in re.split(r"[-/]", core) if p]
+        return bool(pieces) and all(p.isalpha() and (p in known or p.rstrip("s") in known) for p in pieces)
+    return core in known or (core.endswith("s") and core[:-1] in known)
+
+
+@dataclass(slots=True)
+class TextStats:
+    ligatures: int = 0
+    glyphs: int = 0  # unmapped glyphs removed (NUL, (cid:N), U+FFFD, private-use icons)
+    repaired: int = 0  # words whose lost ligature was restored
+    spaced: int = 0  # letter-spaced runs rejoined
+
+
+def rejoin_letter_spaced(words: list[Word]) -> list[Word]:
+    """Rejoin "E X P E R I E N C E" / "C ONST R UC T I ON": the wider gaps are the real word breaks."""
+    if len(words) < 3:
+        return words
+    singles = sum(1 for w in words if len(w.chars) == 1 and w.chars[0].text.isalpha())
+    if singles < 3 or singles < 0.4 * len(words):
+        return words
+    gaps = [(b.x0 - a.x1) / max(min(a.size, b.size), 1.0) for a, b in zip(words, words[1:], strict=False)]
+    ordered = sorted(gaps)
+    threshold = None
+    best_ratio = 1.0
+    for lo, hi in zip(ordered, ordered[1:], strict=False):
+        ratio = (hi + 0.02) / (max(lo, 0.0) + 0.02)
+        if hi - lo > 0.06 and ratio > 1.4 and ratio > best_ratio:
+            best_ratio, threshold = ratio, (lo + hi) / 2
+    merged: list[Word] = [words[0]]
+    for gap, word in zip(gaps, words[1:], strict=True):
+        if threshold is None or gap < threshold:
+            prev = merged[-1]
+            merged[-1] = Word(
+                prev.chars + word.chars,
+                prev.x0,
+                word.x1,
+                min(prev.top, word.top),
+                max(prev.bottom, word.bottom),
+            )
+        else:
+            merged.append(word)
+    return merged
+
+
+def clean_word(raw: list[str], stats: TextStats) -> str:
+    """One word's text with ligatures expanded and unmapped glyphs repaired or removed."""
+    pieces: list[str] = []
+    for t in raw:
+        if t.startswith("(cid:") and t.endswith(")"):
+            pieces.append("\x00")
+        elif len(t) == 1 and (t in UNMAPPED or t < " "):
+            pieces.append("\x00")
+        else:
+            pieces.append(t)
+    text = "".join(pieces)
+    if any(ch in LIGATURES for ch in text):
+        stats.ligatures += sum(1 for ch in text if ch in LIGATURES)
+        text = "".join(unicodedata.normalize("NFKC", ch) if ch in LIGATURES else ch for ch in text)
+    if any(is_private_use(ch) for ch in text):
+        stats.glyphs += sum(1 for ch in text if is_private_use(ch))
+        text = "".join(ch for ch in text if not is_private_use(ch))
+    if "\x00" in text:
+        holes = text.count("\x00")
+        stats.glyphs += holes
+        fixed = repair_word(text)
+        if fixed is not None:
+            stats.repaired += 1
+            text = fixed
+        else:
+            text = text.replace("\x00", "")
+    return text
+
+
+def line_text(words: list[Word], stats: TextStats) -> tuple[str, bool, str | None]:
+    """(text, bullet, leading icon) for one line; a bullet glyph or leading icon is stripped from the text."""
+    fixed = rejoin_letter_spaced(words)
+    if len(fixed) != len(words):
+        stats.spaced += 1
+    icon: str | None = None
+    bullet = False
+    texts: list[str] = []
+    for index, word in enumerate(fixed):
+        raw = [c.text for c in word.chars]
+        if index == 0 and raw:
+            first = raw[0]
+            if len(first) == 1 and is_private_use(first):
+                if ord(first) in PUA_BULLETS:
+                    bullet = True
+                else:
+                    icon = first
+        texts.append(clean_word(raw, stats))
+    texts = [t for t in texts if t]
+    if texts and not bullet and icon is None:
+        head = texts[0]
+        if head in BULLETS or (head[0] in BULLETS and head[0] not in "-–—*·" and len(head) > 1):
+            bullet = True
+            if head in BULLETS:
+                texts = texts[1:]
+            else:
+                texts[0] = head[1:]
+        elif len(head) > 1 and head[0] in "•●▪◦‣■◆♦➢➤►▸▶✓✔❖":
+            bullet = True
+            texts[0] = head[1:]
+    return " ".join(texts).strip(), bullet, icon
