@@ -1,0 +1,346 @@
+"""Batch analysis: many paths -> one record per file (analysis or error), in worker processes with a time limit.
+
+Design:
+- Input order is deterministic: ``expand_paths`` expands files, folders and globs, sorts by path and de-duplicates.
+- Each worker is a separate process (``spawn`` context: no inherited locks or threads) that builds its analysis
+  engine (spaCy pipeline + matchers) once, then analyses one file at a time.
+- The parent enforces the per-file time limit: a worker that overruns is killed and replaced, and the file becomes
+  an error row (exit class 3). A worker that dies mid-file gives an error row of class 4. Other failures are
+  mapped from the exception's ``exit_code``. The batch never stops for one file.
+- ``KeyboardInterrupt`` stops the workers and raises ``BatchInterrupted`` carrying the finished records.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .errors import ResumeCheckError
+from .models import Analysis
+
+#: file suffixes a folder expansion picks up: the readable types plus the refused ones (so they get an error row
+#: saying how to convert them instead of vanishing silently)
+BATCH_SUFFIXES: tuple[str, ...] = (
+    ".pdf",
+    ".docx",
+    ".txt",
+    ".md",
+    ".markdown",
+    ".tex",
+    ".typ",
+    ".doc",
+    ".odt",
+    ".rtf",
+    ".pages",
+)
+GLOB_CHARS = frozenset("*?[")
+#: how long a fresh worker may take to build its engine before the batch gives up
+STARTUP_LIMIT = 300.0
+
+#: analyse(path, settings, engine) -> Analysis; must be a picklable top-level function
+AnalyseFn = Callable[[str, Settings, Any], Analysis]
+#: build(settings) -> engine; must be a picklable top-level function
+BuildFn = Callable[[Settings], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchError:
+    """Why one file has no analysis: its exit-code class, the error kind and a one-line message."""
+
+    exit_code: int  # 3 bad input or time limit, 4 unexpected
+    kind: str  # exception class name, "timeout" or "crash"
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRecord:
+    """The outcome for one file: exactly one of ``analysis`` and ``error`` is set."""
+
+    path: str
+    analysis: Analysis | None
+    error: BatchError | None
+    seconds: float = field(default=0.0, compare=False)  # wall time spent on the file (not part of the output)
+
+    @property
+    def exit_code(self) -> int:
+        return self.error.exit_code if self.error is not None else 0
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Raised when the batch is interrupted: ``records`` holds the finished rows, ``remaining`` the count left."""
+
+    def __init__(self, records: tuple[BatchRecord, ...], remaining: int) -> None:
+        super().__init__(f"interrupted with {remaining} file(s) left")
+        self.records = records
+        self.remaining = remaining
+
+
+def worst_exit_code(records: Iterable[BatchRecord]) -> int:
+    """The batch's exit code: the worst (highest) class among the records, 0 when all were analysed."""
+    return max((r.exit_code for r in records), default=0)
+
+
+def expand_paths(patterns: Iterable[str], *, recursive: bool = False) -> tuple[str, ...]:
+    """Expand files, folders and globs into a sorted, de-duplicated tuple of file paths.
+
+    Folders contribute their files with a résumé-like suffix (``BATCH_SUFFIXES``; hidden files skipped), all levels
+    with ``recursive``. Globs use ``**`` for any depth when ``recursive``. A path that does not exist and is not a glob
+    is kept, so it becomes an error row rather than vanishing.
+    """
+    found: set[str] = set()
+    for pattern in patterns:
+        p = Path(pattern)
+        if p.is_dir():
+            found.update(_folder_files(p, recursive=recursive))
+        elif p.exists() or not (GLOB_CHARS & set(pattern)):
+            found.add(str(p))
+        else:
+            for match in glob.glob(pattern, recursive=recursive):
+                m = Path(match)
+                if m.is_dir():
+                    found.update(_folder_files(m, recursive=recursive))
+                elif m.is_file():
+                    found.add(str(m))
+    return tuple(sorted(found))
+
+
+def _folder_files(folder: Path, *, recursive: bool) -> Iterable[str]:
+    entries = folder.rglob("*") if recursive else folder.iterdir()
+    for entry in entries:
+        rel = entry.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if entry.suffix.lower() in BATCH_SUFFIXES and entry.is_file():
+            yield str(entry)
+
+
+# --------------------------------------------------------------------------------------------- default pipeline
+
+
+def analyse_with_engine(path: str, settings: Settings, engine: Any) -> Analysis:
+    """The default per-file analysis: ``analysis.analyse_path`` with the worker's engine."""
+    from .analysis import analyse_path
+
+    analysis: Analysis = analyse_path(path, settings=settings, engine=engine)
+    return analysis
+
+
+def build_default_engine(settings: Settings) -> Any:
+    """The default engine builder: ``analysis.build_engine``."""
+    from .analysis import build_engine
+
+    return build_engine(settings)
+
+
+def error_from_exception(err: BaseException) -> BatchError:
+    """Map an exception to an error row: library errors keep their class, anything else is unexpected (4)."""
+    if isinstance(err, ResumeCheckError):
+        return BatchError(err.exit_code, type(err).__name__, str(err))
+    message = f"unexpected {type(err).__name__}: {err}. This is a bug; please report it with the file if you can"
+    return BatchError(4, type(err).__name__, message)
+
+
+def _analyse_one(path: str, settings: Settings, engine: Any, analyse: AnalyseFn) -> BatchRecord:
+    start = time.perf_counter()
+    try:
+        analysis = analyse(path, settings, engine)
+    except Exception as err:  # every failure becomes that file's error row
+        return BatchRecord(path, None, error_from_exception(err), time.perf_counter() - start)
+    return BatchRecord(path, analysis, None, time.perf_counter() - start)
+
+
+def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build: BuildFn) -> None:
+    """Worker process: build the engine once, then answer (index, path) requests until told to stop."""
+    # the parent owns Ctrl-C: it stops the workers and writes what is finished
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        engine = build(settings)
+    except Exception as err:  # reported to the parent, which aborts the batch
+        try:
+            conn.send(("init-error", err))
+        except Exception:  # the exception itself may not pickle
+            conn.send(("init-error", ResumeCheckError(f"{type(err).__name__}: {err}")))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        index, path = message
+        conn.send(("done", index, _analyse_one(path, settings, engine, analyse)))
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: Any  # multiprocessing.process.BaseProcess
+    conn: Connection
+    started: float
+    ready: bool = False
+    task: tuple[int, str, float] | None = None  # index, path, deadline
+
+
+class _Pool:
+    """A set of worker processes, each running one file at a time, that the parent can kill individually."""
+
+    def __init__(self, size: int, settings: Settings, analyse: AnalyseFn, build: BuildFn) -> None:
+        self._ctx = multiprocessing.get_context("spawn")
+        self._args = (settings, analyse, build)
+        self.workers: list[_Worker] = []
+        for _ in range(size):
+            self.workers.append(self._start())
+
+    def _start(self) -> _Worker:
+        parent, child = self._ctx.Pipe(duplex=True)
+        process = self._ctx.Process(target=_worker_main, args=(child, *self._args), daemon=True)
+        process.start()
+        child.close()  # so the parent sees EOF when the worker dies
+        return _Worker(process, parent, time.monotonic())
+
+    def replace(self, worker: _Worker) -> None:
+        self.kill(worker)
+        self.workers[self.workers.index(worker)] = self._start()
+
+    def kill(self, worker: _Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            if worker.process.is_alive() and worker.task is None:
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+                worker.process.join(2)
+            self.kill(worker)
+        self.workers = []
+
+
+def analyse_many(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    settings: Settings | None = None,
+    time_limit: float | None = None,
+    progress: Callable[[BatchRecord], None] | None = None,
+    analyse: AnalyseFn = analyse_with_engine,
+    build: BuildFn = build_default_engine,
+) -> tuple[BatchRecord, ...]:
+    """Analyse many files in worker processes; one record per distinct path, sorted by path.
+
+    Args:
+        paths: files to analyse (use ``expand_paths`` for folders and globs); duplicates are dropped.
+        workers: worker processes, default ``os.cpu_count()``; always at least one process (even for 1) so the
+            time limit can stop a hanging file.
+        settings: analysis settings, shared by every worker.
+        time_limit: seconds per file, default ``settings.time_limit`` (30 s).
+        progress: called in this process with each finished record.
+        analyse, build: the per-file analysis and the engine builder run in the workers (top-level functions, so
+            they pickle); tests swap in fakes here.
+
+    Raises:
+        BatchInterrupted: on Ctrl-C, with the finished records.
+        ResumeCheckError: when a worker cannot build its engine (bad lexicon or config): no file could be analysed.
+    """
+    settings = settings or Settings()
+    limit = settings.time_limit if time_limit is None else time_limit
+    if limit <= 0:
+        raise ValueError("time_limit must be positive")
+    ordered = sorted({os.fspath(p) for p in paths})
+    if not ordered:
+        return ()
+    size = max(1, min(workers or os.cpu_count() or 1, len(ordered)))
+    pending: deque[tuple[int, str]] = deque(enumerate(ordered))
+    done: dict[int, BatchRecord] = {}
+
+    def finish(index: int, record: BatchRecord) -> None:
+        done[index] = record
+        if progress is not None:
+            progress(record)
+
+    pool = _Pool(size, settings, analyse, build)
+    try:
+        while len(done) < len(ordered):
+            for worker in pool.workers:
+                if worker.ready and worker.task is None and pending:
+                    index, path = pending.popleft()
+                    worker.task = (index, path, time.monotonic() + limit)
+                    worker.conn.send((index, path))
+            now = time.monotonic()
+            deadlines = [
+                w.task[2] if w.task else w.started + STARTUP_LIMIT for w in pool.workers if w.task or not w.ready
+            ]
+            timeout = max(0.0, min(deadlines) - now) if deadlines else None
+            for conn in wait([w.conn for w in pool.workers], timeout):
+                match = [w for w in pool.workers if w.conn is conn]
+                if match:  # else its worker was replaced while handling an earlier message
+                    _receive(pool, match[0], finish)
+            now = time.monotonic()
+            for worker in list(pool.workers):
+                if worker.task is not None and now >= worker.task[2]:
+                    index, path, _ = worker.task
+                    message = (
+                        f"{path}: timed out after {limit:g} s and was stopped; the file may be malformed or "
+                        f"pathologically complex: re-export it, or raise the limit with --time-limit"
+                    )
+                    finish(index, BatchRecord(path, None, BatchError(3, "timeout", message), limit))
+                    pool.replace(worker)
+                elif not worker.ready and now >= worker.started + STARTUP_LIMIT:
+                    raise ResumeCheckError(
+                        f"a batch worker did not start within {STARTUP_LIMIT:g} s; try fewer workers"
+                    )
+    except KeyboardInterrupt:
+        pool.close()
+        finished = tuple(done[i] for i in sorted(done))
+        raise BatchInterrupted(finished, len(ordered) - len(done)) from None
+    finally:
+        pool.close()
+    return tuple(done[i] for i in range(len(ordered)))
+
+
+def _receive(pool: _Pool, worker: _Worker, finish: Callable[[int, BatchRecord], None]) -> None:
+    try:
+        message = worker.conn.recv()
+    except (EOFError, OSError):
+        worker.process.join(1)
+        code = worker.process.exitcode
+        if worker.task is None:
+            raise ResumeCheckError(
+                f"a batch worker exited while starting (exit code {code}); run `resume-check check` on one file "
+                "to see the error"
+            ) from None
+        index, path, _ = worker.task
+        message_text = (
+            f"{path}: the analysis crashed its worker process (exit code {code}); this is a bug: please report it "
+            "with the file if you can"
+        )
+        finish(index, BatchRecord(path, None, BatchError(4, "crash", message_text), 0.0))
+        worker.task = None
+        pool.replace(worker)
+        return
+    kind = message[0]
+    if kind == "ready":
+        worker.ready = True
+    elif kind == "init-error":
+        err = message[1]
+        if isinstance(err, BaseException):
+            raise err
+        raise ResumeCheckError(str(err))
+    elif kind == "done":
+        _, index, record = message
+        worker.task = None
+        finish(index, record)

@@ -1,0 +1,203 @@
+"""Cohort report: per-person rows and the gaps a whole cohort shares, computed from batch records (pure).
+
+Quartiles use linear interpolation between closest ranks (Hyndman & Fan type 7: the default of numpy, R and
+Excel's QUARTILE.INC): for sorted scores ``x[0..n-1]`` and ``p`` in {0.25, 0.5, 0.75}, ``h = (n - 1) * p`` and
+``q = x[floor(h)] + (h - floor(h)) * (x[floor(h) + 1] - x[floor(h)])``.
+
+Ranking: by score, highest first; equal scores share a rank ("1, 2, 2, 4"), ties listed by file path.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .batch import BatchError, BatchRecord
+from .models import DIMENSIONS, Analysis
+from .redact import pseudonyms, redactor_for
+
+COHORT_SCHEMA_VERSION = "1.0"
+TOP_MISSING_PER_PERSON = 3
+#: findings counted as "ATS findings" in the cohort view: everything except impact-writing advice
+NON_ATS_PREFIXES: tuple[str, ...] = ("impact.",)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One person in the cohort: their scores and gaps, or the error that stopped their analysis."""
+
+    file: str  # the path as given, or the pseudonym with redaction
+    score: float | None
+    components: tuple[tuple[str, float], ...]  # (component id, value 0..100)
+    coverage: tuple[tuple[str, float], ...]  # (category id, coverage 0..1)
+    quantified: int  # statements carrying at least one metric
+    statements: int
+    top_missing: tuple[tuple[str, str], ...]  # (term id, label), the heaviest missing terms first
+    missing_dimensions: tuple[str, ...]
+    warnings: int  # findings of severity warning or error
+    finding_ids: tuple[str, ...]  # distinct finding ids, sorted
+    rank: int | None = None
+    error: BatchError | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Distribution:
+    count: int
+    min: float
+    q1: float
+    median: float
+    q3: float
+    max: float
+    mean: float
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Something many people lack (a keyword, an impact dimension) or share (a finding)."""
+
+    id: str
+    label: str
+    count: int  # people
+    share: float  # count / people analysed
+
+
+@dataclass(frozen=True, slots=True)
+class Cohort:
+    people: tuple[PersonRow, ...]  # sorted by file path (input order)
+    analysed: int
+    failed: int
+    distribution: Distribution | None  # None when nobody could be analysed
+    missing_keywords: tuple[Gap, ...]  # most often missing first
+    unevidenced_dimensions: tuple[Gap, ...]  # all five impact dimensions, most often unevidenced first
+    common_findings: tuple[Gap, ...]  # ATS and extraction findings, most common first
+    ranking: tuple[PersonRow, ...]  # analysed people, best first
+    categories: tuple[tuple[str, str], ...]  # (category id, label) in report order
+    redacted: bool = False
+    schema_version: str = COHORT_SCHEMA_VERSION
+
+
+def quantile(sorted_values: Sequence[float], p: float) -> float:
+    """Type-7 quantile of ascending ``sorted_values`` (see module docstring); ``p`` in [0, 1]."""
+    if not sorted_values:
+        raise ValueError("quantile of an empty sequence")
+    h = (len(sorted_values) - 1) * p
+    lo = math.floor(h)
+    hi = min(lo + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (h - lo) * (sorted_values[hi] - sorted_values[lo])
+
+
+def distribution(scores: Sequence[float]) -> Distribution | None:
+    """Min, quartiles, max and mean of ``scores`` (rounded to two decimals), None for no scores."""
+    if not scores:
+        return None
+    xs = sorted(scores)
+    return Distribution(
+        count=len(xs),
+        min=round(xs[0], 2),
+        q1=round(quantile(xs, 0.25), 2),
+        median=round(quantile(xs, 0.5), 2),
+        q3=round(quantile(xs, 0.75), 2),
+        max=round(xs[-1], 2),
+        mean=round(sum(xs) / len(xs), 2),
+    )
+
+
+def person_row(file: str, analysis: Analysis) -> PersonRow:
+    """The cohort row for one analysed résumé."""
+    missing = sorted(analysis.missing, key=lambda t: (-t.weight, t.label.casefold(), t.id))
+    statements = analysis.impact.statements
+    return PersonRow(
+        file=file,
+        score=analysis.score.total,
+        components=tuple((c.id, round(c.value, 1)) for c in analysis.score.components),
+        coverage=tuple((c.id, round(c.coverage, 3)) for c in analysis.categories),
+        quantified=sum(1 for s in statements if s.metrics),
+        statements=len(statements),
+        top_missing=tuple((t.id, t.label) for t in missing[:TOP_MISSING_PER_PERSON]),
+        missing_dimensions=tuple(analysis.impact.summary.missing_dimensions),
+        warnings=sum(1 for f in analysis.findings if f.severity in ("warning", "error")),
+        finding_ids=tuple(sorted({f.id for f in analysis.findings})),
+    )
+
+
+def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False) -> Cohort:
+    """Aggregate batch records into the cohort view; with ``redact`` every person is a stable pseudonym."""
+    records = sorted(records, key=lambda r: r.path)
+    names = pseudonyms(r.path for r in records) if redact else {}
+    rows: list[PersonRow] = []
+    term_labels: dict[str, str] = {}
+    missing_counts: Counter[str] = Counter()
+    dimension_counts: Counter[str] = Counter()
+    finding_counts: Counter[str] = Counter()
+    categories: dict[str, str] = {}
+    for record in records:
+        file = names.get(record.path, record.path)
+        if record.analysis is None:
+            error = record.error or BatchError(4, "unknown", "no analysis and no error recorded")
+            if redact:
+                scrub = redactor_for(record.path, file, None)
+                error = BatchError(error.exit_code, error.kind, scrub(error.message))
+            rows.append(PersonRow(file, None, (), (), 0, 0, (), (), 0, (), None, error))
+            continue
+        analysis = record.analysis
+        rows.append(person_row(file, analysis))
+        for term in analysis.missing:
+            term_labels.setdefault(term.id, term.label)
+            missing_counts[term.id] += 1
+        dimension_counts.update(set(analysis.impact.summary.missing_dimensions))
+        finding_counts.update({f.id for f in analysis.findings if not f.id.startswith(NON_ATS_PREFIXES)})
+        for category in analysis.categories:
+            categories.setdefault(category.id, category.label)
+    analysed = [r for r in rows if r.score is not None]
+    n = len(analysed)
+
+    def gaps(counts: Counter[str], labels: dict[str, str], order: Sequence[str] = ()) -> tuple[Gap, ...]:
+        keys = list(order) or list(counts)
+        position = {k: i for i, k in enumerate(order)}
+        keys.sort(key=lambda k: (-counts[k], position.get(k, 0), k))
+        return tuple(Gap(k, labels.get(k, k), counts[k], round(counts[k] / n, 4) if n else 0.0) for k in keys)
+
+    ranking = _rank(analysed)
+    ranks = {row.file: row.rank for row in ranking}
+    people = tuple(_with_rank(r, ranks.get(r.file)) if r.score is not None else r for r in rows)
+    return Cohort(
+        people=people,
+        analysed=n,
+        failed=len(rows) - n,
+        distribution=distribution([r.score for r in analysed if r.score is not None]),
+        missing_keywords=gaps(missing_counts, term_labels),
+        unevidenced_dimensions=gaps(dimension_counts, {}, DIMENSIONS),
+        common_findings=gaps(finding_counts, {}),
+        ranking=ranking,
+        categories=tuple(categories.items()),
+        redacted=redact,
+    )
+
+
+def _with_rank(row: PersonRow, rank: int | None) -> PersonRow:
+    return PersonRow(
+        row.file,
+        row.score,
+        row.components,
+        row.coverage,
+        row.quantified,
+        row.statements,
+        row.top_missing,
+        row.missing_dimensions,
+        row.warnings,
+        row.finding_ids,
+        rank,
+        row.error,
+    )
+
+
+def _rank(rows: Sequence[PersonRow]) -> tuple[PersonRow, ...]:
+    ordered = sorted(rows, key=lambda r: (-(r.score or 0.0), r.file))
+    out: list[PersonRow] = []
+    for position, row in enumerate(ordered, start=1):
+        tied = out and out[-1].score == row.score
+        rank = out[-1].rank if tied and out[-1].rank is not None else position
+        out.append(_with_rank(row, rank))
+    return tuple(out)

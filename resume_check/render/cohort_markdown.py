@@ -1,0 +1,84 @@
+"""Cohort Markdown: the mentor's view (distribution, shared gaps, ranking, failures) as GitHub-flavoured Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..cohort import Cohort, Gap
+
+TOP_KEYWORDS = 15
+TOP_FINDINGS = 10
+
+
+def escape(text: str) -> str:
+    """Make untrusted text inert inside a Markdown table cell (no HTML, links, emphasis or cell breaks)."""
+    out = []
+    for ch in text.replace("\r", " ").replace("\n", " "):
+        if ch in "\\`*_{}[]()<>#+!|~&":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _gap_table(title: str, heading: str, gaps: Sequence[Gap], limit: int | None = None) -> list[str]:
+    shown = [g for g in gaps if g.count][:limit] if limit else list(gaps)
+    lines = [f"## {title}", ""]
+    if not shown:
+        return [*lines, "None.", ""]
+    lines += [f"| {heading} | People | Share |", "|---|---:|---:|"]
+    lines += [f"| {escape(g.label)} | {g.count} | {_pct(g.share)} |" for g in shown]
+    return [*lines, ""]
+
+
+def render_cohort(cohort: Cohort) -> str:
+    """The cohort report as Markdown text."""
+    total = len(cohort.people)
+    lines = ["# Cohort report", ""]
+    lines.append(f"{total} résumé(s): {cohort.analysed} analysed, {cohort.failed} could not be analysed.")
+    if cohort.redacted:
+        lines.append("Names, emails, phone numbers and URLs are redacted; people appear under stable pseudonyms.")
+    lines.append("")
+    lines += ["## Score distribution", ""]
+    d = cohort.distribution
+    if d is None:
+        lines += ["No résumé could be analysed.", ""]
+    else:
+        lines += [
+            "| People | Min | Q1 | Median | Q3 | Max | Mean |",
+            "|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {d.count} | {d.min:g} | {d.q1:g} | {d.median:g} | {d.q3:g} | {d.max:g} | {d.mean:g} |",
+            "",
+            "Quartiles by linear interpolation between closest ranks (as numpy, R and Excel QUARTILE.INC).",
+            "",
+        ]
+    lines += _gap_table("Keywords most often missing", "Keyword", cohort.missing_keywords, TOP_KEYWORDS)
+    lines += _gap_table("Impact dimensions most often unevidenced", "Dimension", cohort.unevidenced_dimensions)
+    lines += _gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS)
+    lines += ["## Ranking", ""]
+    if cohort.ranking:
+        lines += [
+            "| Rank | File | Score | Quantified statements | Top missing keywords | Warnings |",
+            "|---:|---|---:|---:|---|---:|",
+        ]
+        for p in cohort.ranking:
+            missing = ", ".join(escape(label) for _, label in p.top_missing) or "none"
+            lines.append(
+                f"| {p.rank} | {escape(p.file)} | {p.score:g} | {p.quantified} of {p.statements} | {missing} "
+                f"| {p.warnings} |"
+            )
+    else:
+        lines.append("Nobody to rank.")
+    lines.append("")
+    failed = [p for p in cohort.people if p.error is not None]
+    if failed:
+        lines += ["## Files that could not be analysed", "", "| File | Exit code | Error |", "|---|---:|---|"]
+        for p in failed:
+            assert p.error is not None
+            lines.append(f"| {escape(p.file)} | {p.error.exit_code} | {escape(p.error.message)} |")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,169 @@
+"""Batch mode: worker processes, per-file time limit, error rows, exit codes, deterministic output, CLI."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import time
+from pathlib import Path
+
+import pytest
+from test_cohort import make_analysis
+
+from resume_check.batch import BatchInterrupted, BatchRecord, analyse_many, expand_paths, worst_exit_code
+from resume_check.cohort import build_cohort
+from resume_check.config import Settings
+from resume_check.errors import InputError
+from resume_check.extract import read_input
+from resume_check.models import Analysis, Finding
+from resume_check.render import cohort_json
+from resume_check.render import csv as csv_render
+
+HAVE_PIPELINE = importlib.util.find_spec("resume_check.analysis") is not None
+
+
+# ---- fakes run inside the worker processes (top-level, so they pickle by reference) ----
+
+
+def fake_build(settings: Settings) -> dict[str, int]:
+    return {"pid": os.getpid(), "built": time.perf_counter_ns()}
+
+
+def fake_analyse(path: str, settings: Settings, engine: dict[str, int]) -> Analysis:
+    """Reads a tiny 'résumé': `score N`, or HANG / BOOM / EXIT / BAD to misbehave."""
+    text = read_input(path).decode("utf-8", "replace").strip()
+    if text == "HANG":
+        time.sleep(120)
+    if text == "BOOM":
+        raise RuntimeError("parser exploded")
+    if text == "EXIT":
+        os._exit(9)
+    if not text.startswith("score "):
+        raise InputError(f"{path}: not a résumé; re-export it", path=path)
+    engine_id = f"{engine['pid']}-{engine['built']}"
+    return make_analysis(path, float(text.split()[1]), findings=[Finding("test.engine", engine_id, "info")])
+
+
+def failing_build(settings: Settings) -> None:
+    from resume_check.errors import LexiconError
+
+    raise LexiconError("extra.yaml, entry 3: pattern must be a string; fix the entry")
+
+
+def slow_analyse(path: str, settings: Settings, engine: object) -> Analysis:
+    time.sleep(0.3)
+    return make_analysis(path, 50.0)
+
+
+def make_batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "cohort"
+    (folder / "sub").mkdir(parents=True)
+    for name, body in {
+        "b.txt": "score 70",
+        "a.txt": "score 40",
+        "c.md": "score 55",
+        "broken.txt": "%%% garbage",
+        "hang.txt": "HANG",
+        "boom.txt": "BOOM",
+        "sub/d.txt": "score 85",
+        ".hidden.txt": "score 1",
+        "notes.csv": "not a résumé type",
+    }.items():
+        (folder / name).write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_expand_paths(tmp_path: Path) -> None:
+    folder = make_batch(tmp_path)
+    flat = expand_paths([str(folder)])
+    assert [Path(p).name for p in flat] == ["a.txt", "b.txt", "boom.txt", "broken.txt", "c.md", "hang.txt"]
+    deep = expand_paths([str(folder), str(folder / "a.txt"), str(folder / "*.txt")], recursive=True)
+    assert len(deep) == 7 and deep == tuple(sorted(deep)) and str(folder / "sub" / "d.txt") in deep
+    assert expand_paths([str(folder / "s*.txt")]) == ()
+    assert expand_paths([str(folder / "missing.pdf")]) == (str(folder / "missing.pdf"),)
+
+
+def test_batch_errors_timeout_and_worst_code(tmp_path: Path) -> None:
+    folder = make_batch(tmp_path)
+    paths = (*expand_paths([str(folder)], recursive=True), str(folder / "missing.pdf"))
+    seen: list[BatchRecord] = []
+    records = analyse_many(
+        paths, workers=2, time_limit=2.0, progress=seen.append, analyse=fake_analyse, build=fake_build
+    )
+    assert [r.path for r in records] == sorted(paths)
+    assert len(seen) == len(records)
+    by_name = {Path(r.path).name: r for r in records}
+    for name, score in {"a.txt": 40, "b.txt": 70, "c.md": 55, "d.txt": 85}.items():
+        analysis = by_name[name].analysis
+        assert analysis is not None and analysis.score.total == score and by_name[name].error is None
+    hang = by_name["hang.txt"].error
+    assert hang is not None and (hang.exit_code, hang.kind) == (3, "timeout") and "timed out after 2 s" in hang.message
+    boom = by_name["boom.txt"].error
+    assert boom is not None and boom.exit_code == 4 and "parser exploded" in boom.message
+    broken = by_name["broken.txt"].error
+    assert broken is not None and (broken.exit_code, broken.kind) == (3, "InputError")
+    missing = by_name["missing.pdf"].error
+    assert missing is not None and missing.exit_code == 3 and "no such file" in missing.message
+    assert worst_exit_code(records) == 4
+    assert worst_exit_code([r for r in records if r.exit_code < 4]) == 3
+    assert worst_exit_code([r for r in records if r.error is None]) == 0
+    # each worker built its engine once; the one killed for the timeout was replaced by a fresh one
+    engines = {a.findings[0].message for r in records if (a := r.analysis) is not None}
+    assert 1 <= len(engines) <= 3
+
+
+def test_crashing_worker_is_an_error_row_and_replaced(tmp_path: Path) -> None:
+    for name, body in {"a.txt": "score 10", "b.txt": "EXIT", "c.txt": "score 30"}.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    records = analyse_many(expand_paths([str(tmp_path)]), workers=1, analyse=fake_analyse, build=fake_build)
+    assert [r.exit_code for r in records] == [0, 4, 0]
+    crash = records[1].error
+    assert crash is not None and crash.kind == "crash" and "exit code 9" in crash.message
+
+
+def test_one_and_two_workers_give_identical_output(tmp_path: Path) -> None:
+    folder = make_batch(tmp_path)
+    (folder / "hang.txt").unlink()
+    paths = expand_paths([str(folder)], recursive=True)
+    outputs = []
+    for workers in (1, 2):
+        records = analyse_many(paths, workers=workers, analyse=fake_analyse, build=fake_build)
+        # drop the engine-identity finding, which differs by design
+        cohort = build_cohort([_without_engine(r) for r in records])
+        outputs.append((csv_render.render_cohort(cohort), cohort_json.render_cohort(cohort)))
+    assert outputs[0] == outputs[1]
+
+
+def _without_engine(record: BatchRecord) -> BatchRecord:
+    if record.analysis is None:
+        return record
+    return BatchRecord(record.path, make_analysis(record.path, record.analysis.score.total), None)
+
+
+def test_engine_failure_aborts_with_its_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("score 1", encoding="utf-8")
+    from resume_check.errors import LexiconError
+
+    with pytest.raises(LexiconError, match="entry 3"):
+        analyse_many([str(tmp_path / "a.txt")], workers=1, analyse=fake_analyse, build=failing_build)
+
+
+def test_interrupt_keeps_finished_rows(tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text("score 1", encoding="utf-8")
+    calls = []
+
+    def stop_after_two(record: BatchRecord) -> None:
+        calls.append(record)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(BatchInterrupted) as info:
+        analyse_many(
+            expand_paths([str(tmp_path)]), workers=1, progress=stop_after_two, analyse=slow_analyse, build=fake_build
+        )
+    assert len(info.value.records) == 2 and info.value.remaining == 4
+
+
+def test_empty_input() -> None:
+    assert analyse_many([], analyse=fake_analyse, build=fake_build) == ()
