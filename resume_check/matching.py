@@ -1,0 +1,235 @@
+"""Find lexicon terms in résumé text with spaCy matchers; return Match records (spaCy objects stay here)."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, LexiconError
+from .lexicon import Lexicon, expand_phrase, term_forms
+from .models import Match, Resume, Term
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: how a hit was found, for breaking ties between equally long hits: a form as written beats a token
+#: pattern, which beats an inflection
+_RANK_EXACT, _RANK_PATTERN, _RANK_LEMMA = 0, 1, 2
+#: lemmas whose inflections mean something else ("leaning", "safest")
+_NO_INFLECT = frozenset({"lean", "safe", "platform"})
+#: hits this short ("C", "R", "Go") are dropped when glued by a hyphen or '&' to a word: C-suite, go-live, R&D
+_SHORT = 2
+_GLUE = "-&"
+
+
+@dataclass(frozen=True, slots=True)
+class MatcherStats:
+    """What was built, and how long it took (seconds)."""
+
+    terms: int
+    phrase_patterns: int
+    lemma_patterns: int
+    acronym_patterns: int
+    token_patterns: int
+    special_cases: int
+    build_seconds: float
+
+
+class TermMatcher:
+    """Matchers for one lexicon on one pipeline. Build with :func:`build_matcher`; reuse for every résumé."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        from .nlp import add_special_cases
+
+        started = time.perf_counter()
+        self.nlp = nlp
+        self.lexicon = lexicon
+        specials = add_special_cases(nlp, lexicon)
+        vocab = nlp.vocab
+        self._phrase = PhraseMatcher(vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        self._tokens = Matcher(vocab, validate=True)
+        self._exclude = PhraseMatcher(vocab, attr="LOWER")
+        self._has_exclude: set[str] = set()
+        counts = {"phrase": 0, "lemma": 0, "exact": 0, "tokens": 0}
+        lemma_forms: list[tuple[str, str]] = []  # (term id, form) to lemmatise in one nlp.pipe call
+        for term in lexicon.terms:
+            phrases, exact = term_forms(term)
+            if phrases:
+                self._phrase.add(term.id, [nlp.make_doc(p) for p in phrases])
+                counts["phrase"] += len(phrases)
+                lemma_forms.extend((term.id, p) for p in phrases)
+            if exact:
+                self._exact.add(term.id, [nlp.make_doc(a) for a in exact])
+                counts["exact"] += len(exact)
+            if term.patterns:
+                self._add_patterns(term)
+                counts["tokens"] += len(term.patterns)
+            if term.exclude:
+                forms = [f for phrase in term.exclude for f in expand_phrase(phrase)]
+                self._exclude.add(term.id, [nlp.make_doc(f) for f in forms])
+                self._has_exclude.add(term.id)
+        # LEMMA patterns need the whole pipeline (spaCy E155 with make_doc). They find inflections of
+        # multi-word forms ("kicked off", "kick-off meetings") and of one-word forms written in their base form;
+        # a one-word form that is itself inflected ("programming", lemma "program") gets none, so it never
+        # finds "programmes".
+        by_term: dict[str, list[Doc]] = {}
+        for (term_id, _form), doc in zip(lemma_forms, nlp.pipe(f for _, f in lemma_forms), strict=True):
+            if len(doc) > 1 or doc[0].lemma_ == doc[0].lower_:
+                by_term.setdefault(term_id, []).append(doc)
+        for term_id, docs in by_term.items():
+            self._lemma.add(term_id, docs)
+            counts["lemma"] += len(docs)
+        self.stats = MatcherStats(
+            terms=len(lexicon.terms),
+            phrase_patterns=counts["phrase"],
+            lemma_patterns=counts["lemma"],
+            acronym_patterns=counts["exact"],
+            token_patterns=counts["tokens"],
+            special_cases=len(specials),
+            build_seconds=time.perf_counter() - started,
+        )
+
+    def _add_patterns(self, term: Term) -> None:
+        patterns = [[_normalise_token(token) for token in pattern] for pattern in term.patterns]
+        try:
+            self._tokens.add(term.id, patterns, greedy="LONGEST")
+        except ValueError as err:  # spaCy MatchPatternError
+            first = str(err).strip().splitlines()
+            detail = " ".join(line.strip() for line in first if line.strip())[:300]
+            raise LexiconError(
+                f"pack {term.pack!r}, term {term.id}: a token pattern is not valid for spaCy ({detail}); "
+                "fix the pattern (see lexicons/FORMAT.md)"
+            ) from None
+
+    # -------------------------------------------------------------------------------------- matching
+
+    def match(self, resume: Resume) -> tuple[Match, ...]:
+        """Every term occurrence in ``resume.text`` (one pipeline call), with the block it stands in.
+
+        A hit never spans two blocks: blocks are joined with newlines and a hit containing one is dropped.
+        """
+        if not resume.blocks:
+            return ()
+        return tuple(
+            Match(term_id=tid, start=s, end=e, text=resume.text[s:e], block=resume.block_at(s))
+            for s, e, tid in self._find(resume.text)
+        )
+
+    def match_text(self, text: str) -> tuple[Match, ...]:
+        """Every term occurrence in a plain string (``block`` is 0)."""
+        return tuple(Match(term_id=tid, start=s, end=e, text=text[s:e], block=0) for s, e, tid in self._find(text))
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
+        if not text.strip():
+            return []
+        if len(text) > self.nlp.max_length:
+            raise InputError(
+                f"the text is {len(text):,} characters, over the {self.nlp.max_length:,} the matcher accepts; "
+                "is this really a résumé?"
+            )
+        doc = self.nlp(text)
+        strings = self.nlp.vocab.strings
+        excluded = self._excluded(doc)
+        candidates: list[tuple[int, int, str, int]] = []  # token start, token end, term id, rank
+        for matcher, rank in ((self._phrase, _RANK_EXACT), (self._exact, _RANK_EXACT), (self._tokens, _RANK_PATTERN)):
+            for key, start, end in matcher(doc):
+                candidates.append((start, end, strings[key], rank))
+        for key, start, end in self._lemma(doc):
+            # some words change meaning when inflected: "leaning it" is not "Lean IT"
+            if not any(t.lemma_ in _NO_INFLECT and t.lemma_ != t.lower_ for t in doc[start:end]):
+                candidates.append((start, end, strings[key], _RANK_LEMMA))
+        kept = []
+        for start, end, term_id, rank in candidates:
+            # context tokens of a pattern (", Lean", "Lean)") are not part of the hit: trim edge punctuation
+            while end - start > 1 and not _has_alnum(doc[start].text):
+                start += 1
+            while end - start > 1 and not _has_alnum(doc[end - 1].text):
+                end -= 1
+            span = doc[start:end]
+            s, e = span.start_char, span.end_char
+            if "\n" in span.text or not _stands_alone(text, s, e):
+                continue
+            if term_id in self._has_exclude and any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
+                continue
+            kept.append((start, end, s, e, rank, term_id))
+        return _longest_first(kept)
+
+    def _excluded(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        if not self._has_exclude:
+            return {}
+        out: dict[str, list[tuple[int, int]]] = {}
+        strings = self.nlp.vocab.strings
+        for key, start, end in self._exclude(doc):
+            out.setdefault(strings[key], []).append((start, end))
+        return out
+
+
+def _normalise_token(token: dict[str, Any]) -> dict[str, Any]:
+    """LEMMA values are compared with lower-case lemmas (see nlp.py), so lower-case them too."""
+    if "LEMMA" not in token:
+        return dict(token)
+    value = token["LEMMA"]
+    if isinstance(value, str):
+        value = value.lower()
+    elif isinstance(value, dict):
+        value = {
+            op: [v.lower() if isinstance(v, str) else v for v in arg] if isinstance(arg, list) else arg
+            for op, arg in value.items()
+        }
+    return {**token, "LEMMA": value}
+
+
+def _has_alnum(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """False when the hit is part of a longer word ("Scrum" in "Scrumban-ish" tokens, "C" in "C-suite")."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if (before.isalnum() and text[start].isalnum()) or (after.isalnum() and text[end - 1].isalnum()):
+        return False
+    if end - start <= _SHORT:
+        if after in _GLUE and end + 1 < len(text) and text[end + 1].isalnum():
+            return False
+        if before in _GLUE and start >= 2 and text[start - 2].isalnum():
+            return False
+    return True
+
+
+def _longest_first(candidates: Iterable[tuple[int, int, int, int, int, str]]) -> list[tuple[int, int, str]]:
+    """Resolve overlaps: the longest hit (in characters) wins; ties go to the earlier start, then to a form
+    as written over a token pattern over an inflection, then to the smaller term id."""
+    ordered = sorted(set(candidates), key=lambda c: (-(c[3] - c[2]), c[2], c[4], c[5]))
+    taken: set[int] = set()
+    chosen = []
+    for start, end, s, e, _rank, term_id in ordered:
+        tokens = range(start, end)
+        if any(i in taken for i in tokens):
+            continue
+        taken.update(tokens)
+        chosen.append((s, e, term_id))
+    chosen.sort()
+    return chosen
+
+
+def build_matcher(nlp: Language, lexicon: Lexicon) -> TermMatcher:
+    """Build (or reuse) the matchers for ``lexicon`` on ``nlp``; cached per (pipeline, lexicon) identity.
+
+    Adds the lexicon's tokenizer special cases to ``nlp`` (see ``nlp.add_special_cases``).
+    Raises LexiconError when a token pattern is rejected by spaCy.
+    """
+    return _build_cached(nlp, lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def _build_cached(nlp: Language, lexicon: Lexicon) -> TermMatcher:
+    return TermMatcher(nlp, lexicon)

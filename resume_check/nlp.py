@@ -1,0 +1,151 @@
+"""The spaCy pipeline: blank English + lookup lemmatizer (lower-cased lemmas), or an installed trained pipeline."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .lexicon import Lexicon
+
+#: name of the component that lower-cases lemmas (see ``_LemmaCase``)
+LEMMA_CASE = "resume_check_lemma_case"
+#: symbols that make a word a special case; hyphens are left to the tokenizer's infix rules (kick-off, lean-agile)
+_SYMBOL_RE = re.compile(r"[#+./&@]")
+_EDGE_PUNCT = "()[]{}\"'`,;:!?"
+#: trade-mark signs stay separate tokens so "PRINCE2®" still matches "PRINCE2"
+_TRADEMARK_RE = re.compile(r"[®™©]")
+
+
+def build_nlp(model: str | None = None) -> Language:
+    """Build (once per process and model) the pipeline the matchers and the text share.
+
+    ``model=None``: ``spacy.blank("en")`` plus the lookup lemmatizer from spacy-lookups-data (no network,
+    no trained model). ``model=NAME``: ``spacy.load(NAME)`` of an installed pipeline. Either way a last
+    component makes every lemma lower case, so "Managed" and "managed" both lemmatise to "manage".
+    Raises ConfigError when the model is not installed or the lookup tables are missing.
+    """
+    return _build_nlp_cached(model)
+
+
+@functools.lru_cache(maxsize=4)
+def _build_nlp_cached(model: str | None) -> Language:
+    import spacy
+
+    _register_components()
+    if model is None:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        try:
+            nlp.initialize()
+        except (ValueError, OSError) as err:  # spaCy E1004/E912: spacy-lookups-data missing
+            raise ConfigError(
+                f"cannot initialise the lookup lemmatizer ({err}); install it with: pip install spacy-lookups-data"
+            ) from None
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError:
+            raise ConfigError(
+                f"spaCy model {model!r} is not installed; install it with: python -m spacy download {model} "
+                "(or leave out --model to use the built-in blank English pipeline)"
+            ) from None
+        except Exception as err:
+            raise ConfigError(f"spaCy model {model!r} cannot be loaded: {err}") from None
+    nlp.add_pipe(LEMMA_CASE, last=True)
+    return nlp
+
+
+_registered = False
+
+
+def _register_components() -> None:
+    global _registered
+    if _registered:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(LEMMA_CASE):
+        Language.factory(LEMMA_CASE, func=_make_lemma_case)
+    _registered = True
+
+
+def _make_lemma_case(nlp: Language, name: str) -> _LemmaCase:
+    return _LemmaCase(nlp)
+
+
+class _LemmaCase:
+    """Lower-case every lemma; where the lookup table had no entry for the text as written ("Managed"),
+    look up its lower-case form instead. The spaCy lookup table is case-sensitive, the matchers are not."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._table: Any = None
+
+    def _lookup_table(self) -> Any:
+        if self._table is None:
+            table: Any = {}
+            if "lemmatizer" in self.nlp.pipe_names:
+                lemmatizer: Any = self.nlp.get_pipe("lemmatizer")
+                lookups = getattr(lemmatizer, "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_lookup"):
+                    table = lookups.get_table("lemma_lookup")
+            self._table = table
+        return self._table
+
+    def __call__(self, doc: Doc) -> Doc:
+        table = self._lookup_table()
+        for token in doc:
+            text = token.text
+            lemma = token.lemma_ or text
+            lower = token.lower_
+            if lemma == text and text != lower:
+                lemma = table.get(lower, lower) if table else lower
+            elif lemma != lemma.lower():
+                lemma = lemma.lower()
+            else:
+                continue
+            token.lemma_ = lemma
+        return doc
+
+
+def special_case_forms(lexicon: Lexicon) -> tuple[str, ...]:
+    """The lexicon forms containing symbols that the tokenizer splits (C#, CI/CD) and so become special cases."""
+    from .lexicon import term_forms
+
+    out: dict[str, None] = {}
+    for term in lexicon.terms:
+        phrases, exact = term_forms(term)
+        for form in (*phrases, *exact):
+            for word in form.split(" "):
+                word = _TRADEMARK_RE.sub("", word).strip(_EDGE_PUNCT)
+                if word.endswith(".") and not _SYMBOL_RE.search(word[:-1]):
+                    continue  # an abbreviation ("Sr."): the sentence-final period must stay splittable
+                if _SYMBOL_RE.search(word) and any(c.isalnum() for c in word):
+                    out.setdefault(word, None)
+    return tuple(out)
+
+
+def add_special_cases(nlp: Language, lexicon: Lexicon) -> tuple[str, ...]:
+    """Make every symbol-bearing lexicon word (C#, C++, .NET, CI/CD, ITF+, Node.js) one token.
+
+    Added as written, lower case and upper case (special cases are case-sensitive). Words the tokenizer
+    already keeps whole are skipped. Idempotent; special cases accumulate on ``nlp``'s tokenizer.
+    Returns the strings added.
+    """
+    from spacy.attrs import ORTH
+
+    tokenizer: Any = nlp.tokenizer
+    added = []
+    for word in special_case_forms(lexicon):
+        for form in dict.fromkeys((word, word.lower(), word.upper())):
+            if len(tokenizer(form)) > 1:
+                tokenizer.add_special_case(form, [{ORTH: form}])
+                added.append(form)
+    return tuple(added)
