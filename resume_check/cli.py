@@ -124,6 +124,99 @@ def extract(file: str, fmt: str, output: str | None) -> None:
 
 # --- check / explain (issues 3-5) ---
 
+#: report formats of `check` (the CI formats come with the gate options)
+CHECK_FORMATS = ("text", "json", "markdown", "html")
+#: what separates the reports of several files
+REPORT_SEPARATORS = {"text": "\n" + "=" * 79 + "\n\n", "markdown": "\n---\n\n"}
+
+
+def use_color(no_color: bool, output: str | None) -> bool:
+    """Colour only on a terminal, never into a file, and not with --no-color or NO_COLOR set."""
+    if no_color or os.environ.get("NO_COLOR") or output not in (None, "-"):
+        return False
+    return sys.stdout.isatty()
+
+
+def join_reports(fmt: str, reports: list[str]) -> str:
+    """One report as is; several: a JSON array, or text/Markdown reports with a separator between."""
+    if len(reports) == 1:
+        return reports[0]
+    if fmt == "json":
+        import json
+
+        return json.dumps([json.loads(r) for r in reports], ensure_ascii=False, indent=2) + "\n"
+    return REPORT_SEPARATORS[fmt].join(reports)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True, help="Report format."
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead.")
+@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
+@click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
+@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set or output is not a terminal).")
+@guarded
+def check(
+    files: tuple[str, ...], fmt: str, output: str | None, lexicons: tuple[str, ...], model: str | None, no_color: bool
+) -> None:
+    """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
+
+    FILE may be .pdf, .docx, .txt, .md, .tex or .typ ("-" reads text from standard input). Several
+    FILEs give one report each (a JSON array with --format json). Exit 0 when every file was analysed,
+    3 when a file, lexicon or model could not be used.
+
+    \b
+    Examples:
+      resume-check check cv.pdf
+      resume-check check cv.docx --format html --output report.html
+      resume-check check cv.pdf --lexicon my-terms.yaml --format json
+    """
+    from .analysis import analyse_paths, build_engine
+    from .config import Settings
+    from .render import renderer
+
+    if fmt == "html" and len(files) > 1:
+        raise click.UsageError("--format html makes one page per résumé: give one FILE, or use `resume-check batch`")
+    engine = build_engine(Settings(lexicons=lexicons, model=model))
+    render = renderer(fmt).render
+    color = use_color(no_color, output)
+    reports, code = [], ExitCode.OK
+    for result in analyse_paths(files, engine):
+        if isinstance(result, ResumeCheckError):
+            click.echo(f"resume-check: error: {result}", err=True)
+            code = max(code, ExitCode(result.exit_code))
+        else:
+            reports.append(render(result, color=color))
+    if reports:
+        emit(join_reports(fmt, reports), output)
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@guarded
+def explain(fmt: str) -> None:
+    """Print the scoring rules, their weights and the algorithm version.
+
+    Every point in a report's score comes from one of these rules.
+
+    \b
+    Examples:
+      resume-check explain
+      resume-check explain --format json
+    """
+    from .scoring import explain_dict, explain_text
+
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(explain_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(explain_text(), nl=False)
+
+
 # --- batch (issue 6) ---
 
 # --- init / baseline (issue 7) ---

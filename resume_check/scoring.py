@@ -148,7 +148,7 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
         ScoringRule(
             f"score.ats.{severity}",
             "ats",
-            -penalty,
+            -penalty if penalty else 0.0,
             f"per distinct {severity} finding id (extraction, structure and ats.* checks; impact.* excluded)",
         )
         for severity, penalty in ATS_PENALTY.items()
@@ -292,3 +292,42 @@ def score_analysis(
     )
     total = sum(c.weight * c.value for c in components)
     return Score(total=_clamp(total), algorithm_version=ALGORITHM_VERSION, components=components)
+
+
+# --------------------------------------------------------------------------------------------- explain
+
+
+def explain_dict() -> dict[str, object]:
+    """The published rules as plain data (``resume-check explain --format json``)."""
+    return {
+        "algorithm_version": ALGORITHM_VERSION,
+        "components": [{"id": cid, "label": label, "weight": weight} for cid, label, weight in COMPONENTS],
+        "rules": [
+            {"id": r.id, "component": r.component, "points": r.points, "description": r.description}
+            for r in SCORING_RULES
+        ],
+    }
+
+
+def explain_text(width: int = 80) -> str:
+    """The published rules as text that fits ``width`` columns (``resume-check explain``)."""
+    import textwrap
+
+    formula = " + ".join(f"{weight:.2f} × {cid}" for cid, _, weight in COMPONENTS)
+    lines = [
+        f"resume-check score, algorithm {ALGORITHM_VERSION}",
+        "",
+        *textwrap.wrap(
+            f"total = {formula}; each component is 0 to 100 and the total is rounded to one decimal. "
+            "Every report lists the rules below that gave or took points.",
+            width,
+        ),
+    ]
+    for cid, label, weight in COMPONENTS:
+        lines += ["", f"{label} ({cid}), weight {weight:.2f}"]
+        for rule in SCORING_RULES:
+            if rule.component != cid or rule.id == f"score.{cid}":
+                continue
+            head = f"  {rule.id} = {rule.points:g}: "
+            lines += textwrap.wrap(rule.description, width, initial_indent=head, subsequent_indent="      ")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,294 @@
+"""Assemble the Analysis: matches → found/missing terms with evidence, category coverage, findings and the score.
+
+Build an ``Engine`` once per process (``build_engine``: nlp pipeline, lexicon, matcher, cliché list, settings)
+and pass it to ``analyse`` / ``analyse_document`` / ``analyse_path`` for each résumé.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .ats import Cliche, check_ats, load_cliches
+from .config import Settings
+from .errors import InputError
+from .models import (
+    EVIDENCE_LEVELS,
+    Analysis,
+    Block,
+    Category,
+    CategoryCoverage,
+    Document,
+    Evidence,
+    Finding,
+    FoundTerm,
+    Impact,
+    Match,
+    MissingTerm,
+    Occurrence,
+    Resume,
+    Statement,
+    Term,
+)
+from .scoring import score_analysis
+
+#: words of context kept on each side of an occurrence
+CONTEXT_WORDS = 6
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+VERDICT_EVIDENCE: dict[str, Evidence] = {
+    "strong": "quantified-achievement",
+    "unquantified": "achievement",
+    "weak": "duty",
+}
+_LIST_SEPARATORS = re.compile(r"\s*(?:[,;|•·▪◦/]|\s-\s|\s–\s)\s*")
+
+
+class PackLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+
+
+class LexiconLike(Protocol):
+    """What analysis needs from ``lexicon.Lexicon``."""
+
+    @property
+    def terms(self) -> Sequence[Term]: ...
+    @property
+    def categories(self) -> Sequence[Category]: ...
+    @property
+    def packs(self) -> Sequence[PackLike]: ...
+
+
+class MatcherLike(Protocol):
+    """What analysis needs from ``matching.TermMatcher``."""
+
+    def match(self, resume: Resume) -> tuple[Match, ...]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """Everything built once per process and shared by every résumé analysed."""
+
+    settings: Settings
+    lexicon: LexiconLike
+    matcher: MatcherLike
+    analyse_impact: Callable[[Resume], Impact]
+    cliches: tuple[Cliche, ...] = ()
+    nlp: Any = None  # the spaCy Language (kept for reuse; never reaches an Analysis)
+
+
+def build_engine(settings: Settings | None = None) -> Engine:
+    """Load the lexicons (bundled + ``settings.lexicons``), build the pipeline and the matcher once.
+
+    Raises LexiconError for a bad pack and ConfigError for a missing ``settings.model``.
+    """
+    from .impact import analyse_impact
+    from .lexicon import load_lexicon
+    from .matching import build_matcher
+    from .nlp import build_nlp
+
+    settings = settings or Settings()
+    lexicon = load_lexicon(settings.lexicons)
+    nlp = build_nlp(settings.model)
+    matcher = build_matcher(nlp, lexicon)
+    return Engine(
+        settings=settings,
+        lexicon=lexicon,
+        matcher=matcher,
+        analyse_impact=analyse_impact,
+        cliches=load_cliches(),
+        nlp=nlp,
+    )
+
+
+def analyse_path(path: str | Path, *, settings: Settings | None = None, engine: Engine | None = None) -> Analysis:
+    """Extract, structure and analyse one résumé file (raises InputError for unreadable input)."""
+    from .extract import extract
+
+    if engine is None:
+        engine = build_engine(settings)
+    settings = settings or engine.settings
+    return analyse_document(extract(path, max_bytes=settings.max_bytes), engine)
+
+
+def analyse_document(document: Document, engine: Engine) -> Analysis:
+    """Structure an extracted Document and analyse it."""
+    from .structure import build_resume
+
+    return analyse(build_resume(document), engine)
+
+
+def analyse(resume: Resume, engine: Engine) -> Analysis:
+    """The complete Analysis of one structured résumé."""
+    settings = engine.settings
+    terms = [t for t in engine.lexicon.terms if settings.is_enabled(t.id)]
+    impact = engine.analyse_impact(resume)
+    matches = engine.matcher.match(resume)
+    found, missing = collect_terms(resume, terms, matches, impact.statements)
+    categories = category_coverage(engine.lexicon.categories, terms, found)
+    findings = collect_findings(
+        (*resume.warnings, *check_ats(resume, impact, cliches=engine.cliches), *impact.findings), settings
+    )
+    score = score_analysis(found=found, missing=missing, categories=categories, impact=impact, findings=findings)
+    return Analysis(
+        resume=resume,
+        found=found,
+        missing=missing,
+        categories=categories,
+        impact=impact,
+        findings=findings,
+        score=score,
+        lexicons=tuple((p.id, p.version) for p in engine.lexicon.packs),
+    )
+
+
+# --------------------------------------------------------------------------------------------- terms
+
+
+def collect_terms(
+    resume: Resume, terms: Sequence[Term], matches: Sequence[Match], statements: Sequence[Statement] = ()
+) -> tuple[tuple[FoundTerm, ...], tuple[MissingTerm, ...]]:
+    """Found terms (in lexicon order, every occurrence with its evidence) and missing terms (ranked)."""
+    by_id = {t.id: t for t in terms}
+    occurrences: dict[str, list[Occurrence]] = {}
+    locate = _StatementIndex(statements)
+    for m in sorted(matches, key=lambda m: (m.start, m.end, m.term_id)):
+        if m.term_id not in by_id:
+            continue  # switched off by settings, or unknown to this lexicon
+        occurrences.setdefault(m.term_id, []).append(_occurrence(resume, m, locate))
+    found = []
+    missing = []
+    for term in terms:
+        occ = occurrences.get(term.id)
+        if occ:
+            best = min((o.evidence for o in occ), key=EVIDENCE_LEVELS.index)
+            found.append(FoundTerm(term.id, term.label, term.category, term.weight, tuple(occ), best))
+        else:
+            missing.append(MissingTerm(term.id, term.label, term.category, term.weight))
+    category_rank = {c: i for i, c in enumerate(dict.fromkeys(t.category for t in terms))}
+    missing.sort(key=lambda m: (category_rank[m.category], -m.weight, m.label.casefold(), m.id))
+    return tuple(found), tuple(missing)
+
+
+class _StatementIndex:
+    """Find the impact statement containing an offset (statements sorted by start)."""
+
+    def __init__(self, statements: Sequence[Statement]) -> None:
+        self.statements = statements
+        self._items = sorted((s.start, s.end, i) for i, s in enumerate(statements))
+        self._starts = [s for s, _, _ in self._items]
+
+    def find(self, offset: int) -> int | None:
+        pos = bisect.bisect_right(self._starts, offset) - 1
+        while pos >= 0:  # statements rarely nest, so this usually looks at one
+            start, end, index = self._items[pos]
+            if start <= offset < end:
+                return index
+            pos -= 1
+        return None
+
+
+def _occurrence(resume: Resume, m: Match, locate: _StatementIndex) -> Occurrence:
+    block_index = m.block if 0 <= m.block < len(resume.blocks) else resume.block_at(m.start)
+    block = resume.blocks[block_index]
+    statement = locate.find(m.start)
+    evidence: Evidence
+    if statement is not None:
+        evidence = VERDICT_EVIDENCE.get(locate.statements[statement].verdict, "mention")
+    elif block.section == "skills" or is_list_like(block):
+        evidence = "skills-list"
+    else:
+        evidence = "mention"
+    return Occurrence(
+        text=m.text,
+        section=block.section,
+        line=block.line,
+        start=m.start,
+        end=m.end,
+        context=context_window(resume.text, block, m.start, m.end),
+        evidence=evidence,
+        statement=statement,
+    )
+
+
+def is_list_like(block: Block) -> bool:
+    """A skills-like list: several short items separated by commas, pipes, bullets or slashes."""
+    if block.kind == "heading":
+        return False
+    text = block.text.split(":", 1)[1] if ":" in block.text[:40] else block.text
+    items = [i for i in _LIST_SEPARATORS.split(text) if i.strip()]
+    if len(items) < 3:
+        return False
+    words = sum(len(i.split()) for i in items)
+    return words / len(items) <= 3.5
+
+
+def context_window(text: str, block: Block, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
+    """Up to ``words`` words either side of text[start:end] within its block, whitespace-normalised."""
+    lo, hi = max(block.start, 0), min(block.end, len(text))
+    lo, hi = min(lo, start), max(hi, end)
+    left = list(re.finditer(r"\S+", text[lo:start]))
+    right = list(re.finditer(r"\S+", text[end:hi]))
+    cut_start = lo + left[-words].start() if len(left) > words else lo
+    cut_end = end + right[words - 1].end() if len(right) > words else hi
+    prefix = "… " if len(left) > words else ""
+    suffix = " …" if len(right) > words else ""
+    return prefix + " ".join(text[cut_start:cut_end].split()) + suffix
+
+
+def category_coverage(
+    categories: Sequence[Category], terms: Sequence[Term], found: Sequence[FoundTerm]
+) -> tuple[CategoryCoverage, ...]:
+    """Per category (lexicon order; categories without enabled terms left out): counts and weighted coverage."""
+    found_ids = {f.id for f in found}
+    out = []
+    for cat in categories:
+        members = [t for t in terms if t.category == cat.id]
+        if not members:
+            continue
+        total_weight = sum(t.weight for t in members)
+        found_weight = sum(t.weight for t in members if t.id in found_ids)
+        out.append(
+            CategoryCoverage(
+                id=cat.id,
+                label=cat.label,
+                found=sum(1 for t in members if t.id in found_ids),
+                total=len(members),
+                coverage=round(found_weight / total_weight, 4) if total_weight > 0 else 0.0,
+                weight=cat.weight,
+            )
+        )
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------- findings
+
+
+def collect_findings(findings: Sequence[Finding], settings: Settings) -> tuple[Finding, ...]:
+    """Enabled findings, de-duplicated, sorted by severity (error first), then line (whole-file first), then id."""
+    seen: set[Finding] = set()
+    out = []
+    for finding in findings:
+        if finding in seen or not settings.is_enabled(finding.id):
+            continue
+        seen.add(finding)
+        out.append(finding)
+    out.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.line if f.line is not None else 0, f.id))
+    return tuple(out)
+
+
+def analyse_paths(paths: Sequence[str | Path], engine: Engine) -> tuple[Analysis | InputError, ...]:
+    """Analyse each file in order; a file that cannot be read gives its InputError instead of an Analysis."""
+    out: list[Analysis | InputError] = []
+    for path in paths:
+        try:
+            out.append(analyse_path(path, engine=engine))
+        except InputError as err:
+            out.append(err)
+    return tuple(out)
