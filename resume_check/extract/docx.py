@@ -265,6 +265,8 @@ class _Styles:
 
 
 def _read_styles(document: Any) -> _Styles:
+    from docx.styles import BabelFish  # maps Word's internal names ("heading 1") to the UI names ("Heading 1")
+
     styles = _Styles()
     try:
         root = document.styles.element
@@ -297,7 +299,7 @@ def _read_styles(document: Any) -> _Styles:
         if num_id is not None:
             numbered = num_id.get(W + "val") not in (None, "0")
         styles.by_id[style_id] = _Style(
-            name=name_el.get(W + "val") if name_el is not None else style_id,
+            name=BabelFish.internal2ui(name_el.get(W + "val")) if name_el is not None else style_id,
             based_on=based_el.get(W + "val") if based_el is not None else None,
             bold=bold,
             size=size,
