@@ -100,9 +100,7 @@ def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
 # --------------------------------------------------------------------------------------------- entry point
 
 
-def check_ats(
-    resume: Resume, impact: Impact | None = None, *, cliches: Sequence[Cliche] = ()
-) -> tuple[Finding, ...]:
+def check_ats(resume: Resume, impact: Impact | None = None, *, cliches: Sequence[Cliche] = ()) -> tuple[Finding, ...]:
     """Run every ATS-readiness check on ``resume``; ``impact`` tells which statements are strong."""
     strong = [(s.start, s.end) for s in impact.statements if s.verdict == "strong"] if impact else []
     senior = infer_senior(resume)
@@ -458,9 +456,7 @@ def _gaps(ranges: Iterable[_Range]) -> list[Finding]:
 
 # --------------------------------------------------------------------------------------------- pronouns
 
-_PRONOUN = re.compile(
-    r"(?<![\w'’.-])(?:I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|me|my|My|myself|Myself|mine)(?![\w'’-])"
-)
+_PRONOUN = re.compile(r"(?<![\w'’.-])(?:I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|me|my|My|myself|Myself|mine)(?![\w'’-])")
 _ROMAN_LEAD = re.compile(r"(?:Phase|Level|Tier|Part|Stage|Grade|Class|Type|Year|Series|Key Stage|Gen)\s*$")
 
 
@@ -493,9 +489,7 @@ def check_pronouns(resume: Resume) -> list[Finding]:
 # --------------------------------------------------------------------------------------------- clichés
 
 
-def check_cliches(
-    resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tuple[int, int]] = ()
-) -> list[Finding]:
+def check_cliches(resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tuple[int, int]] = ()) -> list[Finding]:
     """Clichés and buzzwords outside a quantified statement, one finding per cliché."""
     out = []
     for cliche in cliches:
@@ -527,8 +521,10 @@ def check_cliches(
 _VERSION_MARKERS = re.compile(
     r"(?i)(?:final|draft|copy|latest|updated|untitled|\bnew\b|(?<![a-z])v\d+|\(\d+\)|\bold\b)"
 )
-_GENERIC_STEM = re.compile(r"(?i)^[\W_\d]*(?:my|new|the)?[\W_]*(?:resume|résumé|cv|curriculum[\W_]*vitae|document)"
-                           r"[\W_\d]*$")
+_GENERIC_STEM = re.compile(
+    r"(?i)^[\W_\d]*(?:my|new|the)?[\W_]*(?:resume|résumé|cv|curriculum[\W_]*vitae|document)"
+    r"[\W_\d]*$"
+)
 
 
 def suggested_file_name(resume: Resume, suffix: str) -> str:

@@ -190,8 +190,7 @@ def score_keywords(
             ScoreRule(
                 f"score.keywords.category.{cat.id}",
                 round(points, 1),
-                f"{cat.label}: {cat.found} of {cat.total} terms (weighted {cat.coverage:.0%}, "
-                f"{credit:.0%} of target)",
+                f"{cat.label}: {cat.found} of {cat.total} terms (weighted {cat.coverage:.0%}, {credit:.0%} of target)",
             )
         )
     return ScoreComponent("keywords", "Keyword coverage", WEIGHT_KEYWORDS, _clamp(value), tuple(rules))
@@ -234,16 +233,21 @@ def score_impact(impact: Impact) -> ScoreComponent:
     action = IMPACT_ACTION_POINTS * min(1.0, actions / IMPACT_ACTION_TARGET)
     weak = -min(IMPACT_WEAK_CAP, IMPACT_WEAK_PENALTY * counts["weak"])
     rules = [
-        ScoreRule("score.impact.strong", round(strong, 1), f"{counts['strong']} quantified achievements "
-                  f"(full credit at {IMPACT_STRONG_TARGET})"),
+        ScoreRule(
+            "score.impact.strong",
+            round(strong, 1),
+            f"{counts['strong']} quantified achievements (full credit at {IMPACT_STRONG_TARGET})",
+        ),
         ScoreRule(
             "score.impact.dimensions",
             round(dimensions, 1),
-            f"{len(dims)} of {len(DIMENSIONS)} impact dimensions evidenced"
-            + (f" ({', '.join(dims)})" if dims else ""),
+            f"{len(dims)} of {len(DIMENSIONS)} impact dimensions evidenced" + (f" ({', '.join(dims)})" if dims else ""),
         ),
-        ScoreRule("score.impact.actions", round(action, 1), f"{actions} action statements "
-                  f"(full credit at {IMPACT_ACTION_TARGET})"),
+        ScoreRule(
+            "score.impact.actions",
+            round(action, 1),
+            f"{actions} action statements (full credit at {IMPACT_ACTION_TARGET})",
+        ),
     ]
     if counts["weak"]:
         rules.append(ScoreRule("score.impact.weak", round(weak, 1), f"{counts['weak']} weak (duty-style) statements"))
