@@ -27,6 +27,8 @@ MAX_CATEGORY_WEIGHT = 10
 #: cap on the forms generated from one phrase (spelling x hyphenation)
 MAX_FORMS_PER_PHRASE = 16
 MAX_FORM_LENGTH = 120
+#: cap on the values a pack expands to through YAML aliases (a pack of 400 terms has about 20,000)
+MAX_EXPANDED_NODES = 200_000
 
 #: common English words that are only sometimes a term: never matched as a bare, case-insensitive phrase
 AMBIGUOUS_WORDS = frozenset({"platform", "safe", "lean", "go", "it", "scale"})
@@ -193,13 +195,13 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _parse_yaml(text: str, name: str) -> Any:
-    """Parse with the safe loader, refusing anchors/aliases (no 'billion laughs')."""
+    """Parse with the safe loader; anchors/aliases are allowed but capped (no 'billion laughs')."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise LexiconError(f"{name}: the file is empty; a pack needs 'pack:' and 'terms:' sections (see FORMAT.md)")
-        _refuse_aliases(node, name)
+        _check_expansion(node, name)
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
@@ -211,23 +213,43 @@ def _parse_yaml(text: str, name: str) -> Any:
         loader.dispose()
 
 
-def _refuse_aliases(root: yaml.Node, name: str) -> None:
-    seen: set[int] = set()
-    stack = [root]
+def _check_expansion(root: yaml.Node, name: str) -> None:
+    """Refuse recursive aliases and alias "bombs": the document expanded (aliases written out) must stay
+    under MAX_EXPANDED_NODES nodes. Computed on the node graph, without expanding it."""
+    size: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            line = node.start_mark.line + 1
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            active.discard(key)
+            total = 1 + sum(size[id(c)] for c in children)
+            if total > MAX_EXPANDED_NODES:
+                raise LexiconError(
+                    f"{name}: the YAML expands to over {MAX_EXPANDED_NODES:,} values through anchors and aliases "
+                    f"(&name / *name, line {node.start_mark.line + 1}); write the values out or use fewer aliases"
+                )
+            size[key] = total
+            continue
+        if key in size:
+            continue
+        if key in active:
             raise LexiconError(
-                f"{name}: YAML anchors and aliases (&name / *name) are not allowed (line {line}); write the values out"
+                f"{name}: a YAML alias refers to itself (line {node.start_mark.line + 1}); remove the recursion"
             )
-        seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
+        active.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
 
 
 # ------------------------------------------------------------------------------------------------ validation
@@ -245,7 +267,7 @@ class _Where:
 
 def _entry(section: str, index: int, item: Any) -> str:
     ident = item.get("id") if isinstance(item, Mapping) else None
-    label = "entry" if section == "terms" else f"{section} entry"
+    label = {"terms": "entry", "categories": "category entry"}.get(section, f"{section} entry")
     return f"{label} {index + 1}" + (f" ({ident})" if isinstance(ident, str) and ident else "")
 
 
