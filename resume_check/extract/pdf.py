@@ -26,6 +26,8 @@ MAX_PAGE_CHARS = 60_000
 #: top/bottom share of the page where running headers and footers live
 MARGIN_SHARE = 0.09
 _DIGITS = re.compile(r"\d+")
+#: lines an icon introduces as decoration, not as a list bullet
+_CONTACTISH = re.compile(r"@|https?://|www\.|\.(com|org|net|io|me|dev)\b|^\+?[\d ().-]{7,}$", re.IGNORECASE)
 
 
 def extract_pdf(data: bytes, path: str, *, engine: Engine = DEFAULT_ENGINE, max_pages: int = MAX_PAGES) -> Document:
@@ -84,7 +86,7 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
     parts = _running_parts(built, {p.number: p.height for p in layouts}, len(layouts))
     lines: list[Line] = []
     for index, (raw, text, bullet, icon) in enumerate(built):
-        if icon is not None and icon_counts[icon] >= 2:
+        if icon is not None and icon_counts[icon] >= 2 and not _CONTACTISH.search(text):
             bullet = True
         lines.append(_line(raw, text, bullet, parts[index]))
     links = _links(pdf)

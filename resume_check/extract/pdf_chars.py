@@ -22,13 +22,14 @@ from ..errors import InputError
 Color = tuple[float, float, float]
 
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,]bd\b|\bbd\b", re.IGNORECASE)
+NOT_BOLD_NAME = re.compile(r"regular|light|book|thin|roman|medium|normal", re.IGNORECASE)
 _CID = re.compile(r"^\(cid:\d+\)$")
 
 
 class Char:
     """One glyph. Coordinates are PDF points with the origin at the page's top-left corner."""
 
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "size", "font", "bold", "color", "invisible")
+    __slots__ = ("bold", "bottom", "color", "font", "invisible", "size", "text", "top", "x0", "x1")
 
     def __init__(
         self,
@@ -87,7 +88,12 @@ class PdfChars:
 
 def is_bold_font(name: str, weight: int = 0) -> bool:
     """True for a bold face by name (Bold, Black, Heavy, Semibold, Demi) or by weight (600 and over)."""
-    return weight >= 600 or bool(BOLD_NAME.search(name.split("+", 1)[-1]))
+    base = name.split("+", 1)[-1]
+    if BOLD_NAME.search(base):
+        return True
+    if NOT_BOLD_NAME.search(base):  # a named regular face: its descriptor's weight is sometimes wrong
+        return False
+    return weight >= 600
 
 
 def color_from_components(values: object) -> Color | None:
@@ -191,10 +197,6 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     count = f.FPDFText_CountChars(tp)  # type: ignore[attr-defined]
     if count <= 0:
         return []
-    buf = ctypes.create_string_buffer((count + 1) * 2)
-    f.FPDFText_GetText(tp, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))  # type: ignore[attr-defined]
-    text = buf.raw[: count * 2].decode("utf-16-le", errors="replace")
-    bulk = len(text) == count  # surrogate pairs make UTF-16 longer than the char count
     rect = f.FS_RECTF()  # type: ignore[attr-defined]
     rect_ref = ctypes.byref(rect)
     get_box = f.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
@@ -205,7 +207,9 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     out: list[Char] = []
     append = out.append
     for i in range(count):
-        ch = text[i] if bulk else chr(get_unicode(tp, i) or 0xFFFD)
+        # per char, not FPDFText_GetText: that one expands ligatures and drops unmapped glyphs, so indexes drift
+        code = get_unicode(tp, i)
+        ch = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
         if ch in "\r\n" or (ch == " " and is_generated(tp, i)):
             continue
         if ch != " " and ch != "\x00" and ch != "\ufffe" and is_generated(tp, i):
@@ -224,8 +228,22 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
         top = top_edge - rect.top
         bottom = top_edge - rect.bottom
         size = obj_size if obj_size > 0 else bottom - top
+        if out and ch.isalpha():
+            prev = out[-1]
+            # PDFium expands a ligature glyph into letters sharing one box: put the ligature back so the
+            # engine-independent normaliser counts it (text.ligatures) the same way for every engine
+            if prev.x0 == x0 and prev.x1 == x1 and prev.top == top and (prev.text + ch) in _LIGATURE_OF:
+                prev.text = _LIGATURE_OF[prev.text + ch]
+                continue
+            if prev.x0 == x0 and prev.x1 == x1 and prev.text in _LETTERS_OF and (_LETTERS_OF[prev.text] + ch) in _LIGATURE_OF:
+                prev.text = _LIGATURE_OF[_LETTERS_OF[prev.text] + ch]
+                continue
         append(Char(ch, x0, x1, top, bottom, size, font, bold, color, invisible))
     return out
+
+
+_LIGATURE_OF = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04", "ft": "\ufb05", "st": "\ufb06"}
+_LETTERS_OF = {v: k for k, v in _LIGATURE_OF.items()}
 
 
 def _pdfium_style(f: object, tp: object, i: int, obj: object) -> tuple[str, bool, Color | None, bool, float]:

@@ -157,8 +157,22 @@ def build_rows(chars: list[Char]) -> list[Row]:
     return rows
 
 
+def _tracking(members: list[Char]) -> float:
+    """The row's typical gap between letters, in em: near 0 normally, 0.1 em or more for letter-spaced text."""
+    gaps = [
+        (b.x0 - a.x1) / max(min(a.size, b.size), 1.0)
+        for a, b in zip(members, members[1:], strict=False)
+        if not a.text.isspace() and not b.text.isspace()
+    ]
+    if len(gaps) < 4:
+        return 0.0
+    return min(max(median(gaps), 0.0), 0.4)
+
+
 def _row_from_chars(members: list[Char]) -> Row | None:
     members.sort(key=lambda ch: ch.x0)
+    # letter-spaced rows (CSS letter-spacing, Word's expanded small caps) move the word gap up by the tracking
+    word_gap = max(WORD_GAP, _tracking(members) + 0.09)
     words: list[Word] = []
     current: list[Char] = []
     last: Char | None = None
@@ -171,10 +185,10 @@ def _row_from_chars(members: list[Char]) -> Row | None:
             continue
         if last is not None:
             # the same glyph drawn twice at (almost) the same place is fake bold or a shadow: read it once
-            if c.text == last.text and abs(c.x0 - last.x0) < 0.25 * max(c.size, 1.0):
+            if c.text == last.text and abs(c.x0 - last.x0) < min(0.15 * c.size, 0.5 * (last.x1 - last.x0)):
                 continue
             gap = c.x0 - last.x1
-            if gap > WORD_GAP * max(min(c.size, last.size), 1.0):
+            if gap > word_gap * max(min(c.size, last.size), 1.0):
                 words.append(_word(current))
                 current = []
         current.append(c)
@@ -226,8 +240,9 @@ def _side_rows(rows: list[Row], x: float) -> tuple[list[Row], list[Row]]:
     left: list[Row] = []
     right: list[Row] = []
     for row in rows:
-        ls = [s for s in row.segments if s.x1 <= x]
-        rs = [s for s in row.segments if s.x0 >= x]
+        # by centre, so a segment ending a hair past the gutter line is never lost
+        ls = [s for s in row.segments if s.x0 + s.x1 < 2 * x]
+        rs = [s for s in row.segments if s.x0 + s.x1 >= 2 * x]
         if ls:
             left.append(Row(ls, min(s.top for s in ls), max(s.bottom for s in ls)))
         if rs:
@@ -249,7 +264,7 @@ def _candidates(rows: list[Row]) -> list[float]:
 def _is_margin_column(left: list[Row], right: list[Row], run: list[Row], x: float) -> bool:
     """A narrow side whose entries all sit on rows of the other side: dates or labels belonging to their rows."""
     minor, major = (left, right) if len(left) <= len(right) else (right, left)
-    paired = sum(1 for row in run if any(s.x1 <= x for s in row.segments) and any(s.x0 >= x for s in row.segments))
+    paired = sum(1 for row in run if any(s.x0 + s.x1 < 2 * x for s in row.segments) and any(s.x0 + s.x1 >= 2 * x for s in row.segments))
     if not minor or paired < 0.8 * len(minor):
         return False
     lengths = [sum(s.text_len() for s in row.segments) for row in minor]
@@ -257,7 +272,9 @@ def _is_margin_column(left: list[Row], right: list[Row], run: list[Row], x: floa
         return False
     x1s = [max(s.x1 for s in row.segments) for row in minor]
     x0s = [min(s.x0 for s in row.segments) for row in minor]
-    right_aligned = max(x1s) - min(x1s) < 3 and max(x0s) - min(x0s) > 3
+    x1_spread, x0_spread = max(x1s) - min(x1s), max(x0s) - min(x0s)
+    # dates and places are right-aligned against the margin; a real column is left-aligned (ragged right)
+    right_aligned = x1_spread < 10 and x1_spread * 2 < x0_spread
     return right_aligned or paired <= 0.6 * len(major)
 
 
@@ -289,6 +306,24 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
     return best
 
 
+def _trim_run(rows: list[Row], i: int, j: int, x: float) -> tuple[int, int]:
+    """Shrink a column run to the rows beside a short side (a contact block next to the name, say).
+
+    Without this, everything below a short right-hand block that happens not to cross the gutter would be read as
+    one long left column before the block.
+    """
+    left_idx = [k for k in range(i, j) if any(s.x0 + s.x1 < 2 * x for s in rows[k].segments)]
+    right_idx = [k for k in range(i, j) if any(s.x0 + s.x1 >= 2 * x for s in rows[k].segments)]
+    height = rows[j - 1].bottom - rows[i].top
+    for side, other in ((left_idx, right_idx), (right_idx, left_idx)):
+        extent = rows[side[-1]].bottom - rows[side[0]].top
+        if extent < 0.4 * height:
+            a, b = side[0], side[-1] + 1
+            if sum(1 for k in other if a <= k < b) >= MIN_COLUMN_ROWS or b - a >= MIN_COLUMN_ROWS:
+                return a, b
+    return i, j
+
+
 def _split(rows: list[Row], left_bound: float, in_split: bool, depth: int) -> list[_Leaf]:
     if depth > 4 or len(rows) < 2 * MIN_COLUMN_ROWS:
         return [_Leaf(rows, left_bound, in_split)]
@@ -296,6 +331,7 @@ def _split(rows: list[Row], left_bound: float, in_split: bool, depth: int) -> li
     if found is None:
         return [_Leaf(rows, left_bound, in_split)]
     i, j, x = found
+    i, j = _trim_run(rows, i, j, x)
     out: list[_Leaf] = []
     if i > 0:
         out.extend(_split(rows[:i], left_bound, in_split, depth + 1))

@@ -96,7 +96,7 @@ def rejoin_letter_spaced(words: list[Word]) -> list[Word]:
     """Rejoin "E X P E R I E N C E" / "C ONST R UC T I ON": the wider gaps are the real word breaks."""
     if len(words) < 3:
         return words
-    singles = sum(1 for w in words if len(w.chars) == 1 and w.chars[0].text.isalpha())
+    singles = sum(1 for w in words if len(w.chars) == 1 and w.chars[0].text.isalnum())
     if singles < 3 or singles < 0.4 * len(words):
         return words
     gaps = [(b.x0 - a.x1) / max(min(a.size, b.size), 1.0) for a, b in zip(words, words[1:], strict=False)]
@@ -127,9 +127,7 @@ def clean_word(raw: list[str], stats: TextStats) -> str:
     """One word's text with ligatures expanded and unmapped glyphs repaired or removed."""
     pieces: list[str] = []
     for t in raw:
-        if t.startswith("(cid:") and t.endswith(")"):
-            pieces.append("\x00")
-        elif len(t) == 1 and (t in UNMAPPED or t < " "):
+        if (t.startswith("(cid:") and t.endswith(")")) or (len(t) == 1 and (t in UNMAPPED or t < " ")):
             pieces.append("\x00")
         else:
             pieces.append(t)
@@ -169,6 +167,8 @@ def line_text(words: list[Word], stats: TextStats) -> tuple[str, bool, str | Non
                     bullet = True
                 else:
                     icon = first
+            elif len(fixed) > 1 and all(t in UNMAPPED or t.startswith("(cid:") for t in raw):
+                icon = "\x00"  # an unmapped glyph standing alone before the text: an icon or a bullet
         texts.append(clean_word(raw, stats))
     texts = [t for t in texts if t]
     if texts and not bullet and icon is None:

@@ -1,0 +1,288 @@
+"""Synthetic PDFs for extraction tests, built with reportlab (test extra). Every function returns PDF bytes.
+
+Reusable by other tests: ``simple_resume_pdf(lines)`` is a generic builder; the named builders each reproduce one
+extraction trap (two columns, hidden text, no text layer, encryption, truncation, letter spacing, no space chars).
+Fictional people only.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+WIDTH, HEIGHT = LETTER
+MARGIN = 54.0
+
+#: a TrueType font that ships inside reportlab, so Unicode text (ligatures, private-use icons) can be embedded
+_VERA = "Vera"
+
+
+def _unicode_font() -> str:
+    if _VERA not in pdfmetrics.getRegisteredFontNames():
+        import reportlab
+
+        path = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+        pdfmetrics.registerFont(TTFont(_VERA, str(path)))
+    return _VERA
+
+
+def _canvas(buf: io.BytesIO, **kwargs: Any) -> Canvas:
+    c = Canvas(buf, pagesize=LETTER, invariant=1, **kwargs)
+    c.setTitle("synthetic résumé")
+    return c
+
+
+def simple_resume_pdf(lines: list[tuple[str, dict[str, Any]]]) -> bytes:
+    """One line of text per entry, top to bottom. Options per line (all optional):
+
+    ``size`` (10), ``bold`` (False), ``x`` (left margin), ``y`` (absolute baseline from the top, else flows),
+    ``color`` (RGB tuple), ``mode`` (text render mode, 3 = invisible), ``font`` (a base-14 name, or "unicode"),
+    ``char_space`` (letter spacing), ``gap`` (extra space before), ``link`` (URI annotation over the text),
+    ``new_page`` (start a new page first), ``rect`` (RGB fill of a box drawn behind the line).
+    """
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    y = MARGIN
+    for text, opts in lines:
+        if opts.get("new_page"):
+            c.showPage()
+            y = MARGIN
+        size = float(opts.get("size", 10))
+        y += float(opts.get("gap", 0)) + size * 1.35
+        baseline = float(opts.get("y", y))
+        x = float(opts.get("x", MARGIN))
+        font = opts.get("font") or ("Helvetica-Bold" if opts.get("bold") else "Helvetica")
+        if font == "unicode":
+            font = _unicode_font()
+        width = pdfmetrics.stringWidth(text, font, size) + len(text) * float(opts.get("char_space", 0))
+        if "rect" in opts:
+            c.setFillColorRGB(*opts["rect"])
+            c.rect(x - 4, HEIGHT - baseline - size * 0.4, width + 8, size * 1.5, stroke=0, fill=1)
+        # text state (render mode, char spacing) outlives BT/ET in PDF: scope it to this line
+        c.saveState()
+        t = c.beginText(x, HEIGHT - baseline)
+        t.setFont(font, size)
+        t.setFillColorRGB(*opts.get("color", (0, 0, 0)))
+        t.setTextRenderMode(int(opts.get("mode", 0)))
+        t.setCharSpace(float(opts.get("char_space", 0)))
+        t.textOut(text)
+        c.drawText(t)
+        c.restoreState()
+        if "link" in opts:
+            c.linkURL(opts["link"], (x, HEIGHT - baseline - 2, x + width, HEIGHT - baseline + size), relative=0)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+RESUME_LINES: list[tuple[str, dict[str, Any]]] = [
+    ("Jordan Avery", {"size": 20, "bold": True}),
+    ("jordan.avery@example.com | +44 20 7946 0000", {"link": "mailto:jordan.avery@example.com"}),
+    ("https://www.linkedin.com/in/jordan-avery-example", {"link": "https://www.linkedin.com/in/jordan-avery-example"}),
+    ("EXPERIENCE", {"size": 13, "bold": True, "gap": 8}),
+    ("Senior IT Project Manager, Northwind Systems", {"bold": True}),
+    ("• Delivered a £2.4M ERP migration two weeks ahead of schedule", {}),
+    ("• Led a team of 12 engineers through Scrum and Kanban adoption", {}),
+    ("– Cut release lead time by 35% with a CI/CD pipeline", {}),
+    ("EDUCATION", {"size": 13, "bold": True, "gap": 8}),
+    ("MSc Information Systems, University of Leeds", {}),
+]
+
+
+def resume_pdf() -> bytes:
+    """A small one-column résumé with headings, bullets and links."""
+    return simple_resume_pdf(RESUME_LINES)
+
+
+LEFT_COLUMN = [
+    "EDUCATION",
+    "Cornwall Institute",
+    "MSc Computing",
+    "SKILLS",
+    "Stakeholder mapping",
+    "Risk registers",
+    "Budget forecasting",
+    "Vendor contracts",
+]
+RIGHT_COLUMN = [
+    "EXPERIENCE",
+    "Programme Manager at Fabrikam Digital",
+    "Directed a portfolio of nine cloud migration projects",
+    "Reported weekly to the steering committee on risks",
+    "Project Manager at Contoso Retail",
+    "Rolled out point of sale upgrades to 140 stores",
+    "Negotiated the support contract with three vendors",
+    "Introduced earned value reporting for the board",
+]
+
+
+def two_column_pdf() -> bytes:
+    """A full-width name line, then a left sidebar and a right main column on the SAME line pitch."""
+    lines: list[tuple[str, dict[str, Any]]] = [
+        ("Morgan Blake - IT Project Manager - morgan.blake@example.org", {"size": 14, "bold": True}),
+    ]
+    top = MARGIN + 60
+    for i, text in enumerate(LEFT_COLUMN):
+        lines.append((text, {"x": MARGIN, "y": top + i * 14, "bold": text.isupper()}))
+    for i, text in enumerate(RIGHT_COLUMN):
+        lines.append((text, {"x": 230, "y": top + i * 14, "bold": text.isupper()}))
+    lines.append(("References available on request from both employers listed above", {"y": top + 9 * 14 + 20}))
+    return simple_resume_pdf(lines)
+
+
+def dated_rows_pdf() -> bytes:
+    """One column with right-aligned dates on the role rows (Jake's résumé, rendercv): dates must stay on their row."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    y = HEIGHT - MARGIN
+    rows = [
+        ("Northwind Systems", "Jan 2021 – Present", True),
+        ("Senior Project Manager", "London, UK", False),
+        ("Contoso Retail", "Mar 2017 – Dec 2020", True),
+        ("Project Manager", "Leeds, UK", False),
+        ("Fabrikam Digital", "Sep 2014 – Feb 2017", True),
+        ("Project Coordinator", "York, UK", False),
+    ]
+    for left, right, bold in rows:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        c.setFont(font, 10)
+        c.drawString(MARGIN, y, left)
+        c.setFont("Helvetica", 10)
+        c.drawRightString(WIDTH - MARGIN, y, right)
+        y -= 14
+        if not bold:
+            c.drawString(MARGIN + 10, y, "• Managed delivery of the programme across four workstreams and two suppliers")
+            y -= 20
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def hidden_text_pdf() -> bytes:
+    """Visible lines plus keyword stuffing three ways: white text, 1-pt text and render mode 3 (invisible).
+
+    Also white text on a dark box, which a reader CAN see and which must be kept.
+    """
+    stuffing = "Scrum Kanban PRINCE2 PMP Agile Waterfall Budget Stakeholder"
+    return simple_resume_pdf(
+        [
+            ("Casey Morgan", {"size": 18, "bold": True}),
+            ("Visible summary about delivery work", {}),
+            (stuffing, {"color": (1, 1, 1)}),
+            (stuffing, {"size": 1}),
+            (stuffing, {"mode": 3}),
+            ("WHITE ON NAVY HEADING", {"color": (1, 1, 1), "rect": (0.1, 0.1, 0.4), "gap": 6}),
+            ("Managed releases for a payments platform", {}),
+        ]
+    )
+
+
+HIDDEN_STUFFING_CHARS = 3 * len("Scrum Kanban PRINCE2 PMP Agile Waterfall Budget Stakeholder".replace(" ", ""))
+
+
+def image_only_pdf() -> bytes:
+    """Two pages that hold only a picture of text (a scan): no text layer at all."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("RGB", (300, 120), "white")
+    ImageDraw.Draw(img).text((10, 10), "Jane Doe - Project Manager", fill="black")
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    for _ in range(2):
+        c.drawImage(ImageReader(img), MARGIN, HEIGHT - MARGIN - 120, 300, 120)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    """A résumé protected with a user password ("secret")."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    buf = io.BytesIO()
+    c = _canvas(buf, encrypt=StandardEncryption("secret", canPrint=0))
+    c.setFont("Helvetica", 10)
+    c.drawString(MARGIN, HEIGHT - MARGIN, "Confidential résumé")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def truncated_pdf() -> bytes:
+    """A valid résumé PDF cut off part-way, as an interrupted download leaves it."""
+    data = resume_pdf()
+    return data[: len(data) // 3]
+
+
+def letter_spaced_pdf() -> bytes:
+    """Headings with CSS-like letter spacing (no space glyphs) and one with literal spaces between letters."""
+    return simple_resume_pdf(
+        [
+            ("JOHN DOE", {"size": 18, "char_space": 6}),
+            ("EXPERIENCE", {"size": 12, "char_space": 4, "gap": 6}),
+            ("Coordinated the data centre move for 300 staff", {}),
+            ("S K I L L S   A N D   T O O L S", {"size": 12, "gap": 6}),
+            ("Jira, Confluence, MS Project", {}),
+        ]
+    )
+
+
+NO_SPACE_WORDS = [
+    ["Certified", "Scrum", "Master", "and", "PRINCE2", "Practitioner"],
+    ["Managed", "a", "portfolio", "of", "infrastructure", "projects", "worth", "£3M"],
+    ["Stakeholder", "engagement,", "risk", "management", "and", "vendor", "governance"],
+]
+
+
+def no_space_pdf(word_gap: float = 2.6) -> bytes:
+    """Each word drawn by its own drawString call and no space characters at all (XeTeX/LuaTeX/Google Docs)."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    y = HEIGHT - MARGIN
+    for words in NO_SPACE_WORDS:
+        x = MARGIN
+        c.setFont("Helvetica", 10)
+        for word in words:
+            c.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word, "Helvetica", 10) + word_gap
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def glyphs_pdf() -> bytes:
+    """Ligature code points (U+FB01, U+FB02), a private-use icon before the phone number, and icon bullets."""
+    return simple_resume_pdf(
+        [
+            ("Riley Quinn", {"size": 16, "font": "unicode"}),
+            ("\uf095 +44 161 496 0000", {"font": "unicode"}),
+            ("Certi\ufb01ed Scrum Master, work\ufb02ow automation, o\ufb03ce moves", {"font": "unicode"}),
+            ("\uf00c Delivered the ERP upgrade", {"font": "unicode"}),
+            ("\uf00c Closed the audit findings", {"font": "unicode"}),
+            ("\uf00c Hired four analysts", {"font": "unicode"}),
+        ]
+    )
+
+
+def running_header_pdf() -> bytes:
+    """Two pages with the same header and a page-numbered footer on each."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    for page in (1, 2):
+        c.setFont("Helvetica", 8)
+        c.drawString(MARGIN, HEIGHT - 30, "Taylor Reed - Curriculum Vitae")
+        c.drawString(WIDTH / 2, 30, f"Page {page} of 2")
+        c.setFont("Helvetica", 10)
+        for i in range(5):
+            c.drawString(MARGIN, HEIGHT - 100 - i * 14, f"Body line {i + 1} on page {page} about project delivery")
+        c.showPage()
+    c.save()
+    return buf.getvalue()
