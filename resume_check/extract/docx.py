@@ -163,8 +163,10 @@ def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
     except XMLSyntaxError as err:
         raise InputError(f"{path}: the file is damaged (broken XML: {err}); {RESAVE}", path=path) from None
     except (KeyError, ValueError) as err:
+        found = re.search(r"content type is '([^']+)'", str(err))
+        what = f"its main part is {found.group(1)!r}" if found else "it has no Word main document part"
         raise InputError(
-            f"{path}: not a Word document package ({err}); save the résumé from Word as Word Document (.docx), "
+            f"{path}: not a Word document package ({what}); save the résumé from Word as Word Document (.docx), "
             "not Strict Open XML or another format, or export it as PDF",
             path=path,
         ) from None
@@ -522,10 +524,10 @@ def _read_paragraph(p: Any, part: Part, rels: Any, out: _Collector) -> None:
         elif ppr.find(f"{W}numPr/{W}ilvl") is not None:
             numbered = None  # level only: the numbering comes from the style
     style_id = style_id or styles.default_paragraph
-    if numbered is None:
-        numbered = bool(styles.prop(style_id, "numbered"))
     style_name = styles.name(style_id)
-    is_list = numbered or bool(style_name and style_name.lower().startswith("list"))
+    if numbered is None:  # not set on the paragraph: the style decides (its numbering, or a "List ..." name)
+        numbered = bool(styles.prop(style_id, "numbered")) or bool(style_name and style_name.lower().startswith("list"))
+    is_list = numbered
 
     scan = _ParagraphScan()
     _scan(p, (styles.default_bold, styles.default_size, False), style_id, rels, out, scan)
