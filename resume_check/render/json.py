@@ -1,0 +1,249 @@
+"""JSON report: the documented wire format (resume_check/schemas/analysis.schema.json), stable key order.
+
+``to_dict`` gives the same structure as a dict for batch and CI reuse; ``document_to_dict`` is the
+``extract --format json`` document (resume_check/schemas/extract.schema.json).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..models import DIMENSIONS, SCHEMA_VERSION, Analysis, Contact, Finding, Resume, Source
+from .common import clean_json_text
+
+TOOL_NAME = "resume-check"
+
+
+def _s(text: str) -> str:
+    return clean_json_text(text)
+
+
+def _opt(text: str | None) -> str | None:
+    return None if text is None else clean_json_text(text)
+
+
+def _round(value: float, digits: int) -> float:
+    if value != value or value in (float("inf"), float("-inf")):  # NaN/inf are not JSON
+        return 0.0
+    result = round(float(value), digits)
+    return 0.0 if result == 0 else result  # no negative zero
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"path": _s(source.path), "type": _s(source.type), "pages": source.pages, "size": source.size}
+
+
+def _contact(contact: Contact) -> dict[str, Any]:
+    return {
+        "name": _opt(contact.name),
+        "email": _opt(contact.email),
+        "phone": _opt(contact.phone),
+        "linkedin": _opt(contact.linkedin),
+        "github": _opt(contact.github),
+        "location": _opt(contact.location),
+        "websites": [_s(w) for w in contact.websites],
+        "parts": list(contact.parts),
+    }
+
+
+def _warning(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": _s(finding.id),
+        "message": _s(finding.message),
+        "severity": finding.severity,
+        "line": finding.line,
+        "count": finding.count,
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": _s(finding.id),
+        "severity": finding.severity,
+        "message": _s(finding.message),
+        "line": finding.line,
+        "column": finding.column,
+        "count": finding.count,
+    }
+
+
+def _sections(resume: Resume) -> list[dict[str, Any]]:
+    """Each section with its heading, the text lines it holds (as read) and its blocks."""
+    lines = resume.document.lines
+    result = []
+    for section in resume.sections:
+        section_lines: list[str] = []
+        blocks = []
+        for index in section.blocks:
+            if not 0 <= index < len(resume.blocks):
+                continue
+            block = resume.blocks[index]
+            section_lines.extend(_s(lines[i].text) for i in block.lines if 0 <= i < len(lines))
+            blocks.append(
+                {
+                    "kind": block.kind,
+                    "text": _s(block.text),
+                    "line": block.line,
+                    "start": block.start,
+                    "end": block.end,
+                    "part": block.part,
+                }
+            )
+        result.append(
+            {
+                "name": _s(section.name),
+                "heading": _opt(section.heading),
+                "line": section.line,
+                "lines": section_lines,
+                "blocks": blocks,
+            }
+        )
+    return result
+
+
+def document_to_dict(resume: Resume) -> dict[str, Any]:
+    """The ``extract --format json`` document: what was read, by section, with contact fields and warnings."""
+    document = resume.document
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": __version__},
+        "source": _source(document.source),
+        "sections": _sections(resume),
+        "contact": _contact(resume.contact),
+        "links": [_s(link) for link in document.links],
+        "warnings": [_warning(w) for w in resume.warnings],
+    }
+
+
+def to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The whole analysis as plain JSON-ready data, keys in the documented order."""
+    resume = analysis.resume
+    summary = analysis.impact.summary
+    counts: dict[str, int] = dict.fromkeys(("strong", "unquantified", "weak"), 0)
+    counts.update(dict(summary.counts))
+    dimensions: dict[str, int] = dict.fromkeys(DIMENSIONS, 0)
+    dimensions.update(dict(summary.dimensions))
+    return {
+        "schema_version": _s(analysis.schema_version),
+        "tool": {"name": TOOL_NAME, "version": __version__},
+        "source": _source(analysis.source),
+        "score": {
+            "total": _round(analysis.score.total, 1),
+            "algorithm_version": _s(analysis.score.algorithm_version),
+            "components": [
+                {
+                    "id": _s(comp.id),
+                    "label": _s(comp.label),
+                    "weight": _round(comp.weight, 4),
+                    "value": _round(comp.value, 1),
+                    "rules": [
+                        {"id": _s(rule.id), "points": _round(rule.points, 2), "message": _s(rule.message)}
+                        for rule in comp.rules
+                    ],
+                }
+                for comp in analysis.score.components
+            ],
+        },
+        "categories": [
+            {
+                "id": _s(cat.id),
+                "label": _s(cat.label),
+                "found": cat.found,
+                "total": cat.total,
+                "coverage": _round(cat.coverage, 4),
+                "weight": _round(cat.weight, 4),
+            }
+            for cat in analysis.categories
+        ],
+        "terms": {
+            "found": [
+                {
+                    "id": _s(term.id),
+                    "label": _s(term.label),
+                    "category": _s(term.category),
+                    "weight": _round(term.weight, 4),
+                    "evidence": term.evidence,
+                    "occurrences": [
+                        {
+                            "text": _s(occ.text),
+                            "section": _s(occ.section),
+                            "line": occ.line,
+                            "start": occ.start,
+                            "end": occ.end,
+                            "context": _s(occ.context),
+                            "evidence": occ.evidence,
+                            "statement": occ.statement,
+                        }
+                        for occ in term.occurrences
+                    ],
+                }
+                for term in analysis.found
+            ],
+            "missing": [
+                {
+                    "id": _s(term.id),
+                    "label": _s(term.label),
+                    "category": _s(term.category),
+                    "weight": _round(term.weight, 4),
+                }
+                for term in analysis.missing
+            ],
+        },
+        "impact": {
+            "statements": [
+                {
+                    "text": _s(st.text),
+                    "section": _s(st.section),
+                    "line": st.line,
+                    "start": st.start,
+                    "end": st.end,
+                    "verdict": st.verdict,
+                    "verb": _opt(st.verb),
+                    "verb_family": _opt(st.verb_family),
+                    "metrics": [
+                        {
+                            "text": _s(m.text),
+                            "kind": _s(m.kind),
+                            "measures": m.measures,
+                            "start": m.start,
+                            "end": m.end,
+                        }
+                        for m in st.metrics
+                    ],
+                    "suggestion": _s(st.suggestion),
+                    "issues": [_s(issue) for issue in st.issues],
+                }
+                for st in analysis.impact.statements
+            ],
+            "summary": {
+                "counts": {verdict: counts[verdict] for verdict in ("strong", "unquantified", "weak")},
+                "quantified_share": _round(summary.quantified_share, 4),
+                "dimensions": {dim: dimensions[dim] for dim in DIMENSIONS},
+                "missing_dimensions": [_s(d) for d in summary.missing_dimensions],
+                "overused_verbs": [{"verb": _s(verb), "count": count} for verb, count in summary.overused_verbs],
+            },
+            "findings": [_finding(f) for f in analysis.impact.findings],
+        },
+        "findings": [_finding(f) for f in analysis.findings],
+        "warnings": [_warning(w) for w in resume.warnings],
+        "sections": _sections(resume),
+        "contact": _contact(resume.contact),
+        "lexicons": [{"id": _s(pack), "version": _s(version)} for pack, version in analysis.lexicons],
+    }
+
+
+def dumps(data: Any) -> str:
+    """Deterministic JSON text: insertion order kept, UTF-8 characters as is, 2-space indent, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def render(analysis: Analysis, *, color: bool = False) -> str:
+    """The analysis as a JSON document (``color`` is accepted for a uniform signature and ignored)."""
+    return dumps(to_dict(analysis))
+
+
+def render_document(resume: Resume, *, color: bool = False) -> str:
+    """The ``extract --format json`` document as text."""
+    return dumps(document_to_dict(resume))

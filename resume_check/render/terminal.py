@@ -1,0 +1,268 @@
+"""Terminal report: one 80-column screen saying where a résumé stands and what to fix first.
+
+All résumé-derived text passes through ``common.clean_text`` (no escape sequences, control or bidi characters
+reach the terminal). Colour (ANSI via ``click.style``) only when ``color=True``; the layout is identical without.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import click
+
+from .. import __version__
+from ..models import DIMENSIONS, Analysis, Finding, Statement
+from .common import (
+    SEVERITY_TITLES,
+    bar,
+    clean_text,
+    dimension_counts,
+    display_width,
+    findings_by_severity,
+    fmt_number,
+    fmt_percent,
+    fmt_weight,
+    level,
+    next_steps,
+    pad,
+    pad_left,
+    shorten,
+    skills_only_terms,
+    source_name,
+    statement_metrics,
+    strongest_statements,
+    top_missing,
+    verdict_counts,
+    weakest_statements,
+    wrap,
+)
+
+WIDTH = 80
+BAR_WIDTH = 20
+#: how many items of each kind one screen shows
+MAX_MISSING_CATEGORIES = 6
+MISSING_PER_CATEGORY = 3
+MAX_WEAKEST = 3
+MAX_STRONGEST = 2
+MAX_INFO = 5
+MAX_STATEMENT_LINES = 3
+
+_LEVEL_COLOURS = {"good": "green", "fair": "yellow", "poor": "red"}
+_SEVERITY_STYLE = {"error": ("✗", "red"), "warning": ("!", "yellow"), "info": ("i", "cyan")}
+_VERDICT_STYLE = {"strong": ("✓", "green"), "unquantified": ("~", "yellow"), "weak": ("✗", "red")}
+
+Style = Callable[..., str]
+
+
+def _styler(color: bool) -> Style:
+    def style(text: str, fg: str | None = None, bold: bool = False, dim: bool = False) -> str:
+        if not color or not text:
+            return text
+        return click.style(text, fg=fg, bold=bold or None, dim=dim or None)
+
+    return style
+
+
+def _c(text: str) -> str:
+    return clean_text(text)
+
+
+def _heading(title: str, style: Style) -> list[str]:
+    return ["", style(title, bold=True), style("─" * display_width(title), dim=True)]
+
+
+def _wrapped(text: str, indent: str, subsequent: str | None = None, max_lines: int | None = None) -> list[str]:
+    lines = wrap(text, WIDTH, indent, subsequent)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        lines[-1] = shorten(last + " …", WIDTH) if display_width(last) + 2 <= WIDTH else shorten(last, WIDTH - 1) + "…"
+    return lines
+
+
+def _header(analysis: Analysis, style: Style) -> list[str]:
+    source = analysis.source
+    kind = _c(source.type).upper() or "?"
+    if source.pages:
+        kind += f", {source.pages} page{'s' if source.pages != 1 else ''}"
+    title = f"resume-check {__version__} · {_c(source_name(analysis))} ({kind})"
+    lines = _wrapped(title, "", "  ")
+    total = max(0.0, min(100.0, analysis.score.total))
+    colour = _LEVEL_COLOURS[level(total / 100)]
+    score = f"{fmt_number(total)}/100"
+    version = f"algorithm {_c(analysis.score.algorithm_version)}"
+    bar_text = bar(total / 100, 30)
+    head = f"  Score {score}  "
+    line = head + bar_text
+    if display_width(line) + 2 + display_width(version) <= WIDTH:
+        styled = "  Score " + style(score, fg=colour, bold=True) + "  " + style(bar_text, fg=colour)
+        lines += ["", styled + "  " + style(version, dim=True)]
+    else:
+        styled = "  Score " + style(score, fg=colour, bold=True) + "  " + style(bar_text, fg=colour)
+        lines += ["", styled, style(shorten("  " + version, WIDTH), dim=True)]
+    return lines
+
+
+def _components(analysis: Analysis, style: Style) -> list[str]:
+    lines = _heading("Score breakdown", style)
+    comps = analysis.score.components
+    label_width = min(24, max((display_width(_c(c.label)) for c in comps), default=0))
+    for comp in comps:
+        value = max(0.0, min(100.0, comp.value))
+        colour = _LEVEL_COLOURS[level(value / 100)]
+        label = pad(shorten(_c(comp.label), label_width), label_width)
+        weight = pad_left(fmt_weight(comp.weight), 6)
+        points = pad_left(fmt_number(value), 5)
+        contrib = f"→ {fmt_number(comp.weight * value)} pts"
+        lines.append(
+            f"  {label} {style(weight, dim=True)}  {style(bar(value / 100, BAR_WIDTH), fg=colour)} {points}/100  "
+            + style(contrib, dim=True)
+        )
+    if comps:
+        lines.append(style("  (weight = share of the total; `resume-check explain` lists every rule)", dim=True))
+    return lines
+
+
+def _categories(analysis: Analysis, style: Style) -> list[str]:
+    if not analysis.categories:
+        return []
+    lines = _heading("Keyword coverage by category", style)
+    label_width = min(30, max(display_width(_c(c.label)) for c in analysis.categories))
+    for cat in analysis.categories:
+        colour = _LEVEL_COLOURS[level(cat.coverage)]
+        label = pad(shorten(_c(cat.label), label_width), label_width)
+        counts = pad_left(f"{cat.found}/{cat.total}", 7)
+        lines.append(
+            f"  {label} {style(bar(cat.coverage, BAR_WIDTH), fg=colour)} {pad_left(fmt_percent(cat.coverage), 4)}"
+            f" {counts}"
+        )
+    return lines
+
+
+def _missing(analysis: Analysis, style: Style) -> list[str]:
+    groups = top_missing(analysis, per_category=MISSING_PER_CATEGORY, categories=MAX_MISSING_CATEGORIES)
+    if not groups:
+        return []
+    lines = _heading("Top missing keywords", style)
+    for cat, terms in groups:
+        label = _c(cat.label) if cat is not None else _c(terms[0].category)
+        names = ", ".join(_c(t.label) for t in terms)
+        lines += _wrapped(f"{label}: {names}", "  ", "      ")
+    listed = skills_only_terms(analysis)
+    if listed:
+        shown = ", ".join(_c(label) for label in listed[:5]) + (
+            f" (+{len(listed) - 5} more)" if len(listed) > 5 else ""
+        )
+        lines += _wrapped(f"Only in your skills list (show them in a bullet): {shown}", "  ", "      ")
+    return lines
+
+
+def _statement(st: Statement, style: Style, with_suggestion: bool) -> list[str]:
+    mark, colour = _VERDICT_STYLE.get(st.verdict, ("?", "white"))
+    text = f"{mark} line {st.line}: “{_c(st.text)}”"
+    lines = _wrapped(text, "  ", "      ", MAX_STATEMENT_LINES)
+    lines[0] = "  " + style(mark, fg=colour, bold=True) + lines[0][3:]
+    metrics = statement_metrics(st)
+    if metrics and st.verdict == "strong":
+        lines += [style(line, dim=True) for line in _wrapped(f"metrics: {_c(metrics)}", "      ", "      ", 2)]
+    if with_suggestion and st.suggestion:
+        lines += [style(line, fg="cyan") for line in _wrapped(f"→ {_c(st.suggestion)}", "      ", "        ", 3)]
+    return lines
+
+
+def _impact(analysis: Analysis, style: Style) -> list[str]:
+    statements = analysis.impact.statements
+    summary = analysis.impact.summary
+    lines = _heading("Impact", style)
+    if not statements:
+        lines += _wrapped(
+            "No experience or project bullets found to judge. Describe each role with bullets that open with an "
+            "action verb and end with a measured result.",
+            "  ",
+        )
+        return lines
+    counts = verdict_counts(analysis)
+    n = len(statements)
+    lines.append(
+        f"  {n} statement{'s' if n != 1 else ''}: "
+        + style(f"{counts['strong']} strong", fg="green")
+        + " · "
+        + style(f"{counts['unquantified']} unquantified", fg="yellow")
+        + " · "
+        + style(f"{counts['weak']} weak", fg="red")
+        + f" · {fmt_percent(summary.quantified_share)} quantified"
+    )
+    dims = dimension_counts(analysis)
+    parts = []
+    for dim in DIMENSIONS:
+        if dims[dim]:
+            parts.append(style("✓ " + dim, fg="green"))
+        else:
+            parts.append(style("✗ " + dim, fg="red"))
+    lines.append("  Results shown: " + "  ".join(parts))
+    if summary.overused_verbs:
+        verbs = ", ".join(f"{_c(verb)} ×{count}" for verb, count in summary.overused_verbs[:4])
+        lines += _wrapped(f"Over-used verbs: {verbs}", "  ", "    ")
+    weakest = weakest_statements(analysis, MAX_WEAKEST)
+    if weakest:
+        lines += ["", "  Fix first:"]
+        for st in weakest:
+            lines += _statement(st, style, with_suggestion=True)
+    strongest = strongest_statements(analysis, MAX_STRONGEST)
+    if strongest:
+        lines += ["", "  Your strongest (write the others like these):"]
+        for st in strongest:
+            lines += _statement(st, style, with_suggestion=False)
+    return lines
+
+
+def _finding_lines(finding: Finding, style: Style) -> list[str]:
+    mark, colour = _SEVERITY_STYLE.get(finding.severity, ("?", "white"))
+    where = f" (line {finding.line})" if finding.line else ""
+    count = f" ×{finding.count}" if finding.count > 1 else ""
+    text = f"{_c(finding.message)}{where}{count} [{_c(finding.id)}]"
+    lines = _wrapped(f"{mark} {text}", "  ", "      ")
+    lines[0] = "  " + style(mark, fg=colour, bold=True) + lines[0][3:]
+    return lines
+
+
+def _findings(analysis: Analysis, style: Style) -> list[str]:
+    lines = _heading("ATS readiness and checks", style)
+    groups = findings_by_severity(analysis.findings)
+    if not groups:
+        lines.append("  " + style("✓", fg="green") + " No problems found.")
+        return lines
+    for severity, findings in groups:
+        title = SEVERITY_TITLES.get(severity, _c(severity).capitalize())
+        _, colour = _SEVERITY_STYLE.get(severity, ("?", "white"))
+        lines.append("  " + style(f"{title} ({len(findings)})", fg=colour, bold=True))
+        shown = findings if severity != "info" else findings[:MAX_INFO]
+        for finding in shown:
+            lines += _finding_lines(finding, style)
+        if len(shown) < len(findings):
+            lines.append(style(f"    … and {len(findings) - len(shown)} more (see --format html or json)", dim=True))
+    return lines
+
+
+def _next(analysis: Analysis, style: Style) -> list[str]:
+    steps = next_steps(analysis)
+    if not steps:
+        return []
+    lines = _heading("Next steps", style)
+    for number, step in enumerate(steps, 1):
+        lines += _wrapped(f"{number}. {_c(step)}", "  ", "     ")
+    return lines
+
+
+def render(analysis: Analysis, *, color: bool = False) -> str:
+    """The report as text for an 80-column terminal; ANSI colour only when ``color``."""
+    style = _styler(color)
+    lines: list[str] = []
+    lines += _header(analysis, style)
+    lines += _components(analysis, style)
+    lines += _categories(analysis, style)
+    lines += _missing(analysis, style)
+    lines += _impact(analysis, style)
+    lines += _findings(analysis, style)
+    lines += _next(analysis, style)
+    return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -1,0 +1,384 @@
+"""Report renderers: golden output, safety on hostile résumé text, 80 columns, JSON schema, arbitrary Unicode."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import pytest
+from analysis_fixtures import FIXTURES, HOSTILE_BITS, hostile, plain, strong, weak
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resume_check.models import SCHEMA_VERSION
+from resume_check.render import REPORT_FORMATS, renderer
+from resume_check.render import json as json_render
+from resume_check.render.common import (
+    bar,
+    clean_text,
+    display_width,
+    fmt_number,
+    next_steps,
+    shorten,
+    wrap,
+)
+from resume_check.render.markdown import md, md_code
+
+FORMATS = tuple(REPORT_FORMATS)
+SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
+ESC = "\x1b"
+
+
+def _schema(name: str) -> dict[str, Any]:
+    text = resources.files("resume_check").joinpath("schemas", f"{name}.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+ANALYSIS_SCHEMA = _schema("analysis")
+EXTRACT_SCHEMA = _schema("extract")
+
+
+# ----------------------------------------------------------------------------------------- golden files
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_golden(fixture: str, fmt: str, golden: Any) -> None:
+    golden(f"render/{fixture}.{SUFFIX[fmt]}", renderer(fmt).render(FIXTURES[fixture]()))
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_golden_text_colour(fixture: str, golden: Any) -> None:
+    golden(f"render/{fixture}.color.txt", renderer("text").render(FIXTURES[fixture](), color=True))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_deterministic(fmt: str) -> None:
+    assert renderer(fmt).render(strong()) == renderer(fmt).render(strong())
+
+
+# ----------------------------------------------------------------------------------------- terminal
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+@pytest.mark.parametrize("color", [False, True])
+def test_text_fits_80_columns(fixture: str, color: bool) -> None:
+    out = renderer("text").render(FIXTURES[fixture](), color=color)
+    too_wide = [line for line in out.splitlines() if display_width(line) > 80]
+    assert too_wide == []
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_no_colour_means_no_escape_bytes(fixture: str) -> None:
+    out = renderer("text").render(FIXTURES[fixture](), color=False)
+    assert ESC not in out
+
+
+def test_colour_only_adds_sgr_sequences() -> None:
+    plain_out = renderer("text").render(weak(), color=False)
+    coloured = renderer("text").render(weak(), color=True)
+    assert ESC in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain_out
+
+
+def test_text_hostile_has_no_control_or_bidi_characters() -> None:
+    out = renderer("text").render(hostile(), color=False)
+    bad = {ch for ch in out if (ord(ch) < 32 and ch != "\n") or 0x7F <= ord(ch) < 0xA0 or ch in "\u202e\u2066"}
+    assert bad == set()
+    # the visible text survives, only the escape sequences go
+    assert "“Delivered <script>alert(1)</script> a $1m cloud budget | table |" in out
+    assert "not red `x` [a](b) <i>" in out
+
+
+def test_text_weak_mentions_concrete_fixes() -> None:
+    out = renderer("text").render(weak())
+    assert "Next steps" in out.splitlines()
+    assert "  1. Fix: No email address found. Add one near your name." in out.splitlines()
+    assert "✗ line 7: “Responsible for the project schedule and weekly status reports.”" in out
+
+
+# ----------------------------------------------------------------------------------------- markdown
+
+
+def test_md_escapes_meaningful_characters() -> None:
+    assert md("[click](javascript:alert(1))") == r"\[click\]\(javascript:alert\(1\)\)"
+    assert md("<img src=x onerror=alert(2)>") == r"\<img src=x onerror=alert\(2\)\>"
+    assert md("| a | b |") == r"\| a \| b \|"
+    assert md("**bold** _em_ `code`") == r"\*\*bold\*\* \_em\_ \`code\`"
+    assert md("- not a list") == r"\- not a list"
+    assert md("1. not a list") == r"1\. not a list"
+    assert md("# not a heading") == r"\# not a heading"
+    assert md("a\\b & c") == r"a\\b \& c"
+    assert md("\x1b[31mred\x1b[0m\u202e") == "red"
+    assert md("Kick-off in 2.5 days") == "Kick-off in 2.5 days"  # inner dots and hyphens mean nothing
+
+
+def test_md_code_fences_around_backticks() -> None:
+    assert md_code("a`b") == "``a`b``"
+    assert md_code("`x`") == "`` `x` ``"
+    assert md_code("ats.contact") == "`ats.contact`"
+
+
+def _strip_code_spans(text: str) -> str:
+    return re.sub(r"(`+)(?!`).*?(?<!`)\1(?!`)", "", text)
+
+
+def test_markdown_hostile_is_inert() -> None:
+    out = renderer("markdown").render(hostile())
+    prose = _strip_code_spans(out)
+    # no raw HTML tag or link syntax from the résumé survives outside code spans
+    assert re.search(r"(?<!\\)<[a-zA-Z/!]", prose) is None
+    assert re.search(r"(?<!\\)\]\((?!\\)", prose) is None
+    assert ESC not in out and "\u202e" not in out and "\x07" not in out
+    # every table row keeps its column count: a `|` from the résumé never splits a cell
+    for table in re.findall(r"((?:^\|.*\|\n)+)", out, flags=re.MULTILINE):
+        rows = table.splitlines()
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(widths) == 1, rows
+
+
+# ----------------------------------------------------------------------------------------- html
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "header", "footer", "section", "h1", "h2", "h3", "p",
+    "ul", "ol", "li", "table", "thead", "tbody", "tr", "th", "td", "div", "span", "mark", "strong", "code", "br",
+    "details", "summary", "svg", "circle", "text",
+}  # fmt: skip
+ALLOWED_ATTRS = {
+    "class", "title", "style", "role", "aria-label", "lang", "charset", "http-equiv", "content", "name", "id",
+    "viewbox", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "transform",
+    "stroke-linecap", "x", "y", "text-anchor", "open",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_html_only_our_markup(fixture: str) -> None:
+    out = renderer("html").render(FIXTURES[fixture]())
+    parser = _Tags()
+    parser.feed(out)
+    tags = {tag for tag, _ in parser.tags}
+    attrs = {name for _, pairs in parser.tags for name, _ in pairs}
+    assert tags <= ALLOWED_TAGS, tags - ALLOWED_TAGS
+    assert attrs <= ALLOWED_ATTRS, attrs - ALLOWED_ATTRS
+    assert "<script" not in out.lower()
+    assert "<link" not in out.lower() and "http://" not in out.replace("http://example.com", "")
+    styles = [value for _, pairs in parser.tags for name, value in pairs if name == "style"]
+    assert all(re.fullmatch(r"width:[0-9.]+%", value or "") for value in styles)
+
+
+def test_html_has_restrictive_csp() -> None:
+    out = renderer("html").render(strong())
+    assert (
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "img-src data:; base-uri 'none'; form-action 'none'\">" in out
+    )
+    assert "@media print" in out
+
+
+def test_html_hostile_text_is_escaped_and_shown() -> None:
+    out = renderer("html").render(hostile())
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=alert(2)&gt;" in out
+    assert "<img" not in out and "<svg onload" not in out and "<b onmouseover" not in out
+    assert ESC not in out and "\u202e" not in out and "\x00" not in out
+    parser = _Tags()
+    parser.feed(out)
+    visible = "".join(parser.text)
+    assert "Delivered <script>alert(1)</script> a $1m cloud budget | table | breakers |" in visible
+
+
+def test_html_highlights_terms_and_statements() -> None:
+    out = renderer("html").render(strong())
+    parser = _Tags()
+    parser.feed(out)
+    marks = [dict(attrs) for tag, attrs in parser.tags if tag == "mark" and dict(attrs).get("title")]
+    titles = [m["title"] or "" for m in marks]
+    assert any(
+        t.startswith("Agile\nCategory: Methodologies & frameworks\nEvidence here: in a quantified") for t in titles
+    )
+    statements = [
+        dict(a) for tag, a in parser.tags if tag == "span" and (dict(a).get("class") or "").startswith("s s-")
+    ]
+    classes = sorted(s["class"] or "" for s in statements if "Metrics:" in (s.get("title") or ""))
+    # 4 strong and 1 unquantified statement in the résumé (legend and lists use the classes without titles)
+    assert classes.count("s s-strong") == 4 and classes.count("s s-unquantified") == 1
+    assert any("Suggestion: Add the result" in (s.get("title") or "") for s in statements)
+
+
+def test_html_overlapping_spans_nest_cleanly() -> None:
+    out = renderer("html").render(hostile())
+    # "project management" and "management" overlap: the shared part carries both terms in one mark
+    assert re.search(r'<mark title="Project management&#10;[^"]*&#10;&#10;Management&#10;', out)
+    # the résumé text reassembles exactly from the highlighted fragments
+    parser = _Tags()
+    parser.feed(out.split('<div class="resume">', 1)[1])
+    visible = "".join(parser.text)
+    for block in hostile().resume.blocks:
+        if block.kind != "heading":
+            assert clean_text(block.text).strip() in visible
+
+
+# ----------------------------------------------------------------------------------------- json
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_json_validates_against_schema(fixture: str) -> None:
+    data = json.loads(renderer("json").render(FIXTURES[fixture]()))
+    jsonschema.validate(data, ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator)
+    assert data["schema_version"] == SCHEMA_VERSION
+
+
+def test_schemas_are_valid_draft_2020_12() -> None:
+    jsonschema.Draft202012Validator.check_schema(ANALYSIS_SCHEMA)
+    jsonschema.Draft202012Validator.check_schema(EXTRACT_SCHEMA)
+
+
+def test_json_key_order_and_format() -> None:
+    text = renderer("json").render(strong())
+    assert text.endswith("}\n") and "\n  " in text
+    data = json.loads(text)
+    assert list(data) == [
+        "schema_version", "tool", "source", "score", "categories", "terms", "impact", "findings", "warnings",
+        "sections", "contact", "lexicons",
+    ]  # fmt: skip
+    assert list(data["score"]["components"][0]) == ["id", "label", "weight", "value", "rules"]
+    assert list(data["terms"]["found"][0]["occurrences"][0])[:6] == [
+        "text",
+        "section",
+        "line",
+        "start",
+        "end",
+        "context",
+    ]
+    assert data["impact"]["summary"]["counts"] == {"strong": 4, "unquantified": 1, "weak": 0}
+    assert data["impact"]["summary"]["dimensions"] == {"budget": 1, "schedule": 2, "scope": 2, "team": 1, "quality": 1}
+    assert "£2.5m" in text  # ensure_ascii=False
+
+
+def test_json_schema_rejects_bad_enums() -> None:
+    data = json_render.to_dict(strong())
+    data["impact"]["statements"][0]["verdict"] = "excellent"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator)
+    data = json_render.to_dict(weak())
+    data["findings"][0]["severity"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator)
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_json_round_trips_the_analysis(fixture: str) -> None:
+    analysis = FIXTURES[fixture]()
+    data = json.loads(renderer("json").render(analysis))
+    assert data == json_render.to_dict(analysis)
+    resume = analysis.resume
+    for term in data["terms"]["found"]:
+        for occ in term["occurrences"]:
+            assert resume.text[occ["start"] : occ["end"]] == occ["text"]
+    assert [s["text"] for s in data["impact"]["statements"]] == [s.text for s in analysis.impact.statements]
+    assert data["contact"]["name"] == resume.contact.name
+
+
+def test_json_keeps_hostile_text_verbatim() -> None:
+    text = renderer("json").render(hostile())
+    data = json.loads(text)
+    assert data["contact"]["name"] == "<script>alert(1)</script>Mallory \x1b[31mRed\x1b[0m"
+    assert "\x1b" not in text  # control characters are \\u-escaped in the JSON text
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES))
+def test_document_to_dict_validates(fixture: str, golden: Any) -> None:
+    resume = FIXTURES[fixture]().resume
+    data = json_render.document_to_dict(resume)
+    jsonschema.validate(data, EXTRACT_SCHEMA, cls=jsonschema.Draft202012Validator)
+    assert [s["name"] for s in data["sections"]] == [s.name for s in resume.sections]
+    golden(f"render/{fixture}.extract.json", json_render.render_document(resume))
+
+
+# ----------------------------------------------------------------------------------------- helpers
+
+
+def test_wrap_respects_display_width() -> None:
+    lines = wrap("全角テキスト" * 10 + " 🚀🚀🚀 " + "x" * 100, 20, "  ", "    ")
+    assert all(display_width(line) <= 20 for line in lines)
+    assert "".join(line.strip() for line in lines).replace(" ", "") == ("全角テキスト" * 10 + "🚀🚀🚀" + "x" * 100)
+
+
+def test_shorten_and_bar() -> None:
+    assert shorten("abcdef", 4) == "abc…"
+    assert shorten("abc", 4) == "abc"
+    assert bar(0.5, 10) == "█████░░░░░"
+    assert bar(0.0, 4) == "░░░░" and bar(1.0, 4) == "████" and bar(7.0, 4) == "████"
+    assert all(len(bar(x / 100, 20)) == 20 for x in range(101))
+    assert fmt_number(72.0) == "72" and fmt_number(72.46) == "72.5" and fmt_number(-0.01) == "0"
+
+
+def test_clean_text_strips_terminal_injection() -> None:
+    assert clean_text("a\x1b[31mb\x1b[0mc\x1b]8;;http://x\x07d\x1b]8;;\x07e\x9b1mf") == "abcdef"
+    assert clean_text("x\u202ey\u2066z\x00\x08\x07") == "xyz"
+    assert clean_text("a\nb\tc\u2028d") == "a b c d"
+    assert clean_text("👩‍💻") == "👩‍💻"  # the zero-width joiner stays
+
+
+def test_next_steps_rank_errors_first_and_limit() -> None:
+    steps = next_steps(weak())
+    assert 3 <= len(steps) <= 5
+    assert steps[0].startswith("Fix: No email address found")
+    assert steps[1].startswith("Rewrite 4 duty-style bullets (lines 4, 7, 8, 10)")
+    assert not any(s.startswith("Fix:") for s in next_steps(strong()))
+
+
+# ----------------------------------------------------------------------------------------- properties
+
+_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=80)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXT, min_size=0, max_size=5))
+def test_renderers_survive_any_unicode(blocks: list[str]) -> None:
+    analysis = plain(blocks)
+    for fmt in FORMATS:
+        out = renderer(fmt).render(analysis)
+        assert isinstance(out, str) and out.endswith("\n")
+        out.encode("utf-8")  # writable: no lone surrogates
+    text = renderer("text").render(analysis)
+    assert ESC not in text
+    assert all(display_width(line) <= 80 for line in text.splitlines())
+    html_out = renderer("html").render(analysis)
+    assert "<script" not in html_out
+    data = json.loads(renderer("json").render(analysis))
+    jsonschema.validate(data, ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=60).filter(lambda s: not any("\ud800" <= c <= "\udfff" for c in s)), max_size=5))
+def test_json_round_trips_any_text(blocks: list[str]) -> None:
+    analysis = plain(blocks)
+    data = json.loads(renderer("json").render(analysis))
+    assert [b["text"] for s in data["sections"] for b in s["blocks"]] == [
+        b.text for b in analysis.resume.blocks if b.kind != "heading"
+    ]
+    assert [s["text"] for s in data["impact"]["statements"]] == [s.text for s in analysis.impact.statements]
+
+
+def test_hostile_fixture_really_is_hostile() -> None:
+    text = hostile().resume.text
+    assert all(bit in text for bit in HOSTILE_BITS)
