@@ -28,8 +28,10 @@ MAX_WORDS = 1100
 MAX_WORDS_SENIOR = 1700
 #: years of experience from which a résumé counts as senior
 SENIOR_YEARS = 10
-#: employment gaps longer than this many months are noted (info)
+#: employment gaps longer than this many months are noted (info); before the first year-long role (internships
+#: between terms) only gaps longer than PRE_CAREER_GAP_MONTHS are
 GAP_MONTHS = 6
+PRE_CAREER_GAP_MONTHS = 12
 
 HEADER_PARTS = frozenset({"header", "footer"})
 TEXT_TYPES = {"txt": "plain text", "md": "Markdown", "tex": "LaTeX source", "typ": "Typst source"}
@@ -424,24 +426,34 @@ def check_dates(resume: Resume) -> list[Finding]:
                 line=mixed_range[0],
             )
         )
-    out += _gaps([r for r in _ranges(resume) if r.section == "experience"])
+    ranges = _ranges(resume)
+    study = [r for r in ranges if r.section == "education"]
+    out += _gaps([r for r in ranges if r.section == "experience"], study)
     return out
 
 
-def _gaps(ranges: Iterable[_Range]) -> list[Finding]:
+def _gaps(ranges: Iterable[_Range], study: Sequence[_Range] = ()) -> list[Finding]:
+    """Gaps over GAP_MONTHS between roles, once the career has started (a role of a year or more).
+
+    Gaps mostly spent in education are explained already; before the first year-long role (internships between
+    terms) only gaps over PRE_CAREER_GAP_MONTHS count.
+    """
     out = []
     ordered = sorted(ranges, key=lambda r: (r.start, r.line))
     covered: int | None = None  # the latest month covered so far; None before the first role
     open_ended = False
+    career_started = False
     for r in ordered:
         if covered is not None and not open_ended:
-            gap = r.start - covered - 1
-            if gap > GAP_MONTHS:
+            gap_start, gap_end = covered + 1, r.start - 1
+            gap = gap_end - gap_start + 1
+            limit = GAP_MONTHS if career_started else PRE_CAREER_GAP_MONTHS
+            if gap > limit and _studying(gap_start, gap_end, study) * 2 < gap:
                 out.append(
                     Finding(
                         "ats.dates.gap",
-                        f"A gap of {gap} months in your employment ({_month_text(covered + 1)} to "
-                        f"{_month_text(r.start - 1)}): if it was study, a career break or freelance work, "
+                        f"A gap of {gap} months in your employment ({_month_text(gap_start)} to "
+                        f"{_month_text(gap_end)}): if it was study, a career break or freelance work, "
                         "say so in one line so a recruiter does not have to ask",
                         "info",
                         line=r.line,
@@ -449,9 +461,16 @@ def _gaps(ranges: Iterable[_Range]) -> list[Finding]:
                 )
         if r.end is None:
             open_ended = True
+            career_started = True
         else:
             covered = r.end if covered is None else max(covered, r.end)
+            career_started = career_started or r.end - r.start + 1 >= 12
     return out
+
+
+def _studying(first: int, last: int, study: Sequence[_Range]) -> int:
+    """Months of first..last covered by an education range."""
+    return sum(1 for month in range(first, last + 1) if any(s.start <= month <= (s.end or month) for s in study))
 
 
 # --------------------------------------------------------------------------------------------- pronouns

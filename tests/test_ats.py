@@ -403,3 +403,16 @@ def test_check_ats_runs_every_check_in_a_stable_order() -> None:
         "ats.file.name",
     ]
     assert check_ats(resume) == check_ats(resume)
+
+
+def test_internship_gaps_and_study_are_not_employment_gaps() -> None:
+    internships = ["Intern, May 2019 – Aug 2019", "Intern, May 2020 – Aug 2020", "Engineer, Jun 2021 – Present"]
+    assert check_dates(make_resume([("experience", "Experience", internships)])) == []
+    long_break = ["Intern, May 2016 – Aug 2016", "Sales, Jul 2019 – Present"]
+    findings = check_dates(make_resume([("experience", "Experience", long_break)]))
+    assert [(f.id, f.line) for f in findings] == [("ats.dates.gap", 3)] and "34 months" in findings[0].message
+    studied = [
+        ("experience", "Experience", ["Analyst, Jan 2012 – Dec 2014", "PM, Jan 2017 – Present"]),
+        ("education", "Education", ["MSc, Sep 2015 – Sep 2016"]),
+    ]
+    assert check_dates(make_resume(studied)) == []
