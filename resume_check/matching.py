@@ -58,6 +58,8 @@ class TermMatcher:
         self._tokens = Matcher(vocab, validate=True)
         self._exclude = PhraseMatcher(vocab, attr="LOWER")
         self._has_exclude: set[str] = set()
+        #: per term with patterns: its forms as lower-case token tuples, to narrow a pattern hit to the term
+        self._focus: dict[str, frozenset[tuple[str, ...]]] = {}
         counts = {"phrase": 0, "lemma": 0, "exact": 0, "tokens": 0}
         lemma_forms: list[tuple[str, str]] = []  # (term id, form) to lemmatise in one nlp.pipe call
         for term in lexicon.terms:
@@ -72,6 +74,7 @@ class TermMatcher:
             if term.patterns:
                 self._add_patterns(term)
                 counts["tokens"] += len(term.patterns)
+                self._focus[term.id] = self._focus_forms(term, phrases, exact)
             if term.exclude:
                 forms = [f for phrase in term.exclude for f in expand_phrase(phrase)]
                 self._exclude.add(term.id, [nlp.make_doc(f) for f in forms])
@@ -109,6 +112,22 @@ class TermMatcher:
                 "fix the pattern (see lexicons/FORMAT.md)"
             ) from None
 
+    def _focus_forms(self, term: Term, phrases: tuple[str, ...], exact: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+        texts = (term.label, *phrases, *exact)
+        return frozenset(tuple(t.lower_ for t in self.nlp.make_doc(text)) for text in texts)
+
+    def _narrow(self, doc: Doc, start: int, end: int, term_id: str) -> tuple[int, int]:
+        """A pattern hit that contains the term's label or a form ("Languages: C", "Python, C") is narrowed to it."""
+        focus = self._focus.get(term_id)
+        if not focus:
+            return start, end
+        lowers = [t.lower_ for t in doc[start:end]]
+        for size in range(len(lowers) - 1, 0, -1):  # longest first; the whole hit is the fallback
+            for i in range(len(lowers) - size + 1):
+                if tuple(lowers[i : i + size]) in focus:
+                    return start + i, start + i + size
+        return start, end
+
     # -------------------------------------------------------------------------------------- matching
 
     def match(self, resume: Resume) -> tuple[Match, ...]:
@@ -141,7 +160,10 @@ class TermMatcher:
         candidates: list[tuple[int, int, str, int]] = []  # token start, token end, term id, rank
         for matcher, rank in ((self._phrase, _RANK_EXACT), (self._exact, _RANK_EXACT), (self._tokens, _RANK_PATTERN)):
             for key, start, end in matcher(doc):
-                candidates.append((start, end, strings[key], rank))
+                term_id = strings[key]
+                if rank == _RANK_PATTERN:
+                    start, end = self._narrow(doc, start, end, term_id)
+                candidates.append((start, end, term_id, rank))
         for key, start, end in self._lemma(doc):
             # some words change meaning when inflected: "leaning it" is not "Lean IT"
             if not any(t.lemma_ in _NO_INFLECT and t.lemma_ != t.lower_ for t in doc[start:end]):

@@ -295,14 +295,26 @@ def test_term_forms(tmp_path: Path) -> None:
     term = load_lexicon([write(tmp_path, body)], bundled=False).term("methodology.kanban")
     phrases, exact = term_forms(term)
     # variants duplicating a generated form (case-insensitively) are listed once, at their first place
-    assert phrases == ("Kanban board", "Kanban-board", "kanban method", "kanban-method", "kanbanboard", "kbd")
+    assert phrases == (
+        "Kanban board",
+        "Kanban-board",
+        "kanban method",
+        "kanban-method",
+        "kanbanboard",
+        "Kanban boards",
+        "Kanban-boards",
+        "kanban methods",
+        "kanban-methods",
+        "kanbanboards",
+        "kbd",
+    )
     assert exact == ("KB",)
 
 
 def test_match_label_false_drops_the_label(tmp_path: Path) -> None:
     body = term_yaml(id="methodology.lean", label="Lean", match_label=False, aliases=["lean thinking"])
     term = load_lexicon([write(tmp_path, body)], bundled=False).term("methodology.lean")
-    assert term_forms(term) == (("lean thinking", "lean-thinking"), ())
+    assert term_forms(term) == (("lean thinking", "lean-thinking", "lean thinkings", "lean-thinkings"), ())
 
 
 # ------------------------------------------------------------------------------------------- bundled packs
