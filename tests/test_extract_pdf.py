@@ -1,0 +1,210 @@
+"""PDF extraction on synthetic PDFs (tests/pdf_fixtures.py), for both engines."""
+
+from __future__ import annotations
+
+import logging
+
+import pdf_fixtures as fx
+import pytest
+
+from resume_check.errors import InputError
+from resume_check.extract import extract_bytes
+from resume_check.extract.pdf import ENGINES, extract_pdf
+from resume_check.extract.pdf_text import repair_word
+from resume_check.models import Document
+
+ENGINE = pytest.mark.parametrize("engine", ENGINES)
+
+
+def texts(doc: Document) -> list[str]:
+    return [line.text for line in doc.lines]
+
+
+def warning_counts(doc: Document) -> dict[str, int]:
+    return {w.id: w.count for w in doc.warnings}
+
+
+@ENGINE
+def test_simple_resume_lines_fonts_bullets_links(engine: str) -> None:
+    doc = extract_pdf(fx.resume_pdf(), "cv.pdf", engine=engine)  # type: ignore[arg-type]
+    assert texts(doc) == [text.lstrip("•– ") for text, _ in fx.RESUME_LINES]
+    assert doc.source.type == "pdf" and doc.source.pages == 1 and doc.source.path == "cv.pdf"
+    assert doc.source.size == len(fx.resume_pdf())
+    name, heading = doc.lines[0], doc.lines[3]
+    assert name.font_size == 20.0 and name.bold is True
+    assert heading.text == "EXPERIENCE" and heading.bold is True and heading.font_size == 13.0
+    assert doc.lines[5].bold is False
+    assert [line.bullet for line in doc.lines[5:8]] == [True, True, True]
+    assert not any(line.bullet for line in doc.lines[:5])
+    assert all(line.page == 1 and line.part == "body" and line.column == 0 for line in doc.lines)
+    x0, top, x1, bottom = doc.lines[0].bbox or (0, 0, 0, 0)
+    assert 50 < x0 < 58 and top < bottom and x1 > x0
+    assert doc.links == ("mailto:jordan.avery@example.com", "https://www.linkedin.com/in/jordan-avery-example")
+
+
+@ENGINE
+def test_no_space_text_layer_gets_word_breaks(engine: str) -> None:
+    doc = extract_pdf(fx.no_space_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    assert texts(doc) == [" ".join(words) for words in fx.NO_SPACE_WORDS]
+
+
+@ENGINE
+def test_tight_word_gaps_still_split_but_kerning_does_not(engine: str) -> None:
+    # 1.3 pt at 10 pt is a squeezed justified space (Awesome-CV): still a word break
+    doc = extract_pdf(fx.no_space_pdf(word_gap=1.3), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    assert texts(doc)[0] == "Certified Scrum Master and PRINCE2 Practitioner"
+    # a 0.3 pt gap is kerning, not a space: the words run together as drawn
+    doc = extract_pdf(fx.no_space_pdf(word_gap=0.3), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    assert texts(doc)[0] == "CertifiedScrumMasterandPRINCE2Practitioner"
+
+
+@ENGINE
+def test_two_columns_read_one_at_a_time(engine: str) -> None:
+    doc = extract_pdf(fx.two_column_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    got = texts(doc)
+    assert got == [got[0], *fx.LEFT_COLUMN, *fx.RIGHT_COLUMN, got[-1]]
+    assert [line.column for line in doc.lines] == [0] + [1] * len(fx.LEFT_COLUMN) + [2] * len(fx.RIGHT_COLUMN) + [0]
+
+
+@ENGINE
+def test_right_aligned_dates_stay_on_their_row(engine: str) -> None:
+    doc = extract_pdf(fx.dated_rows_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    got = texts(doc)
+    assert "Northwind Systems Jan 2021 – Present" in got
+    assert "Project Manager Leeds, UK" in got
+    assert {line.column for line in doc.lines} == {0}
+    assert len(got) == 9
+
+
+@ENGINE
+def test_hidden_text_left_out_and_counted(engine: str) -> None:
+    doc = extract_pdf(fx.hidden_text_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    got = texts(doc)
+    assert "Visible summary about delivery work" in got
+    assert "WHITE ON NAVY HEADING" in got  # white on a dark box is visible
+    assert "Managed releases for a payments platform" in got
+    stuffing_lines = [t for t in got if "Kanban" in t]
+    counts = warning_counts(doc)
+    if engine == "pdfium":
+        assert stuffing_lines == []
+        assert counts["text.hidden"] == fx.HIDDEN_STUFFING_CHARS
+    else:
+        # pdfminer does not report text render mode 3, so pdfplumber sees one of the three stuffed lines
+        assert len(stuffing_lines) == 1
+        assert counts["text.hidden"] == fx.HIDDEN_STUFFING_CHARS * 2 // 3
+
+
+@ENGINE
+def test_letter_spaced_headings_rejoined(engine: str) -> None:
+    doc = extract_pdf(fx.letter_spaced_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    assert texts(doc) == [
+        "JOHN DOE",
+        "EXPERIENCE",
+        "Coordinated the data centre move for 300 staff",
+        "SKILLS AND TOOLS",
+        "Jira, Confluence, MS Project",
+    ]
+
+
+@ENGINE
+def test_ligatures_glyphs_and_icon_bullets(engine: str) -> None:
+    doc = extract_pdf(fx.glyphs_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    got = texts(doc)
+    assert got[1] == "+44 161 496 0000"  # the phone icon is removed, and is not a bullet
+    assert not doc.lines[1].bullet
+    assert got[2] == "Certified Scrum Master, workflow automation, office moves"
+    assert got[3:] == ["Delivered the ERP upgrade", "Closed the audit findings", "Hired four analysts"]
+    assert all(line.bullet for line in doc.lines[3:])
+    counts = warning_counts(doc)
+    assert counts["text.ligatures"] == 2  # ﬁ and ﬂ (Vera has no ﬃ glyph: that one is unmapped and repaired)
+    assert counts["text.glyphs"] == 5  # phone icon, three bullet icons, the unmapped ﬃ
+    glyphs = next(w for w in doc.warnings if w.id == "text.glyphs")
+    assert "1 word(s) with a lost ligature were repaired" in glyphs.message
+
+
+@ENGINE
+def test_running_header_and_footer_marked(engine: str) -> None:
+    doc = extract_pdf(fx.running_header_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    parts = {(line.page, line.text): line.part for line in doc.lines}
+    assert parts[(1, "Taylor Reed - Curriculum Vitae")] == "header"
+    assert parts[(2, "Taylor Reed - Curriculum Vitae")] == "header"
+    assert parts[(2, "Page 2 of 2")] == "footer"
+    assert parts[(1, "Body line 1 on page 1 about project delivery")] == "body"
+    assert doc.source.pages == 2
+
+
+@ENGINE
+def test_image_only_pdf_is_an_input_error(engine: str) -> None:
+    with pytest.raises(InputError) as info:
+        extract_pdf(fx.image_only_pdf(), "scan.pdf", engine=engine)  # type: ignore[arg-type]
+    assert info.value.warning_id == "text.no-text-layer"
+    message = str(info.value)
+    assert message.startswith("scan.pdf: ")
+    assert "applicant-tracking systems will read nothing" in message
+
+
+@ENGINE
+def test_encrypted_pdf_says_remove_the_password(engine: str) -> None:
+    with pytest.raises(InputError) as info:
+        extract_pdf(fx.encrypted_pdf(), "locked.pdf", engine=engine)  # type: ignore[arg-type]
+    assert str(info.value).startswith("locked.pdf: the PDF is password-protected")
+    assert "remove the password" in str(info.value)
+
+
+@ENGINE
+def test_truncated_pdf_is_reported_as_damaged(engine: str) -> None:
+    with pytest.raises(InputError) as info:
+        extract_pdf(fx.truncated_pdf(), "cut.pdf", engine=engine)  # type: ignore[arg-type]
+    assert str(info.value).startswith("cut.pdf: the PDF is damaged or truncated")
+    assert "export or download the résumé again" in str(info.value)
+
+
+def test_garbage_after_pdf_header_is_damaged() -> None:
+    with pytest.raises(InputError, match="damaged or truncated"):
+        extract_pdf(b"%PDF-1.7\n" + b"\x00garbage" * 50, "junk.pdf")
+
+
+def test_page_cap_warns_truncated() -> None:
+    lines = [(f"Page {n} text about delivery", {"new_page": n > 1}) for n in range(1, 5)]
+    doc = extract_pdf(fx.simple_resume_pdf(lines), "long.pdf", max_pages=2)
+    assert texts(doc) == ["Page 1 text about delivery", "Page 2 text about delivery"]
+    assert doc.source.pages == 4
+    truncated = next(w for w in doc.warnings if w.id == "text.truncated")
+    assert "only the first 2 of 4 pages were read" in truncated.message
+
+
+def test_unknown_engine_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown PDF engine"):
+        extract_pdf(fx.resume_pdf(), "x.pdf", engine="poppler")  # type: ignore[arg-type]
+
+
+def test_dispatcher_uses_the_pdf_extractor() -> None:
+    doc = extract_bytes(fx.resume_pdf(), "cv.pdf")
+    assert doc.lines[0].text == "Jordan Avery"
+
+
+def test_pdfminer_noise_never_reaches_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    extract_pdf(fx.resume_pdf(), "x.pdf", engine="pdfplumber")
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
+    assert logging.getLogger("pdfminer").propagate is True  # restored afterwards
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("Certi\x00ed", "Certified"),
+        ("certi\x00cations", "certifications"),
+        ("o\x00ce", "office"),
+        ("work\x00ow", "workflow"),
+        ("e\x00cient", "efficient"),
+        ("pro\x00cient", "proficient"),
+    ],
+)
+def test_lost_ligature_repaired_when_certain(broken: str, fixed: str) -> None:
+    assert repair_word(broken) == fixed
+
+
+@pytest.mark.parametrize("broken", ["xq\x00zz", "\x00", "12\x0034", "no-hole"])
+def test_lost_ligature_not_guessed(broken: str) -> None:
+    assert repair_word(broken) is None
