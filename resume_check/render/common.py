@@ -414,6 +414,20 @@ def next_steps(analysis: Analysis, limit: int = 5) -> list[str]:
     return [step.text for _, step in ordered[:limit]]
 
 
+def overview(analysis: Analysis) -> str:
+    """One line of counts: keywords found, statements strong, findings by severity."""
+    found = len(analysis.found)
+    total = found + len(analysis.missing)
+    counts = verdict_counts(analysis)
+    statements = len(analysis.impact.statements)
+    severities = {sev: 0 for sev in SEVERITY_ORDER}
+    for finding in analysis.findings:
+        if finding.severity in severities:
+            severities[finding.severity] += 1
+    checks = " · ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in severities.items())
+    return f"{found}/{total} keywords · {counts['strong']}/{statements} statements strong · {checks}"
+
+
 def source_name(analysis: Analysis) -> str:
     """The file name shown in report titles (the last path component; "standard input" for "-")."""
     path = analysis.source.path

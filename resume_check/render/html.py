@@ -26,6 +26,7 @@ from .common import (
     fmt_weight,
     level,
     next_steps,
+    overview,
     skills_only_terms,
     source_name,
     statement_metrics,
@@ -70,7 +71,8 @@ code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;backgrou
 border-radius:3px;word-break:break-all}
 .resume{border:1px solid var(--line);border-radius:8px;padding:8px 20px;background:#fcfcfd}
 .resume h3{text-transform:none;border-bottom:1px dashed var(--line)}
-.resume p,.resume li{margin:4px 0;overflow-wrap:anywhere}
+.resume p,.resume li{margin:4px 0}
+h1,p,li,td,summary{overflow-wrap:anywhere}
 .ln{display:inline-block;min-width:2.5em;color:#9aa4af;font-size:.75rem;user-select:none}
 .part{font-size:.7rem;color:var(--fair);border:1px solid var(--fair);border-radius:3px;padding:0 3px;margin-left:4px}
 mark{background:var(--mark);border-bottom:2px solid #d4b106;padding:0 1px;border-radius:2px;cursor:help;color:inherit}
@@ -140,7 +142,7 @@ def _header(analysis: Analysis) -> str:
     return (
         f"<header><h1>Résumé check: {h(source_name(analysis))}</h1>"
         f'<p class="meta">{who}{kind} · scoring algorithm {h(analysis.score.algorithm_version)} · '
-        f"resume-check {__version__}</p></header>"
+        f'resume-check {__version__}</p><p class="meta">{h(overview(analysis))}</p></header>'
     )
 
 
@@ -179,12 +181,13 @@ def _coverage(analysis: Analysis) -> str:
         return ""
     rows = "".join(
         f"<tr><td>{h(cat.label)}</td><td>{_bar(cat.coverage)}</td><td class=num>{fmt_percent(cat.coverage)}</td>"
-        f"<td class=num>{cat.found}/{cat.total}</td></tr>"
+        f"<td class=num>{cat.found}/{cat.total}</td><td class=num>×{fmt_number(cat.weight, 2)}</td></tr>"
         for cat in analysis.categories
     )
     parts = [
         '<section id="coverage"><h2>Keyword coverage by category</h2>',
-        "<table><thead><tr><th>Category</th><th>Coverage</th><th class=num>%</th><th class=num>Found</th></tr>"
+        "<table><thead><tr><th>Category</th><th>Coverage</th><th class=num>%</th><th class=num>Found</th>"
+        "<th class=num>Weight</th></tr>"
         f"</thead><tbody>{rows}</tbody></table>",
     ]
     groups = top_missing(analysis, per_category=MISSING_PER_CATEGORY)

@@ -20,6 +20,7 @@ from .common import (
     fmt_percent,
     fmt_weight,
     next_steps,
+    overview,
     skills_only_terms,
     source_name,
     statement_metrics,
@@ -74,6 +75,8 @@ def _header(analysis: Analysis) -> list[str]:
         "",
         f"**Score: {fmt_number(total)}/100** {_bar(total / 100)} · scoring algorithm "
         f"{md(analysis.score.algorithm_version)} · {md(kind)} · resume\\-check {__version__}",
+        "",
+        overview(analysis),
     ]
 
 
@@ -110,12 +113,13 @@ def _categories(analysis: Analysis) -> list[str]:
         "",
         "## Keyword coverage by category",
         "",
-        "| Category | Found | Coverage | |",
-        "|:--|--:|--:|:--|",
+        "| Category | Found | Coverage | | Weight |",
+        "|:--|--:|--:|:--|--:|",
     ]
     for cat in analysis.categories:
         lines.append(
-            f"| {md(cat.label)} | {cat.found}/{cat.total} | {fmt_percent(cat.coverage)} | {_bar(cat.coverage)} |"
+            f"| {md(cat.label)} | {cat.found}/{cat.total} | {fmt_percent(cat.coverage)} | {_bar(cat.coverage)} "
+            f"| ×{fmt_number(cat.weight, 2)} |"
         )
     return lines
 

@@ -24,6 +24,7 @@ from .common import (
     fmt_weight,
     level,
     next_steps,
+    overview,
     pad,
     pad_left,
     shorten,
@@ -100,6 +101,7 @@ def _header(analysis: Analysis, style: Style) -> list[str]:
     else:
         styled = "  Score " + style(score, fg=colour, bold=True) + "  " + style(bar_text, fg=colour)
         lines += ["", styled, style(shorten("  " + version, WIDTH), dim=True)]
+    lines += _wrapped(overview(analysis), "  ", "  ")
     return lines
 
 
@@ -126,7 +128,7 @@ def _components(analysis: Analysis, style: Style) -> list[str]:
 def _categories(analysis: Analysis, style: Style) -> list[str]:
     if not analysis.categories:
         return []
-    lines = _heading("Keyword coverage by category", style)
+    lines = _heading("Keyword coverage by category (× category weight)", style)
     label_width = min(30, max(display_width(_c(c.label)) for c in analysis.categories))
     for cat in analysis.categories:
         colour = _LEVEL_COLOURS[level(cat.coverage)]
@@ -134,7 +136,7 @@ def _categories(analysis: Analysis, style: Style) -> list[str]:
         counts = pad_left(f"{cat.found}/{cat.total}", 7)
         lines.append(
             f"  {label} {style(bar(cat.coverage, BAR_WIDTH), fg=colour)} {pad_left(fmt_percent(cat.coverage), 4)}"
-            f" {counts}"
+            f" {counts}  " + style(f"×{fmt_number(cat.weight, 2)}", dim=True)
         )
     return lines
 
