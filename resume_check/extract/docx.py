@@ -266,6 +266,14 @@ class _Styles:
         return None
 
 
+def _ui_name(babel: Any, name: str | None) -> str:
+    """Word's UI name for a style: "heading 1" -> "Heading 1", Google Docs' "normal" -> "Normal"."""
+    name = name or ""
+    if name == "normal":
+        return "Normal"
+    return str(babel.internal2ui(name))
+
+
 def _read_styles(document: Any) -> _Styles:
     from docx.styles import BabelFish  # maps Word's internal names ("heading 1") to the UI names ("Heading 1")
 
@@ -301,7 +309,7 @@ def _read_styles(document: Any) -> _Styles:
         if num_id is not None:
             numbered = num_id.get(W + "val") not in (None, "0")
         styles.by_id[style_id] = _Style(
-            name=BabelFish.internal2ui(name_el.get(W + "val")) if name_el is not None else style_id,
+            name=_ui_name(BabelFish, name_el.get(W + "val")) if name_el is not None else style_id,
             based_on=based_el.get(W + "val") if based_el is not None else None,
             bold=bold,
             size=size,
