@@ -382,3 +382,40 @@ def test_json_round_trips_any_text(blocks: list[str]) -> None:
 def test_hostile_fixture_really_is_hostile() -> None:
     text = hostile().resume.text
     assert all(bit in text for bit in HOSTILE_BITS)
+
+
+# ----------------------------------------------------------------------------------------- bundled samples
+
+SAMPLES = ("alex-morgan.pdf", "alex-morgan.docx", "alex-morgan.txt", "alex-morgan.md", "sam-taylor.txt")
+
+
+@pytest.fixture(scope="module")
+def engine() -> Any:
+    try:
+        from resume_check.analysis import build_engine
+
+        return build_engine()
+    except ModuleNotFoundError as err:  # only while the pipeline is being assembled
+        pytest.skip(f"analysis pipeline incomplete: {err}")
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_golden_samples(sample: str, engine: Any, golden: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import REPO
+
+    from resume_check.analysis import analyse_path
+
+    monkeypatch.chdir(REPO)
+    analysis = analyse_path(f"samples/{sample}", engine=engine)
+    stem = sample.replace(".", "-")
+    for fmt in FORMATS:
+        out = renderer(fmt).render(analysis)
+        golden(f"render/samples/{stem}.{SUFFIX[fmt]}", out)
+    text = renderer("text").render(analysis)
+    assert all(display_width(line) <= 80 for line in text.splitlines())
+    jsonschema.validate(
+        json.loads(renderer("json").render(analysis)), ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator
+    )
+    jsonschema.validate(
+        json_render.document_to_dict(analysis.resume), EXTRACT_SCHEMA, cls=jsonschema.Draft202012Validator
+    )
