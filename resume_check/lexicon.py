@@ -6,7 +6,7 @@ import functools
 import importlib.resources
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,9 @@ def load_lexicon(extra: Sequence[str | Path] = (), *, bundled: bool = True) -> L
 def _load_cached(extra: tuple[str, ...], bundled: bool) -> Lexicon:
     raw: list[tuple[str, str, bool]] = []  # (display name, text, bundled)
     if bundled:
-        raw.extend((name, text, True) for name, text in _read_bundled())
+        # a bundled pack also given as a path (``lexicons validate lexicons/terms-x.yaml``) is read once, as given
+        given = {Path(p).resolve() for p in extra}
+        raw.extend((name, text, True) for name, text in _read_bundled(skip=given))
     for path in extra:
         raw.append((path, _read_file(Path(path), path), False))
     return _build([(name, _parse_yaml(text, name), is_bundled) for name, text, is_bundled in raw])
@@ -154,11 +156,14 @@ def _is_bundled_pack(name: str) -> bool:
     return name.startswith("terms-") and name.endswith(".yaml")
 
 
-def _read_bundled() -> list[tuple[str, str]]:
+def _read_bundled(skip: Collection[Path] = ()) -> list[tuple[str, str]]:
     root = importlib.resources.files(BUNDLED_PACKAGE)
     out = []
     for name in bundled_pack_names():
-        data = root.joinpath(name).read_bytes()
+        resource = root.joinpath(name)
+        if isinstance(resource, Path) and resource.resolve() in skip:
+            continue
+        data = resource.read_bytes()
         out.append((name, _decode(data, name)))
     return out
 
@@ -683,3 +688,99 @@ def term_forms(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
             phrases.setdefault(acronym.text.casefold(), acronym.text)
     exact = tuple(dict.fromkeys(a.text for a in term.acronyms if a.case_sensitive))
     return tuple(phrases.values()), exact
+
+
+# ------------------------------------------------------------------------------------------------ descriptions
+
+
+def describe_lexicon(lexicon: Lexicon) -> str:
+    """Plain-text list of the loaded packs: version, counts, file and sources (``lexicons list``)."""
+    lines = []
+    for pack in lexicon.packs:
+        cats = len(pack.categories)
+        lines.append(
+            f"{pack.id} {pack.version} ({pack.language}): {len(pack.terms)} terms, "
+            f"{cats} {'category' if cats == 1 else 'categories'} - {pack.path}"
+        )
+        lines.append(f"  {pack.description}")
+        for source in pack.sources:
+            lines.append(f"  source {source.id}: {source.name} [{source.licence}] {source.url}")
+    total_packs = len(lexicon.packs)
+    lines.append(
+        f"Total: {total_packs} {'pack' if total_packs == 1 else 'packs'}, {len(lexicon.terms)} terms, "
+        f"{len(lexicon.categories)} categories"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def describe_id(lexicon: Lexicon, ident: str) -> str | None:
+    """Plain-text description of a term, category or pack id (``lexicons show``); None if no such id."""
+    if lexicon.has_term(ident):
+        return _describe_term(lexicon, lexicon.term(ident))
+    if lexicon.has_category(ident):
+        category = lexicon.category(ident)
+        terms = sorted((t for t in lexicon.terms if t.category == ident), key=lambda t: (-t.weight, t.id))
+        lines = [f"category {category.id}: {category.label}", f"  weight: {_num(category.weight)}"]
+        lines.append(f"  terms ({len(terms)}, by weight):")
+        lines.extend(f"    {_num(t.weight)}  {t.id}  {t.label}" for t in terms)
+        return "\n".join(lines) + "\n"
+    for pack in lexicon.packs:
+        if pack.id == ident:
+            lines = [f"pack {pack.id} {pack.version} ({pack.language}) - {pack.path}", f"  {pack.description}"]
+            for source in pack.sources:
+                lines.append(f"  source {source.id}: {source.name} [{source.licence}] {source.url}")
+                if source.attribution:
+                    lines.append(f"    attribution: {source.attribution}")
+            lines.append(f"  categories: {', '.join(pack.categories) or '-'}")
+            lines.append(f"  terms: {len(pack.terms)}")
+            return "\n".join(lines) + "\n"
+    return None
+
+
+def known_ids(lexicon: Lexicon) -> tuple[str, ...]:
+    """Every term, category and pack id, for suggestions."""
+    return (*(t.id for t in lexicon.terms), *(c.id for c in lexicon.categories), *(p.id for p in lexicon.packs))
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _describe_term(lexicon: Lexicon, term: Term) -> str:
+    import json
+
+    category = lexicon.category(term.category)
+    pack = lexicon.pack(term.pack)
+    phrases, exact = term_forms(term)
+    lines = [
+        f"term {term.id}: {term.label}",
+        f"  category: {category.id} ({category.label}), weight {_num(term.weight)}",
+        f"  pack: {pack.id} {pack.version} ({pack.path})",
+        f"  label matched: {'yes' if term.match_label else 'no (only through the forms below)'}",
+    ]
+    if term.aliases:
+        lines.append(f"  aliases: {', '.join(term.aliases)}")
+    if term.variants:
+        lines.append(f"  variants: {', '.join(term.variants)}")
+    if term.acronyms:
+        shown = [f"{a.text} ({'exact case' if a.case_sensitive else 'any case'})" for a in term.acronyms]
+        lines.append(f"  acronyms: {', '.join(shown)}")
+    if term.exclude:
+        lines.append(f"  not inside: {', '.join(term.exclude)}")
+    lines.append(f"  forms matched (any case, and their inflections): {', '.join(phrases) or '-'}")
+    if exact:
+        lines.append(f"  forms matched (exact case): {', '.join(exact)}")
+    if term.patterns:
+        lines.append("  patterns:")
+        lines.extend(f"    {json.dumps(p, ensure_ascii=False)}" for p in term.patterns)
+    if term.sources:
+        names = {s.id: s.name for s in pack.sources}
+        lines.append("  sources:")
+        lines.extend(f"    {sid}: {names.get(sid, sid)}" for sid in term.sources)
+    if term.examples:
+        lines.append("  examples (must match):")
+        lines.extend(f"    + {text}" for text in term.examples)
+    if term.counterexamples:
+        lines.append("  counterexamples (must not match):")
+        lines.extend(f"    - {text}" for text in term.counterexamples)
+    return "\n".join(lines) + "\n"

@@ -255,3 +255,25 @@ def build_matcher(nlp: Language, lexicon: Lexicon) -> TermMatcher:
 @functools.lru_cache(maxsize=8)
 def _build_cached(nlp: Language, lexicon: Lexicon) -> TermMatcher:
     return TermMatcher(nlp, lexicon)
+
+
+def check_examples(matcher: TermMatcher, term_ids: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Run terms' examples and counterexamples; one message per failure (empty when all behave).
+
+    ``term_ids``: the terms to check (default: all of the matcher's lexicon).
+    """
+    lexicon = matcher.lexicon
+    wanted = set(term_ids) if term_ids is not None else None
+    problems = []
+    for term in lexicon.terms:
+        if wanted is not None and term.id not in wanted:
+            continue
+        for text in term.examples:
+            if term.id not in {m.term_id for m in matcher.match_text(text)}:
+                found = ", ".join(f"{m.term_id} ({m.text!r})" for m in matcher.match_text(text)) or "nothing"
+                problems.append(f"{term.id}: example {text!r} does not match it (found: {found})")
+        for text in term.counterexamples:
+            hits = [m.text for m in matcher.match_text(text) if m.term_id == term.id]
+            if hits:
+                problems.append(f"{term.id}: counterexample {text!r} matches it at {hits[0]!r}")
+    return tuple(problems)
