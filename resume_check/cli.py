@@ -122,6 +122,99 @@ def extract(file: str, fmt: str, output: str | None) -> None:
 
 # --- lexicons (issue 3) ---
 
+
+def lexicon_option(func: F) -> F:
+    """``--lexicon PATH`` (repeatable): extra lexicon packs loaded after the bundled ones."""
+    return click.option(
+        "--lexicon",
+        "lexicon_paths",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        metavar="PATH",
+        help="Also load this lexicon pack (YAML). Repeatable.",
+    )(func)
+
+
+@main.group()
+def lexicons() -> None:
+    """List, show and validate lexicon packs (the terms résumés are matched against).
+
+    \b
+    Examples:
+      resume-check lexicons list
+      resume-check lexicons show methodology.scrum
+      resume-check lexicons validate my-terms.yaml
+    """
+
+
+@lexicons.command("list")
+@lexicon_option
+@guarded
+def lexicons_list(lexicon_paths: tuple[str, ...]) -> None:
+    """List the loaded packs with their versions, term and category counts and sources.
+
+    \b
+    Example:
+      resume-check lexicons list --lexicon my-terms.yaml
+    """
+    from .lexicon import describe_lexicon, load_lexicon
+
+    click.echo(describe_lexicon(load_lexicon(lexicon_paths)), nl=False)
+
+
+@lexicons.command("show")
+@click.argument("ident", metavar="ID")
+@lexicon_option
+@guarded
+def lexicons_show(ident: str, lexicon_paths: tuple[str, ...]) -> None:
+    """Show a term (label, category, weight, every form matched, examples), a category or a pack by ID.
+
+    \b
+    Examples:
+      resume-check lexicons show methodology.scrum
+      resume-check lexicons show methodology
+    """
+    import difflib
+
+    from .lexicon import describe_id, known_ids, load_lexicon
+
+    lexicon = load_lexicon(lexicon_paths)
+    text = describe_id(lexicon, ident)
+    if text is None:
+        close = difflib.get_close_matches(ident, known_ids(lexicon), n=3, cutoff=0.6)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " See: resume-check lexicons list"
+        raise click.BadParameter(f"no term, category or pack with id {ident!r}.{hint}", param_hint="ID")
+    click.echo(text, nl=False)
+
+
+@lexicons.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="PATH...")
+@click.option("--alone", is_flag=True, help="Validate without the bundled packs (no shared categories or ids).")
+@guarded
+def lexicons_validate(paths: tuple[str, ...], alone: bool) -> None:
+    """Validate lexicon packs: format, ids, spaCy patterns, and every example and counterexample.
+
+    Exits 0 and prints "OK: N terms", or exits 3 naming the file, the entry and the fix.
+
+    \b
+    Example:
+      resume-check lexicons validate my-terms.yaml
+    """
+    from .errors import LexiconError
+    from .lexicon import load_lexicon
+    from .matching import build_matcher, check_examples
+    from .nlp import build_nlp
+
+    lexicon = load_lexicon(paths, bundled=not alone)
+    own = [term_id for pack in lexicon.packs if not pack.bundled for term_id in pack.terms]
+    problems = check_examples(build_matcher(build_nlp(), lexicon), own)
+    if problems:
+        shown = "\n  ".join(problems[:20]) + (f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else "")
+        raise LexiconError(
+            f"{len(problems)} example(s) behave wrongly; fix the term's forms or patterns, or the example:\n  {shown}"
+        )
+    click.echo(f"OK: {len(own)} terms")
+
 # --- check / explain (issues 3-5) ---
 
 #: report formats of `check` (the CI formats come with the gate options)
