@@ -85,9 +85,9 @@ mark{background:var(--mark);border-bottom:2px solid #d4b106;padding:0 1px;border
 details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.8rem}
 @media (max-width:700px){.top{grid-template-columns:1fr}}
-@media print{body{font-size:10.5pt}main{max-width:none;padding:0}h2{break-after:avoid}
-section,tr,li{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-details>*{display:block}summary{display:none}.resume{border:none;padding:0}}
+@media print{body{font-size:10.5pt}main{max-width:none;padding:0}h2,h3{break-after:avoid}
+tr,li,.top{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.resume{border:none;padding:0}}
 """
 
 
