@@ -131,7 +131,8 @@ def clean_word(raw: list[str], stats: TextStats) -> str:
             pieces.append("\x00")
         else:
             pieces.append(t)
-    text = "".join(pieces)
+    # XeTeX/LuaTeX map the hyphen glyph to SOFT HYPHEN: "Co\u00adfounder" is "Co-founder" on the page
+    text = "".join(pieces).replace("\u00ad", "-")
     if any(ch in LIGATURES for ch in text):
         stats.ligatures += sum(1 for ch in text if ch in LIGATURES)
         text = "".join(unicodedata.normalize("NFKC", ch) if ch in LIGATURES else ch for ch in text)
