@@ -350,9 +350,11 @@ class _TexParser:
             if ch in _TEX_ACCENTS and self.i < len(s):
                 arg = self.group()
                 if arg is None:
-                    arg = s[self.i] if self.i < len(s) else ""
-                    self.i += 1
-                return unicodedata.normalize("NFC", arg + _TEX_ACCENTS[ch]) if arg else ""
+                    arg = s[self.i] if s[self.i].isalpha() else ""
+                    self.i += 1 if arg else 0
+                if not arg or not arg.isalpha():
+                    return arg if arg else (ch if ch in "'`" else "")
+                return unicodedata.normalize("NFC", arg + _TEX_ACCENTS[ch])
             return ch if ch in "&%$#_{}" else " " if ch in ",;: " else ""
         j = self.i
         while j < len(s) and s[j].isalpha():
@@ -364,6 +366,13 @@ class _TexParser:
         if name in _TEX_DROP:
             self.groups()
             return ""
+        if name in _TEX_ACCENTS:  # \c{c}, \v{s}, \u{a}, \H{o}
+            arg = self.group()
+            if arg is None:
+                rest = s[self.i :].lstrip()
+                arg = rest[:1] if rest[:1].isalpha() else ""
+                self.i = len(s) - len(rest) + len(arg)
+            return unicodedata.normalize("NFC", arg + _TEX_ACCENTS[name]) if arg.isalpha() else arg
         if name in ("href", "hyperref"):
             args = self.groups()
             if name == "href" and args:
@@ -381,6 +390,8 @@ class _TexParser:
                 return self.sub(args[0])
             return ""
         if name in _TEX_SYMBOLS:
+            if name == "item":
+                self.group("[", "]")  # \item[label]: the label is a custom bullet glyph
             return _TEX_SYMBOLS[name]
         args = self.groups()
         return " ".join(part for part in (self.sub(a).strip() for a in args) if part)
