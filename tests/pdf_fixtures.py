@@ -157,7 +157,9 @@ def dated_rows_pdf() -> bytes:
         c.drawRightString(WIDTH - MARGIN, y, right)
         y -= 14
         if not bold:
-            c.drawString(MARGIN + 10, y, "• Managed delivery of the programme across four workstreams and two suppliers")
+            c.drawString(
+                MARGIN + 10, y, "• Managed delivery of the programme across four workstreams and two suppliers"
+            )
             y -= 20
     c.showPage()
     c.save()

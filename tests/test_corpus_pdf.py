@@ -29,8 +29,16 @@ EXPECTED: dict[str, tuple[int, tuple[str, ...], frozenset[str]]] = {
         ("AWS Certified Developer", "Full-Stack Web Development", "Senior Web Developer"),
         frozenset({"text.glyphs"}),
     ),
-    "AmruthPillai__Reactive-Resume__onyx.pdf": (1, ("AWS Certified Developer", "Creative Solutions Inc."), frozenset({"text.glyphs"})),
-    "JoshHumpherys__Resume__JoshHumpherys.pdf": (1, ("JOSH HUMPHERYS", "PROFESSIONAL EXPERIENCE"), frozenset({"text.ligatures"})),
+    "AmruthPillai__Reactive-Resume__onyx.pdf": (
+        1,
+        ("AWS Certified Developer", "Creative Solutions Inc."),
+        frozenset({"text.glyphs"}),
+    ),
+    "JoshHumpherys__Resume__JoshHumpherys.pdf": (
+        1,
+        ("JOSH HUMPHERYS", "PROFESSIONAL EXPERIENCE"),
+        frozenset({"text.ligatures"}),
+    ),
     "OmkarPathak__pyresparser__OmkarResume.pdf": (
         3,
         ("DATA ENGINEER", "B.E. IN COMPUTER ENGINEERING"),
@@ -50,10 +58,22 @@ EXPECTED: dict[str, tuple[int, tuple[str, ...], frozenset[str]]] = {
         ("CATHERINE STARK", "CERTIFICATIONS", "S&P Global"),
         frozenset(),
     ),
-    "jacksenechal__resume__resume.pdf": (4, ("JACK SENECHAL", "INDUSTRY EXPERIENCE", "OPEN SOURCE PROJECTS"), frozenset({"text.glyphs"})),
-    "jakegut__resume__resume.pdf": (1, ("Andrew Fantino", "Work Experience", "Viasat Inc."), frozenset({"text.ligatures"})),
+    "jacksenechal__resume__resume.pdf": (
+        4,
+        ("JACK SENECHAL", "INDUSTRY EXPERIENCE", "OPEN SOURCE PROJECTS"),
+        frozenset({"text.glyphs"}),
+    ),
+    "jakegut__resume__resume.pdf": (
+        1,
+        ("Andrew Fantino", "Work Experience", "Viasat Inc."),
+        frozenset({"text.ligatures"}),
+    ),
     "jasonadsit__resume__resume.pdf": (2, ("Jason Adsit",), frozenset({"text.glyphs", "text.hidden"})),
-    "jrpool__jsonresume-theme-a11y__pool.pdf": (2, ("Jonathan Pool", "Web servers: Apache httpd, nginx"), frozenset({"text.ligatures"})),
+    "jrpool__jsonresume-theme-a11y__pool.pdf": (
+        2,
+        ("Jonathan Pool", "Web servers: Apache httpd, nginx"),
+        frozenset({"text.ligatures"}),
+    ),
     "liantze__AltaCV__sample.pdf": (
         2,
         ("YOUR NAME HERE", "A DAY OF MY LIFE", "MY LIFE PHILOSOPHY"),
@@ -64,24 +84,48 @@ EXPECTED: dict[str, tuple[int, tuple[str, ...], frozenset[str]]] = {
         ("CONSTRUCTION PROJECT MANAGER", "QUALIFICATIONS PROFILE", "AREAS OF EXPERTISE", "PROFESSIONAL EXPERIENCE"),
         frozenset({"text.glyphs"}),
     ),
-    "moderncv__moderncv__template_classic_green.pdf": (4, ("John Doe", "Education", "Experience"), frozenset({"text.glyphs"})),
+    "moderncv__moderncv__template_classic_green.pdf": (
+        4,
+        ("John Doe", "Education", "Experience"),
+        frozenset({"text.glyphs"}),
+    ),
     "posquit0__Awesome-CV__resume.pdf": (
         3,
         ("Byungjin Park", "Co-founder & Software Engineer"),
         frozenset({"text.glyphs", "text.ligatures"}),
     ),
-    "rendercv__rendercv__John_Doe_ClassicTheme_CV.pdf": (2, ("John Doe",), frozenset({"text.glyphs", "text.ligatures"})),
+    "rendercv__rendercv__John_Doe_ClassicTheme_CV.pdf": (
+        2,
+        ("John Doe",),
+        frozenset({"text.glyphs", "text.ligatures"}),
+    ),
     "rendercv__rendercv__John_Doe_EngineeringresumesTheme_CV.pdf": (3, ("John Doe",), frozenset({"text.ligatures"})),
     "salomonelli__best-resume-ever__side-bar.pdf": (
         1,
         ("JOHN DOE", "EXPERIENCE", "MASTER OF ARTS", "0123 456789"),
         frozenset({"text.glyphs", "text.ligatures"}),
     ),
-    "sb2nov__resume__sourabh_bajaj_resume.pdf": (1, ("Sourabh Bajaj", "Georgia Institute of Technology"), frozenset({"text.ligatures"})),
-    "srbhr__Resume-Matcher__alfred_pennyworth_pm.pdf": (2, ("Alfred Pennyworth",), frozenset({"text.glyphs", "text.ligatures"})),
-    "srbhr__Resume-Matcher__modern-two-column.pdf": (1, ("John Doe", "Senior Software Engineer", "EXPERIENCE"), frozenset({"text.glyphs"})),
+    "sb2nov__resume__sourabh_bajaj_resume.pdf": (
+        1,
+        ("Sourabh Bajaj", "Georgia Institute of Technology"),
+        frozenset({"text.ligatures"}),
+    ),
+    "srbhr__Resume-Matcher__alfred_pennyworth_pm.pdf": (
+        2,
+        ("Alfred Pennyworth",),
+        frozenset({"text.glyphs", "text.ligatures"}),
+    ),
+    "srbhr__Resume-Matcher__modern-two-column.pdf": (
+        1,
+        ("John Doe", "Senior Software Engineer", "EXPERIENCE"),
+        frozenset({"text.glyphs"}),
+    ),
     "srbhr__Resume-Matcher__resume_1.pdf": (3, ("John Smith",), frozenset({"text.glyphs", "text.ligatures"})),
-    "xitanggg__open-resume__openresume-resume.pdf": (1, ("WORK EXPERIENCE", "EDUCATION", "PROJECT", "SKILLS"), frozenset({"text.ligatures"})),
+    "xitanggg__open-resume__openresume-resume.pdf": (
+        1,
+        ("WORK EXPERIENCE", "EDUCATION", "PROJECT", "SKILLS"),
+        frozenset({"text.ligatures"}),
+    ),
 }
 
 _GLUED = re.compile(r"[^\W\d_]{23,}")
@@ -158,7 +202,10 @@ def test_deedy_columns_are_not_interleaved() -> None:
 
 
 def test_single_column_with_dates_is_not_split() -> None:
-    for name in ("rendercv__rendercv__John_Doe_ClassicTheme_CV.pdf", "rendercv__rendercv__John_Doe_EngineeringresumesTheme_CV.pdf"):
+    for name in (
+        "rendercv__rendercv__John_Doe_ClassicTheme_CV.pdf",
+        "rendercv__rendercv__John_Doe_EngineeringresumesTheme_CV.pdf",
+    ):
         assert {line.column for line in extracted(name).lines} == {0}
     sb2nov = [line.text for line in extracted("sb2nov__resume__sourabh_bajaj_resume.pdf").lines]
     assert any(t.startswith("Software Engineer") and "Oct 2016" in t for t in sb2nov)
@@ -180,7 +227,11 @@ def test_lost_fi_ligature_repaired_in_reactive_resume() -> None:
         text = "\n".join(line.text for line in doc.lines)
         assert "AWS Certified Developer" in text and "Certifications" in text
         assert "Certied" not in text and "Certications" not in text
-    glyphs = next(w for w in extracted("AmruthPillai__Reactive-Resume__azurill.pdf", "pdfplumber").warnings if w.id == "text.glyphs")
+    glyphs = next(
+        w
+        for w in extracted("AmruthPillai__Reactive-Resume__azurill.pdf", "pdfplumber").warnings
+        if w.id == "text.glyphs"
+    )
     assert "word(s) with a lost ligature were repaired" in glyphs.message
 
 

@@ -44,7 +44,9 @@ def extract_pdf(data: bytes, path: str, *, engine: Engine = DEFAULT_ENGINE, max_
         except InputError:
             raise
         except RecursionError:
-            raise InputError(f"{path}: the PDF is too deeply nested to read safely; export it again", path=path) from None
+            raise InputError(
+                f"{path}: the PDF is too deeply nested to read safely; export it again", path=path
+            ) from None
         except MemoryError:
             raise InputError(f"{path}: the PDF needs too much memory to read; export it again", path=path) from None
         return _document(chars, data, path, max_pages)
@@ -115,8 +117,8 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
         warnings.append(
             Finding(
                 "text.hidden",
-                f"{hidden:,} character(s) of invisible text (white, background-coloured, tiny or hidden) were left out; "
-                "applicant-tracking systems and recruiters treat hidden keywords as stuffing",
+                f"{hidden:,} character(s) of invisible text (white, background-coloured, tiny or hidden) "
+                "were left out; applicant-tracking systems and recruiters treat hidden keywords as stuffing",
                 count=hidden,
             )
         )
@@ -150,7 +152,9 @@ def _line(raw: RawLine, text: str, bullet: bool, part: Part) -> Line:
     )
 
 
-def _running_parts(built: list[tuple[RawLine, str, bool, str | None]], heights: dict[int, float], pages: int) -> list[Part]:
+def _running_parts(
+    built: list[tuple[RawLine, str, bool, str | None]], heights: dict[int, float], pages: int
+) -> list[Part]:
     """Mark lines in the top/bottom margin whose text (digits ignored) repeats on other pages as header/footer."""
     parts: list[Part] = ["body"] * len(built)
     if pages < 2:
@@ -159,16 +163,22 @@ def _running_parts(built: list[tuple[RawLine, str, bool, str | None]], heights: 
     where: list[tuple[str, str] | None] = []
     for raw, text, _, _ in built:
         height = heights.get(raw.page, 792.0)
-        zone = "header" if raw.bottom < height * MARGIN_SHARE else "footer" if raw.top > height * (1 - MARGIN_SHARE) else ""
+        zone = (
+            "header"
+            if raw.bottom < height * MARGIN_SHARE
+            else "footer"
+            if raw.top > height * (1 - MARGIN_SHARE)
+            else ""
+        )
         if not zone:
             where.append(None)
             continue
         key = (zone, _DIGITS.sub("#", text.lower()))
         seen.setdefault(key, set()).add(raw.page)
         where.append(key)
-    for index, key in enumerate(where):
-        if key is not None and len(seen[key]) >= 2:
-            parts[index] = "header" if key[0] == "header" else "footer"
+    for index, found in enumerate(where):
+        if found is not None and len(seen[found]) >= 2:
+            parts[index] = "header" if found[0] == "header" else "footer"
     return parts
 
 

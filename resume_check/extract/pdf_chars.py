@@ -235,14 +235,27 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
             if prev.x0 == x0 and prev.x1 == x1 and prev.top == top and (prev.text + ch) in _LIGATURE_OF:
                 prev.text = _LIGATURE_OF[prev.text + ch]
                 continue
-            if prev.x0 == x0 and prev.x1 == x1 and prev.text in _LETTERS_OF and (_LETTERS_OF[prev.text] + ch) in _LIGATURE_OF:
+            if (
+                prev.x0 == x0
+                and prev.x1 == x1
+                and prev.text in _LETTERS_OF
+                and (_LETTERS_OF[prev.text] + ch) in _LIGATURE_OF
+            ):
                 prev.text = _LIGATURE_OF[_LETTERS_OF[prev.text] + ch]
                 continue
         append(Char(ch, x0, x1, top, bottom, size, font, bold, color, invisible))
     return out
 
 
-_LIGATURE_OF = {"ff": "\ufb00", "fi": "\ufb01", "fl": "\ufb02", "ffi": "\ufb03", "ffl": "\ufb04", "ft": "\ufb05", "st": "\ufb06"}
+_LIGATURE_OF = {
+    "ff": "\ufb00",
+    "fi": "\ufb01",
+    "fl": "\ufb02",
+    "ffi": "\ufb03",
+    "ffl": "\ufb04",
+    "ft": "\ufb05",
+    "st": "\ufb06",
+}
 _LETTERS_OF = {v: k for k, v in _LIGATURE_OF.items()}
 
 
@@ -363,8 +376,10 @@ def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise _encrypted_error(path) from None
     except Exception as err:  # pdfminer raises many unrelated types for broken files
-        if type(err).__name__ == "PdfminerException" and err.args and isinstance(
-            err.args[0], (PDFPasswordIncorrect, PDFEncryptionError)
+        if (
+            type(err).__name__ == "PdfminerException"
+            and err.args
+            and isinstance(err.args[0], (PDFPasswordIncorrect, PDFEncryptionError))
         ):
             raise _encrypted_error(path) from None
         raise _corrupt_error(path, type(err).__name__) from None
@@ -417,9 +432,7 @@ def _read_plumber_page(page: object) -> PageChars:
         for img in page.images:
             shapes.append(Shape(float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"]), None))
     links = [
-        (float(h.get("top", 0.0)), float(h.get("x0", 0.0)), str(h["uri"]))
-        for h in page.hyperlinks
-        if h.get("uri")
+        (float(h.get("top", 0.0)), float(h.get("x0", 0.0)), str(h["uri"])) for h in page.hyperlinks if h.get("uri")
     ]
     return PageChars(
         number=page.page_number,

@@ -8,6 +8,7 @@ page as vertical whitespace that no row crosses; a narrow column whose every ent
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -107,14 +108,7 @@ def split_visible(page: PageChars) -> tuple[list[Char], int]:
             visible.append(c)
             continue
         cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        if (
-            c.invisible
-            or c.size < MIN_SIZE
-            or cx < 0
-            or cx > width
-            or cy < 0
-            or cy > height
-        ):
+        if c.invisible or c.size < MIN_SIZE or cx < 0 or cx > width or cy < 0 or cy > height:
             hidden += 1
             continue
         color = c.color
@@ -161,7 +155,7 @@ def _tracking(members: list[Char]) -> float:
     """The row's typical gap between letters, in em: near 0 normally, 0.1 em or more for letter-spaced text."""
     gaps = [
         (b.x0 - a.x1) / max(min(a.size, b.size), 1.0)
-        for a, b in zip(members, members[1:], strict=False)
+        for a, b in itertools.pairwise(members)
         if not a.text.isspace() and not b.text.isspace()
     ]
     if len(gaps) < 4:
@@ -199,7 +193,7 @@ def _row_from_chars(members: list[Char]) -> Row | None:
         return None
     segments: list[Segment] = []
     group: list[Word] = [words[0]]
-    for prev, word in zip(words, words[1:], strict=False):
+    for prev, word in itertools.pairwise(words):
         if word.x0 - prev.x1 > SEGMENT_GAP * max(prev.size, word.size, 1.0):
             segments.append(_segment(group))
             group = []
@@ -264,7 +258,11 @@ def _candidates(rows: list[Row]) -> list[float]:
 def _is_margin_column(left: list[Row], right: list[Row], run: list[Row], x: float) -> bool:
     """A narrow side whose entries all sit on rows of the other side: dates or labels belonging to their rows."""
     minor, major = (left, right) if len(left) <= len(right) else (right, left)
-    paired = sum(1 for row in run if any(s.x0 + s.x1 < 2 * x for s in row.segments) and any(s.x0 + s.x1 >= 2 * x for s in row.segments))
+    paired = sum(
+        1
+        for row in run
+        if any(s.x0 + s.x1 < 2 * x for s in row.segments) and any(s.x0 + s.x1 >= 2 * x for s in row.segments)
+    )
     if not minor or paired < 0.8 * len(minor):
         return False
     lengths = [sum(s.text_len() for s in row.segments) for row in minor]

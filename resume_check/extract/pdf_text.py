@@ -1,4 +1,4 @@
-"""Text repair for PDF lines: ligatures, unmapped glyphs (with certain "fi"/"fl" repairs), letter-spaced headings, bullets."""
+"""Text repair for PDF lines: ligatures, unmapped glyphs (certain "fi"/"fl" repairs), letter spacing, bullets."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import product
+from itertools import pairwise, product
 
 from .pdf_layout import Word
 
@@ -99,11 +99,11 @@ def rejoin_letter_spaced(words: list[Word]) -> list[Word]:
     singles = sum(1 for w in words if len(w.chars) == 1 and w.chars[0].text.isalnum())
     if singles < 3 or singles < 0.4 * len(words):
         return words
-    gaps = [(b.x0 - a.x1) / max(min(a.size, b.size), 1.0) for a, b in zip(words, words[1:], strict=False)]
+    gaps = [(b.x0 - a.x1) / max(min(a.size, b.size), 1.0) for a, b in pairwise(words)]
     ordered = sorted(gaps)
     threshold = None
     best_ratio = 1.0
-    for lo, hi in zip(ordered, ordered[1:], strict=False):
+    for lo, hi in pairwise(ordered):
         ratio = (hi + 0.02) / (max(lo, 0.0) + 0.02)
         if hi - lo > 0.06 and ratio > 1.4 and ratio > best_ratio:
             best_ratio, threshold = ratio, (lo + hi) / 2
