@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 from analysis_fixtures import FIXTURES, HOSTILE_BITS, hostile, plain, strong, weak
+from conftest import CORPUS, needs_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -419,3 +420,28 @@ def test_golden_samples(sample: str, engine: Any, golden: Any, monkeypatch: pyte
     jsonschema.validate(
         json_render.document_to_dict(analysis.resume), EXTRACT_SCHEMA, cls=jsonschema.Draft202012Validator
     )
+
+
+@needs_corpus
+def test_corpus_renders_safely(engine: Any) -> None:
+    """Every readable real résumé renders in every format: 80 columns, no escape bytes, schema-valid JSON."""
+    from resume_check.analysis import analyse_path
+    from resume_check.errors import InputError
+
+    rendered = 0
+    for path in sorted(CORPUS.iterdir()):
+        if path.suffix.lower() not in (".pdf", ".docx", ".txt"):
+            continue
+        try:
+            analysis = analyse_path(path, engine=engine)
+        except InputError:
+            continue  # unreadable inputs are the extraction tests' business
+        text = renderer("text").render(analysis)
+        assert ESC not in text, path.name
+        assert max(display_width(line) for line in text.splitlines()) <= 80, path.name
+        assert "<script" not in renderer("html").render(analysis), path.name
+        renderer("markdown").render(analysis)
+        data = json.loads(renderer("json").render(analysis))
+        jsonschema.validate(data, ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator)
+        rendered += 1
+    assert rendered >= 25
