@@ -15,10 +15,12 @@ from resume_check.cohort import build_cohort, distribution, quantile
 from resume_check.models import (
     DIMENSIONS,
     Analysis,
+    Block,
     CategoryCoverage,
     Contact,
     Document,
     Finding,
+    FoundTerm,
     Impact,
     ImpactSummary,
     Line,
@@ -53,17 +55,24 @@ def make_analysis(
     findings: Sequence[Finding] = (),
     contact: Contact | None = None,
     text: str = "",
+    found: Sequence[str] = (),
+    statement_texts: Sequence[str] = (),
 ) -> Analysis:
-    """A small but complete Analysis built by hand (no pipeline)."""
-    lines = tuple(Line(text=t) for t in (text or "Project manager").splitlines())
+    """A small but complete Analysis built by hand (no pipeline); each line of ``text`` is a block on that line."""
+    lines = tuple(Line(text=t, source_line=i) for i, t in enumerate((text or "Project manager").splitlines(), 1))
     document = Document(Source(path=path, type="txt"), lines)
-    resume = Resume(document, "\n".join(line.text for line in lines), (), (), contact or Contact(), ())
+    blocks, offset = [], 0
+    for i, line in enumerate(lines):
+        blocks.append(Block("paragraph", "experience", line.text, offset, offset + len(line.text), i + 1, (i,)))
+        offset += len(line.text) + 1
+    full = "\n".join(line.text for line in lines)
+    resume = Resume(document, full, tuple(blocks), (), contact or Contact(), ())
     statements = []
     for i in range(quantified + plain):
         metrics = (Metric("20%", "percent", "budget", 0, 3),) if i < quantified else ()
         statements.append(
             Statement(
-                f"Did thing {i}",
+                statement_texts[i] if i < len(statement_texts) else f"Did thing {i}",
                 "experience",
                 i + 1,
                 0,
@@ -92,9 +101,13 @@ def make_analysis(
         ScoreComponent("keywords", "Keywords", 0.5, score),
         ScoreComponent("impact", "Impact", 0.5, score),
     )
+    found_terms = tuple(
+        FoundTerm(t, TERMS.get(t, (t, 1.0))[0], t.split(".")[0], TERMS.get(t, (t, 1.0))[1], (), "mention")
+        for t in found
+    )
     return Analysis(
         resume=resume,
-        found=(),
+        found=found_terms,
         missing=missing_terms,
         categories=categories,
         impact=Impact(tuple(statements), summary),

@@ -1,0 +1,292 @@
+"""Config files: find and read ``.resume-check.toml`` or ``[tool.resume-check]`` in ``pyproject.toml`` into Settings.
+
+Discovery walks up from the résumé's folder to the filesystem root; in each folder ``.resume-check.toml`` wins over
+``pyproject.toml`` (which counts only when it has a ``[tool.resume-check]`` table). ``--config PATH`` skips discovery.
+
+Precedence, lowest first: built-in defaults, the config's top-level keys, each ``[[overrides]]`` whose ``files`` glob
+matches the résumé (in file order), then command-line options. In overrides, list keys (``disable``, ``enable``,
+``required_terms``, ``forbidden_phrases``, ``lexicons``) add to the lists above them; other keys replace.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .config import Settings
+from .errors import ConfigError
+from .models import SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10 reads TOML with the tomli backport
+    import tomli as tomllib
+
+CONFIG_NAME = ".resume-check.toml"
+PYPROJECT = "pyproject.toml"
+TOOL_TABLE = "resume-check"
+
+#: config key -> Settings field
+LIST_KEYS: dict[str, str] = {
+    "required_terms": "required_terms",
+    "forbidden_phrases": "forbidden_phrases",
+    "lexicons": "lexicons",
+    "disable": "disabled",
+    "enable": "enabled",
+}
+SCALAR_KEYS: dict[str, str] = {"fail_under": "fail_under", "min_severity": "min_severity", "time_limit": "time_limit"}
+SETTING_KEYS = {**LIST_KEYS, **SCALAR_KEYS}
+TOP_KEYS = (*SETTING_KEYS, "overrides")
+OVERRIDE_KEYS = ("files", *SETTING_KEYS)
+
+STARTER = """\
+# resume-check configuration (see "CI mode" in the README).
+# Found by walking up from the résumé's folder; `resume-check check --config PATH` uses another file.
+# The same keys work under [tool.resume-check] in pyproject.toml.
+
+# Fail (exit 1) when the score is below this bar (0-100).
+fail_under = 60
+
+# Fail when a finding has at least this severity: "error", "warning" or "info".
+min_severity = "error"
+
+# Term ids that must be found (see `resume-check lexicons`), and phrases that must not appear.
+required_terms = []
+forbidden_phrases = ["responsible for", "references available on request"]
+
+# Extra lexicon packs, relative to this file.
+lexicons = []
+
+# Rule or term ids to switch off, by prefix ("impact.weak", "ats.photo"); `enable` switches a narrower prefix back on.
+disable = []
+enable = []
+
+# Per-file settings: any key above, for files matching a glob relative to this file's folder.
+# List keys add to the lists above; other keys replace.
+# [[overrides]]
+# files = "drafts/**"
+# fail_under = 40
+# disable = ["impact"]
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    files: tuple[str, ...]  # globs relative to the config folder
+    values: tuple[tuple[str, Any], ...]  # (config key, validated value)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """A validated config file (or none: ``path`` None, no values)."""
+
+    path: str | None = None
+    values: tuple[tuple[str, Any], ...] = ()
+    overrides: tuple[Override, ...] = ()
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.path).parent if self.path else Path(".")
+
+    def settings_for(self, file: str | None = None, **options: Any) -> Settings:
+        """Settings for ``file``: defaults < config < matching overrides < ``options`` that are not None.
+
+        ``options`` use Settings field names (``fail_under=70``, ``disabled=("impact",)``); list options add.
+        """
+        fields: dict[str, Any] = {}
+        _apply(fields, self.values)
+        if file is not None:
+            for override in self.overrides:
+                if any(_glob_match(pattern, file, self.folder) for pattern in override.files):
+                    _apply(fields, override.values)
+        for name, value in options.items():
+            if value is None:
+                continue
+            if name in LIST_KEYS.values():
+                fields[name] = (*fields.get(name, ()), *value)
+            else:
+                fields[name] = value
+        try:
+            return Settings(**fields, source=self.path)
+        except ConfigError as err:
+            raise ConfigError(f"{err}; fix the value in {self.path} or on the command line") from None
+
+
+def _apply(fields: dict[str, Any], values: Iterable[tuple[str, Any]]) -> None:
+    for key, value in values:
+        name = SETTING_KEYS[key]
+        if key in LIST_KEYS:
+            fields[name] = (*fields.get(name, ()), *value)
+        else:
+            fields[name] = value
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a file's folder or a folder), or None."""
+    folder = Path(start).resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_NAME
+        if own.is_file():
+            return own
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # a broken pyproject.toml that is not ours must not stop discovery
+    tool = data.get("tool")
+    return isinstance(tool, dict) and TOOL_TABLE in tool
+
+
+def load_config(path: str | Path) -> Config:
+    """Read and validate a config file (``.resume-check.toml`` or a ``pyproject.toml``)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: config file not found; check the --config path") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{p}: cannot read the config file ({err}); check it is UTF-8 text") from None
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{p}: not valid TOML ({err}); fix the syntax") from None
+    where = str(p)
+    if p.name == PYPROJECT:
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict) or TOOL_TABLE not in tool:
+            raise ConfigError(f"{p}: has no [tool.{TOOL_TABLE}] table; add one or point --config at another file")
+        data = tool[TOOL_TABLE]
+        where = f"{p} [tool.{TOOL_TABLE}]"
+        if not isinstance(data, dict):
+            raise ConfigError(f"{where}: must be a table; write it as [tool.{TOOL_TABLE}] with keys below it")
+    values = _validate(data, where, TOP_KEYS, p.parent)
+    overrides = []
+    raw_overrides = data.get("overrides", [])
+    if not isinstance(raw_overrides, list) or not all(isinstance(o, dict) for o in raw_overrides):
+        raise ConfigError(f"{where}: overrides must be an array of tables; write each as [[overrides]]")
+    for number, raw in enumerate(raw_overrides, start=1):
+        at = f"{where}, [[overrides]] #{number}"
+        files = raw.get("files")
+        if isinstance(files, str):
+            files = [files]
+        if not files or not isinstance(files, list) or not all(isinstance(f, str) and f for f in files):
+            raise ConfigError(f'{at}: files must be a glob or a list of globs, e.g. files = "drafts/**"')
+        overrides.append(Override(tuple(files), _validate(raw, at, OVERRIDE_KEYS, p.parent)))
+    return Config(str(p), values, tuple(overrides))
+
+
+def _validate(
+    data: Mapping[str, Any], where: str, allowed: tuple[str, ...], folder: Path
+) -> tuple[tuple[str, Any], ...]:
+    out: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"valid keys: {', '.join(allowed)}"
+            raise ConfigError(f"{where}: unknown key {key!r}; {hint}")
+        if key in ("overrides", "files"):
+            continue
+        out.append((key, _check_value(key, value, where, folder)))
+    return tuple(out)
+
+
+def _check_value(key: str, value: Any, where: str, folder: Path) -> Any:
+    if key in LIST_KEYS:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f'{where}: {key} must be a list of non-empty strings, e.g. {key} = ["..."]')
+        if key == "lexicons":
+            return tuple(str(folder / v) for v in value)
+        return tuple(v.strip() for v in value)
+    if key == "min_severity":
+        if value not in SEVERITIES:
+            raise ConfigError(f"{where}: min_severity must be one of {', '.join(SEVERITIES)}, got {value!r}")
+        return value
+    if key == "fail_under":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            raise ConfigError(f"{where}: fail_under must be a number from 0 to 100, got {value!r}")
+        return float(value)
+    if key == "time_limit":
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise ConfigError(f"{where}: time_limit must be a positive number of seconds, got {value!r}")
+        return float(value)
+    raise AssertionError(key)  # pragma: no cover - every allowed key is handled above
+
+
+def resolve_config(config_path: str | None, start: str | Path) -> Config:
+    """``--config PATH`` when given, else the config discovered from ``start``, else an empty Config."""
+    if config_path:
+        return load_config(config_path)
+    found = find_config(start)
+    return load_config(found) if found else Config()
+
+
+def settings_for_batch(config_path: str | None, files: Iterable[str], *, time_limit: float | None = None) -> Settings:
+    """One Settings for a whole batch: the config from ``--config`` or found above the files' common folder.
+
+    Per-file overrides do not apply in a batch: every worker shares one engine built from these settings.
+    """
+    paths = [Path(f).resolve().parent for f in files] or [Path.cwd()]
+    common = Path(*_common_parts(paths))
+    settings = resolve_config(config_path, common).settings_for(None)
+    return replace(settings, time_limit=time_limit) if time_limit is not None else settings
+
+
+def _common_parts(paths: list[Path]) -> tuple[str, ...]:
+    parts = paths[0].parts
+    for other in paths[1:]:
+        n = 0
+        for a, b in zip(parts, other.parts, strict=False):
+            if a != b:
+                break
+            n += 1
+        parts = parts[:n]
+    return parts or (Path.cwd().anchor,)
+
+
+def _glob_match(pattern: str, file: str, folder: Path) -> bool:
+    """Does ``file`` match ``pattern`` (relative to ``folder``; ``**`` any depth; a bare pattern any name)?"""
+    path = Path(file).resolve()
+    try:
+        rel = path.relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    regex = _glob_regex(pattern.strip("/"))
+    if regex.fullmatch(rel):
+        return True
+    return "/" not in pattern and regex.fullmatch(PurePosixPath(rel).name) is not None
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out))

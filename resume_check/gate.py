@@ -1,0 +1,217 @@
+"""The CI gate: decide whether one analysed résumé passes, and say exactly why not.
+
+A file fails when its score is under ``fail_under``, a required term is missing, a forbidden phrase is present,
+a finding is at or above ``min_severity`` (after config switches and inline suppression), or, with a baseline,
+anything regressed (see ``baseline.compare``). The CLI maps a failure to exit code 1, never to a count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .baseline import compare
+from .config import Settings
+from .models import SEVERITIES, Analysis, Finding
+from .suppress import Suppression, is_suppressed, parse_suppressions
+
+FailureKind = Literal["score", "required-term", "forbidden-phrase", "finding", "baseline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One reason the gate failed, with a rule id CI tools can group by (``gate.score``, ``baseline.term``...)."""
+
+    kind: FailureKind
+    id: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The gate's verdict on one file. ``analysis`` is None when the file could not be analysed (see ``error``)."""
+
+    path: str
+    analysis: Analysis | None
+    findings: tuple[Finding, ...]  # reported findings: enabled, not suppressed, at or above min_severity
+    failures: tuple[Failure, ...]
+    min_severity: str = "error"
+    error: str | None = None  # why the file could not be analysed
+    error_code: int = 0  # its exit-code class (3 bad input, 4 unexpected)
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures and self.error is None
+
+    @property
+    def score(self) -> float | None:
+        return self.analysis.score.total if self.analysis is not None else None
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def active_findings(
+    analysis: Analysis, settings: Settings, suppressions: Sequence[Suppression] = ()
+) -> tuple[Finding, ...]:
+    """The analysis's findings minus those switched off by config prefixes or inline suppression."""
+    return tuple(
+        f for f in analysis.findings if settings.is_enabled(f.id) and not is_suppressed(f.id, f.line, suppressions)
+    )
+
+
+def evaluate(
+    analysis: Analysis,
+    settings: Settings,
+    baseline: Mapping[str, Any] | None = None,
+    *,
+    source_text: str | None = None,
+    tolerance: float = 0.0,
+    path: str | None = None,
+) -> CheckResult:
+    """Gate one analysis.
+
+    Args:
+        analysis: the résumé's analysis.
+        settings: fail_under, min_severity, required_terms, forbidden_phrases and disabled/enabled prefixes.
+        baseline: this file's entry in a baseline (``baseline.entry_for``), or None to skip the regression gate.
+        source_text: the source of a text résumé (.md/.tex/.typ/.txt) for inline suppression comments.
+        tolerance: score points a baseline comparison allows to be lost.
+        path: the name to report (default ``analysis.source.path``).
+    """
+    suppressions = parse_suppressions(source_text) if source_text else ()
+    active = active_findings(analysis, settings, suppressions)
+    floor = severity_rank(settings.min_severity)
+    reported = tuple(f for f in active if severity_rank(f.severity) >= floor)
+    failures: list[Failure] = []
+    total = analysis.score.total
+    if settings.fail_under is not None and total < settings.fail_under:
+        where = f" ({settings.source})" if settings.source else ""
+        failures.append(
+            Failure(
+                "score",
+                "gate.score",
+                f"score {total:g} is under the bar of {settings.fail_under:g}{where}; "
+                "see the report for the missing keywords and weak statements that cost points",
+            )
+        )
+    found = [t.id for t in analysis.found]
+    for required in settings.required_terms:
+        if not any(_covers(required, term_id) for term_id in found):
+            label = next((t.label for t in analysis.missing if _covers(required, t.id)), required)
+            failures.append(
+                Failure(
+                    "required-term",
+                    "gate.required-term",
+                    f"required term {required!r} ({label}) not found; add it where your experience supports it",
+                )
+            )
+    for phrase in settings.forbidden_phrases:
+        for line, column, text in _find_phrase(analysis, phrase):
+            if settings.is_enabled("gate.forbidden-phrase") and not is_suppressed(
+                "gate.forbidden-phrase", line, suppressions
+            ):
+                failures.append(
+                    Failure(
+                        "forbidden-phrase",
+                        "gate.forbidden-phrase",
+                        f"forbidden phrase “{text}” (matches {phrase!r}); rephrase or remove it",
+                        line,
+                        column,
+                    )
+                )
+    failures.extend(
+        Failure("finding", f.id, f"{f.severity} finding at or above min_severity {settings.min_severity}", f.line)
+        for f in reported
+    )
+    if baseline is not None:
+        for regression in compare(baseline, analysis, active, tolerance=tolerance):
+            if is_suppressed(regression.id, regression.line, suppressions) or not settings.is_enabled(regression.id):
+                continue
+            failures.append(Failure("baseline", regression.id, regression.message, regression.line))
+    return CheckResult(path or analysis.source.path, analysis, reported, tuple(failures), settings.min_severity)
+
+
+def error_result(path: str, message: str, exit_code: int, min_severity: str = "error") -> CheckResult:
+    """The result for a file that could not be analysed."""
+    return CheckResult(path, None, (), (), min_severity, message, exit_code)
+
+
+def _covers(prefix: str, term_id: str) -> bool:
+    prefix = prefix.rstrip(".")
+    return term_id == prefix or term_id.startswith(prefix + ".")
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A case-insensitive, whole-word pattern for ``phrase`` that also matches the other English spelling.
+
+    Handles -ise/-ize (organised, organization), -our/-or (behaviour) and any run of spaces or hyphens between words.
+    """
+    words = []
+    for word in re.split(r"[\s-]+", phrase.strip()):
+        w = re.escape(word)
+        w = re.sub(r"i[sz](e|ed|es|ing|ation|ations|er|ers)$", r"i[sz]\1", w)
+        if len(word) >= 5:  # colour/color, behaviour/behavior; not "for"/"four"
+            w = re.sub(r"ou?r(s|ed|ing|al)?$", lambda m: "ou?r" + (m.group(1) or ""), w)
+        words.append(w)
+    return re.compile(r"(?<!\w)" + r"[\s-]+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _find_phrase(analysis: Analysis, phrase: str) -> list[tuple[int | None, int | None, str]]:
+    resume = analysis.resume
+    out: list[tuple[int | None, int | None, str]] = []
+    if not phrase.strip():
+        return out
+    for match in phrase_pattern(phrase).finditer(resume.text):
+        if resume.blocks:
+            # no column: a block joins wrapped lines and drops bullet glyphs, so its offsets are not source columns
+            block = resume.blocks[resume.block_at(match.start())]
+            out.append((block.line, None, match.group(0)))
+        else:
+            out.append((None, None, match.group(0)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One line of CI output: a reported finding, a gate failure or an unreadable file."""
+
+    severity: str  # error, warning, info
+    rule_id: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+
+#: rule id of the annotation for a file that could not be analysed
+INPUT_RULE = "input.unreadable"
+
+#: help text of the gate's own rule ids (CI formats list them as rules)
+GATE_RULES: dict[str, str] = {
+    "gate.score": "The score is under fail_under. The report lists the missing keywords and weak statements.",
+    "gate.required-term": "A term listed in required_terms was not found in the résumé.",
+    "gate.forbidden-phrase": "A phrase listed in forbidden_phrases appears in the résumé.",
+    "baseline.score": "The score fell by more than --tolerance since the baseline.",
+    "baseline.term": "A term found in the baseline is no longer found.",
+    "baseline.finding": "A finding of severity warning or error appeared that the baseline did not have.",
+    "baseline.statement": "There are fewer quantified statements than in the baseline; the lost ones are named.",
+    INPUT_RULE: "The file could not be read or analysed (unreadable, unsupported, too large, or too slow).",
+}
+
+
+def collect_annotations(result: CheckResult) -> tuple[Annotation, ...]:
+    """Everything CI output shows for one file, ordered by line (whole-file items first), then rule id."""
+    out: list[Annotation] = []
+    if result.error is not None:
+        out.append(Annotation("error", INPUT_RULE, result.error))
+    out.extend(Annotation(f.severity, f.id, f.message, f.line, f.column) for f in result.findings)
+    out.extend(
+        Annotation("error", fa.id, fa.message, fa.line, fa.column) for fa in result.failures if fa.kind != "finding"
+    )
+    out.sort(key=lambda a: (a.line or 0, a.column or 0, a.rule_id, a.message))
+    return tuple(out)

@@ -1,0 +1,36 @@
+"""CI format ``github``: GitHub Actions workflow commands that annotate files in a pull request.
+
+``::warning file=cv.md,line=12,col=1,title=impact.weak::message``; severities map error -> error,
+warning -> warning, info -> notice. Data is escaped (%, CR, LF) and properties also escape ``:`` and ``,``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..gate import CheckResult, collect_annotations
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_results(results: Sequence[CheckResult], *, color: bool = False) -> str:
+    """One workflow command per annotation (``color`` is ignored: the Actions log does its own)."""
+    lines = []
+    for result in results:
+        for a in collect_annotations(result):
+            props = [f"file={escape_property(result.path)}"]
+            if a.line is not None:
+                props.append(f"line={a.line}")
+                if a.column is not None:
+                    props.append(f"col={a.column}")
+            props.append(f"title={escape_property(a.rule_id)}")
+            lines.append(f"::{COMMANDS.get(a.severity, 'warning')} {','.join(props)}::{escape_data(a.message)}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,25 @@
+"""CI format ``line``: ``path:line:col: severity rule-id message``, one annotation per line (grep/editor friendly).
+
+Whole-file annotations use line 1, column 1 so every line parses with the same pattern.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import click
+
+from ..gate import CheckResult, collect_annotations
+
+COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render_results(results: Sequence[CheckResult], *, color: bool = False) -> str:
+    """One line per annotation, files in the given order; empty when nothing is to be reported."""
+    lines = []
+    for result in results:
+        for a in collect_annotations(result):
+            severity = click.style(a.severity, fg=COLORS.get(a.severity)) if color else a.severity
+            message = " ".join(a.message.split())
+            lines.append(f"{result.path}:{a.line or 1}:{a.column or 1}: {severity} {a.rule_id} {message}")
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,80 @@
+"""CI format ``sarif``: SARIF 2.1.0 for code-scanning dashboards (one run, rules with help, relative locations)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import PurePath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..gate import GATE_RULES, CheckResult, collect_annotations
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+DEFAULT_HELP = "Reported by resume-check. Run `resume-check check FILE` for the full report and how to fix it."
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI reference for a relative path (forward slashes, percent-encoded); file:// when absolute."""
+    posix = PureWindowsPath(path).as_posix() if "\\" in path else path
+    if PurePath(posix).is_absolute():
+        return "file://" + quote(posix, safe="/:")
+    return quote(posix.removeprefix("./"), safe="/")
+
+
+def to_dict(results: Sequence[CheckResult]) -> dict[str, Any]:
+    """The SARIF log as plain data."""
+    rules: dict[str, dict[str, Any]] = {}
+    sarif_results: list[dict[str, Any]] = []
+    for result in results:
+        for a in collect_annotations(result):
+            if a.rule_id not in rules:
+                help_text = GATE_RULES.get(a.rule_id, DEFAULT_HELP)
+                rules[a.rule_id] = {
+                    "id": a.rule_id,
+                    "name": a.rule_id,
+                    "shortDescription": {"text": GATE_RULES.get(a.rule_id, a.rule_id)},
+                    "help": {"text": help_text},
+                    "defaultConfiguration": {"level": LEVELS.get(a.severity, "warning")},
+                }
+            location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(result.path)}}
+            if a.line is not None and a.line >= 1:
+                region: dict[str, Any] = {"startLine": a.line}
+                if a.column is not None and a.column >= 1:
+                    region["startColumn"] = a.column
+                location["region"] = region
+            sarif_results.append(
+                {
+                    "ruleId": a.rule_id,
+                    "ruleIndex": list(rules).index(a.rule_id),
+                    "level": LEVELS.get(a.severity, "warning"),
+                    "message": {"text": a.message},
+                    "locations": [{"physicalLocation": location}],
+                }
+            )
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "resume-check",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": list(rules.values()),
+                    }
+                },
+                "results": sarif_results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+
+
+def render_results(results: Sequence[CheckResult], *, color: bool = False) -> str:
+    """The SARIF log as indented JSON text (``color`` is ignored)."""
+    return json.dumps(to_dict(results), indent=2, ensure_ascii=False) + "\n"
