@@ -159,12 +159,14 @@ class TermMatcher:
         excluded = self._excluded(doc)
         candidates: list[tuple[int, int, str, int]] = []  # token start, token end, term id, rank
         for matcher, rank in ((self._phrase, _RANK_EXACT), (self._exact, _RANK_EXACT), (self._tokens, _RANK_PATTERN)):
+            if not len(matcher):  # an empty matcher warns (spaCy W036)
+                continue
             for key, start, end in matcher(doc):
                 term_id = strings[key]
                 if rank == _RANK_PATTERN:
                     start, end = self._narrow(doc, start, end, term_id)
                 candidates.append((start, end, term_id, rank))
-        for key, start, end in self._lemma(doc):
+        for key, start, end in self._lemma(doc) if len(self._lemma) else ():
             # some words change meaning when inflected: "leaning it" is not "Lean IT"
             if not any(t.lemma_ in _NO_INFLECT and t.lemma_ != t.lower_ for t in doc[start:end]):
                 candidates.append((start, end, strings[key], _RANK_LEMMA))

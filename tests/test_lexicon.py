@@ -9,7 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from resume_check.cli import main
 from resume_check.errors import LexiconError
 from resume_check.lexicon import (
     MAX_PACK_BYTES,
@@ -360,3 +362,156 @@ def test_bundled_terms_have_examples_and_counterexamples() -> None:
 def test_only_terms_files_are_bundled_packs() -> None:
     others = {p.name for p in (REPO / "lexicons").glob("*.yaml")} - set(bundled_pack_names())
     assert all(not n.startswith("terms-") for n in others)
+
+
+# ------------------------------------------------------------------------------------------- CLI
+
+CLI_PACK = (
+    HEADER
+    + SCRUM
+    + term_yaml(
+        id="methodology.safe",
+        label="Scaled Agile Framework",
+        weight=4,
+        acronyms=["SAFe"],
+        examples=["Rolled out SAFe."],
+        counterexamples=["Kept it safe."],
+    )
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_cli_list_own_pack(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, CLI_PACK.split("terms:\n", 1)[1])
+    result = runner.invoke(main, ["lexicons", "list", "--no-bundled", "--lexicon", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"test-pack 1.0.0 (en): 2 terms, 1 category - {path}\n"
+        "  A test pack.\n"
+        "  source own: Written for the tests [MIT] https://example.org\n"
+        "Total: 1 pack, 2 terms, 1 categories\n"
+    )
+
+
+def test_cli_list_bundled(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["lexicons", "list"])
+    assert result.exit_code == 0, result.output
+    lexicon = load_lexicon()
+    headers = [line for line in result.output.splitlines() if not line.startswith(" ")]
+    assert headers == [
+        *(
+            f"{p.id} {p.version} ({p.language}): {len(p.terms)} terms, {len(p.categories)} "
+            f"{'category' if len(p.categories) == 1 else 'categories'} - {p.path}"
+            for p in lexicon.packs
+        ),
+        f"Total: {len(lexicon.packs)} packs, {len(lexicon.terms)} terms, {len(lexicon.categories)} categories",
+    ]
+    assert [p.path for p in lexicon.packs] == list(bundled_pack_names())
+    assert len(lexicon.packs) >= 1
+
+
+def test_cli_show_term(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, CLI_PACK.split("terms:\n", 1)[1])
+    result = runner.invoke(main, ["lexicons", "show", "methodology.safe", "--no-bundled", "--lexicon", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "term methodology.safe: Scaled Agile Framework\n"
+        "  category: methodology (Methodologies), weight 4\n"
+        f"  pack: test-pack 1.0.0 ({path})\n"
+        "  label matched: yes\n"
+        "  acronyms: SAFe (exact case)\n"
+        "  forms matched (any case, and their inflections): Scaled Agile Framework\n"
+        "  forms matched (exact case): SAFe\n"
+        "  examples (must match):\n"
+        "    + Rolled out SAFe.\n"
+        "  counterexamples (must not match):\n"
+        "    - Kept it safe.\n"
+    )
+
+
+def test_cli_show_category_and_pack(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, CLI_PACK.split("terms:\n", 1)[1])
+    args = ["--no-bundled", "--lexicon", str(path)]
+    result = runner.invoke(main, ["lexicons", "show", "methodology", *args])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "category methodology: Methodologies\n"
+        "  weight: 1.5\n"
+        "  terms (2, by weight):\n"
+        "    4  methodology.safe  Scaled Agile Framework\n"
+        "    3  methodology.scrum  Scrum\n"
+    )
+    result = runner.invoke(main, ["lexicons", "show", "test-pack", *args])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"pack test-pack 1.0.0 (en) - {path}\n"
+        "  A test pack.\n"
+        "  source own: Written for the tests [MIT] https://example.org\n"
+        "  categories: methodology\n"
+        "  terms: 2\n"
+    )
+
+
+def test_cli_show_unknown_id_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, CLI_PACK.split("terms:\n", 1)[1])
+    result = runner.invoke(main, ["lexicons", "show", "methodology.scrumm", "--no-bundled", "--lexicon", str(path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for ID: no term, category or pack with id 'methodology.scrumm'. "
+        "Did you mean: methodology.scrum, methodology.safe, methodology?"
+    )
+
+
+def test_cli_validate_ok(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, CLI_PACK.split("terms:\n", 1)[1])
+    result = runner.invoke(main, ["lexicons", "validate", "--alone", str(path)])
+    assert (result.exit_code, result.output) == (0, "OK: 2 terms\n")
+
+
+def test_cli_validate_bad_pack_exits_3(runner: CliRunner, tmp_path: Path) -> None:
+    path = write(tmp_path, term_yaml(weight="high"))
+    result = runner.invoke(main, ["lexicons", "validate", "--alone", str(path)])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"resume-check: error: {path}, entry 1 (methodology.kanban): weight must be a number from 1 to 5, got 'high'\n"
+    )
+
+
+def test_cli_validate_failing_examples_exit_3(runner: CliRunner, tmp_path: Path) -> None:
+    body = term_yaml(examples=["Moved to kanban."], counterexamples=["Kanban boards everywhere."])
+    body += term_yaml(id="methodology.flow", label="flow metrics", examples=["Tracked cycle time."])
+    path = write(tmp_path, body)
+    result = runner.invoke(main, ["lexicons", "validate", "--alone", str(path)])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        "resume-check: error: 2 example(s) behave wrongly; fix the term's forms or patterns, or the example:\n"
+        "  methodology.kanban: counterexample 'Kanban boards everywhere.' matches it at 'Kanban'\n"
+        "  methodology.flow: example 'Tracked cycle time.' does not match it (found: nothing)\n"
+    )
+
+
+def test_cli_validate_missing_file_exits_3(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["lexicons", "validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"resume-check: error: {tmp_path / 'nope.yaml'}: lexicon pack not found; check the path given to --lexicon\n"
+    )
+
+
+def test_cli_validate_needs_a_path(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["lexicons", "validate"])
+    assert result.exit_code == 2
+    assert "Missing argument 'PATH...'" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["show"], ["validate"]])
+def test_cli_help(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(main, ["lexicons", *command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
