@@ -135,6 +135,13 @@ def lexicon_option(func: F) -> F:
     )(func)
 
 
+def no_bundled_option(func: F) -> F:
+    """``--no-bundled``: leave out the bundled packs (inspect only the packs given with --lexicon)."""
+    return click.option("--no-bundled", is_flag=True, help="Leave out the bundled packs; use only --lexicon packs.")(
+        func
+    )
+
+
 @main.group()
 def lexicons() -> None:
     """List, show and validate lexicon packs (the terms résumés are matched against).
@@ -149,8 +156,9 @@ def lexicons() -> None:
 
 @lexicons.command("list")
 @lexicon_option
+@no_bundled_option
 @guarded
-def lexicons_list(lexicon_paths: tuple[str, ...]) -> None:
+def lexicons_list(lexicon_paths: tuple[str, ...], no_bundled: bool) -> None:
     """List the loaded packs with their versions, term and category counts and sources.
 
     \b
@@ -159,14 +167,15 @@ def lexicons_list(lexicon_paths: tuple[str, ...]) -> None:
     """
     from .lexicon import describe_lexicon, load_lexicon
 
-    click.echo(describe_lexicon(load_lexicon(lexicon_paths)), nl=False)
+    click.echo(describe_lexicon(load_lexicon(lexicon_paths, bundled=not no_bundled)), nl=False)
 
 
 @lexicons.command("show")
 @click.argument("ident", metavar="ID")
 @lexicon_option
+@no_bundled_option
 @guarded
-def lexicons_show(ident: str, lexicon_paths: tuple[str, ...]) -> None:
+def lexicons_show(ident: str, lexicon_paths: tuple[str, ...], no_bundled: bool) -> None:
     """Show a term (label, category, weight, every form matched, examples), a category or a pack by ID.
 
     \b
@@ -178,7 +187,7 @@ def lexicons_show(ident: str, lexicon_paths: tuple[str, ...]) -> None:
 
     from .lexicon import describe_id, known_ids, load_lexicon
 
-    lexicon = load_lexicon(lexicon_paths)
+    lexicon = load_lexicon(lexicon_paths, bundled=not no_bundled)
     text = describe_id(lexicon, ident)
     if text is None:
         close = difflib.get_close_matches(ident, known_ids(lexicon), n=3, cutoff=0.6)
@@ -214,6 +223,7 @@ def lexicons_validate(paths: tuple[str, ...], alone: bool) -> None:
             f"{len(problems)} example(s) behave wrongly; fix the term's forms or patterns, or the example:\n  {shown}"
         )
     click.echo(f"OK: {len(own)} terms")
+
 
 # --- check / explain (issues 3-5) ---
 
