@@ -1,7 +1,7 @@
 """Baselines: record a résumé's score, found terms, findings and quantified statements; compare a new run with it.
 
 The baseline file is stable, sorted, readable JSON meant to be committed. Findings are keyed by a line-independent
-fingerprint (rule id + normalised message), so moving text around does not create "new" findings. Quantified
+fingerprint (rule id + normalised message, numbers masked), so moving text around does not create "new" findings. Quantified
 statements are kept with their text, so a deleted quantified bullet can be named.
 
 Regressions (each one a ``Regression``): the score fell by more than the tolerance, a found term disappeared, a
@@ -50,7 +50,8 @@ def fingerprint(*parts: str) -> str:
 
 
 def finding_fingerprint(finding: Finding) -> str:
-    return fingerprint(finding.id, finding.message)
+    """Rule id + message with numbers masked: "Only 69 words" and "Only 77 words" are the same finding."""
+    return fingerprint(finding.id, re.sub(r"\d+(?:[.,]\d+)*", "#", finding.message))
 
 
 def baseline_key(path: str, folder: str | Path) -> str:

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -254,15 +254,37 @@ def join_reports(fmt: str, reports: list[str]) -> str:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
-    "--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True, help="Report format."
+    "--format",
+    "fmt",
+    type=click.Choice((*CHECK_FORMATS, "line", "github", "sarif", "junit")),
+    default="text",
+    show_default=True,
+    help="Report format, or a CI format (line, github, sarif, junit: one document for all FILEs).",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead.")
 @click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
 @click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set or output is not a terminal).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), help="Gate: fail (exit 1) when the score is below N.")
+@click.option(
+    "--min-severity", type=click.Choice(["info", "warning", "error"]), help="Gate: fail on findings at this level."
+)
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Gate: fail on regressions.")
+@click.option("--tolerance", type=click.FloatRange(min=0), help="Score points a baseline allows to be lost.  [0]")
 @guarded
 def check(
-    files: tuple[str, ...], fmt: str, output: str | None, lexicons: tuple[str, ...], model: str | None, no_color: bool
+    files: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    lexicons: tuple[str, ...],
+    model: str | None,
+    no_color: bool,
+    config_path: str | None = None,
+    fail_under: float | None = None,
+    min_severity: str | None = None,
+    baseline_path: str | None = None,
+    tolerance: float | None = None,
 ) -> None:
     """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
 
@@ -275,7 +297,30 @@ def check(
       resume-check check cv.pdf
       resume-check check cv.docx --format html --output report.html
       resume-check check cv.pdf --lexicon my-terms.yaml --format json
+
+    CI mode (with a CI format, a gate option, --config or a .resume-check.toml found above FILE):
+    exit 0 pass, 1 the gate failed (score under --fail-under, a required term missing, a forbidden
+    phrase, a finding at or above --min-severity, or a regression against --baseline), 3 bad input
+    or config, 4 unexpected.
+
+    \b
+      resume-check check cv.md --fail-under 60 --format github
+      resume-check check cv.md --baseline resume-check.baseline.json --tolerance 2
     """
+    if wants_gate(fmt, files, config_path, fail_under, min_severity, baseline_path, tolerance):
+        run_gate(
+            files,
+            fmt=fmt,
+            output=output,
+            lexicons=lexicons,
+            model=model,
+            color=use_color(no_color, output),
+            config_path=config_path,
+            fail_under=fail_under,
+            min_severity=min_severity,
+            baseline_path=baseline_path,
+            tolerance=tolerance or 0.0,
+        )
     from .analysis import analyse_paths, build_engine
     from .config import Settings
     from .render import renderer
@@ -322,4 +367,272 @@ def explain(fmt: str) -> None:
 
 # --- batch (issue 6) ---
 
+COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markdown", "html": "cohort_html"}
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes.  [default: number of cores]")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(COHORT_FORMATS)), default="csv", show_default=True, help="Output format."
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with stable pseudonyms.")
+@click.option("--recursive", "-r", is_flag=True, help="Descend into sub-folders (and let ** in globs match them).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds allowed per file; a file over the limit becomes an error row.",
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Config file to use.")
+@guarded
+def batch(
+    paths: tuple[str, ...],
+    workers: int | None,
+    fmt: str,
+    output: str | None,
+    redact: bool,
+    recursive: bool,
+    quiet: bool,
+    time_limit: float,
+    config_path: str | None,
+) -> None:
+    """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.
+
+    PATHS may be files, folders or globs. A file that cannot be analysed (unreadable, too slow, crashing)
+    becomes an error row and the run goes on. Exit code: the worst among the files (0 all analysed,
+    3 some unreadable or over the time limit, 4 an unexpected error); 130 when interrupted, after writing
+    the finished rows.
+
+    \b
+    Examples:
+      resume-check batch cohort/ --format csv --output cohort.csv
+      resume-check batch 'cvs/**/*.pdf' --recursive --format html --redact -o cohort.html
+    """
+    import importlib
+
+    from .batch import BatchInterrupted, analyse_many, expand_paths, worst_exit_code
+    from .cohort import build_cohort
+    from .configfile import settings_for_batch
+    from .errors import InputError
+
+    files = expand_paths(paths, recursive=recursive)
+    if not files:
+        raise InputError(
+            f"no résumé files found in {', '.join(paths)}; check the paths (use --recursive for sub-folders)"
+        )
+    settings = settings_for_batch(config_path, files, time_limit=time_limit)
+    render = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__).render_cohort
+    show_bar = not quiet and sys.stderr.isatty()
+    bar = click.progressbar(length=len(files), label="Analysing", file=sys.stderr) if show_bar else None
+    try:
+        if bar is not None:
+            with bar:
+                records = analyse_many(files, workers=workers, settings=settings, progress=lambda _: bar.update(1))
+        else:
+            records = analyse_many(files, workers=workers, settings=settings)
+    except BatchInterrupted as stop:
+        emit(render(build_cohort(stop.records, redact=redact)), output)
+        click.echo(
+            f"resume-check: interrupted: wrote {len(stop.records)} finished row(s); {stop.remaining} file(s) left",
+            err=True,
+        )
+        sys.exit(130)
+    emit(render(build_cohort(records, redact=redact)), output)
+    code = worst_exit_code(records)
+    if not quiet:
+        failed = sum(1 for r in records if r.error is not None)
+        click.echo(
+            f"resume-check: {len(records) - failed} of {len(records)} résumé(s) analysed"
+            + (f"; {failed} could not be analysed (see the error rows)" if failed else ""),
+            err=True,
+        )
+    sys.exit(code)
+
+
 # --- init / baseline (issue 7) ---
+
+#: CI formats of `check` (one document for all files)
+GATE_FORMATS = ("line", "github", "sarif", "junit")
+TEXT_SOURCE_SUFFIXES = (".md", ".markdown", ".tex", ".typ", ".txt", ".text")
+
+
+def wants_gate(fmt: str, files: tuple[str, ...], config_path: str | None, *options: Any) -> bool:
+    """CI mode is on with a CI format, a gate option, --config, or a config file found above a FILE."""
+    from .configfile import find_config
+
+    if fmt in GATE_FORMATS or config_path or any(o is not None for o in options):
+        return True
+    return any(find_config(os.path.dirname(os.path.abspath(f)) if f != "-" else os.getcwd()) for f in files)
+
+
+def run_gate(
+    files: tuple[str, ...],
+    *,
+    fmt: str,
+    output: str | None,
+    lexicons: tuple[str, ...],
+    model: str | None,
+    color: bool,
+    config_path: str | None,
+    fail_under: float | None,
+    min_severity: str | None,
+    baseline_path: str | None,
+    tolerance: float,
+) -> NoReturn:
+    """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
+    import dataclasses
+
+    from .analysis import analyse_path, build_engine
+    from .baseline import baseline_key, parse_baseline
+    from .configfile import resolve_config
+    from .errors import ConfigError
+    from .extract import read_input
+    from .gate import error_result, evaluate
+    from .render import renderer
+
+    baseline: dict[str, Any] | None = None
+    if baseline_path:
+        try:
+            with open(baseline_path, encoding="utf-8") as handle:
+                baseline = parse_baseline(handle.read(), baseline_path)
+        except OSError as err:
+            raise ConfigError(
+                f"{baseline_path}: cannot read the baseline ({err.strerror}); create it with "
+                "`resume-check baseline FILE... --output PATH`"
+            ) from None
+    engines: dict[tuple[tuple[str, ...], str | None], Any] = {}
+    results, reports, unlisted = [], [], []
+    for file in files:
+        config = resolve_config(config_path, os.getcwd() if file == "-" else os.path.dirname(os.path.abspath(file)))
+        settings = config.settings_for(
+            file, fail_under=fail_under, min_severity=min_severity, lexicons=lexicons, model=model
+        )
+        key = (settings.lexicons, settings.model)
+        if key not in engines:
+            engines[key] = build_engine(settings)
+        engine = dataclasses.replace(engines[key], settings=settings)
+        try:
+            analysis = analyse_path(file, engine=engine)
+        except ResumeCheckError as err:
+            if err.exit_code != ExitCode.BAD_INPUT:
+                raise
+            results.append(error_result(file, str(err), err.exit_code, settings.min_severity))
+            continue
+        source_text = None
+        if file != "-" and file.lower().endswith(TEXT_SOURCE_SUFFIXES):
+            source_text = read_input(file, max_bytes=settings.max_bytes).decode("utf-8", "replace")
+        entry = None
+        if baseline is not None:
+            entry = baseline["files"].get(baseline_key(file, os.path.dirname(os.path.abspath(baseline_path or "."))))
+            if entry is None:
+                unlisted.append(file)
+        results.append(evaluate(analysis, settings, entry, source_text=source_text, tolerance=tolerance, path=file))
+        if fmt not in GATE_FORMATS:
+            reports.append(renderer(fmt).render(analysis, color=color))
+    if fmt in GATE_FORMATS:
+        emit(renderer(fmt).render_results(results, color=color), output)
+    elif reports:
+        emit(join_reports(fmt, reports), output)
+    for file in unlisted:
+        click.echo(
+            f"resume-check: note: {file} is not in the baseline {baseline_path}; only the gate applies", err=True
+        )
+    code = ExitCode.OK
+    for result in results:
+        if result.error is not None:
+            click.echo(f"resume-check: error: {result.error}", err=True)
+            code = max(code, ExitCode(result.error_code))
+        elif not result.passed:
+            click.echo(f"resume-check: FAILED {result.path}: {len(result.failures)} gate failure(s)", err=True)
+            if fmt not in GATE_FORMATS:
+                for failure in result.failures:
+                    where = f":{failure.line}" if failure.line else ""
+                    click.echo(f"  {result.path}{where}: {failure.id}: {failure.message}", err=True)
+            code = max(code, ExitCode.GATE_FAILED)
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default="resume-check.baseline.json",
+    show_default=True,
+    help="Baseline file to write (atomically).",
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
+@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
+@guarded
+def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexicons: tuple[str, ...]) -> None:
+    """Record the score, found terms, findings and quantified statements of FILEs as a baseline to commit.
+
+    `resume-check check FILE --baseline PATH` then fails (exit 1) when the score drops by more than
+    --tolerance, a found term disappears, a new finding appears, or a quantified statement is lost.
+    Files are keyed by their path relative to the baseline's folder. The file is rewritten for FILEs.
+
+    \b
+    Example:
+      resume-check baseline cv.md --output resume-check.baseline.json
+      git add resume-check.baseline.json
+    """
+    import dataclasses
+
+    from .analysis import analyse_path, build_engine
+    from .baseline import baseline_key, build_baseline, dump_baseline, entry_for
+    from .configfile import resolve_config
+    from .extract import read_input
+    from .gate import active_findings
+    from .suppress import Suppression, parse_suppressions
+
+    folder = os.path.dirname(os.path.abspath(output))
+    entries: dict[str, Any] = {}
+    engines: dict[tuple[tuple[str, ...], str | None], Any] = {}
+    for file in files:
+        settings = resolve_config(config_path, os.path.dirname(os.path.abspath(file))).settings_for(
+            file, lexicons=lexicons
+        )
+        key = (settings.lexicons, settings.model)
+        if key not in engines:
+            engines[key] = build_engine(settings)
+        analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))
+        suppressions: tuple[Suppression, ...] = ()
+        if file.lower().endswith(TEXT_SOURCE_SUFFIXES):
+            suppressions = parse_suppressions(read_input(file).decode("utf-8", "replace"))
+        entries[baseline_key(file, folder)] = entry_for(analysis, active_findings(analysis, settings, suppressions))
+    emit(dump_baseline(build_baseline(entries)), output)
+    click.echo(f"resume-check: wrote the baseline of {len(entries)} file(s) to {output}", err=True)
+
+
+@main.command()
+@click.option(
+    "--path",
+    "folder",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder to write .resume-check.toml in.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing .resume-check.toml.")
+@guarded
+def init(folder: str, force: bool) -> None:
+    """Write a commented starter .resume-check.toml (fail_under, min_severity, terms, rules, overrides).
+
+    \b
+    Example:
+      resume-check init
+      resume-check check cv.md        # now gated by the config
+    """
+    from .configfile import CONFIG_NAME, STARTER
+    from .errors import ConfigError
+
+    target = os.path.join(folder, CONFIG_NAME)
+    if os.path.exists(target) and not force:
+        raise ConfigError(f"{target} already exists; edit it, or run `resume-check init --force` to replace it")
+    emit(STARTER, target)
+    click.echo(f"resume-check: wrote {target}", err=True)

@@ -54,6 +54,8 @@ def test_no_regression_against_itself_and_moved_lines() -> None:
     assert compare(entry, base()) == ()
     assert compare(entry, moved) == ()  # a finding that moved lines is not new
     assert finding_fingerprint(Finding("x", "see line 4")) == finding_fingerprint(Finding("x", "see line 12"))
+    assert finding_fingerprint(Finding("x", "Only 69 words")) == finding_fingerprint(Finding("x", "Only 77 words"))
+    assert finding_fingerprint(Finding("x", "cliché 'a'")) != finding_fingerprint(Finding("x", "cliché 'b'"))
 
 
 def test_each_regression_kind_is_named() -> None:
