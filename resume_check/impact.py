@@ -1,0 +1,1229 @@
+"""Impact statements: judge each experience, project and summary statement (action verb + measured result).
+
+``analyse_impact(resume)`` turns the bullets (and the sentences of paragraphs) of the experience, projects and
+summary sections into ``Statement`` records with a verdict, the metrics found (``metrics.find_metrics``) and a
+concrete suggestion, plus an ``ImpactSummary`` and ``impact.*`` findings.
+
+Verdicts:
+- ``strong``: opens with an action verb (``lexicons/verbs.yaml``), possibly after a short lead-in ("As PMO lead,",
+  "Successfully"), and carries at least one metric;
+- ``unquantified``: opens with an action verb, no metric;
+- ``weak``: opens with a duty or hedge (``lexicons/weak_openers.yaml``: "Responsible for", "Helped with" ...), a
+  first-person pronoun, an agentless passive ("The migration was delivered ..."), or no verb at all. A weak opener
+  stays weak when a number follows; the suggestion says so and shows the rewrite.
+
+Skipped as non-statements: headings, lines ending in ":" ("Notable accomplishments:"), job title/company/date
+lines (short, title-case or carrying a date range, no verb), and, in the summary, sentences that describe the
+person rather than an action ("Seasoned project manager with ..."). In paragraphs, a later sentence that opens with
+"The/This/It ..." and has no verb of the candidate's is context for the previous one, not a statement.
+
+Everything is deterministic; regular expressions are compiled at import and the lexicons are loaded once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Literal, cast
+
+import yaml
+
+from .errors import LexiconError
+from .metrics import cue_dimensions, find_metrics
+from .models import (
+    DIMENSIONS,
+    Block,
+    Dimension,
+    Finding,
+    Impact,
+    ImpactSummary,
+    Metric,
+    Resume,
+    Statement,
+    Verdict,
+)
+
+__all__ = [
+    "VerbFamily",
+    "VerbForm",
+    "VerbLexicon",
+    "WeakLexicon",
+    "WeakOpener",
+    "analyse_impact",
+    "find_metrics",
+    "load_verbs",
+    "load_weak_openers",
+]
+
+VERBS_FILE = "verbs.yaml"
+WEAK_FILE = "weak_openers.yaml"
+#: sections whose bullets and sentences are judged
+STATEMENT_SECTIONS = ("experience", "projects", "summary")
+#: a bullet longer than this is hard to skim
+LONG_BULLET_WORDS = 40
+#: a verb opening more than this many statements is over-used ...
+OVERUSED_MAX = 3
+#: ... or more than this share of them, once there are at least OVERUSED_MIN_STATEMENTS statements
+OVERUSED_SHARE = 0.25
+OVERUSED_MIN_STATEMENTS = 8
+#: a lead-in before the verb may be this many words long ("As PMO lead for the retail division, delivered ...")
+MAX_LEAD_IN_WORDS = 8
+#: the excerpt of a statement quoted in messages
+EXCERPT_CHARS = 70
+
+Tense = Literal["past", "present", "gerund", "either"]
+
+# --------------------------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFamily:
+    id: str
+    label: str
+    asks: Dimension  # the dimension a number for this kind of action usually measures
+    rewrite: str  # the verb proposed in rewrites ("Led")
+    cues: tuple[str, ...]  # words pointing to this family
+    verbs: tuple[str, ...]  # base forms (American spelling first, as listed)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    """One inflected form of an action verb ("analysed" -> lemma "analyze", base "analyse", tense "past")."""
+
+    form: str
+    lemma: str  # the canonical (listed) base form
+    base: str  # the base form in the spelling of this form (analyse for analysed)
+    family: str
+    tense: Tense
+    source: str  # "onet" or "ours"
+
+
+@dataclass(frozen=True, slots=True)
+class VerbLexicon:
+    forms: Mapping[str, VerbForm]  # lower-case form ("rolled out") -> VerbForm
+    families: Mapping[str, VerbFamily]
+    past_forms: Mapping[str, str]  # base (either spelling) -> past form ("lead" -> "led", "analyse" -> "analysed")
+    participles: frozenset[str]
+    noun_ambiguous: frozenset[str]
+    max_words: int = 2
+    sources: tuple[str, ...] = ()
+
+    def lookup(self, words: Sequence[str]) -> tuple[VerbForm, int] | None:
+        """The verb form opening ``words`` (lower-case, punctuation stripped) and how many words it spans."""
+        for size in range(min(self.max_words, len(words)), 0, -1):
+            form = self.forms.get(" ".join(words[:size]))
+            if form is not None:
+                return form, size
+        return None
+
+    def past(self, lemma: str) -> str:
+        return self.past_forms.get(lemma, lemma)
+
+
+@dataclass(frozen=True, slots=True)
+class WeakOpener:
+    id: str
+    kind: str  # duty, hedge, role, first-person
+    patterns: tuple[re.Pattern[str], ...]
+    label: str
+    advice: str
+    family: str  # a verb family id, or "from-text"
+
+
+@dataclass(frozen=True, slots=True)
+class WeakLexicon:
+    openers: tuple[WeakOpener, ...]
+    auxiliaries: tuple[str, ...]
+    passive_advice: str
+    passive: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+
+
+def _read_yaml(name: str) -> dict[str, Any]:
+    try:
+        raw = resources.files("resume_check.lexicons").joinpath(name).read_text(encoding="utf-8")
+        data = yaml.safe_load(raw)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{name}: cannot be read ({err}); reinstall resume-check") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: must be a mapping at the top level; reinstall resume-check")
+    return data
+
+
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+_VOWELS = "aeiou"
+
+
+def _vowel_groups(word: str) -> int:
+    return len(re.findall(r"[aeiouy]+", word.lstrip("y")))
+
+
+def _regular_forms(base: str, doubles: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(present forms, past forms, gerund forms) of a regular verb, by the spelling rules of English."""
+    last = base.rsplit("-", 1)[-1]
+    if base.endswith("s") or base.endswith("x") or base.endswith("z") or base.endswith(("ch", "sh")):
+        third = base + "es"
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    cvc = len(last) >= 3 and last[-1] not in _VOWELS + "wxy" and last[-2] in _VOWELS and last[-3] not in _VOWELS
+    stems: tuple[str, ...]
+    if base in doubles or (cvc and _vowel_groups(last) == 1):
+        stems = (base + base[-1],)
+    elif base.endswith("l") and len(last) >= 3 and last[-2] in _VOWELS and last[-3] not in _VOWELS:
+        stems = (base, base + "l")  # American "modeled", British "modelled"
+    else:
+        stems = (base,)
+    if base.endswith("ee"):
+        past: tuple[str, ...] = (base + "d",)
+        gerund: tuple[str, ...] = (base + "ing",)
+    elif base.endswith("ie"):
+        past, gerund = (base + "d",), (base[:-2] + "ying",)
+    elif base.endswith("e"):
+        past, gerund = (base + "d",), (base[:-1] + "ing",)
+    elif base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+        past, gerund = (base[:-1] + "ied",), (base + "ing",)
+    else:
+        past = tuple(stem + "ed" for stem in stems)
+        gerund = tuple(stem + "ing" for stem in stems)
+    return (base, third), past, gerund
+
+
+def _inflect(verb: str, irregular: Mapping[str, tuple[str, str]], doubles: frozenset[str]) -> dict[str, set[Tense]]:
+    """Every form of ``verb`` (a base, possibly phrasal: "roll out") with the tenses it can express."""
+    head, _, particle = verb.partition(" ")
+    suffix = f" {particle}" if particle else ""
+    present, past, gerund = _regular_forms(head, doubles)
+    if head in irregular:
+        past = tuple(dict.fromkeys(irregular[head]))
+    forms: dict[str, set[Tense]] = {}
+    for tense, group in (("present", present), ("past", past), ("gerund", gerund)):
+        for form in group:
+            forms.setdefault(form + suffix, set()).add(cast(Tense, tense))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def load_verbs() -> VerbLexicon:
+    """The bundled action-verb lexicon (``lexicons/verbs.yaml``), inflected in British and American spelling."""
+    data = _read_yaml(VERBS_FILE)
+    families_raw = data.get("families")
+    if not isinstance(families_raw, dict) or not families_raw:
+        raise LexiconError(f"{VERBS_FILE}: needs a `families` mapping of family id -> verbs; reinstall resume-check")
+    spelling = data.get("spelling") or {}
+    irregular_raw = data.get("irregular") or {}
+    if not isinstance(spelling, dict) or not isinstance(irregular_raw, dict):
+        raise LexiconError(f"{VERBS_FILE}: `spelling` and `irregular` must be mappings")
+    irregular: dict[str, tuple[str, str]] = {}
+    for base, pair in irregular_raw.items():
+        if not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(f, str) for f in pair):
+            raise LexiconError(f"{VERBS_FILE}, irregular `{base}`: give [past, past participle], e.g. lead: [led, led]")
+        irregular[str(base)] = (pair[0], pair[1])
+    doubles = frozenset(_str_list(data.get("double_final"), f"{VERBS_FILE}, double_final"))
+    noun_ambiguous = frozenset(_str_list(data.get("noun_ambiguous"), f"{VERBS_FILE}, noun_ambiguous"))
+
+    families: dict[str, VerbFamily] = {}
+    forms: dict[str, VerbForm] = {}
+    tenses: dict[str, set[Tense]] = {}
+    past_forms: dict[str, str] = {}
+    participles: set[str] = set()
+    seen: dict[str, str] = {}
+    for family_id, raw in families_raw.items():
+        where = f"{VERBS_FILE}, family `{family_id}`"
+        if not isinstance(raw, dict):
+            raise LexiconError(f"{where}: must be a mapping with label, asks, rewrite, cues, onet and ours")
+        asks = raw.get("asks")
+        if asks not in DIMENSIONS:
+            raise LexiconError(f"{where}: `asks` must be one of {', '.join(DIMENSIONS)}, got {asks!r}")
+        verbs: list[tuple[str, str]] = []
+        for source in ("onet", "ours"):
+            for verb in _str_list(raw.get(source), f"{where}, {source}"):
+                verb = verb.lower()
+                if verb in seen:
+                    raise LexiconError(f"{where}: `{verb}` is already listed in family `{seen[verb]}`; keep one")
+                seen[verb] = str(family_id)
+                verbs.append((verb, source))
+        if not verbs:
+            raise LexiconError(f"{where}: lists no verbs")
+        families[str(family_id)] = VerbFamily(
+            id=str(family_id),
+            label=str(raw.get("label") or family_id),
+            asks=cast(Dimension, asks),
+            rewrite=str(raw.get("rewrite") or verbs[0][0].capitalize()),
+            cues=tuple(c.lower() for c in _str_list(raw.get("cues"), f"{where}, cues")),
+            verbs=tuple(v for v, _ in verbs),
+        )
+        for verb, source in verbs:
+            spellings = [verb]
+            british = spelling.get(verb)
+            if isinstance(british, str) and british != verb:
+                spellings.append(british.lower())
+            for base in spellings:
+                inflected = _inflect(base, irregular, doubles)
+                head = base.partition(" ")[0]
+                if head in irregular:
+                    participles.add(irregular[head][1])
+                for form, form_tenses in inflected.items():
+                    if "past" in form_tenses:
+                        participles.add(form.partition(" ")[0])
+                        past_forms.setdefault(base, form)
+                        past_forms.setdefault(verb, form)
+                    tenses.setdefault(form, set()).update(form_tenses)
+                    if form not in forms:
+                        forms[form] = VerbForm(form, verb, base, str(family_id), "present", source)
+    for form, verb_form in list(forms.items()):
+        found = tenses[form]
+        tense: Tense = (
+            "either"
+            if {"past", "present"} <= found
+            else ("past" if "past" in found else ("gerund" if "gerund" in found else "present"))
+        )
+        forms[form] = VerbForm(form, verb_form.lemma, verb_form.base, verb_form.family, tense, verb_form.source)
+    sources = tuple(str(s.get("id")) for s in data.get("sources") or () if isinstance(s, dict))
+    return VerbLexicon(
+        forms=MappingProxyType(forms),
+        families=MappingProxyType(families),
+        past_forms=MappingProxyType(past_forms),
+        participles=frozenset(participles),
+        noun_ambiguous=noun_ambiguous,
+        max_words=max(len(f.split()) for f in forms),
+        sources=sources,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_weak_openers() -> WeakLexicon:
+    """The bundled weak openers and hedges (``lexicons/weak_openers.yaml``), patterns compiled."""
+    data = _read_yaml(WEAK_FILE)
+    entries = data.get("openers")
+    if not isinstance(entries, list) or not entries:
+        raise LexiconError(f"{WEAK_FILE}: needs an `openers` list; reinstall resume-check")
+    openers: list[WeakOpener] = []
+    ids: set[str] = set()
+    for index, entry in enumerate(entries, 1):
+        where = f"{WEAK_FILE}, entry {index}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise LexiconError(f"{where}: needs an `id`, `kind`, `patterns`, `label`, `advice` and `family`")
+        where = f"{where} ({entry['id']})"
+        if entry["id"] in ids:
+            raise LexiconError(f"{where}: duplicate id; ids must be unique")
+        ids.add(entry["id"])
+        compiled = []
+        for pattern in _str_list(entry.get("patterns"), f"{where}, patterns"):
+            try:
+                compiled.append(re.compile(rf"(?:{pattern})(?![\w'’-])", re.IGNORECASE))
+            except re.error as err:
+                raise LexiconError(f"{where}: pattern {pattern!r} is not a valid regular expression ({err})") from None
+        if not compiled:
+            raise LexiconError(f"{where}: needs at least one pattern")
+        for key in ("kind", "label", "advice", "family"):
+            if not isinstance(entry.get(key), str):
+                raise LexiconError(f"{where}: `{key}` must be a string")
+        openers.append(
+            WeakOpener(entry["id"], entry["kind"], tuple(compiled), entry["label"], entry["advice"], entry["family"])
+        )
+    passive = data.get("passive") or {}
+    auxiliaries = _str_list(
+        passive.get("auxiliaries") if isinstance(passive, dict) else None, f"{WEAK_FILE}, passive.auxiliaries"
+    )
+    if not auxiliaries:
+        raise LexiconError(f"{WEAK_FILE}: `passive.auxiliaries` must list the auxiliaries (was, were ...)")
+    aux = "|".join(sorted((re.escape(a) for a in auxiliaries), key=len, reverse=True))
+    # subject words (no verb of the candidate's), an auxiliary, an optional adverb, a participle
+    passive_re = re.compile(
+        rf"^(?P<subject>(?:[\w'’&/().,£$€%+-]+\s){{0,10}}?)(?P<aux>(?:{aux}))\s(?:(?:\w+ly|not|also|then|all|fully)\s)?"
+        rf"(?P<participle>[a-z][\w-]*)\b(?P<rest>.*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
+    advice = str(passive.get("advice") or "") if isinstance(passive, dict) else ""
+    return WeakLexicon(tuple(openers), auxiliaries, advice, passive_re)
+
+
+# --------------------------------------------------------------------------------------------- units
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    section: str
+    block: int
+    start: int  # offset in Resume.text
+    line: int
+    entry: int  # experience/project entry (a run of statements between title or date lines)
+    bullet: bool
+    first_in_block: bool
+    segments: tuple[tuple[int, int], ...]  # (unit offset, Resume.text offset) where the mapping jumps
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9£$€])")
+_ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "approx",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "no",
+        "nos",
+        "dept",
+        "est",
+        "fig",
+        "jr",
+        "sr",
+        "u.s",
+        "u.k",
+        "p.a",
+        "mgr",
+        "sr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z0-9£$€][\w'’&.+/£$€%-]*")
+_DATE_RANGE = re.compile(
+    r"\b(?:19|20)\d{2}\s?(?:-|–|—|to)\s?(?:(?:19|20)\d{2}|present|current|now|date|today)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:19|20)\d{2}\b"
+    r"|\b(?:19|20)\d{2}\s?(?:-|–|—)\s*$|^\s*(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s)?(?:19|20)\d{2}|present|current"
+    r"|now|to|until|[-–—|•·,])(?:\s+|$)",
+    re.IGNORECASE,
+)
+_CONTEXT_OPENER = re.compile(
+    r"^(?:the|this|these|those|it|its|they|their|which|that|he|she|his|her|such|each|both|all|there)\b", re.IGNORECASE
+)
+_LEAD_IN_FIRST = frozenset(
+    [
+        "as",
+        "in",
+        "within",
+        "during",
+        "after",
+        "following",
+        "over",
+        "across",
+        "for",
+        "while",
+        "with",
+        "working",
+        "through",
+        "by",
+        "on",
+        "at",
+        "under",
+        "since",
+        "from",
+        "when",
+        "having",
+        "using",
+        "leveraging",
+        "partnering",
+        "upon",
+        "despite",
+        "alongside",
+        "via",
+        "throughout",
+        "before",
+    ]
+)
+_JOB_NOUNS = frozenset(
+    [
+        "manager",
+        "managers",
+        "developer",
+        "developers",
+        "engineer",
+        "engineers",
+        "analyst",
+        "analysts",
+        "consultant",
+        "consultants",
+        "architect",
+        "architects",
+        "lead",
+        "leads",
+        "role",
+        "roles",
+        "position",
+        "owner",
+        "officer",
+        "coordinator",
+        "co-ordinator",
+        "specialist",
+        "team",
+        "teams",
+        "member",
+        "director",
+        "head",
+        "of",
+        "for:",
+        "-",
+        "–",
+        "—",
+        "|",
+        "designer",
+        "tester",
+        "administrator",
+    ]
+)
+_PM_TITLE = re.compile(
+    r"\b(?:project|programme|program|delivery|portfolio|pmo|release|change|transition|implementation|transformation)"
+    r"\s+(?:manager|lead|leader|director|coordinator|co-ordinator|officer|head)\b|\bPMO\b|\bscrum\s?master\b"
+    r"|\bproject management (?:professional|office)\b|\bPMP\b|\bPRINCE2\b",
+    re.IGNORECASE,
+)
+_ON_TIME_BUDGET = re.compile(
+    r"\b(?:on|within|under|below|ahead of)\s(?:the\s)?(?:stipulated\s|agreed\s|allocated\s|planned\s)?"
+    r"(?:time|schedule|budget|cost|deadline)s?(?:\s(?:and|&)\s(?:on|within|under|below)?\s?(?:the\s)?"
+    r"(?:stipulated\s|agreed\s)?(?:time|schedule|budget|cost|deadline)s?)?\b",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(
+    r"\bby\s+(?!\d|[£$€]|half|a factor|over\b|more\b|up to|nearly|almost|around|about|approx|some\b)", re.IGNORECASE
+)
+_ROLE_NOUNS = _JOB_NOUNS - {"of", "for:", "-", "–", "—", "|", "team", "teams", "member", "head", "role", "roles"}
+_CLAUSE_CUT = re.compile(r"\s(?:to|in|using|by|through|which|that|while|via|so|resulting|with the aim)\s")
+_DANGLING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "with",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "using",
+        "via",
+        "across",
+        "into",
+        "as",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "all", "our", "my", "this", "these", "those", "its", "their", "each", "every", "both"]
+)
+_TRAILING_PUNCT = re.compile(r"[\s,;:.!?–—-]+$")
+
+
+def _word_starts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) for every word of ``text``, edge punctuation stripped."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group().rstrip(".,;:!?)’'\"")
+        if word:
+            out.append((m.start(), m.start() + len(word), word.lower()))
+    return out
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start : m.start()].rstrip('"”’)')
+        last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.split() else ""
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _line_of(resume: Resume, block: Block, offset: int) -> int:
+    """The 1-based line a person sees for ``offset`` within ``block.text`` (the block's first line if unsure)."""
+    lines = resume.document.lines
+    cursor = 0
+    best = block.lines[0] if block.lines else None
+    for index in block.lines:
+        if not 0 <= index < len(lines):
+            return block.line
+        probe = " ".join(lines[index].text.split())[:20]
+        found = block.text.find(probe, cursor) if probe else -1
+        if found < 0:
+            return block.line
+        if found <= offset:
+            best = index
+        cursor = found + len(probe)
+    return resume.document.line_number(best) if best is not None else block.line
+
+
+def _units(resume: Resume) -> Iterator[_Unit]:
+    """Statements to judge: bullets (with lower-case continuation paragraphs joined) and paragraph sentences."""
+    blocks = resume.blocks
+    entry = 0
+    previous_section = ""
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.section != previous_section:
+            entry += 1
+            previous_section = block.section
+        if block.section not in STATEMENT_SECTIONS or block.kind == "heading":
+            entry += 1 if block.kind == "heading" else 0
+            i += 1
+            continue
+        if block.kind == "bullet":
+            text = block.text
+            segments = [(0, block.start)]
+            j = i + 1
+            while (
+                j < len(blocks)
+                and blocks[j].kind == "paragraph"
+                and blocks[j].section == block.section
+                and blocks[j].text[:1].islower()
+            ):
+                segments.append((len(text) + 1, blocks[j].start))
+                text = f"{text} {blocks[j].text}"
+                j += 1
+            yield _Unit(text, block.section, i, block.start, block.line, entry, True, True, tuple(segments))
+            i = j
+            continue
+        for n, (s, e) in enumerate(_split_sentences(block.text)):
+            lead = len(block.text[s:e]) - len(block.text[s:e].lstrip())
+            s += lead
+            yield _Unit(
+                block.text[s:e].rstrip(),
+                block.section,
+                i,
+                block.start + s,
+                _line_of(resume, block, s),
+                entry,
+                False,
+                n == 0,
+                ((0, block.start + s),),
+            )
+        i += 1
+
+
+def _to_resume_offset(unit: _Unit, offset: int) -> int:
+    base_unit, base_text = unit.segments[0]
+    for seg_unit, seg_text in unit.segments:
+        if seg_unit <= offset:
+            base_unit, base_text = seg_unit, seg_text
+    return base_text + (offset - base_unit)
+
+
+# --------------------------------------------------------------------------------------------- judging
+
+
+@dataclass(frozen=True, slots=True)
+class _Judgement:
+    verdict: Verdict | None  # None: not a statement (a title, date or label line)
+    verb: str | None = None
+    family: str | None = None
+    lemma: str | None = None
+    base: str | None = None
+    tense: Tense | None = None
+    reason: str = ""  # weak: duty, hedge, role, first-person, passive, no-verb
+    opener_id: str | None = None
+    advice: str = ""
+    rest: str = ""  # the words after the verb or weak opener
+    skip: int = 0  # characters of header prefix (title, company, dates) before the statement proper
+    rewrite_verb: str | None = None
+
+
+_ASK: Mapping[Dimension, str] = MappingProxyType(
+    {
+        "budget": "the money involved — budget size, saving or contract value",
+        "schedule": "the time — weeks early, delivered in N weeks, or the share delivered on time",
+        "scope": "the scale — how many users, sites, systems or releases",
+        "team": "the people — team size, stakeholders or vendors",
+        "quality": "the improvement — % fewer incidents or defects, uptime, audit findings closed",
+    }
+)
+_EXAMPLE: Mapping[Dimension, str] = MappingProxyType(
+    {
+        "budget": "saving £120k (15%) on an £800k budget",
+        "schedule": "two weeks ahead of schedule",
+        "scope": "for 1,200 users across 8 sites",
+        "team": "12 people across 3 vendors",
+        "quality": "cutting P1 incidents by 30%",
+    }
+)
+
+
+def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | None:
+    """The action verb opening ``words``, refusing nouns that look like verbs ("Lead developer", "Design of")."""
+    found = lex.lookup(words)
+    if found is None and words and "-" in words[0]:
+        found = lex.lookup([words[0].replace("-", ""), *words[1:]])  # "devel-oping" rejoined across a line break
+    if found is None:
+        return None
+    form, size = found
+    following = words[size] if len(words) > size else ""
+    ambiguous = form.tense in ("present", "either") and form.form == form.base and form.lemma in lex.noun_ambiguous
+    if ambiguous and (not following or following in _JOB_NOUNS or following in ("of", "and/or")):
+        return None
+    if form.tense == "gerund" and following == "of":
+        return None
+    return form, size
+
+
+def _strip_header(text: str, words: list[tuple[int, int, str]], lex: VerbLexicon) -> int:
+    """Length of a date or title prefix before the verb ("2017 – Present Leading ...", "Engineer, Amazon Led ...")."""
+    i = 0
+    while i < len(words) and _DATE_PREFIX.match(text[words[i][0] :] + " ") and i < 6:
+        i += 1
+    if 0 < i < len(words):
+        verb = _verb_at([w for _, _, w in words[i:]], lex)
+        if verb is not None:
+            return words[i][0]
+    # a title-case run (job title, company, place) glued to the first sentence by the layout
+    if _verb_at([w for _, _, w in words], lex) is not None:
+        return 0
+    for k in range(2, min(len(words), 16)):
+        start = words[k][0]
+        if not text[start].isupper():
+            continue
+        verb = _verb_at([w for _, _, w in words[k:]], lex)
+        if verb is None or verb[0].tense not in ("past", "gerund"):
+            continue
+        prefix = words[:k]
+        if all(
+            text[s].isupper() or text[s].isdigit() or w in ("of", "and", "&", "the", "at", "for", "-", "–")
+            for s, _, w in prefix
+        ):
+            return start
+        break
+    return 0
+
+
+def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) -> _Judgement:
+    text = unit.text
+    words = _word_starts(text)
+    if not words:
+        return _Judgement(None)
+    skip = _strip_header(text, words, lex)
+    if skip:
+        words = [w for w in words if w[0] >= skip]
+    plain = [w for _, _, w in words]
+
+    # weak openers, also after adverbs ("Actively participated in") and a lead-in ("In 2019, helped ...")
+    for start_index in _opening_positions(text, words, lex):
+        head = text[words[start_index][0] :]
+        for opener in weak.openers:
+            for pattern in opener.patterns:
+                m = pattern.match(head)
+                if m:
+                    reason = "first-person" if opener.kind == "first-person" else opener.kind
+                    return _Judgement(
+                        "weak",
+                        verb=m.group().strip(),
+                        reason=reason,
+                        opener_id=opener.id,
+                        advice=opener.advice,
+                        rest=head[m.end() :].strip(" ,:;-–—"),
+                        skip=skip,
+                        rewrite_verb=None
+                        if opener.family == "from-text"
+                        else lex.families[opener.family].rewrite
+                        if opener.family in lex.families
+                        else None,
+                    )
+        found = _verb_at(plain[start_index:], lex)
+        if found is not None:
+            form, size = found
+            verb_start = words[start_index][0]
+            verb_end = words[start_index + size - 1][1]
+            return _Judgement(
+                "strong" if has_metrics else "unquantified",
+                verb=text[verb_start:verb_end],
+                family=form.family,
+                lemma=form.lemma,
+                base=form.base,
+                tense=form.tense,
+                rest=text[verb_end:].strip(" ,:;-–—"),
+                skip=skip,
+            )
+
+    statement = text[skip:] if skip else text
+    passive = weak.passive.match(statement)
+    if passive and _is_participle(passive.group("participle"), lex) and not _AGENT.search(passive.group("rest")):
+        subject = passive.group("subject").strip()
+        subject_verbs = (_verb_at([w.strip(".,;:()")], lex) for w in subject.lower().split())
+        if not any(found is not None and found[0].tense == "past" for found in subject_verbs):
+            if subject.split() and subject.split()[0].lower() in _DETERMINERS:
+                subject = subject[0].lower() + subject[1:]
+            return _Judgement(
+                "weak",
+                verb=f"{passive.group('aux')} {passive.group('participle')}",
+                reason="passive",
+                advice=weak.passive_advice,
+                rest=f"{subject} {passive.group('rest').strip()}".strip(),
+                skip=skip,
+                rewrite_verb=passive.group("participle").capitalize(),
+            )
+
+    # no verb: a title, company, date or label line, a self-description in a summary, or a noun-phrase bullet
+    if _is_non_statement(statement, unit, has_metrics):
+        return _Judgement(None)
+    return _Judgement("weak", verb=None, reason="no-verb", rest=statement.strip(), skip=skip)
+
+
+def _opening_positions(text: str, words: list[tuple[int, int, str]], lex: VerbLexicon) -> list[int]:
+    """Word indexes where the statement proper may start: 0, after -ly adverbs, after a short comma lead-in."""
+    positions = [0]
+    i = 0
+    while i < min(2, len(words) - 1) and words[i][2].endswith("ly") and words[i][2] not in lex.forms:
+        i += 1
+        positions.append(i)
+    if words and words[0][2] in _LEAD_IN_FIRST:
+        for k in range(1, min(len(words), MAX_LEAD_IN_WORDS + 1)):
+            between = text[words[k - 1][1] : words[k][0]]
+            if "," in between:
+                positions.append(k)
+                if k + 1 < len(words) and words[k][2].endswith("ly") and words[k][2] not in lex.forms:
+                    positions.append(k + 1)
+                break
+    return positions
+
+
+def _is_participle(word: str, lex: VerbLexicon) -> bool:
+    lowered = word.lower()
+    return lowered in lex.participles or (lowered.endswith("ed") and len(lowered) > 4)
+
+
+def _is_non_statement(text: str, unit: _Unit, has_metrics: bool) -> bool:
+    stripped = text.strip()
+    words = stripped.split()
+    if not words or stripped.endswith(":"):
+        return True
+    if unit.section == "summary":
+        return True  # a self-description ("Seasoned project manager with ..."), not an action
+    if not unit.first_in_block and _CONTEXT_OPENER.match(stripped):
+        return True  # context for the previous sentence ("The system automates ...")
+    if _DATE_RANGE.search(stripped) and len(words) <= 16:
+        return True
+    if unit.bullet:
+        return len(words) <= 3 and not has_metrics
+    if len(words) <= 8 and not stripped.endswith("."):
+        return True
+    capitalised = [w for w in words if w[:1].isalpha()]
+    title_case = sum(w[0].isupper() for w in capitalised) >= 0.7 * len(capitalised) if capitalised else False
+    return title_case and not stripped.endswith(".")
+
+
+# --------------------------------------------------------------------------------------------- suggestions
+
+
+def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _first_words(text: str, count: int) -> str:
+    """The first ``count`` words of ``text``, cut at a clause break and without a dangling preposition."""
+    cut = _CLAUSE_CUT.search(text)
+    if cut and len(text[: cut.start()].split()) >= 2:
+        text = text[: cut.start()]
+    words = text.split()[:count]
+    for i, word in enumerate(words):
+        if word[-1:] in ",;:." and i >= 2:
+            words = words[: i + 1]
+            break
+    while len(words) > 2 and words[-1].lower().strip(",;:.") in _DANGLING:
+        words.pop()
+    return _TRAILING_PUNCT.sub("", " ".join(words))
+
+
+def _pick_family(text: str, lex: VerbLexicon) -> VerbFamily | None:
+    lowered = f" {text.lower()} "
+    best: tuple[int, int, VerbFamily] | None = None
+    for order, family in enumerate(lex.families.values()):
+        for cue in family.cues:
+            position = lowered.find(f" {cue} ")
+            if position < 0:
+                position = lowered.find(f" {cue}")
+            if position >= 0 and (best is None or (position, order) < best[:2]):
+                best = (position, order, family)
+    return best[2] if best else None
+
+
+def _rewrite_head(rest: str, lex: VerbLexicon, fallback: str | None) -> tuple[str, str]:
+    """(verb, what) for a rewrite: the verb inside ``rest`` ("managing the desk" -> "Managed", "the desk") or one
+    chosen from the family cues in ``rest``."""
+    words = rest.split()
+    plain = [w.strip(".,;:()").lower() for w in words]
+    found = _verb_at(plain, lex) if plain else None
+    if found is not None:
+        form, size = found
+        return lex.past(form.base).capitalize(), " ".join(words[size:])
+    for skip_words in (1, 2):  # "Responsible for successfully managing ..."
+        if len(plain) > skip_words and plain[skip_words - 1] in ("to", "in", "with", "successfully", "the"):
+            found = _verb_at(plain[skip_words:], lex)
+            if found is not None:
+                form, size = found
+                return lex.past(form.base).capitalize(), " ".join(words[skip_words + size :])
+    family = _pick_family(rest, lex)
+    verb = fallback or (family.rewrite if family else "Delivered")
+    return verb, rest
+
+
+def _family_verb(text: str, lex: VerbLexicon) -> str:
+    family = _pick_family(text, lex)
+    return family.rewrite if family else "Delivered"
+
+
+def _ask_dimension(text: str, family: str | None, lex: VerbLexicon) -> Dimension:
+    cues = cue_dimensions(text)
+    if cues:
+        return cues[0]
+    if family and family in lex.families:
+        return lex.families[family].asks
+    return "schedule"
+
+
+def _number_hint(text: str) -> str:
+    m = _ON_TIME_BUDGET.search(text)
+    if m:
+        return f"You say '{m.group()}': give the figures (e.g. 'two weeks early and 8% under a £1.2m budget'). "
+    return ""
+
+
+def _suggest(unit_text: str, judgement: _Judgement, metrics: tuple[Metric, ...], lex: VerbLexicon) -> str:
+    verdict = judgement.verdict
+    if verdict == "strong":
+        return ""
+    if verdict == "unquantified":
+        dim = _ask_dimension(unit_text, judgement.family, lex)
+        what = _first_words(judgement.rest, 7)
+        return (
+            f"{_number_hint(unit_text)}Add the result as a number: {_ASK[dim]} — e.g. "
+            f"'{(judgement.verb or '')[:1].upper()}{(judgement.verb or '')[1:]} {what}, {_EXAMPLE[dim]}'."
+        )
+    numbers = ", ".join(m.text for m in metrics)
+    verb, what = _rewrite_head(judgement.rest, lex, judgement.rewrite_verb)
+    dim = _ask_dimension(unit_text, lex.forms[verb.lower()].family if verb.lower() in lex.forms else None, lex)
+    if metrics:
+        example = f"{verb} {_first_words(what, 14)}"
+        number_note = f" It already has a number ({numbers}): lead with the action so the number reads as your result."
+    else:
+        example = f"{verb} {_first_words(what, 8)}, {_EXAMPLE[dim]}"
+        number_note = f" {_number_hint(unit_text)}Add {_ASK[dim]}.".replace("  ", " ")
+    pattern = "Start with what you did: '<Verb> <what>, <result with a number>'"
+    if judgement.reason == "first-person":
+        return f"Drop '{judgement.verb}' {judgement.advice}: e.g. '{example}'.{number_note}"
+    if judgement.reason == "passive":
+        return f"'{judgement.verb}' is passive and {judgement.advice}: e.g. '{example}'.{number_note}"
+    if judgement.reason == "role":
+        role = _first_words(judgement.rest, 4).rstrip("…")
+        example = f"As {role}, {_family_verb(unit_text, lex).lower()} <what>, {_EXAMPLE[dim]}"
+        return f"'{judgement.verb}' {judgement.advice}. Say what you achieved in it — e.g. '{example}'.{number_note}"
+    if judgement.reason == "no-verb":
+        lead_words = [w.lower().strip(",;:") for w in unit_text.split()[:3]]
+        if any(w in _ROLE_NOUNS for w in lead_words):
+            role = _first_words(unit_text, 6)
+            example = f"As {role[:1].lower()}{role[1:]}, {_family_verb(unit_text, lex).lower()} <what>, {_EXAMPLE[dim]}"
+        else:
+            what = _first_words(unit_text, 8)
+            example = f"{verb} {what[:1].lower()}{what[1:]}" + ("" if metrics else f", {_EXAMPLE[dim]}")
+        return f"It does not open with a verb. {pattern} — e.g. '{example}'.{number_note}"
+    return f"'{judgement.verb}' {judgement.advice}. {pattern} — e.g. '{example}'.{number_note}"
+
+
+# --------------------------------------------------------------------------------------------- analysis
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    unit: _Unit
+    judgement: _Judgement
+    metrics: tuple[Metric, ...]
+    start: int
+    end: int
+    text: str
+    words: int
+
+
+def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
+    """Judge every statement of ``resume``; summarise verdicts, impact dimensions and over-used verbs.
+
+    Args:
+        resume: the structured résumé.
+        pm: whether the candidate is an IT project manager (budget and schedule results are then expected);
+            None detects it from the text (project/programme/delivery manager, PMO, Scrum Master, PMP, PRINCE2).
+    """
+    lex = load_verbs()
+    weak = load_weak_openers()
+    drafts: list[_Draft] = []
+    entry_shift = 0
+    for unit in _units(resume):
+        metrics_all = find_metrics(unit.text)
+        judgement = _judge(unit, lex, weak, bool(metrics_all))
+        if judgement.verdict is None:
+            entry_shift += 1
+            continue
+        if judgement.skip:
+            entry_shift += 1  # a title/date prefix glued to the statement opens a new entry
+        text = unit.text[judgement.skip :]
+        local = tuple(m for m in metrics_all if m.start >= judgement.skip)
+        metrics = tuple(
+            Metric(m.text, m.kind, m.measures, _to_resume_offset(unit, m.start), _to_resume_offset(unit, m.end))
+            for m in local
+        )
+        if judgement.verdict in ("strong", "unquantified") and not metrics:
+            judgement = _replace_verdict(judgement, "unquantified")
+        shifted = _Unit(
+            text,
+            unit.section,
+            unit.block,
+            unit.start,
+            unit.line,
+            unit.entry * 10_000 + entry_shift,
+            unit.bullet,
+            unit.first_in_block,
+            unit.segments,
+        )
+        drafts.append(
+            _Draft(
+                unit=shifted,
+                judgement=judgement,
+                metrics=metrics,
+                start=_to_resume_offset(unit, judgement.skip),
+                end=_to_resume_offset(unit, len(unit.text)),
+                text=text,
+                words=len(text.split()),
+            )
+        )
+    return _assemble(drafts, resume, lex, pm)
+
+
+def _replace_verdict(judgement: _Judgement, verdict: Verdict) -> _Judgement:
+    return _Judgement(
+        verdict,
+        judgement.verb,
+        judgement.family,
+        judgement.lemma,
+        judgement.base,
+        judgement.tense,
+        judgement.reason,
+        judgement.opener_id,
+        judgement.advice,
+        judgement.rest,
+        judgement.skip,
+        judgement.rewrite_verb,
+    )
+
+
+def _assemble(drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bool | None) -> Impact:
+    findings: list[Finding] = []
+    extra_issues: dict[int, list[str]] = {i: [] for i in range(len(drafts))}
+
+    # over-used opening verbs
+    lemmas = Counter(d.judgement.lemma for d in drafts if d.judgement.lemma)
+    total = len(drafts)
+    overused: list[tuple[str, int]] = []
+    for lemma, count in sorted(lemmas.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count > OVERUSED_MAX or (total >= OVERUSED_MIN_STATEMENTS and count > OVERUSED_SHARE * total):
+            first = next(d for d in drafts if d.judgement.lemma == lemma)
+            shown = first.judgement.base or lemma
+            overused.append((shown, count))
+            family = lex.families[first.judgement.family or ""] if first.judgement.family in lex.families else None
+            others = [lex.past(v).capitalize() for v in (family.verbs if family else ()) if v != lemma][:4]
+            findings.append(
+                Finding(
+                    id="impact.overused-verb",
+                    message=(
+                        f"'{shown.capitalize()}' opens {count} of {total} statements; vary the verb to show the range"
+                        f" of what you did" + (f" (e.g. {', '.join(others)})" if others else "") + "."
+                    ),
+                    severity="info",
+                    line=first.unit.line,
+                    count=count,
+                )
+            )
+            for i, d in enumerate(drafts):
+                if d.judgement.lemma == lemma:
+                    extra_issues[i].append("impact.overused-verb")
+
+    # mixed tense within one role
+    by_entry: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        if d.unit.section != "summary" and d.judgement.tense in ("past", "present", "gerund"):
+            by_entry.setdefault(d.unit.entry, []).append(i)
+    for indexes in by_entry.values():
+        past = [i for i in indexes if drafts[i].judgement.tense == "past"]
+        present = [i for i in indexes if drafts[i].judgement.tense in ("present", "gerund")]
+        if past and present:
+            minority = present if len(present) <= len(past) else past
+            odd = drafts[minority[0]]
+            findings.append(
+                Finding(
+                    id="impact.mixed-tense",
+                    message=(
+                        f"One role mixes past ('{drafts[past[0]].judgement.verb}') and present "
+                        f"('{drafts[present[0]].judgement.verb}') verbs: use the past tense for past roles and for "
+                        f"finished achievements, the present only for ongoing work in a current role."
+                    ),
+                    severity="info",
+                    line=odd.unit.line,
+                    count=len(minority),
+                )
+            )
+            for i in minority:
+                extra_issues[i].append("impact.mixed-tense")
+
+    statements: list[Statement] = []
+    for i, d in enumerate(drafts):
+        j = d.judgement
+        issues: list[str] = []
+        assert j.verdict is not None
+        if j.verdict == "weak":
+            rule = {"passive": "impact.passive", "first-person": "impact.first-person"}.get(j.reason, "impact.weak")
+            issues.append(rule)
+        elif j.verdict == "unquantified":
+            issues.append("impact.unquantified")
+        if d.words > LONG_BULLET_WORDS:
+            issues.append("impact.long-bullet")
+        issues.extend(extra_issues[i])
+        suggestion = _suggest(d.text, j, d.metrics, lex)
+        if d.words > LONG_BULLET_WORDS:
+            split = f"At {d.words} words it is hard to skim: keep the action and the result, split the rest."
+            suggestion = f"{suggestion} {split}".strip()
+        statements.append(
+            Statement(
+                text=d.text,
+                section=d.unit.section,
+                line=d.unit.line,
+                block=d.unit.block,
+                start=d.start,
+                end=d.end,
+                verdict=j.verdict,
+                verb=j.verb,
+                verb_family=j.family,
+                metrics=d.metrics,
+                suggestion=suggestion,
+                issues=tuple(issues),
+            )
+        )
+        findings.extend(_statement_findings(statements[-1], j, d))
+
+    summary = _summary(statements, overused)
+    findings.extend(_coverage_findings(statements, summary, resume, pm))
+    findings.sort(key=lambda f: (f.line if f.line is not None else 10**9, f.id))
+    return Impact(statements=tuple(statements), summary=summary, findings=tuple(findings))
+
+
+def _statement_findings(statement: Statement, judgement: _Judgement, draft: _Draft) -> Iterable[Finding]:
+    quoted = _excerpt(statement.text)
+    if statement.verdict == "weak":
+        label = {
+            "passive": ("impact.passive", "Passive statement without an agent"),
+            "first-person": ("impact.first-person", "Statement opens with a first-person pronoun"),
+            "no-verb": ("impact.weak", "Statement does not open with an action verb"),
+        }.get(judgement.reason, ("impact.weak", f"Duty-style opener '{judgement.verb}'"))
+        yield Finding(
+            id=label[0],
+            message=f'{label[1]}: "{quoted}". {statement.suggestion}',
+            severity="warning",
+            line=statement.line,
+        )
+    elif statement.verdict == "unquantified":
+        yield Finding(
+            id="impact.unquantified",
+            message=f'No measured result: "{quoted}". {statement.suggestion}',
+            severity="info",
+            line=statement.line,
+        )
+    if draft.words > LONG_BULLET_WORDS:
+        yield Finding(
+            id="impact.long-bullet",
+            message=f'{draft.words} words (over {LONG_BULLET_WORDS}): "{quoted}". Keep the action and the result; '
+            "split or cut the rest.",
+            severity="info",
+            line=statement.line,
+        )
+
+
+def _summary(statements: Sequence[Statement], overused: Sequence[tuple[str, int]]) -> ImpactSummary:
+    verdicts = Counter(s.verdict for s in statements)
+    quantified = sum(1 for s in statements if s.metrics)
+    dims = {d: 0 for d in DIMENSIONS}
+    for s in statements:
+        for dim in {m.measures for m in s.metrics if m.measures is not None}:
+            dims[dim] += 1
+    return ImpactSummary(
+        counts=tuple((v, verdicts.get(v, 0)) for v in ("strong", "unquantified", "weak")),
+        quantified_share=round(quantified / len(statements), 4) if statements else 0.0,
+        dimensions=tuple((d, dims[d]) for d in DIMENSIONS),
+        missing_dimensions=tuple(d for d in DIMENSIONS if dims[d] == 0),
+        overused_verbs=tuple(overused),
+    )
+
+
+def _coverage_findings(
+    statements: Sequence[Statement], summary: ImpactSummary, resume: Resume, pm: bool | None
+) -> Iterable[Finding]:
+    if not statements:
+        return
+    if not any(s.metrics for s in statements):
+        yield Finding(
+            id="impact.no-metrics",
+            message=(
+                f"None of the {len(statements)} statements carries a number: add results in money, time, "
+                "scale, people or quality (e.g. 'Delivered the CRM migration for 1,200 users two weeks early')."
+            ),
+            severity="warning",
+        )
+    is_pm = pm if pm is not None else bool(_PM_TITLE.search(resume.text))
+    if not is_pm:
+        return
+    dims = dict(summary.dimensions)
+    if not dims["budget"]:
+        yield Finding(
+            id="impact.no-budget-result",
+            message=(
+                "No budget result: a project manager is expected to show money managed or saved (e.g. "
+                "'Delivered the £1.2m ERP upgrade 8% under budget')."
+            ),
+            severity="warning",
+        )
+    if not dims["schedule"]:
+        yield Finding(
+            id="impact.no-schedule-result",
+            message=(
+                "No schedule result: show delivery against time (e.g. 'Cut release cycle from 6 to 2 weeks', "
+                "'Went live two weeks early')."
+            ),
+            severity="warning",
+        )

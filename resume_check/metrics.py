@@ -1,0 +1,589 @@
+"""Metrics in résumé statements: money, percentages, counts, durations, multipliers and rates, told apart from
+numbers that are not results (years, dates, versions, product names, phone numbers, postcodes, licence numbers).
+
+``find_metrics(text, offset)`` is pure and deterministic; every regular expression is compiled once at import.
+
+How a number is judged (decisions a reader may question are marked *):
+- non-results are blanked out first, keeping offsets: dates and year ranges, years (unless a count noun follows
+  directly: "2000 users"), versions after product names (Windows 11, Office 365, Python 3.12, ITIL 4, ISO 27001),
+  dotted versions (1.2.3), phone numbers (9+ digits in groups), UK postcodes, US ZIP codes, licence/certificate
+  numbers, list numbers ("1.", "2)", "(3)") and ranks ("#1");
+- * "24/7" (and 24x7, 24/7/365) is a statement of service hours, not a measured result, so it is NOT a metric;
+- * "N years" counts only as time saved or gained ("two years early", "saved 3 years of effort"): otherwise it is
+  the length of a career or tenure ("20 years of experience", "for 3 years"), not a result; likewise any duration
+  after "for" ("led the desk for 6 months");
+- a count needs a countable noun within three words ("40+ stakeholders", "12 cross-functional engineers",
+  "team of twelve", "12-person team"); a bare number is not a metric;
+- percentages next to uptime/availability/SLA words are rates (kind ``rate``, measures ``quality``);
+- what a metric measures (budget, schedule, scope, team, quality) comes from its noun (counts), its kind (money is
+  always budget) or the nearest cue word around it (percentages, multipliers, durations); None when nothing fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .models import Dimension, Metric
+
+# --------------------------------------------------------------------------------------------- vocabulary
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+#: a number standing alone: not glued to letters, other digits, dots, hyphens, slashes or colons (S3, v2, 27001:2013)
+_LEFT = r"(?<![\w.\-/:#])"
+_NUM_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight"
+    r"|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|(?:a |one |two |three |several |a few )?(?:hundred|thousand)s?|a dozen|dozens"
+    r"|millions)"
+)
+_MAG = r"(?:(?:[kKmMbB]|mn|bn|BN|MM)(?![A-Za-z])|\s?(?:million|billion|thousand|trillion)\b)"
+_QUANT = rf"(?:{_LEFT}{_NUM}{_MAG}?\+?|\b{_NUM_WORD}\b)"
+
+_COUNT_NOUNS: dict[Dimension, tuple[str, ...]] = {
+    "team": (
+        "people",
+        "persons",
+        "staff",
+        "employees",
+        "engineers",
+        "developers",
+        "testers",
+        "analysts",
+        "architects",
+        "designers",
+        "consultants",
+        "contractors",
+        "technicians",
+        "agents",
+        "members",
+        "team members",
+        "FTEs?",
+        "direct reports",
+        "managers",
+        "project managers",
+        "PMs",
+        "leads",
+        "volunteers",
+        "interns",
+        "apprentices",
+        "graduates",
+        "colleagues",
+        "specialists",
+        "resources",
+        "stakeholders",
+        "vendors",
+        "suppliers",
+        "partners",
+        "third parties",
+        "teams",
+        "squads",
+        "scrum teams",
+        "crews",
+        "crew members",
+        "heads",
+        "hires",
+        "recruits",
+        "trainees",
+        "delegates",
+        "attendees",
+        "sponsors",
+        "executives",
+        "directors",
+    ),
+    "scope": (
+        "users",
+        "end[- ]users",
+        "customers",
+        "clients",
+        "accounts",
+        "sites",
+        "offices",
+        "locations",
+        "branches",
+        "stores",
+        "countries",
+        "regions",
+        "hospitals",
+        "schools",
+        "campuses",
+        "buildings",
+        "data cent(?:re|er)s",
+        "datacent(?:re|er)s",
+        "systems",
+        "applications",
+        "apps",
+        "services",
+        "microservices",
+        "servers",
+        "virtual machines",
+        "VMs",
+        "devices",
+        "laptops",
+        "desktops",
+        "PCs",
+        "endpoints",
+        "workstations",
+        "mobiles",
+        "phones",
+        "seats",
+        "licen[cs]es",
+        "mailboxes",
+        "databases",
+        "environments",
+        "integrations",
+        "interfaces",
+        "APIs",
+        "modules",
+        "features",
+        "releases",
+        "deployments",
+        "migrations",
+        "projects",
+        "programmes",
+        "programs",
+        "workstreams",
+        "work ?streams",
+        "products",
+        "platforms",
+        "business units",
+        "departments",
+        "divisions",
+        "subsidiaries",
+        "markets",
+        "languages",
+        "channels",
+        "records",
+        "transactions",
+        "requests",
+        "change requests",
+        "changes",
+        "workloads",
+        "tenants",
+        "repositories",
+        "repos",
+        "pipelines",
+        "dashboards",
+        "documents",
+        "contracts",
+        "invoices",
+        "orders",
+        "tickets",
+        "calls",
+        "cases",
+        "lines of code",
+        "test cases",
+        "tests",
+        "user stories",
+        "stories",
+        "epics",
+        "requirements",
+        "processes",
+        "work packages",
+        "deliverables",
+        "milestones",
+        "cell towers",
+        "towers",
+        "circuits",
+        "networks",
+        "clouds",
+        "accounts",
+        "members of the public",
+        "patients",
+        "students",
+        "citizens",
+        "households",
+        "properties",
+        "homes",
+        "vehicles",
+        "assets",
+        "items",
+        "SKUs",
+        "pages",
+        "reports",
+        "courses",
+        "sessions",
+        "workshops",
+        "events",
+    ),
+    "quality": (
+        "defects",
+        "bugs",
+        "incidents",
+        "outages",
+        "vulnerabilities",
+        "risks",
+        "issues",
+        "audit findings",
+        "findings",
+        "complaints",
+        "errors",
+        "escalations",
+        "non-conformances",
+        "nonconformances",
+        "breaches",
+        "failures",
+        "P1s",
+        "P2s",
+        "security incidents",
+        "major incidents",
+    ),
+    "budget": ("bids", "tenders"),
+}
+#: the longest alternative first, so "direct reports" wins over "reports"
+_COUNT_NOUN = "(?:" + "|".join(sorted((n for ns in _COUNT_NOUNS.values() for n in ns), key=len, reverse=True)) + ")"
+_COUNT_NOUN_RE = re.compile(rf"^{_COUNT_NOUN}$", re.IGNORECASE)
+_NOUN_PATTERNS: tuple[tuple[re.Pattern[str], Dimension], ...] = tuple(
+    (re.compile(rf"^{noun}$", re.IGNORECASE), dim) for dim, nouns in _COUNT_NOUNS.items() for noun in nouns
+)
+
+_STOP = (
+    r"(?:of|to|in|for|by|and|or|the|a|an|with|from|on|at|per|than|over|into|across|within|was|were|is|are|as"
+    r"|while|which|who|that|this|these|those|its|their|our|my|up|down|out|under|above|below|via|plus|including)"
+)
+#: up to three words between a number and its noun ("12 cross-functional delivery engineers")
+_MODIFIERS = rf"(?:\s+(?!{_STOP}\b)[A-Za-z][\w&'’-]*){{0,3}}?"
+
+_DUR_UNIT = (
+    r"(?:hours?|hrs?|days?|working days|business days|man[- ]days|person[- ]days|weeks?|wks?|months?|mths?"
+    r"|years?|yrs?|minutes?|mins?|seconds?|secs?|sprints?|quarters?)"
+)
+_PER = r"(?:\s?/\s?|\s(?:a|an|per|each|every)\s)(?:hour|day|week|month|year|annum|sprint|quarter|release|user|head)\b"
+_HYPHEN_TEAM = r"(?:person|people|strong|member|man|head|FTE)"
+_HYPHEN_SCOPE = r"(?:site|country|office|user|seat|server|store|location|system|project|region|market|hospital)"
+
+# --------------------------------------------------------------------------------------------- non-metrics
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_PRODUCTS = (
+    r"Windows(?: Server)?|Win|Office|Microsoft|Dynamics|Exchange(?: Server)?|SharePoint(?: Server)?|SQL Server"
+    r"|Python|Java|JDK|Java SE|Java EE|\.NET(?: Core| Framework)?|ASP\.NET|C#|Angular(?:JS)?|React|Vue|Node(?:\.js)?"
+    r"|PHP|Perl|Ruby|Rails|Django|Spring(?: Boot)?|Bootstrap|HTML|CSS|ECMAScript|ES|iOS|iPadOS|macOS|OS X|Android"
+    r"|Ubuntu|Debian|RHEL|Red Hat(?: Enterprise Linux)?|CentOS|Fedora|SUSE|Solaris|AIX|Oracle(?: Database)?|DB2"
+    r"|PostgreSQL|Postgres|MySQL|MongoDB|Elasticsearch|Kafka|Hadoop|Spark|Kubernetes|Terraform|Ansible|Jira"
+    r"|Confluence|SAP(?: S/4HANA| ECC)?|S/4HANA|Salesforce|ServiceNow|Visual Studio|Xcode|Excel|Word|Outlook"
+    r"|Visio|Project|Teams|ITIL(?: v)?|ISO(?:/IEC)?|IEC|BS(?: EN)?|EN|NIST(?: SP)?|PCI(?: DSS)?|PCI-DSS|SOC|SOX"
+    r"|PRINCE|MSP|Series|CompTIA|Web|HTTP|IPv|USB|Wi-?Fi|Bluetooth|IOS|VMware(?: vSphere| ESXi)?|vSphere|ESXi"
+    r"|Hyper-V|Citrix(?: XenApp| XenDesktop)?|Azure|AWS|GCP|Pixel|iPhone|iPad|Galaxy|Surface|Revit|AutoCAD|Sage"
+    r"|Xero|QuickBooks(?: Pro)?|Primavera(?: P6)?|Power BI|Tableau|Qlik(?: Sense)?|Cisco|Juniper|Fortinet"
+    r"|Palo Alto|Checkpoint|Check Point|Veeam|NetApp|Dell|HP|HPE|Lenovo|IBM|Intel|AMD|Nvidia|Unity|Unreal"
+    r"|Photoshop|Illustrator|InDesign|Creative Suite|CS|Acrobat|Lotus Notes|Notes|Domino|Siebel|PeopleSoft"
+    r"|JD Edwards|Workday|Epic|Cerner|Zendesk|Freshservice|Remedy|BMC Remedy|SCCM|MECM|Intune|Autopilot"
+    r"|Active Directory|Exchange Online|Office ?365|M365|Microsoft ?365|Dynamics ?365|GPT|Copilot|Scrum@Scale"
+    r"|SAFe|LeSS|TOGAF|COBIT|Six Sigma|MoP|MoR|P3O|PMBOK|GDPR|HIPAA|Section|Title|Article|Rule|Chapter|Annex"
+)
+#: generic labels whose number is a name, not a result ("Phase 2", "Tier 3", "Wave 4"), unless a unit follows
+_LABELS = (
+    r"(?:phase|tier|level|stage|wave|release|version|ver|sprint|increment|PI|step|part|module|lot|band|grade"
+    r"|priority|sev|severity|cat|category|gen|generation|key stage|year|class|grade|type|zone|floor|building|room"
+    r"|unit|suite|route|ward|platform|gate|line|site|project|programme|program|epic|story|ticket|case|order|box)"
+)
+_UNITISH = rf"(?:\s?%|\s?{_DUR_UNIT}\b|\s?{_MAG}|\s?[x×]\b|\+|{_MODIFIERS}\s+{_COUNT_NOUN}\b|\s{_COUNT_NOUN}\b)"
+
+_MASKS: tuple[re.Pattern[str], ...] = (
+    # 24/7, 24x7, 24/7/365 and office hours: service hours, not results
+    re.compile(r"\b24\s?(?:/|x|×)\s?7(?:\s?(?:/|x|×)\s?365)?\b", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)?\s?(?:-|–|to)\s?\d{1,2}(?::\d{2})?\s?(?:am|pm)\b", re.IGNORECASE),
+    # year ranges and dates
+    re.compile(
+        rf"(?:\b{_MONTH}\.?,?\s?)?\b(?:19|20)\d{{2}}\s?(?:-|–|—|/|to|until)\s?(?:(?:{_MONTH}\.?,?\s?)?(?:19|20)?\d{{2}}\b"
+        r"|present\b|current\b|now\b|date\b|today\b|ongoing\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\b{_MONTH}\.?\s?(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s)?(?:'\d{{2}}|(?:19|20)\d{{2}})\b"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTH}\.?,?\s(?:19|20)\d{{2}}\b", re.IGNORECASE),
+    re.compile(r"\b(?:Q[1-4]|H[12]|FY)\s?'?(?:(?:19|20)?\d{2})(?:\s?/\s?\d{2,4})?\b"),
+    re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}\b"),
+    re.compile(r"\b\d{1,2}\s?/\s?(?:19|20)\d{2}\b"),
+    re.compile(r"\b(?:19|20)\d{2}[-/]\d{1,2}(?:[-/]\d{1,2})?\b"),
+    # a year, unless a count noun follows directly ("2000 users")
+    re.compile(rf"(?<![\d,.£$€])\b(?:19[5-9]\d|20[0-4]\d)\b(?!\s?\+?\s?(?i:{_COUNT_NOUN}|%|{_DUR_UNIT})\b)"),
+    # versions and product names
+    re.compile(
+        rf"(?<![\w-])(?:{_PRODUCTS})[\s-]?v?\d+(?:[.:]\d+)*[a-z]?(?:\s?(?:/|and|&|or|,)\s?\d+(?:\.\d+)*)*\+?(?![\w])"
+    ),
+    re.compile(rf"(?<![\w-]){_LABELS}[\s-]?\d+(?:\.\d+)*[a-z]?(?!{_UNITISH})(?!\w)", re.IGNORECASE),
+    re.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*\b"),
+    re.compile(r"\bv\d+(?:\.\d+)*\b", re.IGNORECASE),
+    # licence, certificate and membership numbers
+    re.compile(
+        r"(?i:\b(?:licen[cs]e|cert(?:ificate|ification)?|credential|membership|registration|member|badge|exam"
+        r"|candidate|reference|ref|passport|policy)"
+        r"\s?(?:no\.?|number|num|#|id|code)?\s?[:#.]?\s?)(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,}(?!\w)"
+    ),
+    re.compile(r"\b[A-Z][A-Za-z-]{1,10}\s?(?:#|No\.?|ID:?|Number:?)\s?\d{3,}\b"),
+    re.compile(r"#\s?\d+\b"),
+    # postcodes: UK ("SW1A 1AA"), US ZIP after a state or place name ("VA 22101", "ANYWHERE 44444")
+    re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),
+    re.compile(r"\b(?!(?:GBP|USD|EUR|AUD|CAD|CHF)\b)[A-Z]{2,},?\s\d{5}(?:-\d{4})?\b"),
+    re.compile(r"\b\d{5}-\d{4}\b"),
+    # list numbers
+    re.compile(r"^\s*\(?\d{1,2}[.)](?=\s)"),
+    re.compile(r"(?<![\w)])\(\d{1,2}\)"),
+    re.compile(r"\b\d(?:st|nd|rd|th)\b"),
+    # ratios and one-to-ones
+    re.compile(r"\b\d{1,2}:\d{1,2}s?\b|\b1-2-1s?\b"),
+)
+_PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.])")
+_MIN_PHONE_DIGITS = 9
+
+# --------------------------------------------------------------------------------------------- metric patterns
+
+_CUR_PRE = r"(?:[£$€]|(?:US|AU|A|CA|C|NZ|HK|S)\$|(?:GBP|USD|EUR|AUD|CAD|CHF)\s?)"
+_MONEY = re.compile(
+    rf"(?<![\w.]){_CUR_PRE}\s?{_NUM}{_MAG}?\+?(?:\s?(?:-|–|to)\s?{_CUR_PRE}?\s?{_NUM}{_MAG}?)?"
+    rf"|{_LEFT}{_NUM}{_MAG}?\s?(?:GBP|USD|EUR|AUD|CAD|pounds?(?: sterling)?|dollars|euros?|sterling)\b"
+)
+_PCT_ONE = rf"{_LEFT}{_NUM}\s?(?:%|per ?cent\b|percent\b)"
+_PCT_RANGE = re.compile(rf"\bfrom\s(?:an?\s)?(?:\w+\s)?{_PCT_ONE}\s(?:to|→|->)\s(?:\w+\s)?{_PCT_ONE}", re.IGNORECASE)
+_PCT = re.compile(_PCT_ONE, re.IGNORECASE)
+_PP = re.compile(rf"{_LEFT}{_NUM}\s?(?:pp|ppts?|percentage[- ]points?|basis points|bps)\b", re.IGNORECASE)
+_RATE_WORDS = (
+    r"(?:uptime|availability|up-?time|SLAs?|service[- ]levels?|SLOs?|first[- ]time[- ]fix|first[- ]contact"
+    r"[- ]resolution|MTTR|resolution rate|success rate|pass rate|compliance)"
+)
+_RATE_AFTER = re.compile(rf"{_PCT_ONE}\s(?:\w+\s){{0,2}}?{_RATE_WORDS}\b", re.IGNORECASE)
+_RATE_BEFORE = re.compile(rf"\b{_RATE_WORDS}\s(?:\w+\s){{0,3}}?{_PCT_ONE}", re.IGNORECASE)
+_RATING = re.compile(
+    rf"\b(?:CSAT|NPS|eNPS|satisfaction(?: score| rating)?|rating|feedback score|score)\s(?:of\s|to\s|from\s|at\s)?"
+    rf"[+]?{_NUM}(?:\s?/\s?(?:5|10|100)|\sout of (?:5|10|100))?(?![\w%])"
+    rf"|{_LEFT}{_NUM}\s?(?:/|out of)\s?(?:5|10)\b(?=\s(?:\w+\s)?(?:CSAT|rating|satisfaction|feedback|score))",
+    re.IGNORECASE,
+)
+_MULTIPLIER = re.compile(
+    rf"{_LEFT}{_NUM}\s?[x×](?![\w])|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[- ]?fold\b"
+    r"|\b(?:doubl|tripl|quadrupl)(?:ed|ing)\b(?!-)|\bhalv(?:ed|ing)\b|\bcut in half\b",
+    re.IGNORECASE,
+)
+_DUR_ONE = rf"(?:{_LEFT}{_NUM}|\b{_NUM_WORD}|\bhalf an?|\ba|\ban)\+?[\s-]?{_DUR_UNIT}\b"
+_DURATION = re.compile(
+    rf"\bfrom\s{_DUR_ONE}\s(?:to|→|->)\s{_DUR_ONE}|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})\+?[\s-]?{_DUR_UNIT}\b"
+    rf"(?:\s(?:early|earlier|ahead(?: of schedule)?|sooner|faster|quicker|saved|less|ahead of plan))?"
+    rf"|\b(?:a|an|one|half an?)\s(?:week|month|day|quarter|year|sprint)\s(?:early|earlier|ahead|sooner)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    rf"(?:{_QUANT}){_MODIFIERS}\s+(?:{_COUNT_NOUN})\b"
+    rf"|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})[- ](?:{_HYPHEN_TEAM}|{_HYPHEN_SCOPE})\b(?:[- ]strong)?"
+    rf"|\bteams?\sof\s(?:up to |over |more than |about |around |nearly |some |almost )?(?:{_QUANT})",
+    re.IGNORECASE,
+)
+
+_YEARS = re.compile(r"\b(?:years?|yrs?)\b", re.IGNORECASE)
+_RESULT_AFTER = re.compile(r"^\s?(?:early|earlier|ahead|sooner|saved|less|of (?:effort|work|manual))", re.IGNORECASE)
+_SAVING_BEFORE = re.compile(
+    r"\b(?:sav(?:ed|ing|es?)|cut|reduc(?:ed|ing)|shorten(?:ed|ing)|freed|recover(?:ed|ing))"
+    r"(?:\s\w+){0,3}\s?$",
+    re.IGNORECASE,
+)
+_TENURE_BEFORE = re.compile(
+    r"\b(?:for|spanning|over|across)\s(?:the\s)?(?:past\s|last\s)?(?:over\s|more than\s|nearly\s|almost\s|about\s"
+    r"|around\s|some\s)?$",
+    re.IGNORECASE,
+)
+_EXPERIENCE_AFTER = re.compile(
+    r"^\+?'?’?s?\s?(?:of\s)?(?:\w+\s){0,3}?(?:experience|exp|service|tenure)\b", re.IGNORECASE
+)
+_PER_RE = re.compile(_PER, re.IGNORECASE)
+
+_CUES: tuple[tuple[Dimension, re.Pattern[str]], ...] = (
+    (
+        "budget",
+        re.compile(
+            r"\b(?:costs?|spend(?:ing)?|budgets?|sav(?:ing|ings|ed)|revenue|profits?|margins?|pric(?:e|es|ing)|opex"
+            r"|capex|expenditure|overspend|roi|return on investment|financial|licen[cs]ing|contract value|cheaper"
+            r"|cost-?effective|funding)\b|[£$€]",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "schedule",
+        re.compile(
+            r"\b(?:time|times|faster|quicker|sooner|early|earlier|ahead|schedules?|deadlines?|on-?time|late|delays?"
+            r"|lead[- ]time|cycle[- ]time|turnaround|time[- ]to[- ]market|duration|velocity|throughput|speed"
+            r"|frequency|quicker|slippage|overrun|milestones?|delivery time|release cadence)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "quality",
+        re.compile(
+            r"\b(?:defects?|bugs?|incidents?|errors?|uptime|availability|outages?|downtime|risks?|compliance|compliant"
+            r"|audits?|slas?|quality|satisfaction|csat|nps|complaints?|accuracy|reliability|rework|vulnerabilit\w*"
+            r"|resolution(?: times?)?|response times?|time to (?:resolve|restore|respond)|mean time to \w+|resolved"
+            r"|first[- ]time|escalations?|failures?|failed|mttr|security|breaches?|response)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "scope",
+        re.compile(
+            r"\b(?:users?|adoption|coverage|usage|sites?|systems?|customers?|scope|migration|migrated|rollout"
+            r"|market share|growth|capacity|traffic|volumes?|transactions?|footprint|reach)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "team",
+        re.compile(
+            r"\b(?:team|teams|staff|attrition|retention|turnover|engagement|morale|headcount|utili[sz]ation|hiring"
+            r"|recruitment|people)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_DIM_ORDER: dict[Dimension, int] = {"budget": 0, "schedule": 1, "quality": 2, "scope": 3, "team": 4}
+_WINDOW_BEFORE = 60
+_WINDOW_AFTER = 40
+_CLAUSE_END = re.compile(r"[;.!?]\s|\s[–—]\s")
+
+
+# --------------------------------------------------------------------------------------------- functions
+
+
+def mask_non_metrics(text: str) -> str:
+    """``text`` with every number that is not a result blanked out (same length, so offsets still hold)."""
+    chars = list(text)
+    for pattern in _MASKS:
+        for m in pattern.finditer(text):
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    for m in _PHONE.finditer(text):
+        if sum(c.isdigit() for c in m.group()) >= _MIN_PHONE_DIGITS:
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
+    """The metrics in ``text`` in reading order, with offsets shifted by ``offset`` (into ``Resume.text``)."""
+    masked = mask_non_metrics(text)
+    candidates = sorted(_candidates(text, masked), key=lambda c: (c[0], -(c[1] - c[0]), c[4]))
+    metrics: list[Metric] = []
+    last_end = -1
+    for start, end, kind, measures, _priority in candidates:
+        if start < last_end:
+            continue
+        metrics.append(
+            Metric(text=text[start:end], kind=kind, measures=measures, start=start + offset, end=end + offset)
+        )
+        last_end = end
+    return tuple(metrics)
+
+
+def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimension | None, int]]:
+    for m in _MONEY.finditer(masked):
+        end = _extend_per(masked, m.end())
+        yield m.start(), end, "money", "budget", 0
+    for m in _RATE_AFTER.finditer(masked):
+        yield m.start(), m.end(), "rate", "quality", 1
+    for m in _RATE_BEFORE.finditer(masked):
+        yield m.start(), m.end(), "rate", "quality", 1
+    for m in _RATING.finditer(masked):
+        yield m.start(), m.end(), "rate", "quality", 1
+    for m in _PCT_RANGE.finditer(masked):
+        yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 2
+    for pattern in (_PCT, _PP):
+        for m in pattern.finditer(masked):
+            yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 3
+    for m in _MULTIPLIER.finditer(masked):
+        yield m.start(), m.end(), "multiplier", _nearest_cue(masked, m.start(), m.end()), 4
+    for m in _COUNT.finditer(masked):
+        if _is_duration_word(m.group()):
+            continue
+        end = _extend_per(masked, m.end())
+        kind = "rate" if end > m.end() else "count"
+        yield m.start(), end, kind, _count_dimension(m.group()), 5
+    for m in _DURATION.finditer(masked):
+        if not _is_result_duration(masked, m.start(), m.end()):
+            continue
+        end = _extend_per(masked, m.end())
+        cue = _nearest_cue(masked, m.start(), end, ("quality", "schedule"))
+        yield m.start(), end, "duration", cue or "schedule", 6
+
+
+def _extend_per(text: str, end: int) -> int:
+    per = _PER_RE.match(text, end)
+    return per.end() if per else end
+
+
+def _is_duration_word(matched: str) -> bool:
+    return bool(re.search(rf"{_DUR_UNIT}$", matched, re.IGNORECASE)) and not _COUNT_NOUN_RE.search(matched)
+
+
+def _is_result_duration(text: str, start: int, end: int) -> bool:
+    """Tell time saved or gained from tenure and career length ("for 3 years", "20 years of experience")."""
+    matched = text[start:end]
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if matched.lower().startswith("from "):
+        return True
+    if _EXPERIENCE_AFTER.match(after):
+        return False
+    if _TENURE_BEFORE.search(before):
+        return False
+    if _YEARS.search(matched):
+        return bool(
+            _RESULT_AFTER.match(after)
+            or _SAVING_BEFORE.search(before)
+            or re.search(r"(?:early|ahead|sooner|saved|less)$", matched, re.IGNORECASE)
+        )
+    return True
+
+
+def _count_dimension(matched: str) -> Dimension | None:
+    lowered = matched.lower()
+    if lowered.startswith("team"):
+        return "team"
+    hyphen = re.search(rf"[- ]({_HYPHEN_TEAM}|{_HYPHEN_SCOPE})\b(?:[- ]strong)?$", matched, re.IGNORECASE)
+    if hyphen and not _COUNT_NOUN_RE.search(matched.split()[-1]):
+        return "team" if re.fullmatch(_HYPHEN_TEAM, hyphen.group(1), re.IGNORECASE) else "scope"
+    words = matched.split()
+    # the longest trailing noun phrase decides: "direct reports" (team) before "reports" (scope)
+    for size in (4, 3, 2, 1):
+        if len(words) < size:
+            continue
+        tail = " ".join(words[-size:])
+        for pattern, dim in _NOUN_PATTERNS:
+            if pattern.match(tail):
+                return dim
+    return None
+
+
+def _nearest_cue(text: str, start: int, end: int, allowed: tuple[Dimension, ...] | None = None) -> Dimension | None:
+    """The dimension of the cue word nearest to ``text[start:end]`` within its clause; None when there is none."""
+    lo = max(0, start - _WINDOW_BEFORE)
+    hi = min(len(text), end + _WINDOW_AFTER)
+    for m in _CLAUSE_END.finditer(text, lo, start):
+        lo = m.end()
+    clause_end = _CLAUSE_END.search(text, end, hi)
+    if clause_end:
+        hi = clause_end.start()
+    best: tuple[int, int, int, Dimension] | None = None
+    for dim, pattern in _CUES:
+        if allowed is not None and dim not in allowed:
+            continue
+        for m in pattern.finditer(text, lo, hi):
+            if start <= m.start() < end:
+                distance = 0
+            elif m.end() <= start:
+                distance = start - m.end()
+            elif m.start() >= end:
+                distance = m.start() - end
+            else:
+                continue
+            key = (distance, -(m.end() - m.start()), _DIM_ORDER[dim], dim)
+            if best is None or key[:3] < best[:3]:
+                best = key
+    return best[3] if best else None
+
+
+def cue_dimensions(text: str) -> tuple[Dimension, ...]:
+    """The impact dimensions that the words of ``text`` point to, in order of first mention (for suggestions)."""
+    firsts: list[tuple[int, int, Dimension]] = []
+    for dim, pattern in _CUES:
+        m = pattern.search(text)
+        if m:
+            firsts.append((m.start(), _DIM_ORDER[dim], dim))
+    return tuple(dim for _, _, dim in sorted(firsts))
