@@ -16,6 +16,8 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from ..errors import InputError
 
@@ -201,25 +203,29 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     rect_ref = ctypes.byref(rect)
     get_box = f.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
     get_obj = f.FPDFText_GetTextObject  # type: ignore[attr-defined]
+    get_obj_address = _address_getter()
     is_generated = f.FPDFText_IsGenerated  # type: ignore[attr-defined]
     get_unicode = f.FPDFText_GetUnicode  # type: ignore[attr-defined]
     styles: dict[int, tuple[str, bool, Color | None, bool, float]] = {}
+    fonts: dict[int, tuple[str, int]] = {}
     out: list[Char] = []
     append = out.append
+    last_key = -1
+    style: tuple[str, bool, Color | None, bool, float] = ("", False, None, False, 0.0)
     for i in range(count):
         # per char, not FPDFText_GetText: that one expands ligatures and drops unmapped glyphs, so indexes drift
         code = get_unicode(tp, i)
         ch = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
-        if ch in "\r\n" or (ch == " " and is_generated(tp, i)):
+        # PDFium only generates spaces and line breaks; its spaces are guesses, ours come from the gaps
+        if ch == "\r" or ch == "\n" or (ch == " " and is_generated(tp, i)):
             continue
-        if ch != " " and ch != "\x00" and ch != "\ufffe" and is_generated(tp, i):
-            continue
-        obj = get_obj(tp, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        style = styles.get(key)
-        if style is None:
-            style = _pdfium_style(f, tp, i, obj)
-            styles[key] = style
+        key = get_obj_address(tp, i) or 0
+        if key != last_key:
+            cached = styles.get(key)
+            if cached is None:
+                cached = _pdfium_style(f, tp, i, get_obj(tp, i), fonts)
+                styles[key] = cached
+            style, last_key = cached, key
         font, bold, color, invisible, obj_size = style
         if not get_box(tp, i, rect_ref):
             continue
@@ -259,7 +265,18 @@ _LIGATURE_OF = {
 _LETTERS_OF = {v: k for k, v in _LIGATURE_OF.items()}
 
 
-def _pdfium_style(f: object, tp: object, i: int, obj: object) -> tuple[str, bool, Color | None, bool, float]:
+@lru_cache(maxsize=1)
+def _address_getter() -> Any:
+    """``FPDFText_GetTextObject`` returning the object's address as an int: a cheap cache key, no ctypes.cast."""
+    import pypdfium2.raw as r
+
+    address = ctypes.cast(r.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+
+
+def _pdfium_style(
+    f: object, tp: object, i: int, obj: object, fonts: dict[int, tuple[str, int]]
+) -> tuple[str, bool, Color | None, bool, float]:
     rr, gg, bb, aa = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     color: Color | None = None
     if f.FPDFText_GetFillColor(tp, i, ctypes.byref(rr), ctypes.byref(gg), ctypes.byref(bb), ctypes.byref(aa)):  # type: ignore[attr-defined]
@@ -281,11 +298,15 @@ def _pdfium_style(f: object, tp: object, i: int, obj: object) -> tuple[str, bool
     if obj:
         font = f.FPDFTextObj_GetFont(obj)  # type: ignore[attr-defined]
         if font:
-            nbuf = ctypes.create_string_buffer(256)
-            n = f.FPDFFont_GetBaseFontName(font, nbuf, 256)  # type: ignore[attr-defined]
-            if n > 0:
-                name = nbuf.raw[: max(0, n - 1)].decode("latin-1", errors="replace")
-            weight = f.FPDFFont_GetWeight(font)  # type: ignore[attr-defined]
+            font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            known = fonts.get(font_key)
+            if known is None:
+                nbuf = ctypes.create_string_buffer(256)
+                n = f.FPDFFont_GetBaseFontName(font, nbuf, 256)  # type: ignore[attr-defined]
+                font_name = nbuf.raw[: max(0, n - 1)].decode("latin-1", errors="replace") if n > 0 else ""
+                known = (font_name, f.FPDFFont_GetWeight(font))  # type: ignore[attr-defined]
+                fonts[font_key] = known
+            name, weight = known
     if weight <= 0:
         weight = f.FPDFText_GetFontWeight(tp, i)  # type: ignore[attr-defined]
     bold = is_bold_font(name, weight if weight > 0 else 0) or mode in (2, 6)

@@ -127,21 +127,22 @@ def split_visible(page: PageChars) -> tuple[list[Char], int]:
 def build_rows(chars: list[Char]) -> list[Row]:
     """Group chars into rows (shared vertical band), then words (gaps), then segments (wide gaps)."""
     bands: list[tuple[float, float, list[Char]]] = []  # (top, bottom, chars) of each row's seed
-    for c in sorted(chars, key=lambda ch: (ch.top + ch.bottom) / 2):
-        if c.text.isspace() and c.x1 - c.x0 <= 0:
+    for c in sorted(chars, key=lambda ch: ch.top + ch.bottom):
+        ct, cb = c.top, c.bottom
+        if cb - ct <= 0 and c.text.isspace():
             continue
-        h = max(c.bottom - c.top, 0.1)
-        placed = False
+        h = cb - ct if cb - ct > 0.1 else 0.1
         # look back over the last few rows: a row of mixed sizes can start before a smaller glyph's row
-        for k in range(len(bands) - 1, max(-1, len(bands) - 4), -1):
-            top, bottom, members = bands[k]
-            overlap = min(bottom, c.bottom) - max(top, c.top)
-            if overlap >= 0.5 * min(h, bottom - top):
+        for k in range(len(bands) - 1, len(bands) - 4 if len(bands) > 3 else -1, -1):
+            bt, bb, members = bands[k]
+            lo = bt if bt > ct else ct
+            hi = bb if bb < cb else cb
+            bh = bb - bt
+            if hi - lo >= 0.5 * (h if h < bh else bh):
                 members.append(c)
-                placed = True
                 break
-        if not placed:
-            bands.append((c.top, c.bottom, [c]))
+        else:
+            bands.append((ct, cb, [c]))
     rows = []
     for _top, _bottom, members in bands:
         row = _row_from_chars(members)
@@ -153,14 +154,18 @@ def build_rows(chars: list[Char]) -> list[Row]:
 
 def _tracking(members: list[Char]) -> float:
     """The row's typical gap between letters, in em: near 0 normally, 0.1 em or more for letter-spaced text."""
-    gaps = [
-        (b.x0 - a.x1) / max(min(a.size, b.size), 1.0)
-        for a, b in itertools.pairwise(members)
-        if not a.text.isspace() and not b.text.isspace()
-    ]
+    gaps: list[float] = []
+    prev = members[0]
+    for c in members[1:]:
+        if c.text != " " and prev.text != " ":
+            size = c.size if c.size < prev.size else prev.size
+            gaps.append((c.x0 - prev.x1) / (size if size > 1.0 else 1.0))
+        prev = c
     if len(gaps) < 4:
         return 0.0
-    return min(max(median(gaps), 0.0), 0.4)
+    gaps.sort()
+    mid = gaps[len(gaps) // 2]
+    return 0.0 if mid < 0.0 else 0.4 if mid > 0.4 else mid
 
 
 def _row_from_chars(members: list[Char]) -> Row | None:
@@ -171,7 +176,7 @@ def _row_from_chars(members: list[Char]) -> Row | None:
     current: list[Char] = []
     last: Char | None = None
     for c in members:
-        if c.text.isspace():
+        if c.text == " " or c.text.isspace():
             if current:
                 words.append(_word(current))
                 current = []
@@ -181,8 +186,8 @@ def _row_from_chars(members: list[Char]) -> Row | None:
             # the same glyph drawn twice at (almost) the same place is fake bold or a shadow: read it once
             if c.text == last.text and abs(c.x0 - last.x0) < min(0.15 * c.size, 0.5 * (last.x1 - last.x0)):
                 continue
-            gap = c.x0 - last.x1
-            if gap > word_gap * max(min(c.size, last.size), 1.0):
+            size = c.size if c.size < last.size else last.size
+            if c.x0 - last.x1 > word_gap * (size if size > 1.0 else 1.0):
                 words.append(_word(current))
                 current = []
         current.append(c)
@@ -203,13 +208,16 @@ def _row_from_chars(members: list[Char]) -> Row | None:
 
 
 def _word(chars: list[Char]) -> Word:
-    return Word(
-        chars,
-        min(c.x0 for c in chars),
-        max(c.x1 for c in chars),
-        min(c.top for c in chars),
-        max(c.bottom for c in chars),
-    )
+    first = chars[0]
+    x1, top, bottom = first.x1, first.top, first.bottom
+    for c in chars:
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.top < top:
+            top = c.top
+        if c.bottom > bottom:
+            bottom = c.bottom
+    return Word(chars, first.x0, x1, top, bottom)
 
 
 def _segment(words: list[Word]) -> Segment:
@@ -242,6 +250,22 @@ def _side_rows(rows: list[Row], x: float) -> tuple[list[Row], list[Row]]:
         if rs:
             right.append(Row(rs, min(s.top for s in rs), max(s.bottom for s in rs)))
     return left, right
+
+
+def _side_counts(rows: list[Row], x: float) -> tuple[int, int]:
+    """How many rows have text left and right of the gutter line at x (as ``_side_rows``, without building)."""
+    twice = 2 * x
+    n_left = n_right = 0
+    for row in rows:
+        has_left = has_right = False
+        for s in row.segments:
+            if s.x0 + s.x1 < twice:
+                has_left = True
+            else:
+                has_right = True
+        n_left += has_left
+        n_right += has_right
+    return n_left, n_right
 
 
 def _candidates(rows: list[Row]) -> list[float]:
@@ -292,10 +316,11 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
             while j < n and not _crosses(rows[j], x):
                 j += 1
             run = rows[i:j]
-            left, right = _side_rows(run, x)
-            if len(left) >= MIN_COLUMN_ROWS and len(right) >= MIN_COLUMN_ROWS:
-                score = len(left) + len(right)
-                if score > best_score and (i, j, x) not in rejected:
+            n_left, n_right = _side_counts(run, x)
+            score = n_left + n_right
+            if n_left >= MIN_COLUMN_ROWS and n_right >= MIN_COLUMN_ROWS and score > best_score:
+                left, right = _side_rows(run, x)
+                if (i, j, x) not in rejected:
                     if _is_margin_column(left, right, run, x):
                         rejected.add((i, j, x))
                     else:

@@ -125,6 +125,9 @@ def rejoin_letter_spaced(words: list[Word]) -> list[Word]:
 
 def clean_word(raw: list[str], stats: TextStats) -> str:
     """One word's text with ligatures expanded and unmapped glyphs repaired or removed."""
+    text = "".join(raw)
+    if text.isascii() and text.isprintable() and "(cid:" not in text:
+        return text  # the common case: nothing to repair
     pieces: list[str] = []
     for t in raw:
         if (t.startswith("(cid:") and t.endswith(")")) or (len(t) == 1 and (t in UNMAPPED or t < " ")):
