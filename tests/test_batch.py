@@ -167,3 +167,103 @@ def test_interrupt_keeps_finished_rows(tmp_path: Path) -> None:
 
 def test_empty_input() -> None:
     assert analyse_many([], analyse=fake_analyse, build=fake_build) == ()
+
+
+# ---- the real pipeline through the CLI ----
+
+CV_TEMPLATE = """\
+# {name}
+
+{email} | {phone} | linkedin.com/in/{handle}
+
+## Experience
+
+### IT Project Manager, Example Ltd (2018-2024)
+
+- Delivered a £{money}M ERP migration 3 weeks ahead of schedule with a team of {team} engineers.
+- Led Scrum ceremonies and sprint planning for four squads using Jira.
+- Responsible for the risk register.
+
+## Education
+
+BSc Computer Science, 2014
+
+## Skills
+
+Scrum, Kanban, Jira, risk management, PRINCE2
+"""
+
+PEOPLE = [
+    ("Alice Example", "alice.example@example.com", "+44 7700 900001", "alice-example", 2, 12),
+    ("Bob Sample", "bob.sample@example.org", "+1 415 555 0199", "bob-sample", 5, 30),
+]
+
+
+def make_cli_batch(tmp_path: Path) -> Path:
+    from pdf_fixtures import image_only_pdf
+
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    for name, email, phone, handle, money, team in PEOPLE:
+        text = CV_TEMPLATE.format(name=name, email=email, phone=phone, handle=handle, money=money, team=team)
+        (folder / f"{handle}.md").write_text(text, encoding="utf-8")
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\ngarbage without xref")
+    (folder / "scan.pdf").write_bytes(image_only_pdf())
+    return folder
+
+
+@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
+def test_cli_batch_rows_exit_code_and_workers(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from resume_check.cli import main
+
+    folder = make_cli_batch(tmp_path)
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"cohort-{workers}.csv"
+        result = CliRunner().invoke(main, ["batch", str(folder), "--workers", workers, "--output", str(out)])
+        assert result.exit_code == 3, result.output  # unreadable files: the worst code is 3
+        assert "2 of 4 résumé(s) analysed; 2 could not be analysed" in result.output
+        outputs.append(out.read_text(encoding="utf-8"))
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # atomic: no temporary left
+    assert outputs[0] == outputs[1]
+    rows = {Path(r["file"]).name: r for r in csv.DictReader(io.StringIO(outputs[0]))}
+    assert sorted(rows) == ["alice-example.md", "bob-sample.md", "corrupt.pdf", "scan.pdf"]
+    for good in ("alice-example.md", "bob-sample.md"):
+        assert rows[good]["exit_code"] == "0" and float(rows[good]["score"]) > 0 and rows[good]["rank"]
+    for bad in ("corrupt.pdf", "scan.pdf"):
+        assert rows[bad]["exit_code"] == "3" and rows[bad]["error"] and rows[bad]["score"] == ""
+
+
+@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
+def test_cli_batch_redacts_every_format(tmp_path: Path) -> None:
+    import re
+
+    from click.testing import CliRunner
+
+    from resume_check.cli import main
+
+    folder = make_cli_batch(tmp_path)
+    for fmt in ("csv", "json", "markdown", "html"):
+        result = CliRunner().invoke(main, ["batch", str(folder), "--format", fmt, "--redact", "--quiet", "-j", "2"])
+        assert result.exit_code == 3
+        out = result.stdout
+        assert "candidate-" in out
+        for name, email, phone, handle, _, _ in PEOPLE:
+            for secret in (name, email, handle, *name.split()):
+                assert secret.lower() not in out.lower(), (fmt, secret)
+            assert re.sub(r"\D", "", phone) not in re.sub(r"\D", "", out), (fmt, phone)
+        assert str(tmp_path) not in out, fmt
+
+
+def test_cli_batch_no_files(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resume_check.cli import main
+
+    result = CliRunner().invoke(main, ["batch", str(tmp_path)])
+    assert result.exit_code == 3 and "no résumé files found" in result.output
