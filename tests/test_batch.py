@@ -267,3 +267,14 @@ def test_cli_batch_no_files(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(main, ["batch", str(tmp_path)])
     assert result.exit_code == 3 and "no résumé files found" in result.output
+
+
+@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
+def test_library_api_matches_single_file_analysis(tmp_path: Path) -> None:
+    import resume_check
+
+    folder = make_cli_batch(tmp_path)
+    path = str(folder / "alice-example.md")
+    (record,) = resume_check.analyse_many([path], workers=1)
+    single = resume_check.analyse_path(path)
+    assert record.error is None and record.analysis == single

@@ -139,3 +139,21 @@ def test_init_writes_a_loadable_starter(tmp_path: Path) -> None:
     again = run("init", "--path", str(tmp_path))
     assert again.exit_code == 3 and "already exists" in again.output
     assert run("init", "--path", str(tmp_path), "--force").exit_code == 0
+
+
+def test_pre_commit_hook_definition() -> None:
+    import re
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "resume-check" and hook["language"] == "python"
+    assert hook["entry"].split()[:2] == ["resume-check", "check"]
+    files = re.compile(hook["files"])
+    for name in ("cv.pdf", "cv.docx", "src/cv.md", "cv.tex", "cv.typ", "cv.txt"):
+        assert files.search(name), name
+    assert not files.search("cv.doc") and not files.search("photo.png")
+    # the entry's options exist on the command
+    result = CliRunner().invoke(main, [*hook["entry"].split()[1:], "--help"])
+    assert result.exit_code == 0 and "--format" in result.output
