@@ -284,7 +284,7 @@ def running_header_pdf() -> bytes:
         c.drawString(WIDTH / 2, 30, f"Page {page} of 2")
         c.setFont("Helvetica", 10)
         for i in range(5):
-            c.drawString(MARGIN, HEIGHT - 100 - i * 14, f"Body line {i + 1} on page {page} about project delivery")
+            c.drawString(MARGIN, HEIGHT - 150 - i * 14, f"Body line {i + 1} on page {page} about project delivery")
         c.showPage()
     c.save()
     return buf.getvalue()

@@ -242,3 +242,21 @@ def test_image_only_pdf_is_refused_with_no_text_layer() -> None:
             extract_pdf(corpus_file(name).read_bytes(), name, engine=engine)
         assert info.value.warning_id == "text.no-text-layer"
         assert "applicant-tracking systems will read nothing" in str(info.value)
+
+
+def test_running_footers_marked_and_contact_blocks_left_in_the_body() -> None:
+    rendercv = extracted("rendercv__rendercv__John_Doe_ClassicTheme_CV.pdf")
+    assert [(line.page, line.text) for line in rendercv.lines if line.part == "footer"] == [
+        (1, "John Doe – 1/2"),
+        (2, "John Doe – 2/2"),
+    ]
+    moderncv = extracted("moderncv__moderncv__template_classic_green.pdf")
+    assert [line.text for line in moderncv.lines if line.part == "footer"] == ["1/4", "2/4", "3/4", "4/4"]
+    # the address block on page 1 comes back on the cover letter (page 4): not a running header
+    assert all(line.part == "body" for line in moderncv.lines if "street and number" in line.text)
+
+
+def test_ft_glyph_shared_box_is_not_a_long_s_ligature() -> None:
+    # PDFium splits an "ft" glyph into f + t with one box; there is no Unicode "ft" ligature (U+FB05 is "ſt")
+    text = "\n".join(line.text for line in extracted("srbhr__Resume-Matcher__resume_1.pdf").lines)
+    assert "Software Engineer" in text and "Sostware" not in text

@@ -24,7 +24,7 @@ MAX_PAGES = 20
 #: chars read from one page; more is not a résumé page (or is a pathological file)
 MAX_PAGE_CHARS = 60_000
 #: top/bottom share of the page where running headers and footers live
-MARGIN_SHARE = 0.09
+MARGIN_SHARE = 0.13
 _DIGITS = re.compile(r"\d+")
 #: lines an icon introduces as decoration, not as a list bullet
 _CONTACTISH = re.compile(r"@|https?://|www\.|\.(com|org|net|io|me|dev)\b|^\+?[\d ().-]{7,}$", re.IGNORECASE)
@@ -176,8 +176,10 @@ def _running_parts(
         key = (zone, _DIGITS.sub("#", text.lower()))
         seen.setdefault(key, set()).add(raw.page)
         where.append(key)
+    # running headers repeat on (nearly) every page; a contact block repeated on a cover letter page does not
+    needed = max(2, pages - 1)
     for index, found in enumerate(where):
-        if found is not None and len(seen[found]) >= 2:
+        if found is not None and len(seen[found]) >= needed:
             parts[index] = "header" if found[0] == "header" else "footer"
     return parts
 

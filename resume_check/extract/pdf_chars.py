@@ -259,7 +259,6 @@ _LIGATURE_OF = {
     "fl": "\ufb02",
     "ffi": "\ufb03",
     "ffl": "\ufb04",
-    "ft": "\ufb05",
     "st": "\ufb06",
 }
 _LETTERS_OF = {v: k for k, v in _LIGATURE_OF.items()}
@@ -271,6 +270,7 @@ def _address_getter() -> Any:
     import pypdfium2.raw as r
 
     address = ctypes.cast(r.FPDFText_GetTextObject, ctypes.c_void_p).value
+    assert address is not None
     return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
 
 
