@@ -36,7 +36,6 @@ AMBIGUOUS_WORDS = frozenset({"platform", "safe", "lean", "go", "it", "scale"})
 _ID_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)+$")
 _PLAIN_ID_RE = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 _HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")
-_LAST_WORD_RE = re.compile(r"(?:(?<=[ -])|^)[^\W\d_]+$")
 
 _PACK_KEYS = {"id": True, "version": True, "language": True, "description": True, "sources": True, "homepage": False}
 _SOURCE_KEYS = {"id": True, "name": True, "licence": True, "url": True, "attribution": False}
@@ -637,8 +636,8 @@ def _hyphen_forms(phrase: str) -> list[str]:
         if len(words) == 2 and all(w.isalpha() for w in words):
             return [phrase, "-".join(words)]  # "kick off" also as "kick-off"
         return [phrase]
-    if len(parts) > 4:  # more than three hyphens: keep as written plus the spaced form
-        return [phrase, " ".join(parts)]
+    if len(parts) > 2:  # several hyphens (end-to-end): as written, all spaced, all joined
+        return [phrase, " ".join(parts), "".join(parts)]
     forms = []
     for joins in itertools.product(("-", " ", ""), repeat=len(parts) - 1):
         form = parts[0]
@@ -648,41 +647,17 @@ def _hyphen_forms(phrase: str) -> list[str]:
     return forms
 
 
-def _plural(phrase: str) -> str | None:
-    """The regular English plural of a phrase's last word, or None (not a plain lower-case word, or ends in -s)."""
-    found = _LAST_WORD_RE.search(phrase)
-    if not found:
-        return None
-    head, last = phrase[: found.start()], found.group()
-    if not last.islower() or len(last) < 3 or last.endswith(("s", "ed")):
-        return None
-    if last.endswith(("x", "z", "ch", "sh")):
-        last += "es"
-    elif last.endswith("y") and last[-2] not in "aeiou":
-        last = last[:-1] + "ies"
-    else:
-        last += "s"
-    return head + last
-
-
 def term_forms(term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """All matchable forms of a term: (case-insensitive phrases, case-sensitive acronyms).
 
-    Phrases are the label (unless ``match_label: false``), aliases, variants (each expanded with
-    :func:`expand_phrase`), then the regular plurals of those ending in a lower-case word, then case-insensitive
-    acronyms; de-duplicated case-insensitively, first spelling kept.
+    Phrases are the label (unless ``match_label: false``), aliases and variants, each expanded with
+    :func:`expand_phrase`, then case-insensitive acronyms; de-duplicated case-insensitively, first spelling kept.
     """
     phrases: dict[str, str] = {}
     sources = ([term.label] if term.match_label else []) + list(term.aliases) + list(term.variants)
     for phrase in sources:
         for form in expand_phrase(phrase):
             phrases.setdefault(form.casefold(), form)
-    # plurals of the last word: the lookup lemmatizer is not consistent enough for them ("meetings" -> "meeting"
-    # but "meeting" -> "meet"), so "kick-off meeting" also gets "kick-off meetings" as written
-    for form in list(phrases.values()):
-        plural = _plural(form)
-        if plural:
-            phrases.setdefault(plural.casefold(), plural)
     for acronym in term.acronyms:
         if not acronym.case_sensitive:
             phrases.setdefault(acronym.text.casefold(), acronym.text)

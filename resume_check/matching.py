@@ -55,19 +55,46 @@ class TermMatcher:
         self._phrase = PhraseMatcher(vocab, attr="LOWER")
         self._lemma = PhraseMatcher(vocab, attr="LEMMA")
         self._exact = PhraseMatcher(vocab, attr="ORTH")
-        self._tokens = Matcher(vocab, validate=True)
+        # one token Matcher per term, run only when the doc holds a word its patterns require: the Matcher
+        # evaluates IN/NOT_IN predicates in Python for every token, the costliest step by far otherwise
+        self._pattern_groups: list[tuple[Matcher, tuple[tuple[tuple[str, frozenset[str]], ...], ...] | None]] = []
         self._exclude = PhraseMatcher(vocab, attr="LOWER")
         self._has_exclude: set[str] = set()
         #: per term with patterns: its forms as lower-case token tuples, to narrow a pattern hit to the term
         self._focus: dict[str, frozenset[tuple[str, ...]]] = {}
         counts = {"phrase": 0, "lemma": 0, "exact": 0, "tokens": 0}
-        lemma_forms: list[tuple[str, str]] = []  # (term id, form) to lemmatise in one nlp.pipe call
+        # every phrase is tokenised once and run through the pipeline's components once: the same Doc serves
+        # the LOWER and the LEMMA matcher (LEMMA patterns need the whole pipeline, else spaCy E155)
+        forms = [(term, phrase) for term in lexicon.terms for phrase in term_forms(term)[0]]
+        docs = _annotate(nlp, [nlp.make_doc(phrase) for _, phrase in forms])
+        by_term: dict[str, tuple[list[Doc], list[Doc]]] = {}
+        seen_lemmas: set[tuple[str, tuple[str, ...]]] = set()
+        for (term, _phrase), doc in zip(forms, docs, strict=True):
+            lower_docs, lemma_docs = by_term.setdefault(term.id, ([], []))
+            lower_docs.append(doc)
+            # inflections of multi-word forms ("kicked off", "kick-off meetings") and of one-word forms written
+            # in their base form; a one-word form that is itself inflected ("programming", lemma "program")
+            # gets none, so it never finds "programmes". Forms with the same lemmas are added once.
+            lemmas = (term.id, tuple(t.lemma_ for t in doc))
+            if (len(doc) > 1 or doc[0].lemma_ == doc[0].lower_) and lemmas not in seen_lemmas:
+                seen_lemmas.add(lemmas)
+                lemma_docs.append(doc)
+            # the lookup table lemmatises "meeting" as the verb ("meet") but "meetings" as the noun ("meeting"):
+            # a form ending in such a word also gets its noun reading, so "kick-off meeting" finds "meetings"
+            last = doc[-1]
+            if last.lemma_ != last.lower_ and last.lower_.endswith("ing"):
+                noun = (term.id, (*lemmas[1][:-1], last.lower_))
+                if noun not in seen_lemmas:
+                    seen_lemmas.add(noun)
+                    lemma_docs.append(_with_lemmas(doc, noun[1]))
+        for term_id, (lower_docs, lemma_docs) in by_term.items():
+            self._phrase.add(term_id, lower_docs)
+            counts["phrase"] += len(lower_docs)
+            if lemma_docs:
+                self._lemma.add(term_id, lemma_docs)
+                counts["lemma"] += len(lemma_docs)
         for term in lexicon.terms:
             phrases, exact = term_forms(term)
-            if phrases:
-                self._phrase.add(term.id, [nlp.make_doc(p) for p in phrases])
-                counts["phrase"] += len(phrases)
-                lemma_forms.extend((term.id, p) for p in phrases)
             if exact:
                 self._exact.add(term.id, [nlp.make_doc(a) for a in exact])
                 counts["exact"] += len(exact)
@@ -76,20 +103,9 @@ class TermMatcher:
                 counts["tokens"] += len(term.patterns)
                 self._focus[term.id] = self._focus_forms(term, phrases, exact)
             if term.exclude:
-                forms = [f for phrase in term.exclude for f in expand_phrase(phrase)]
-                self._exclude.add(term.id, [nlp.make_doc(f) for f in forms])
+                excluded = [f for phrase in term.exclude for f in expand_phrase(phrase)]
+                self._exclude.add(term.id, [nlp.make_doc(f) for f in excluded])
                 self._has_exclude.add(term.id)
-        # LEMMA patterns need the whole pipeline (spaCy E155 with make_doc). They find inflections of
-        # multi-word forms ("kicked off", "kick-off meetings") and of one-word forms written in their base form;
-        # a one-word form that is itself inflected ("programming", lemma "program") gets none, so it never
-        # finds "programmes".
-        by_term: dict[str, list[Doc]] = {}
-        for (term_id, _form), doc in zip(lemma_forms, nlp.pipe(f for _, f in lemma_forms), strict=True):
-            if len(doc) > 1 or doc[0].lemma_ == doc[0].lower_:
-                by_term.setdefault(term_id, []).append(doc)
-        for term_id, docs in by_term.items():
-            self._lemma.add(term_id, docs)
-            counts["lemma"] += len(docs)
         self.stats = MatcherStats(
             terms=len(lexicon.terms),
             phrase_patterns=counts["phrase"],
@@ -101,9 +117,14 @@ class TermMatcher:
         )
 
     def _add_patterns(self, term: Term) -> None:
+        from spacy.matcher import Matcher
+
         patterns = [[_normalise_token(token) for token in pattern] for pattern in term.patterns]
+        matcher = Matcher(self.nlp.vocab, validate=True)
+        needs = tuple(_requirements(pattern) for pattern in patterns)
+        self._pattern_groups.append((matcher, None if any(not n for n in needs) else needs))
         try:
-            self._tokens.add(term.id, patterns, greedy="LONGEST")
+            matcher.add(term.id, patterns, greedy="LONGEST")
         except ValueError as err:  # spaCy MatchPatternError
             first = str(err).strip().splitlines()
             detail = " ".join(line.strip() for line in first if line.strip())[:300]
@@ -158,14 +179,25 @@ class TermMatcher:
         strings = self.nlp.vocab.strings
         excluded = self._excluded(doc)
         candidates: list[tuple[int, int, str, int]] = []  # token start, token end, term id, rank
-        for matcher, rank in ((self._phrase, _RANK_EXACT), (self._exact, _RANK_EXACT), (self._tokens, _RANK_PATTERN)):
-            if not len(matcher):  # an empty matcher warns (spaCy W036)
-                continue
-            for key, start, end in matcher(doc):
-                term_id = strings[key]
-                if rank == _RANK_PATTERN:
+        for matcher, rank in ((self._phrase, _RANK_EXACT), (self._exact, _RANK_EXACT)):
+            if len(matcher):  # an empty matcher warns (spaCy W036)
+                candidates.extend((start, end, strings[key], rank) for key, start, end in matcher(doc))
+        if self._pattern_groups:
+            words = {
+                "ORTH": {t.text for t in doc},
+                "LOWER": {t.lower_ for t in doc},
+                "LEMMA": {t.lemma_ for t in doc},
+            }
+            for token_matcher, needs in self._pattern_groups:
+                # run a term's patterns only if one of them finds every word it requires in the doc
+                if needs is not None and not any(
+                    all(not words[attr].isdisjoint(values) for attr, values in need) for need in needs
+                ):
+                    continue
+                for key, start, end in token_matcher(doc):
+                    term_id = strings[key]
                     start, end = self._narrow(doc, start, end, term_id)
-                candidates.append((start, end, term_id, rank))
+                    candidates.append((start, end, term_id, _RANK_PATTERN))
         for key, start, end in self._lemma(doc) if len(self._lemma) else ():
             # some words change meaning when inflected: "leaning it" is not "Lean IT"
             if not any(t.lemma_ in _NO_INFLECT and t.lemma_ != t.lower_ for t in doc[start:end]):
@@ -194,6 +226,43 @@ class TermMatcher:
         for key, start, end in self._exclude(doc):
             out.setdefault(strings[key], []).append((start, end))
         return out
+
+
+def _with_lemmas(doc: Doc, lemmas: tuple[str, ...]) -> Doc:
+    """A copy of ``doc`` with other lemmas."""
+    from spacy.tokens import Doc
+
+    words = [t.text for t in doc]
+    spaces = [bool(t.whitespace_) for t in doc]
+    return Doc(doc.vocab, words=words, spaces=spaces, lemmas=list(lemmas))
+
+
+def _annotate(nlp: Language, docs: list[Doc]) -> list[Doc]:
+    """Run the pipeline's components (not the tokenizer) over already tokenised docs, in batches."""
+    for _name, proc in nlp.pipeline:
+        pipe = getattr(proc, "pipe", None)
+        docs = list(pipe(docs)) if pipe is not None else [proc(doc) for doc in docs]
+    return docs
+
+
+_TRIGGER_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "LEMMA": "LEMMA"}
+
+
+def _requirements(pattern: list[dict[str, Any]]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The words a pattern cannot match without: (attribute, accepted values) of each required token that names
+    literal values (no OP, "+" or "{n,m}" with n >= 1; a string or an IN list of ORTH/TEXT, LOWER or LEMMA)."""
+    out = []
+    for token in pattern:
+        op = str(token.get("OP", ""))
+        if op in ("?", "*", "!") or op.startswith(("{0", "{,")):
+            continue
+        for key, attr in _TRIGGER_ATTRS.items():
+            value = token.get(key)
+            if isinstance(value, str):
+                out.append((attr, frozenset({value})))
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                out.append((attr, frozenset(value["IN"])))
+    return tuple(out)
 
 
 def _normalise_token(token: dict[str, Any]) -> dict[str, Any]:
