@@ -133,6 +133,7 @@ class WeakOpener:
     label: str
     advice: str
     family: str  # a verb family id, or "from-text"
+    rewrite: str = ""  # the verb phrase proposed instead ("Partnered with"); empty: from the text or the family
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +276,16 @@ def load_verbs() -> VerbLexicon:
                 head = base.partition(" ")[0]
                 if head in irregular:
                     participles.add(irregular[head][1])
+                past = (
+                    next(f for f, t in inflected.items() if "past" in t and f != base)
+                    if head not in irregular
+                    else (irregular[head][0] + base[len(head) :])
+                )
+                past_forms.setdefault(base, past)
+                past_forms.setdefault(verb, past)
                 for form, form_tenses in inflected.items():
                     if "past" in form_tenses:
                         participles.add(form.partition(" ")[0])
-                        past_forms.setdefault(base, form)
-                        past_forms.setdefault(verb, form)
                     tenses.setdefault(form, set()).update(form_tenses)
                     if form not in forms:
                         forms[form] = VerbForm(form, verb, base, str(family_id), "present", source)
@@ -332,7 +338,15 @@ def load_weak_openers() -> WeakLexicon:
             if not isinstance(entry.get(key), str):
                 raise LexiconError(f"{where}: `{key}` must be a string")
         openers.append(
-            WeakOpener(entry["id"], entry["kind"], tuple(compiled), entry["label"], entry["advice"], entry["family"])
+            WeakOpener(
+                entry["id"],
+                entry["kind"],
+                tuple(compiled),
+                entry["label"],
+                entry["advice"],
+                entry["family"],
+                str(entry.get("rewrite") or ""),
+            )
         )
     passive = data.get("passive") or {}
     auxiliaries = _str_list(
@@ -516,6 +530,7 @@ _AGENT = re.compile(
 )
 _ROLE_NOUNS = _JOB_NOUNS - {"of", "for:", "-", "–", "—", "|", "team", "teams", "member", "head", "role", "roles"}
 _CLAUSE_CUT = re.compile(r"\s(?:to|in|using|by|through|which|that|while|via|so|resulting|with the aim)\s")
+_PHRASE_END = re.compile(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and)\s", re.IGNORECASE)
 _DANGLING = frozenset(
     [
         "a",
@@ -754,11 +769,7 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
                         advice=opener.advice,
                         rest=head[m.end() :].strip(" ,:;-–—"),
                         skip=skip,
-                        rewrite_verb=None
-                        if opener.family == "from-text"
-                        else lex.families[opener.family].rewrite
-                        if opener.family in lex.families
-                        else None,
+                        rewrite_verb=opener.rewrite or _family_rewrite(opener.family, lex),
                     )
         found = _verb_at(plain[start_index:], lex)
         if found is not None:
@@ -782,7 +793,8 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
         subject = passive.group("subject").strip()
         subject_verbs = (_verb_at([w.strip(".,;:()")], lex) for w in subject.lower().split())
         if not any(found is not None and found[0].tense == "past" for found in subject_verbs):
-            if subject.split() and subject.split()[0].lower() in _DETERMINERS:
+            first = subject.split()[0] if subject.split() else ""
+            if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower()):
                 subject = subject[0].lower() + subject[1:]
             return _Judgement(
                 "weak",
@@ -867,16 +879,28 @@ def _first_words(text: str, count: int) -> str:
 
 
 def _pick_family(text: str, lex: VerbLexicon) -> VerbFamily | None:
-    lowered = f" {text.lower()} "
-    best: tuple[int, int, VerbFamily] | None = None
-    for order, family in enumerate(lex.families.values()):
-        for cue in family.cues:
-            position = lowered.find(f" {cue} ")
-            if position < 0:
-                position = lowered.find(f" {cue}")
-            if position >= 0 and (best is None or (position, order) < best[:2]):
-                best = (position, order, family)
-    return best[2] if best else None
+    """The family whose cue is the head noun of the first noun phrase ("the release calendar" -> plan), else the
+    family of the first cue mentioned anywhere."""
+    phrase = _PHRASE_END.split(text, maxsplit=1)[0]
+    for candidate, last in ((phrase, True), (text, False)):
+        lowered = f" {candidate.lower()} "
+        best: tuple[int, int, VerbFamily] | None = None
+        for order, family in enumerate(lex.families.values()):
+            for cue in family.cues:
+                position = lowered.find(f" {cue} ")
+                if position < 0:
+                    continue
+                key = (-position if last else position, order)
+                if best is None or key < best[:2]:
+                    best = (key[0], key[1], family)
+        if best:
+            return best[2]
+    return None
+
+
+def _family_rewrite(family_id: str, lex: VerbLexicon) -> str | None:
+    family = lex.families.get(family_id)
+    return family.rewrite if family else None
 
 
 def _rewrite_head(rest: str, lex: VerbLexicon, fallback: str | None) -> tuple[str, str]:
@@ -889,7 +913,7 @@ def _rewrite_head(rest: str, lex: VerbLexicon, fallback: str | None) -> tuple[st
         form, size = found
         return lex.past(form.base).capitalize(), " ".join(words[size:])
     for skip_words in (1, 2):  # "Responsible for successfully managing ..."
-        if len(plain) > skip_words and plain[skip_words - 1] in ("to", "in", "with", "successfully", "the"):
+        if len(plain) > skip_words and plain[skip_words - 1] in ("to", "in", "with", "successfully"):
             found = _verb_at(plain[skip_words:], lex)
             if found is not None:
                 form, size = found

@@ -281,7 +281,8 @@ _LABELS = (
     r"|priority|sev|severity|cat|category|gen|generation|key stage|year|class|grade|type|zone|floor|building|room"
     r"|unit|suite|route|ward|platform|gate|line|site|project|programme|program|epic|story|ticket|case|order|box)"
 )
-_UNITISH = rf"(?:\s?%|\s?{_DUR_UNIT}\b|\s?{_MAG}|\s?[x×]\b|\+|{_MODIFIERS}\s+{_COUNT_NOUN}\b|\s{_COUNT_NOUN}\b)"
+#: ... a label followed by a count noun stays a label ("Tier 3 escalations", "Wave 2 sites")
+_UNITISH = rf"(?:\s?%|\s?{_DUR_UNIT}\b|\s?{_MAG}|\s?[x×]\b|\+)"
 
 _MASKS: tuple[re.Pattern[str], ...] = (
     # 24/7, 24x7, 24/7/365 and office hours: service hours, not results
@@ -527,7 +528,7 @@ def _is_result_duration(text: str, start: int, end: int) -> bool:
         return bool(
             _RESULT_AFTER.match(after)
             or _SAVING_BEFORE.search(before)
-            or re.search(r"(?:early|ahead|sooner|saved|less)$", matched, re.IGNORECASE)
+            or re.search(r"(?:early|ahead|sooner|saved|less|schedule|plan)$", matched, re.IGNORECASE)
         )
     return True
 

@@ -1,0 +1,582 @@
+"""Impact statements: verdicts, weak openers, verb forms, wrapped bullets, summary and findings."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, corpus_file
+
+from resume_check.impact import analyse_impact, load_verbs, load_weak_openers
+from resume_check.models import Block, Contact, Document, Impact, Line, Resume, Source
+
+REFERENCE = REPO.parent / "shared" / "reference"
+needs_reference = pytest.mark.skipif(
+    not REFERENCE.is_dir(), reason=f"reference data not found at {REFERENCE} (only in the team workplace)"
+)
+
+
+def build(items: Sequence[tuple[str, str, str]]) -> Resume:
+    """A Resume from (section, kind, text) triples, one source line per block, without structure.py."""
+    lines: list[Line] = []
+    blocks: list[Block] = []
+    offset = 0
+    for index, (section, kind, text) in enumerate(items):
+        lines.append(Line(text=text, bullet=kind == "bullet", source_line=index + 1))
+        blocks.append(
+            Block(
+                kind=kind,
+                section=section,
+                text=text,
+                start=offset,
+                end=offset + len(text),  # type: ignore[arg-type]
+                line=index + 1,
+                lines=(index,),
+            )
+        )
+        offset += len(text) + 1
+    document = Document(source=Source(path="test.txt", type="txt"), lines=tuple(lines))
+    return Resume(
+        document=document,
+        text="\n".join(b.text for b in blocks),
+        blocks=tuple(blocks),
+        sections=(),
+        contact=Contact(),
+        warnings=(),
+    )
+
+
+def bullets(*texts: str, section: str = "experience") -> Resume:
+    return build([(section, "bullet", t) for t in texts])
+
+
+def one(text: str, section: str = "experience") -> tuple[str, str | None, str]:
+    impact = analyse_impact(bullets(text, section=section))
+    assert len(impact.statements) == 1, impact.statements
+    s = impact.statements[0]
+    return s.verdict, s.verb, s.suggestion
+
+
+# --------------------------------------------------------------------------------------------- verdicts
+
+VERDICTS = [
+    ("Managed a £1.2m budget for the ERP upgrade", "strong", "Managed"),
+    ("Delivered the CRM migration two weeks early", "strong", "Delivered"),
+    ("Led 12 engineers across 3 vendors", "strong", "Led"),
+    ("As PMO lead, delivered 14 projects for 3,000 users", "strong", "delivered"),
+    ("In 2021, cut licence spend by 18%", "strong", "cut"),
+    ("Successfully migrated 250 servers to Azure", "strong", "migrated"),
+    ("Set up a PMO for 40 project managers", "strong", "Set up"),
+    ("Rolled out Windows 11 to 3,000 laptops", "strong", "Rolled out"),
+    ("Managing a portfolio of 9 projects", "strong", "Managing"),
+    ("Managed the service desk", "unquantified", "Managed"),
+    ("Rolled out Windows 11", "unquantified", "Rolled out"),
+    ("Certified the team in ITIL 4 and ISO 27001", "unquantified", "Certified"),
+    ("Oversaw vendor selection", "unquantified", "Oversaw"),
+    ("Spearheaded the cloud strategy", "unquantified", "Spearheaded"),
+    ("Drove adoption of Jira", "unquantified", "Drove"),
+    ("Responsible for a £1.2m budget", "weak", "Responsible for"),
+    ("The migration was delivered two weeks early", "weak", "was delivered"),
+    ("All 300 servers were migrated to AWS", "weak", "were migrated"),
+    ("I managed a team of 12", "weak", "I"),
+    ("My team delivered the project", "weak", "My"),
+    ("We cut costs by 20%", "weak", "We"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "verb"), VERDICTS, ids=[t for t, _, _ in VERDICTS])
+def test_verdicts(text: str, verdict: str, verb: str) -> None:
+    got_verdict, got_verb, suggestion = one(text)
+    assert (got_verdict, got_verb) == (verdict, verb)
+    assert (suggestion == "") == (verdict == "strong")
+
+
+def test_passive_with_an_agent_is_not_weak_passive() -> None:
+    impact = analyse_impact(bullets("The migration was approved by the board after I presented 3 options"))
+    assert "impact.passive" not in impact.statements[0].issues
+
+
+def test_passive_by_a_number_is_still_passive() -> None:
+    impact = analyse_impact(bullets("Costs were reduced by 20%"))
+    assert impact.statements[0].issues[0] == "impact.passive"
+    assert "Reduced costs by 20%" in impact.statements[0].suggestion
+
+
+def test_nouns_that_look_like_verbs_are_not_action_openers() -> None:
+    impact = analyse_impact(bullets("Lead developer on the payments platform", "Lead a team of 8 analysts"))
+    first, second = impact.statements
+    assert (first.verdict, first.verb) == ("weak", None)
+    assert "As lead developer on the payments platform" in first.suggestion
+    assert (second.verdict, second.verb) == ("strong", "Lead")
+
+
+# --------------------------------------------------------------------------------------------- weak openers
+
+WEAK = [
+    (
+        "responsible-for",
+        "Responsible for managing the migration of 40 servers",
+        "Responsible for",
+        "Managed the migration",
+    ),
+    ("responsible-for", "Was responsible for the IT budget", "Was responsible for", "Managed the IT budget"),
+    ("duties-included", "Duties included running the change board", "Duties included", "Ran the change board"),
+    ("duties-included", "Responsibilities: vendor management", "Responsibilities:", "Negotiated vendor management"),
+    ("duties-included", "Role involved planning releases", "Role involved", "Planned releases"),
+    ("tasked-with", "Tasked with reducing incident backlog", "Tasked with", "Reduced incident backlog"),
+    ("involved-in", "Involved in the SAP rollout", "Involved in", "Delivered the SAP rollout"),
+    ("involved-in", "Was heavily involved in supplier negotiations", "Was heavily involved in", "Negotiated supplier"),
+    ("helped", "Helped with stakeholder communications", "Helped with", "Ran stakeholder communications"),
+    ("helped", "Helped to reduce costs by 20%", "Helped to", "Reduced costs by 20%"),
+    ("worked-on", "Worked on the data centre migration", "Worked on", "Delivered the data centre migration"),
+    ("worked-with", "Worked closely with product managers", "Worked closely with", "Partnered with product managers"),
+    ("assisted", "Assisted in the rollout of Office 365", "Assisted in", "Delivered the rollout of Office 365"),
+    ("assisted", "Assisted with UAT for 200 users", "Assisted with", "200 users"),
+    ("participated-in", "Participated in sprint planning", "Participated in", "Planned"),
+    ("participated-in", "Member of the steering committee", "Member of", "Ran the steering committee"),
+    ("in-charge-of", "In charge of the release calendar", "In charge of", "Planned the release calendar"),
+    ("served-as", "Served as scrum master for two teams", "Served as", "As scrum master"),
+    ("played-a-role", "Played a key role in the merger", "Played a key role in", "Delivered the merger"),
+    ("contributed-to", "Contributed to the ITIL adoption", "Contributed to", "the ITIL adoption"),
+    ("exposure-to", "Gained experience in Agile delivery", "Gained experience in", "Agile delivery"),
+    ("attempted-to", "Attempted to standardise the PMO toolset", "Attempted to", "Standardised the PMO toolset"),
+    ("dealt-with", "Dealt with escalations from key clients", "Dealt with", "escalations from key clients"),
+    ("attended", "Attended weekly CAB meetings", "Attended", "weekly CAB meetings"),
+    ("first-person", "I managed the IT budget of £2m", "I", "Managed the IT budget of £2m"),
+]
+
+
+@pytest.mark.parametrize(("opener_id", "text", "verb", "rewrite"), WEAK, ids=[f"{i}:{t}" for i, t, _, _ in WEAK])
+def test_weak_openers(opener_id: str, text: str, verb: str, rewrite: str) -> None:
+    verdict, got_verb, suggestion = one(text)
+    assert verdict == "weak"
+    assert got_verb == verb
+    assert rewrite in suggestion
+    if opener_id not in ("first-person",):
+        assert verb in suggestion  # the suggestion names the weak opener
+
+
+def test_every_weak_opener_in_the_lexicon_has_a_test_case() -> None:
+    assert {o.id for o in load_weak_openers().openers} == {i for i, _, _, _ in WEAK}
+
+
+def test_weak_opener_stays_weak_with_a_number_and_says_so() -> None:
+    verdict, _, suggestion = one("Responsible for a £1.2m budget across 3 sites")
+    assert verdict == "weak"
+    assert "It already has a number (£1.2m, 3 sites)" in suggestion
+    assert "Start with what you did: '<Verb> <what>, <result with a number>'" in suggestion
+    assert "'Managed a £1.2m budget across 3 sites'" in suggestion
+
+
+def test_hedge_after_an_adverb_or_lead_in() -> None:
+    assert one("Actively participated in 5 bid reviews")[0:2] == ("weak", "participated in")
+    assert one("In 2022, helped with the Azure migration")[0:2] == ("weak", "helped with")
+
+
+# --------------------------------------------------------------------------------------------- suggestions
+
+
+def test_unquantified_suggestion_asks_for_the_fitting_dimension() -> None:
+    assert "the money involved" in one("Managed the project budget")[2]
+    assert "the people" in one("Led the infrastructure team")[2]
+    assert "the time" in one("Delivered the release")[2]
+    assert "the scale" in one("Rolled out the new service desk tool to users")[2]
+    assert "the improvement" in one("Reduced P1 incidents")[2]
+
+
+def test_on_time_and_budget_claims_ask_for_figures() -> None:
+    suggestion = one("Delivered multiple projects within the stipulated time and budget")[2]
+    assert "You say 'within the stipulated time and budget': give the figures" in suggestion
+
+
+def test_statement_metrics_and_offsets() -> None:
+    resume = bullets("Managed 3 vendors", "Cut costs by £40k, 12% under budget")
+    statement = analyse_impact(resume).statements[1]
+    assert [(m.text, m.kind, m.measures) for m in statement.metrics] == [
+        ("£40k", "money", "budget"),
+        ("12%", "percent", "budget"),
+    ]
+    for metric in statement.metrics:
+        assert resume.text[metric.start : metric.end] == metric.text
+    assert resume.text[statement.start : statement.end] == statement.text
+
+
+# --------------------------------------------------------------------------------------------- verb forms
+
+FORMS = [
+    ("Analysed 40 supplier bids", "analyse"),
+    ("Analyzed 40 supplier bids", "analyse"),
+    ("Organised 12 workshops", "plan"),
+    ("Organized 12 workshops", "plan"),
+    ("Prioritised 300 backlog items", "plan"),
+    ("Prioritized 300 backlog items", "plan"),
+    ("Optimised licence spend by 15%", "improve"),
+    ("Optimized licence spend by 15%", "improve"),
+    ("Standardised reporting for 8 projects", "improve"),
+    ("Standardized reporting for 8 projects", "improve"),
+    ("Modernised 6 legacy systems", "improve"),
+    ("Modernized 6 legacy systems", "improve"),
+    ("Mobilised 20 contractors", "lead"),
+    ("Mobilized 20 contractors", "lead"),
+    ("Modelled costs for 3 projects", "build"),
+    ("Modeled costs for 3 projects", "build"),
+    ("Programmed 4 releases", "build"),
+    ("Planned 4 releases", "plan"),
+    ("Led 9 engineers", "lead"),
+    ("Ran 30 workshops", "lead"),
+    ("Built 5 dashboards", "build"),
+    ("Won 3 contracts worth £2m", "secure"),
+    ("Cut spend by 10%", "save"),
+    ("Oversaw 6 vendors", "lead"),
+    ("Took over 3 failing projects", "lead"),
+    ("Stood up a PMO for 6 projects", "build"),
+    ("Spun up 4 environments", "build"),
+    ("Went live at 12 sites", "deliver"),
+]
+
+
+@pytest.mark.parametrize(("text", "family"), FORMS, ids=[t for t, _ in FORMS])
+def test_british_american_and_irregular_forms(text: str, family: str) -> None:
+    statement = analyse_impact(bullets(text)).statements[0]
+    assert statement.verdict == "strong"
+    assert statement.verb_family == family
+
+
+def test_inflections_generated_by_rule() -> None:
+    forms = load_verbs().forms
+    for form, lemma, tense in [
+        ("managed", "manage", "past"),
+        ("managing", "manage", "gerund"),
+        ("manages", "manage", "present"),
+        ("planned", "plan", "past"),
+        ("planning", "plan", "gerund"),
+        ("controlled", "control", "past"),
+        ("modelling", "model", "gerund"),
+        ("modeling", "model", "gerund"),
+        ("led", "lead", "past"),
+        ("oversaw", "oversee", "past"),
+        ("overseeing", "oversee", "gerund"),
+        ("drove", "drive", "past"),
+        ("won", "win", "past"),
+        ("cut", "cut", "either"),
+        ("set up", "set up", "either"),
+        ("identified", "identify", "past"),
+        ("deployed", "deploy", "past"),
+        ("prioritising", "prioritize", "gerund"),
+        ("analyses", "analyze", "present"),
+        ("rolled out", "roll out", "past"),
+        ("took over", "take over", "past"),
+        ("spearheaded", "spearhead", "past"),
+        ("championing", "champion", "gerund"),
+        ("co-led", "co-lead", "past"),
+    ]:
+        assert forms[form].lemma == lemma, form
+        assert forms[form].tense == tense, form
+
+
+def test_spelling_rules_for_verbs_outside_the_lexicon() -> None:
+    from resume_check.impact import _inflect
+
+    assert _inflect("cancel", {}, frozenset()) == {
+        "cancel": {"present"},
+        "cancels": {"present"},
+        "canceled": {"past"},
+        "cancelled": {"past"},
+        "canceling": {"gerund"},
+        "cancelling": {"gerund"},
+    }
+    assert set(_inflect("tie", {}, frozenset())) == {"tie", "ties", "tied", "tying"}
+    assert set(_inflect("guarantee", {}, frozenset())) == {"guarantee", "guarantees", "guaranteed", "guaranteeing"}
+    assert set(_inflect("ship", {}, frozenset())) == {"ship", "ships", "shipped", "shipping"}
+    assert set(_inflect("audit", {}, frozenset())) == {"audit", "audits", "audited", "auditing"}
+    assert set(_inflect("commit", {}, frozenset({"commit"}))) == {"commit", "commits", "committed", "committing"}
+    assert set(_inflect("bring in", {"bring": ("brought", "brought")}, frozenset())) == {
+        "bring in",
+        "brings in",
+        "brought in",
+        "bringing in",
+    }
+
+
+# --------------------------------------------------------------------------------------------- lexicon data
+
+
+def _families() -> dict[str, dict[str, list[str]]]:
+    raw = (REPO / "lexicons" / "verbs.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(raw)["families"]  # type: ignore[no-any-return]
+
+
+@needs_reference
+def test_onet_verbs_come_from_onet_and_ours_do_not() -> None:
+    with (REFERENCE / "onet" / "onet_task_leading_verbs.tsv").open(encoding="utf-8") as handle:
+        onet = {row[0].lower() for row in csv.reader(handle, delimiter="\t")}
+    for family, data in _families().items():
+        for verb in data["onet"]:
+            assert verb.split()[0] in onet, f"{family}: {verb} is not an O*NET leading verb"
+        for verb in data["ours"]:
+            assert verb not in onet, f"{family}: {verb} is an O*NET verb; list it under onet"
+
+
+def test_verbs_file_carries_the_onet_attribution() -> None:
+    raw = (REPO / "lexicons" / "verbs.yaml").read_text(encoding="utf-8")
+    assert "Used under the CC BY 4.0 license" in raw
+    assert [s["id"] for s in yaml.safe_load(raw)["sources"]] == ["onet", "ours"]
+    assert load_verbs().sources == ("onet", "ours")
+
+
+@needs_reference
+def test_british_spellings_agree_with_varcon() -> None:
+    spelling = yaml.safe_load((REPO / "lexicons" / "verbs.yaml").read_text(encoding="utf-8"))["spelling"]
+    with (REFERENCE / "spelling" / "varcon_us_gb_variants.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    forms = load_verbs().forms
+    for us, gb in spelling.items():
+        if us in ("program", "strategize"):
+            # VarCon marks programme as the noun (the verb "programmed" is shared); strategise is beyond its level 70
+            continue
+        variants = [r for r in rows if r["headword"] == us]
+        assert any(r["us"] == us and r["gb_ise"] == gb for r in variants), f"{us}/{gb} not a VarCon pair"
+        for row in variants:
+            if row["us"].endswith("ings"):
+                continue  # a noun ("prioritizings")
+            for form in (row["us"], row["gb_ise"]):
+                assert form in forms, f"{form} ({us}) missing from the inflected lexicon"
+
+
+def test_all_families_have_dimension_rewrite_and_cues() -> None:
+    lex = load_verbs()
+    expected = {
+        "deliver",
+        "lead",
+        "improve",
+        "save",
+        "build",
+        "negotiate",
+        "secure",
+        "analyse",
+        "plan",
+        "communicate",
+        "protect",
+        "support",
+    }
+    assert set(lex.families) == expected
+    for family in lex.families.values():
+        assert family.rewrite.lower() in lex.forms, family.id
+        assert family.cues
+
+
+# --------------------------------------------------------------------------------------------- units
+
+
+def test_wrapped_bullet_continuation_is_joined() -> None:
+    resume = build(
+        [
+            ("experience", "bullet", "Standardised the change process across"),
+            ("experience", "paragraph", "six regional offices and the head office"),
+            ("experience", "bullet", "Managed the service desk"),
+        ]
+    )
+    impact = analyse_impact(resume)
+    assert [s.text for s in impact.statements] == [
+        "Standardised the change process across six regional offices and the head office",
+        "Managed the service desk",
+    ]
+    first = impact.statements[0]
+    assert first.verdict == "strong"
+    assert [(m.text, m.measures) for m in first.metrics] == [("six regional offices", "scope")]
+    assert resume.text[first.metrics[0].start : first.metrics[0].end] == "six regional offices"
+    assert (first.start, first.end) == (0, resume.blocks[1].end)
+
+
+def test_paragraph_sentences_titles_and_labels() -> None:
+    resume = build(
+        [
+            ("experience", "paragraph", "Senior IT Project Manager, Acme Ltd, London"),
+            ("experience", "paragraph", "Jan 2020 – Present"),
+            ("experience", "paragraph", "Notable Accomplishments:"),
+            (
+                "experience",
+                "paragraph",
+                "Led the ERP rollout for 900 users. The system replaced 4 tools. Cut costs by 9%.",
+            ),
+            ("skills", "bullet", "Managed services, Azure, ITIL 4"),
+            ("summary", "paragraph", "Seasoned project manager with 20 years of experience. Delivered 30+ projects."),
+            ("projects", "paragraph", "2020 – Present Developed a home automation system using Python."),
+        ]
+    )
+    impact = analyse_impact(resume)
+    assert [(s.text, s.verdict, s.line) for s in impact.statements] == [
+        ("Led the ERP rollout for 900 users.", "strong", 4),
+        ("Cut costs by 9%.", "strong", 4),
+        ("Delivered 30+ projects.", "strong", 6),
+        ("Developed a home automation system using Python.", "unquantified", 7),
+    ]
+
+
+def test_sentence_lines_follow_the_document_lines() -> None:
+    lines = (
+        Line("Led the rollout for 900 users and", source_line=3),
+        Line("trained 40 staff. Cut costs by 9%.", source_line=4),
+    )
+    text = "Led the rollout for 900 users and trained 40 staff. Cut costs by 9%."
+    block = Block(kind="paragraph", section="experience", text=text, start=0, end=len(text), line=3, lines=(0, 1))
+    resume = Resume(Document(Source("cv.txt", "txt"), lines), text, (block,), (), Contact(), ())
+    assert [s.line for s in analyse_impact(resume).statements] == [3, 4]
+
+
+# --------------------------------------------------------------------------------------------- summary and findings
+
+
+def _ids(impact: Impact) -> list[str]:
+    return [f.id for f in impact.findings]
+
+
+def test_summary_counts_share_and_dimensions() -> None:
+    impact = analyse_impact(
+        bullets(
+            "Managed a £2m budget",
+            "Delivered the migration 3 weeks early",
+            "Led 8 engineers",
+            "Ran the change board",
+            "Responsible for vendor management",
+        )
+    )
+    summary = impact.summary
+    assert summary.counts == (("strong", 3), ("unquantified", 1), ("weak", 1))
+    assert summary.quantified_share == 0.6
+    assert summary.dimensions == (("budget", 1), ("schedule", 1), ("scope", 0), ("team", 1), ("quality", 0))
+    assert summary.missing_dimensions == ("scope", "quality")
+    assert _ids(impact) == ["impact.unquantified", "impact.weak"]
+    assert [f.line for f in impact.findings] == [4, 5]
+
+
+def test_project_manager_without_budget_or_schedule_result() -> None:
+    resume = build(
+        [
+            ("experience", "paragraph", "IT Project Manager, Acme"),
+            ("experience", "bullet", "Led 8 engineers"),
+            ("experience", "bullet", "Reduced incidents by 30%"),
+        ]
+    )
+    impact = analyse_impact(resume)
+    assert {"impact.no-budget-result", "impact.no-schedule-result"} <= set(_ids(impact))
+    assert all(f.severity == "warning" for f in impact.findings if f.id.startswith("impact.no-"))
+    assert "impact.no-budget-result" not in _ids(analyse_impact(resume, pm=False))
+    developer = build([("experience", "paragraph", "Developer, Acme"), ("experience", "bullet", "Led 8 engineers")])
+    assert "impact.no-budget-result" not in _ids(analyse_impact(developer))
+    assert "impact.no-budget-result" in _ids(analyse_impact(developer, pm=True))
+
+
+def test_no_metrics_at_all() -> None:
+    impact = analyse_impact(bullets("Managed the service desk", "Ran the change board"))
+    assert "impact.no-metrics" in _ids(impact)
+    assert "impact.no-metrics" not in _ids(analyse_impact(bullets("Managed 3 vendors")))
+
+
+def test_overused_verbs_over_three() -> None:
+    impact = analyse_impact(bullets(*[f"Managed {n} vendors" for n in range(2, 6)], "Led 4 engineers"))
+    assert impact.summary.overused_verbs == (("manage", 4),)
+    finding = next(f for f in impact.findings if f.id == "impact.overused-verb")
+    assert finding.count == 4 and finding.line == 1
+    assert "'Manage' opens 4 of 5 statements" in finding.message
+    assert not analyse_impact(bullets(*[f"Managed {n} vendors" for n in range(2, 5)])).summary.overused_verbs
+
+
+def test_overused_verbs_by_share_and_british_american_merged() -> None:
+    texts = ["Analysed 3 bids", "Analyzed 4 bids", "Analysed 5 bids"] + [
+        f"{verb} {n} sites" for n, verb in enumerate(["Led", "Built", "Planned", "Secured", "Cut"], 2)
+    ]
+    impact = analyse_impact(bullets(*texts))
+    assert impact.summary.overused_verbs == (("analyse", 3),)  # 3 of 8 > 25%
+    assert all("impact.overused-verb" in s.issues for s in impact.statements[:3])
+
+
+def test_mixed_tense_within_one_role_only() -> None:
+    resume = build(
+        [
+            ("experience", "paragraph", "Programme Manager, Acme (2021 – Present)"),
+            ("experience", "bullet", "Manage 4 workstreams"),
+            ("experience", "bullet", "Leading a team of 9"),
+            ("experience", "paragraph", "Project Manager, Beta (2017 – 2021)"),
+            ("experience", "bullet", "Delivered 12 releases"),
+            ("experience", "bullet", "Managed 3 vendors"),
+            ("experience", "paragraph", "PMO Analyst, Gamma (2015 – 2017)"),
+            ("experience", "bullet", "Produced 40 reports"),
+            ("experience", "bullet", "Maintain the RAID log for 6 projects"),
+        ]
+    )
+    impact = analyse_impact(resume)
+    mixed = [f for f in impact.findings if f.id == "impact.mixed-tense"]
+    assert [(f.line, f.count) for f in mixed] == [(9, 1)]
+    assert impact.statements[-1].issues[-1] == "impact.mixed-tense"
+
+
+def test_long_bullets() -> None:
+    long_text = "Delivered " + " ".join(["the"] * 38) + " migration for 200 users"
+    impact = analyse_impact(bullets(long_text, "Led 4 engineers"))
+    assert "impact.long-bullet" in impact.statements[0].issues
+    assert "impact.long-bullet" not in impact.statements[1].issues
+    assert [f.id for f in impact.findings] == ["impact.long-bullet"]
+    assert "At 43 words" in impact.statements[0].suggestion
+
+
+def test_first_person_and_passive_finding_ids() -> None:
+    impact = analyse_impact(bullets("I led the audit", "The audit was passed with no findings"))
+    assert _ids(impact)[:2] == ["impact.first-person", "impact.passive"]
+
+
+def test_deterministic() -> None:
+    resume = bullets("Managed a £2m budget", "Responsible for vendors", "Led 8 engineers", "Ran the CAB")
+    assert analyse_impact(resume) == analyse_impact(resume)
+
+
+def test_empty_resume() -> None:
+    impact = analyse_impact(build([("skills", "bullet", "Python")]))
+    assert impact.statements == ()
+    assert impact.summary.counts == (("strong", 0), ("unquantified", 0), ("weak", 0))
+    assert impact.summary.quantified_share == 0.0
+    assert impact.findings == ()
+
+
+# --------------------------------------------------------------------------------------------- through structure.py
+
+HAS_STRUCTURE = importlib.util.find_spec("resume_check.structure") is not None
+HAS_EXTRACT = importlib.util.find_spec("resume_check.extract") is not None
+
+
+@pytest.mark.skipif(not HAS_STRUCTURE, reason="resume_check.structure not available")
+def test_through_structure_with_a_wrapped_bullet(tmp_path: Path) -> None:
+    from resume_check.extract import extract
+    from resume_check.structure import build_resume
+
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Jane Doe\njane@example.com\n\nEXPERIENCE\nIT Project Manager, Acme Ltd\nJan 2020 – Present\n"
+        "- Delivered the ERP upgrade for 1,200 users across eight sites, two weeks ahead\n  of schedule\n"
+        "- Responsible for vendor management\n",
+        encoding="utf-8",
+    )
+    impact = analyse_impact(build_resume(extract(str(path))))
+    verdicts = [(s.verdict, s.verb, s.line) for s in impact.statements]
+    assert verdicts == [("strong", "Delivered", 7), ("weak", "Responsible for", 9)]
+    assert [m.text for m in impact.statements[0].metrics] == [
+        "1,200 users",
+        "eight sites",
+        "two weeks ahead of schedule",
+    ]
+
+
+# --------------------------------------------------------------------------------------------- real corpus
+
+
+def _corpus_impact(name: str) -> Impact:
+    if not (HAS_STRUCTURE and HAS_EXTRACT):
+        pytest.skip("resume_check.extract / resume_check.structure not available")
+    from resume_check.extract import extract
+    from resume_check.structure import build_resume
+
+    return analyse_impact(build_resume(extract(str(corpus_file(name)))))

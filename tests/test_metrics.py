@@ -1,0 +1,146 @@
+"""Metrics: every kind of result number, with what it measures, and the numbers that are not results."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resume_check.metrics import cue_dimensions, find_metrics, mask_non_metrics
+
+# (text, expected (metric text, kind, measures) in order)
+METRICS = [
+    # money
+    ("Managed a £1.2m budget", [("£1.2m", "money", "budget")]),
+    ("Saved $500K in licence costs", [("$500K", "money", "budget")]),
+    ("Won a €3bn framework", [("€3bn", "money", "budget")]),
+    ("Negotiated a GBP 2m contract", [("GBP 2m", "money", "budget")]),
+    ("Closed a USD 1.5 million deal", [("USD 1.5 million", "money", "budget")]),
+    ("Cut spend by 2 million pounds", [("2 million pounds", "money", "budget")]),
+    ("Ran a $250,000 programme", [("$250,000", "money", "budget")]),
+    ("Saved £200k a year", [("£200k a year", "money", "budget")]),
+    ("Controlled a £3 million capital budget", [("£3 million", "money", "budget")]),
+    # percentages and percentage points
+    ("Cut costs by 20%", [("20%", "percent", "budget")]),
+    ("Improved on-time delivery from 60% to 92%", [("from 60% to 92%", "percent", "schedule")]),
+    ("Reduced P1 incidents by 40 per cent", [("40 per cent", "percent", "quality")]),
+    ("Raised adoption by 15 percentage points", [("15 percentage points", "percent", "scope")]),
+    ("Reduced staff attrition by 12%", [("12%", "percent", "team")]),
+    ("Lifted velocity by 30 percent", [("30 percent", "percent", "schedule")]),
+    # counts of people, teams, sites, users, systems, projects, vendors, stakeholders
+    ("Led 12 engineers", [("12 engineers", "count", "team")]),
+    ("Managed 40+ stakeholders", [("40+ stakeholders", "count", "team")]),
+    ("Led a team of twelve", [("team of twelve", "count", "team")]),
+    ("Built a 12-person team", [("12-person", "count", "team")]),
+    ("Coordinated 5 vendors and 3 suppliers", [("5 vendors", "count", "team"), ("3 suppliers", "count", "team")]),
+    (
+        "Rolled out Teams to 3,000 users across 14 sites",
+        [("3,000 users", "count", "scope"), ("14 sites", "count", "scope")],
+    ),
+    ("Migrated 250 servers", [("250 servers", "count", "scope")]),
+    ("Delivered 30+ projects", [("30+ projects", "count", "scope")]),
+    ("Decommissioned seven legacy systems", [("seven legacy systems", "count", "scope")]),
+    ("Supported 10k users", [("10k users", "count", "scope")]),
+    ("Closed 120 audit findings", [("120 audit findings", "count", "quality")]),
+    (
+        "Managed 5 concurrent IT infrastructure projects",
+        [("5 concurrent IT infrastructure projects", "count", "scope")],
+    ),
+    ("Onboarded 2000 users", [("2000 users", "count", "scope")]),
+    ("Handled 200 tickets a week", [("200 tickets a week", "rate", "scope")]),
+    ("Managed 6 direct reports", [("6 direct reports", "count", "team")]),
+    # durations and time saved
+    ("Went live two weeks early", [("two weeks early", "duration", "schedule")]),
+    ("Delivered the upgrade in 8 weeks", [("8 weeks", "duration", "schedule")]),
+    ("Automated reporting, saving 300 hours a year", [("300 hours a year", "duration", "schedule")]),
+    ("Cut resolution time from 3 days to 4 hours", [("from 3 days to 4 hours", "duration", "quality")]),
+    ("Finished a week early", [("a week early", "duration", "schedule")]),
+    ("Brought the programme in 2 years ahead of schedule", [("2 years ahead of schedule", "duration", "schedule")]),
+    # multipliers
+    ("Achieved 3x faster releases", [("3x", "multiplier", "schedule")]),
+    ("Grew throughput threefold", [("threefold", "multiplier", "schedule")]),
+    ("Doubled test coverage", [("Doubled", "multiplier", "scope")]),
+    ("Cut licence costs 2.5× over two years", [("2.5×", "multiplier", "budget")]),
+    # rates and service levels
+    ("Maintained 99.9% uptime", [("99.9% uptime", "rate", "quality")]),
+    ("Held availability at 99.95%", [("availability at 99.95%", "rate", "quality")]),
+    ("Met an SLA of 98%", [("SLA of 98%", "rate", "quality")]),
+    ("Raised CSAT to 4.8/5", [("CSAT to 4.8/5", "rate", "quality")]),
+]
+
+# numbers that are never metrics
+NON_METRICS = [
+    "Worked here 2015–2019",
+    "Jan 2020 – Present",
+    "March 2018 to June 2021",
+    "Since 2019",
+    "Q3 2021 go-live planning",
+    "Rolled out Windows 11",
+    "Migrated mailboxes to Office 365",
+    "Upgraded to Python 3.12",
+    "Certified in ITIL 4 and ISO 27001",
+    "PRINCE2 Practitioner, Series 7, CompTIA Tech+",
+    "Moved to SQL Server 2019 and Java 17",
+    "Call (123) 456-7890 or +44 20 7946 0958",
+    "Office: 444.444.4444",
+    "London SW1A 1AA",
+    "McLean, VA 22101",
+    "Licence No. 1234567",
+    "PMP #1234567",
+    "Credential ID 9876543",
+    "1. Planned the rollout",
+    "2) Ran the workshops",
+    "Provided 24/7 support",
+    "Provided 24x7 cover",
+    "Over 20 years of experience",
+    "20+ years' experience in IT",
+    "Led the service desk for 3 years",
+    "Phase 2 of the programme",
+    "Tier 3 escalations",
+    "Release 4.2.1 notes",
+    "Ranked #1 in the region",
+    "Ran 1:1s with the team",
+    "Works in Sprint 12",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), METRICS, ids=[t for t, _ in METRICS])
+def test_metric_kinds_and_dimensions(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    found = [(m.text, m.kind, m.measures) for m in find_metrics(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NON_METRICS)
+def test_numbers_that_are_not_results(text: str) -> None:
+    assert find_metrics(text) == ()
+
+
+def test_versions_next_to_real_counts() -> None:
+    found = find_metrics("Rolled out Windows 11 and Office 365 to 3,000 laptops in 2019")
+    assert [(m.text, m.kind, m.measures) for m in found] == [("3,000 laptops", "count", "scope")]
+
+
+def test_offsets_are_shifted_into_resume_text() -> None:
+    text = "Saved £40k and led 6 engineers"
+    found = find_metrics(text, offset=100)
+    assert [(m.start, m.end) for m in found] == [(106, 110), (119, 130)]
+    assert [text[m.start - 100 : m.end - 100] for m in found] == ["£40k", "6 engineers"]
+
+
+def test_mask_keeps_length() -> None:
+    text = "Jan 2020 – Present, call 020 7946 0958, Windows 11"
+    masked = mask_non_metrics(text)
+    assert len(masked) == len(text)
+    assert "2020" not in masked and "7946" not in masked and "11" not in masked
+
+
+def test_cue_dimensions_in_order_of_mention() -> None:
+    assert cue_dimensions("Cut incident backlog and licence costs") == ("quality", "budget")
+    assert cue_dimensions("Ran the weekly stand-up") == ()
+
+
+@given(st.text(max_size=200))
+def test_metrics_slice_back_to_their_text(text: str) -> None:
+    for metric in find_metrics(text, offset=7):
+        assert text[metric.start - 7 : metric.end - 7] == metric.text
+        assert metric.kind in ("money", "percent", "count", "duration", "multiplier", "rate")
