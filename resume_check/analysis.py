@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -76,11 +76,11 @@ class Engine:
     """Everything built once per process and shared by every résumé analysed."""
 
     settings: Settings
-    lexicon: LexiconLike
-    matcher: MatcherLike
-    analyse_impact: Callable[[Resume], Impact]
-    cliches: tuple[Cliche, ...] = ()
-    nlp: Any = None  # the spaCy Language (kept for reuse; never reaches an Analysis)
+    lexicon: LexiconLike = field(repr=False)
+    matcher: MatcherLike = field(repr=False)
+    analyse_impact: Callable[[Resume], Impact] = field(repr=False)
+    cliches: tuple[Cliche, ...] = field(default=(), repr=False)
+    nlp: Any = field(default=None, repr=False)  # the spaCy Language (kept for reuse; never reaches an Analysis)
 
 
 def build_engine(settings: Settings | None = None) -> Engine:

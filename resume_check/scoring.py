@@ -39,7 +39,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.11-1"
+ALGORITHM_VERSION = "2026.11-2"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all
@@ -68,7 +68,7 @@ EVIDENCE_CREDIT: dict[Evidence, float] = {
     "mention": 0.05,
 }
 #: the evidence component is full once the credits add up to this many average terms
-EVIDENCE_TARGET_TERMS = 10
+EVIDENCE_TARGET_TERMS = 15
 
 IMPACT_STRONG_POINTS = 45.0
 IMPACT_STRONG_TARGET = 6  # quantified achievements for full credit

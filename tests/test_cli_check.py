@@ -211,8 +211,7 @@ def test_adding_an_achievement_never_lowers_the_score(engine, bullets, achieveme
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_any_text_scores_in_range_and_deterministically(engine, text) -> None:  # type: ignore[no-untyped-def]
-    if not text.strip():
-        text = "x"
+    text = "Jane Smith\n" + text  # a file with no text at all is an InputError (tested in test_extract)
     first = analyse_text(text, engine)
     assert 0 <= first.score.total <= 100
     assert analyse_text(text, engine) == first
@@ -231,25 +230,45 @@ def test_samples_pm_outscores_career_changer(engine) -> None:  # type: ignore[no
 
 # --------------------------------------------------------------------------------------------- real corpus
 
-CONTROLS = (
+CONTROLS = (  # SOURCES.md: not IT (a sales representative, two placeholder templates)
     "7Brooksby__Resume_Brooksby__resume.docx",
     "liantze__AltaCV__sample.pdf",
     "moderncv__moderncv__template_classic_green.pdf",
 )
-PM_IT = (
-    "srbhr__Resume-Matcher__alfred_pennyworth_pm.pdf",
-    "jasonadsit__resume__resume.pdf",
+PROJECT_MANAGERS = (  # SOURCES.md: PM, or IT + PM / agile coaching
     "mathdebate09__job-cli__project_manager.pdf",
+    "jasonadsit__resume__resume.pdf",
+    "jasonadsit__resume__resume.docx",
+    "booch__resume__resume.pdf",
+)
+IT = (  # SOURCES.md: IT résumés with real content (placeholder and image-only files left out)
+    "AmruthPillai__Reactive-Resume__gengar.pdf",
+    "briandamaged__resume__Brian Lauber -- resume.docx",
     "gitobic__SoupBoss__01-Desktop Support.pdf",
+    "gitobic__SoupBoss__DevOps-Sample2.pdf",
+    "gitobic__SoupBoss__Mickey01_docx.docx",
     "gitobic__SoupBoss__aws-devops-engineer-resume-example.pdf",
+    "jacksenechal__resume__resume.pdf",
+    "posquit0__Awesome-CV__resume.pdf",
+    "rendercv__rendercv__John_Doe_ClassicTheme_CV.pdf",
+    "srbhr__Resume-Matcher__modern-two-column.pdf",
+    "sb2nov__resume__sourabh_bajaj_resume.pdf",
+    "OmkarPathak__pyresparser__OmkarResume.pdf",
 )
 
 
 @needs_corpus
-def test_corpus_controls_score_below_pm_and_it_resumes(engine) -> None:  # type: ignore[no-untyped-def]
+def test_corpus_controls_score_low_and_pm_it_resumes_higher(engine) -> None:  # type: ignore[no-untyped-def]
+    from statistics import median
+
     from resume_check.analysis import analyse_path
 
-    controls = {name: analyse_path(corpus_file(name), engine=engine).score.total for name in CONTROLS}
-    pm_it = {name: analyse_path(corpus_file(name), engine=engine).score.total for name in PM_IT}
-    assert max(controls.values()) < min(pm_it.values()), (controls, pm_it)
-    assert all(score < 40 for score in controls.values()), controls
+    def scores(names: tuple[str, ...]) -> dict[str, float]:
+        return {name: analyse_path(corpus_file(name), engine=engine).score.total for name in names}
+
+    controls, pms, it = scores(CONTROLS), scores(PROJECT_MANAGERS), scores(IT)
+    ceiling = max(controls.values())
+    assert ceiling < 35, controls
+    assert all(score > ceiling + 15 for score in pms.values()), (controls, pms)
+    assert median([*pms.values(), *it.values()]) > ceiling + 10, (controls, pms, it)
+    assert min(pms.values()) > median(it.values()) - 10, (pms, it)  # the role this tool serves is not penalised

@@ -37,6 +37,7 @@ from resume_check.scoring import (
 #: fingerprint of SCORING_RULES + COMPONENTS for each algorithm version: a change to the rules needs a new version
 KNOWN_FINGERPRINTS = {
     "2026.11-1": "85c840d6b34de50d46ed806b6b7f66c0c8120f151fcde6482fca603dd6ec96c2",
+    "2026.11-2": "dfaaf6ba41d596b098950505837ab825608603292fa4da710f9a77bc036bd636",  # evidence target 10 -> 15
 }
 
 
@@ -142,11 +143,11 @@ def test_keywords_empty_lexicon_scores_zero() -> None:
 def test_evidence_credits_by_best_use() -> None:
     m = [missing(f"x{i}", "c") for i in range(10)]
     skills_only = [found(f"t{i}", "c") for i in range(10)]
-    achieved = [found(f"t{i}", "c", evidence="quantified-achievement") for i in range(10)]
-    assert score_evidence(skills_only, m).value == 5.0  # 10 × 0.05 of a 10-term target
+    achieved = [found(f"t{i}", "c", evidence="quantified-achievement") for i in range(15)]
+    assert score_evidence(skills_only, m).value == 3.3  # 10 × 0.05 of a 15-term target
     assert score_evidence(achieved, m).value == 100.0
     comp = score_evidence([found("a", "c", evidence="achievement"), found("b", "c", evidence="duty")], m)
-    assert comp.value == round(100 * (0.7 + 0.35) / 10, 1)
+    assert comp.value == round(100 * (0.7 + 0.35) / 15, 1)
     assert [(r.id, r.message) for r in comp.rules] == [
         ("score.evidence.achievement", "1 term best used as achievement"),
         ("score.evidence.duty", "1 term best used as duty"),
@@ -198,8 +199,8 @@ def test_total_is_the_weighted_sum_rounded() -> None:
         findings=[Finding("ats.contact.email", "m", "error")],
     )
     values = {c.id: c.value for c in score.components}
-    assert values == {"keywords": 50.0, "evidence": 7.0, "impact": 16.5, "ats": 85.0}  # 45/6 + 35/5 + 20/10
-    assert score.total == round(0.35 * 50 + 0.2 * 7 + 0.25 * 16.5 + 0.2 * 85, 1)
+    assert values == {"keywords": 50.0, "evidence": 4.7, "impact": 16.5, "ats": 85.0}  # 45/6 + 35/5 + 20/10
+    assert score.total == round(0.35 * 50 + 0.2 * 4.7 + 0.25 * 16.5 + 0.2 * 85, 1)
     assert score.algorithm_version == ALGORITHM_VERSION
     assert [c.id for c in score.components] == ["keywords", "evidence", "impact", "ats"]
 
