@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -759,3 +760,9 @@ def _describe_term(lexicon: Lexicon, term: Term) -> str:
         lines.append("  counterexamples (must not match):")
         lines.extend(f"    - {text}" for text in term.counterexamples)
     return "\n".join(lines) + "\n"
+
+
+@functools.lru_cache(maxsize=16)
+def lexicon_forms(lexicon: Lexicon) -> Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """:func:`term_forms` of every term, by term id; computed once per lexicon."""
+    return MappingProxyType({term.id: term_forms(term) for term in lexicon.terms})

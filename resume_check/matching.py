@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, LexiconError
-from .lexicon import Lexicon, expand_phrase, term_forms
+from .lexicon import Lexicon, expand_phrase, lexicon_forms
 from .models import Match, Resume, Term
 
 if TYPE_CHECKING:
@@ -65,7 +65,8 @@ class TermMatcher:
         counts = {"phrase": 0, "lemma": 0, "exact": 0, "tokens": 0}
         # every phrase is tokenised once and run through the pipeline's components once: the same Doc serves
         # the LOWER and the LEMMA matcher (LEMMA patterns need the whole pipeline, else spaCy E155)
-        forms = [(term, phrase) for term in lexicon.terms for phrase in term_forms(term)[0]]
+        all_forms = lexicon_forms(lexicon)
+        forms = [(term, phrase) for term in lexicon.terms for phrase in all_forms[term.id][0]]
         docs = _annotate(nlp, [nlp.make_doc(phrase) for _, phrase in forms])
         by_term: dict[str, tuple[list[Doc], list[Doc]]] = {}
         seen_lemmas: set[tuple[str, tuple[str, ...]]] = set()
@@ -94,7 +95,7 @@ class TermMatcher:
                 self._lemma.add(term_id, lemma_docs)
                 counts["lemma"] += len(lemma_docs)
         for term in lexicon.terms:
-            phrases, exact = term_forms(term)
+            phrases, exact = all_forms[term.id]
             if exact:
                 self._exact.add(term.id, [nlp.make_doc(a) for a in exact])
                 counts["exact"] += len(exact)

@@ -19,6 +19,7 @@ LEMMA_CASE = "resume_check_lemma_case"
 #: symbols that make a word a special case; hyphens are left to the tokenizer's infix rules (kick-off, lean-agile)
 _SYMBOL_RE = re.compile(r"[#+./&@]")
 _EDGE_PUNCT = "()[]{}\"'`,;:!?"
+_CACHE_LIMIT = 200_000
 #: trade-mark signs stay separate tokens so "PRINCE2®" still matches "PRINCE2"
 _TRADEMARK_RE = re.compile(r"[®™©]")
 
@@ -87,6 +88,8 @@ class _LemmaCase:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self._table: Any = None
+        #: (orth id, lemma id) -> lower-case lemma id; per process, bounded by _CACHE_LIMIT
+        self._cache: dict[tuple[int, int], int] = {}
 
     def _lookup_table(self) -> Any:
         if self._table is None:
@@ -99,29 +102,45 @@ class _LemmaCase:
             self._table = table
         return self._table
 
+    def _fix(self, orth: int, lemma: int) -> int:
+        strings = self.nlp.vocab.strings
+        text = strings[orth]
+        lemma_text = strings[lemma] if lemma else text
+        lower = text.lower()
+        if lemma_text == text and text != lower:
+            table = self._lookup_table()
+            lemma_text = table.get(lower, lower) if table else lower
+        return strings.add(lemma_text.lower())
+
     def __call__(self, doc: Doc) -> Doc:
-        table = self._lookup_table()
-        for token in doc:
-            text = token.text
-            lemma = token.lemma_ or text
-            lower = token.lower_
-            if lemma == text and text != lower:
-                lemma = table.get(lower, lower) if table else lower
-            elif lemma != lemma.lower():
-                lemma = lemma.lower()
-            else:
-                continue
-            token.lemma_ = lemma
+        from spacy.attrs import LEMMA, ORTH
+
+        if not len(doc):
+            return doc
+        # token attributes through arrays: creating a Token object per word costs more than the lookup itself
+        array: Any = doc.to_array([ORTH, LEMMA])
+        cache = self._cache
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        changed = False
+        for i, (orth, lemma) in enumerate(array.tolist()):
+            new = cache.get((orth, lemma))
+            if new is None:
+                new = cache[(orth, lemma)] = self._fix(orth, lemma)
+            if new != lemma:
+                array[i, 1] = new
+                changed = True
+        if changed:
+            doc.from_array([LEMMA], array[:, 1:2])
         return doc
 
 
 def special_case_forms(lexicon: Lexicon) -> tuple[str, ...]:
     """The lexicon forms containing symbols that the tokenizer splits (C#, CI/CD) and so become special cases."""
-    from .lexicon import term_forms
+    from .lexicon import lexicon_forms
 
     out: dict[str, None] = {}
-    for term in lexicon.terms:
-        phrases, exact = term_forms(term)
+    for phrases, exact in lexicon_forms(lexicon).values():
         for form in (*phrases, *exact):
             for word in form.split(" "):
                 word = _TRADEMARK_RE.sub("", word).strip(_EDGE_PUNCT)
