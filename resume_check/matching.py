@@ -59,6 +59,7 @@ class TermMatcher:
         # evaluates IN/NOT_IN predicates in Python for every token, the costliest step by far otherwise
         self._pattern_groups: list[tuple[Matcher, tuple[tuple[tuple[str, frozenset[str]], ...], ...] | None]] = []
         self._exclude = PhraseMatcher(vocab, attr="LOWER")
+        self._exclude_lemma = PhraseMatcher(vocab, attr="LEMMA")  # "press releases" for "press release"
         self._has_exclude: set[str] = set()
         #: per term with patterns: its forms as lower-case token tuples, to narrow a pattern hit to the term
         self._focus: dict[str, frozenset[tuple[str, ...]]] = {}
@@ -105,7 +106,9 @@ class TermMatcher:
                 self._focus[term.id] = self._focus_forms(term, phrases, exact)
             if term.exclude:
                 excluded = [f for phrase in term.exclude for f in expand_phrase(phrase)]
-                self._exclude.add(term.id, [nlp.make_doc(f) for f in excluded])
+                excluded_docs = _annotate(nlp, [nlp.make_doc(f) for f in excluded])
+                self._exclude.add(term.id, excluded_docs)
+                self._exclude_lemma.add(term.id, excluded_docs)
                 self._has_exclude.add(term.id)
         self.stats = MatcherStats(
             terms=len(lexicon.terms),
@@ -224,7 +227,7 @@ class TermMatcher:
             return {}
         out: dict[str, list[tuple[int, int]]] = {}
         strings = self.nlp.vocab.strings
-        for key, start, end in self._exclude(doc):
+        for key, start, end in (*self._exclude(doc), *self._exclude_lemma(doc)):
             out.setdefault(strings[key], []).append((start, end))
         return out
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resume_check.lexicon import bundled_pack_names, load_lexicon
 from resume_check.matching import TermMatcher, build_matcher
@@ -36,3 +38,21 @@ def test_example_matches_its_term(matcher: TermMatcher, term_id: str, text: str)
 def test_counterexample_does_not_match_its_term(matcher: TermMatcher, term_id: str, text: str) -> None:
     found = [(m.term_id, m.text) for m in matcher.match_text(text) if m.term_id == term_id]
     assert found == [], f"{term_id} wrongly found in {text!r}"
+
+
+LABELS = sorted({t.label for t in LEXICON.terms if t.match_label} | {a.text for t in LEXICON.terms for a in t.acronyms})
+FILLER = st.sampled_from(["Managed", "the", "delivery", "of", "a", "lean", "team", "safe", "go-live", "C", ",", "\n"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    words=st.lists(st.one_of(FILLER, st.sampled_from(LABELS or ["-"])), max_size=30),
+    added=st.sampled_from(LABELS or ["-"]),
+)
+def test_adding_a_bundled_term_never_loses_terms(matcher: TermMatcher, words: list[str], added: str) -> None:
+    text = " ".join(words)
+    before = {m.term_id for m in matcher.match_text(text)}
+    after = matcher.match_text(f"{text}\n{added}")
+    assert before <= {m.term_id for m in after}
+    for m in after:
+        assert f"{text}\n{added}"[m.start : m.end] == m.text

@@ -141,6 +141,7 @@ terms:
     label: release
     category: duty
     weight: 1
+    exclude: [press release, new release]
 """
 
 
@@ -245,6 +246,11 @@ def test_finds(matcher: TermMatcher, text: str, expected: list[tuple[str, str]])
 )
 def test_traps_find_nothing(matcher: TermMatcher, text: str) -> None:
     assert found(matcher, text) == []
+
+
+def test_exclude_phrases(matcher: TermMatcher) -> None:
+    assert found(matcher, "Wrote a press release; press-releases; New Releases") == []
+    assert found(matcher, "Owned the release") == [("duty.release", "release")]
 
 
 def test_inflected_one_word_form_does_not_match_other_inflections(matcher: TermMatcher) -> None:
