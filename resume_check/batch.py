@@ -252,6 +252,9 @@ def analyse_many(
         analyse, build: the per-file analysis and the engine builder run in the workers (top-level functions, so
             they pickle); tests swap in fakes here.
 
+    Workers are started with the ``spawn`` method, which imports the caller's main module: in a script, call this
+    under ``if __name__ == "__main__":``.
+
     Raises:
         BatchInterrupted: on Ctrl-C, with the finished records.
         ResumeCheckError: when a worker cannot build its engine (bad lexicon or config): no file could be analysed.
@@ -320,8 +323,9 @@ def _receive(pool: _Pool, worker: _Worker, finish: Callable[[int, BatchRecord], 
         code = worker.process.exitcode
         if worker.task is None:
             raise ResumeCheckError(
-                f"a batch worker exited while starting (exit code {code}); run `resume-check check` on one file "
-                "to see the error"
+                f"a batch worker exited while starting (exit code {code}); in a script, call analyse_many under "
+                "`if __name__ == '__main__':` (workers are spawned and import the main module); otherwise run "
+                "`resume-check check` on one file to see the error"
             ) from None
         index, path, _ = worker.task
         message_text = (

@@ -383,9 +383,7 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
 @click.option(
     "--time-limit",
     type=click.FloatRange(min=0, min_open=True),
-    default=30.0,
-    show_default=True,
-    help="Seconds allowed per file; a file over the limit becomes an error row.",
+    help="Seconds allowed per file; a file over the limit becomes an error row.  [default: 30, or the config's]",
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Config file to use.")
 @guarded
@@ -397,7 +395,7 @@ def batch(
     redact: bool,
     recursive: bool,
     quiet: bool,
-    time_limit: float,
+    time_limit: float | None,
     config_path: str | None,
 ) -> None:
     """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.

@@ -278,3 +278,34 @@ def test_library_api_matches_single_file_analysis(tmp_path: Path) -> None:
     (record,) = resume_check.analyse_many([path], workers=1)
     single = resume_check.analyse_path(path)
     assert record.error is None and record.analysis == single
+
+
+def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    import resume_check.batch
+    from resume_check.cli import main
+
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("score 1", encoding="utf-8")
+    seen: dict[str, object] = {}
+
+    def interrupted(paths, **kwargs):  # type: ignore[no-untyped-def]
+        seen.update(kwargs)
+        raise BatchInterrupted((BatchRecord(paths[0], make_analysis(paths[0], 42.0), None),), len(paths) - 1)
+
+    monkeypatch.setattr(resume_check.batch, "analyse_many", interrupted)
+    (tmp_path / ".resume-check.toml").write_text("time_limit = 7\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 130
+    assert "interrupted: wrote 1 finished row(s); 2 file(s) left" in result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(Path(r["file"]).name, r["score"]) for r in rows] == [("a.md", "42")]
+    settings = seen["settings"]
+    assert isinstance(settings, Settings) and settings.time_limit == 7  # from the config found above the files
+    CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(out), "--time-limit", "3"])
+    assert isinstance(seen["settings"], Settings) and seen["settings"].time_limit == 3
