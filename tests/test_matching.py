@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import corpus_file, needs_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -444,3 +445,31 @@ def test_adding_a_term_never_loses_terms(matcher: TermMatcher, text: str, form: 
     after = {m.term_id for m in matcher.match_text(added)}
     assert before <= after
     assert {m.term_id for m in matcher.match_text(form)} <= after
+
+
+# ------------------------------------------------------------------------------------------- real corpus
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "mathdebate09__job-cli__project_manager.pdf",
+            {"PMP", "Project Management Professional", "Microsoft Project", "project scope", "deliverables"},
+        ),
+        ("gitobic__SoupBoss__DevOps-Sample2.pdf", {"DevOps", "Kubernetes", "Terraform", "AWS", "Ansible", "Linux"}),
+        ("srbhr__Resume-Matcher__alfred_pennyworth_pm.pdf", {"Agile methodologies", "Python", "SQL", "AWS"}),
+    ],
+)
+def test_corpus_resumes_find_what_a_reader_sees(name: str, expected: set[str]) -> None:
+    from resume_check.extract import extract
+    from resume_check.structure import build_resume
+
+    resume = build_resume(extract(corpus_file(name)))
+    matches = build_matcher(build_nlp(), load_lexicon()).match(resume)
+    assert expected <= {m.text for m in matches}
+    for m in matches:
+        assert resume.text[m.start : m.end] == m.text
+        block = resume.blocks[m.block]
+        assert block.start <= m.start and m.end <= block.end
