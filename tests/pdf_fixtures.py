@@ -288,3 +288,47 @@ def running_header_pdf() -> bytes:
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def table_rows_pdf() -> bytes:
+    """Layouts that are rows, not columns: "Label:" cells, a year column, bullets with a wide hanging indent."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    y = HEIGHT - MARGIN
+    for label, value in SKILL_TABLE:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawRightString(MARGIN + 130, y, label)
+        c.setFont("Helvetica", 10)
+        c.drawString(MARGIN + 140, y, value)
+        y -= 14
+    y -= 20
+    for year, award in AWARDS:
+        c.drawString(MARGIN, y, year)
+        c.drawString(MARGIN + 60, y, award)
+        y -= 14
+    y -= 20
+    for item in BULLETS:
+        c.drawString(MARGIN + 18, y, "•")
+        c.drawString(MARGIN + 54, y, item)
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+SKILL_TABLE = [
+    ("Methods:", "Scrum, Kanban, PRINCE2, waterfall"),
+    ("Tools:", "Jira, Confluence, MS Project, Smartsheet"),
+    ("Cloud:", "AWS, Azure, Google Cloud"),
+    ("Languages:", "English, French, Polish"),
+]
+AWARDS = [
+    ("2023", "Programme of the year, Northwind Systems"),
+    ("2021", "Delivery excellence award, Contoso Retail"),
+    ("2019", "Best newcomer, Fabrikam Digital"),
+]
+BULLETS = [
+    "Ran quarterly planning for six teams",
+    "Chaired the change advisory board",
+    "Wrote the vendor exit plan",
+]

@@ -208,3 +208,27 @@ def test_lost_ligature_repaired_when_certain(broken: str, fixed: str) -> None:
 @pytest.mark.parametrize("broken", ["xq\x00zz", "\x00", "12\x0034", "no-hole"])
 def test_lost_ligature_not_guessed(broken: str) -> None:
     assert repair_word(broken) is None
+
+
+@ENGINE
+def test_label_tables_year_columns_and_indented_bullets_read_by_row(engine: str) -> None:
+    doc = extract_pdf(fx.table_rows_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    expected = (
+        [f"{label} {value}" for label, value in fx.SKILL_TABLE]
+        + [f"{year} {award}" for year, award in fx.AWARDS]
+        + fx.BULLETS
+    )
+    assert texts(doc) == expected
+    assert {line.column for line in doc.lines} == {0}
+    assert [line.bullet for line in doc.lines[-3:]] == [True, True, True]
+
+
+def test_page_char_cap_truncates_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    from resume_check.extract import pdf, pdf_chars
+
+    monkeypatch.setattr(pdf_chars, "MAX_PAGE_CHARS", 40)
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARS", 40)
+    doc = extract_pdf(fx.resume_pdf(), "big.pdf")
+    assert sum(len(line.text.replace(" ", "")) for line in doc.lines) <= 40
+    truncated = next(w for w in doc.warnings if w.id == "text.truncated")
+    assert "1 page(s) held too much text and were cut short" in truncated.message

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..errors import InputError
 from ..models import Document, Finding, Line, Part, Source
-from .pdf_chars import PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
+from .pdf_chars import MAX_PAGE_CHARS, PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
 from .pdf_layout import PageLayout, RawLine, layout_page
 from .pdf_text import TextStats, line_text
 
@@ -21,8 +21,6 @@ ENGINES: tuple[Engine, ...] = ("pdfium", "pdfplumber")
 DEFAULT_ENGINE: Engine = "pdfium"
 #: pages read from one file; a résumé longer than this is truncated with a warning
 MAX_PAGES = 20
-#: chars read from one page; more is not a résumé page (or is a pathological file)
-MAX_PAGE_CHARS = 60_000
 #: top/bottom share of the page where running headers and footers live
 MARGIN_SHARE = 0.13
 _DIGITS = re.compile(r"\d+")
@@ -57,7 +55,7 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
     pages_too_big = 0
     layouts: list[PageLayout] = []
     for page in pdf.pages:
-        if len(page.chars) > MAX_PAGE_CHARS:
+        if page.truncated or len(page.chars) > MAX_PAGE_CHARS:
             pages_too_big += 1
             page.chars = page.chars[:MAX_PAGE_CHARS]
         layouts.append(layout_page(page))

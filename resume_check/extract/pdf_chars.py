@@ -23,6 +23,9 @@ from ..errors import InputError
 
 Color = tuple[float, float, float]
 
+#: chars read from one page; more is not a résumé page (keyword stuffing aside) or is a pathological file
+MAX_PAGE_CHARS = 60_000
+
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,]bd\b|\bbd\b", re.IGNORECASE)
 NOT_BOLD_NAME = re.compile(r"regular|light|book|thin|roman|medium|normal", re.IGNORECASE)
 _CID = re.compile(r"^\(cid:\d+\)$")
@@ -80,6 +83,7 @@ class PageChars:
     chars: list[Char]
     shapes: list[Shape] = field(default_factory=list)
     links: list[tuple[float, float, str]] = field(default_factory=list)  # (top, x0, uri)
+    truncated: bool = False  # more than MAX_PAGE_CHARS chars: the rest were not read
 
 
 @dataclass(slots=True)
@@ -184,19 +188,28 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
         textpage = page.get_textpage()
         try:
             chars = _pdfium_chars(raw, textpage.raw, left, top_edge)
+            truncated = raw.FPDFText_CountChars(textpage.raw) > MAX_PAGE_CHARS  # type: ignore[attr-defined]
         finally:
             textpage.close()
         shapes = _pdfium_shapes(raw, page.raw, left, top_edge) if _needs_shapes(chars) else []
         links = _pdfium_links(raw, pdf.raw, page.raw, left, top_edge)
         del bottom_edge
-        return PageChars(number=index + 1, width=width, height=height, chars=chars, shapes=shapes, links=links)
+        return PageChars(
+            number=index + 1,
+            width=width,
+            height=height,
+            chars=chars,
+            shapes=shapes,
+            links=links,
+            truncated=truncated,
+        )
     finally:
         page.close()
 
 
 def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[Char]:
     f = r  # keep attribute lookups short
-    count = f.FPDFText_CountChars(tp)  # type: ignore[attr-defined]
+    count = min(f.FPDFText_CountChars(tp), MAX_PAGE_CHARS)  # type: ignore[attr-defined]
     if count <= 0:
         return []
     rect = f.FS_RECTF()  # type: ignore[attr-defined]

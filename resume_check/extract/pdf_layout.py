@@ -9,6 +9,7 @@ page as vertical whitespace that no row crosses; a narrow column whose every ent
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -199,7 +200,9 @@ def _row_from_chars(members: list[Char]) -> Row | None:
     segments: list[Segment] = []
     group: list[Word] = [words[0]]
     for prev, word in itertools.pairwise(words):
-        if word.x0 - prev.x1 > SEGMENT_GAP * max(prev.size, word.size, 1.0):
+        # a list marker belongs to its text however far the indent: never a column of its own
+        marker = len(group) == 1 and len(prev.chars) == 1 and not prev.chars[0].text.isalnum()
+        if not marker and word.x0 - prev.x1 > SEGMENT_GAP * max(prev.size, word.size, 1.0):
             segments.append(_segment(group))
             group = []
         group.append(word)
@@ -297,7 +300,24 @@ def _is_margin_column(left: list[Row], right: list[Row], run: list[Row], x: floa
     x1_spread, x0_spread = max(x1s) - min(x1s), max(x0s) - min(x0s)
     # dates and places are right-aligned against the margin; a real column is left-aligned (ragged right)
     right_aligned = x1_spread < 10 and x1_spread * 2 < x0_spread
-    return right_aligned or paired <= 0.6 * len(major)
+    if right_aligned or paired <= 0.6 * len(major):
+        return True
+    # every row paired: a table of dates, places or "Label:" cells reads row by row; a real column does not
+    twice = 2 * x
+    table_rows = 0
+    for row in run:
+        left_text = " ".join(w.text for s in row.segments if s.x0 + s.x1 < twice for w in s.words)
+        right_text = " ".join(w.text for s in row.segments if s.x0 + s.x1 >= twice for w in s.words)
+        if left_text and right_text and (_CELL.search(left_text) or _CELL.search(right_text)):
+            table_rows += 1
+    return table_rows >= 0.7 * paired
+
+
+#: what the cells of a date / place / label column look like
+_CELL = re.compile(
+    r"\b(19|20)\d\d\b|\b(present|current|now|today)\b|:$|^[A-Z][\w .'-]*, ?[A-Z][\w .'-]*$",
+    re.IGNORECASE,
+)
 
 
 def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
@@ -305,6 +325,7 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
     best: tuple[int, int, float] | None = None
     best_score = 0
     rejected: set[tuple[int, int, float]] = set()
+    big_gap = 6 * median(r.bottom - r.top for r in rows)
     for x in _candidates(rows):
         i = 0
         n = len(rows)
@@ -312,8 +333,9 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
             if _crosses(rows[i], x):
                 i += 1
                 continue
-            j = i
-            while j < n and not _crosses(rows[j], x):
+            j = i + 1
+            # a column is one continuous block: a wide vertical gap (a footer far below) ends the run
+            while j < n and not _crosses(rows[j], x) and rows[j].top - rows[j - 1].bottom < big_gap:
                 j += 1
             run = rows[i:j]
             n_left, n_right = _side_counts(run, x)
