@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, needs_corpus
 from test_cohort import make_analysis
 
 from resume_check.batch import BatchInterrupted, BatchRecord, analyse_many, expand_paths, worst_exit_code
@@ -309,3 +310,18 @@ def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.
     assert isinstance(settings, Settings) and settings.time_limit == 7  # from the config found above the files
     CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(out), "--time-limit", "3"])
     assert isinstance(seen["settings"], Settings) and seen["settings"].time_limit == 3
+
+
+@needs_corpus
+@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
+def test_corpus_batch_has_a_row_for_every_file() -> None:
+    files = expand_paths([str(CORPUS)])
+    assert len(files) >= 30
+    records = analyse_many(files, workers=2)
+    assert [r.path for r in records] == list(files)
+    assert not [r.path for r in records if r.exit_code == 4]  # nothing crashed or timed out as a bug
+    failed = {Path(r.path).name for r in records if r.error is not None}
+    assert failed <= {"mathdebate09__job-cli__marketing_specialist.pdf"}  # the image-only scan, by design
+    cohort = build_cohort(records)
+    assert cohort.analysed == len(files) - len(failed) and cohort.distribution is not None
+    assert cohort.missing_keywords and cohort.missing_keywords[0].share > 0.5
