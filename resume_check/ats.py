@@ -7,6 +7,7 @@ verdicts, for clichés); the cliché list is data (``lexicons/cliches.yaml``) re
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import re
 from collections.abc import Iterable, Sequence
@@ -90,13 +91,20 @@ def parse_cliches(data: Any, where: str) -> tuple[Cliche, ...]:
     return tuple(out)
 
 
-def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive regex for all phrases; spaces and hyphens match any run of either."""
+def _phrase_pattern(phrases: Sequence[str]) -> str:
+    """Alternatives for all phrases, longest first; spaces and hyphens match any run of either."""
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
         words = re.split(r"[\s\-]+", phrase.strip())
         parts.append(r"[\s\-]+".join(re.escape(w) for w in words))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return "|".join(parts)
+
+
+@functools.lru_cache(maxsize=8)
+def _cliche_regex(cliches: tuple[Cliche, ...]) -> re.Pattern[str]:
+    """One case-insensitive regex for the whole list: group ``c<i>`` matches cliché ``i``."""
+    groups = "|".join(f"(?P<c{i}>{_phrase_pattern(c.phrases)})" for i, c in enumerate(cliches))
+    return re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------- entry point
@@ -330,7 +338,9 @@ def _parse_date(m: re.Match[str]) -> _Date | None:
     return _Date(fmt, year * 12 + month - 1, True, text, m.start(), m.end())
 
 
-def _dates(text: str) -> list[_Date]:
+@functools.lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[_Date, ...]:
+    """The dates written in ``text`` (cached: several checks read the same blocks)."""
     out: list[_Date] = []
     for m in _DATE.finditer(text):
         date = _parse_date(m)
@@ -339,7 +349,7 @@ def _dates(text: str) -> list[_Date]:
         if date.fmt == "present" and text[m.start() : m.end()].lower() == "date" and not out:
             continue  # "date" only counts as "to date" after another date
         out.append(date)
-    return out
+    return tuple(out)
 
 
 def _block_ranges(block: Block) -> list[tuple[_Date, _Date]]:
@@ -508,30 +518,35 @@ def check_pronouns(resume: Resume) -> list[Finding]:
 # --------------------------------------------------------------------------------------------- clichés
 
 
-def check_cliches(resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tuple[int, int]] = ()) -> list[Finding]:
-    """Clichés and buzzwords outside a quantified statement, one finding per cliché."""
+def check_cliches(
+    resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tuple[int, int]] = ()
+) -> list[Finding]:
+    """Clichés and buzzwords outside a quantified statement, one finding per cliché (in list order)."""
+    if not cliches:
+        return []
+    cliches = tuple(cliches)
+    hits: dict[int, list[tuple[int, str]]] = {}
+    for block in resume.blocks:
+        for m in _cliche_regex(cliches).finditer(block.text):
+            offset = block.start + m.start()
+            if any(s <= offset < e for s, e in strong):
+                continue  # backed by a measured result in the same statement
+            index = int((m.lastgroup or "c0")[1:])
+            hits.setdefault(index, []).append((block.line, m.group(0)))
     out = []
-    for cliche in cliches:
-        regex = _phrase_regex(cliche.phrases)
-        hits: list[tuple[int, str]] = []
-        for block in resume.blocks:
-            for m in regex.finditer(block.text):
-                offset = block.start + m.start()
-                if any(s <= offset < e for s, e in strong):
-                    continue  # backed by a measured result in the same statement
-                hits.append((block.line, m.group(0)))
-        if hits:
-            phrase = " ".join(hits[0][1].split())
-            times = f" ({len(hits)} times)" if len(hits) > 1 else ""
-            out.append(
-                Finding(
-                    f"ats.cliche.{cliche.id}",
-                    f"'{phrase}'{times} is a cliché recruiters skip when nothing backs it up: {cliche.suggestion}",
-                    "info",
-                    line=hits[0][0],
-                    count=len(hits),
-                )
+    for index in sorted(hits):
+        cliche, found = cliches[index], hits[index]
+        phrase = " ".join(found[0][1].split())
+        times = f" ({len(found)} times)" if len(found) > 1 else ""
+        out.append(
+            Finding(
+                f"ats.cliche.{cliche.id}",
+                f"'{phrase}'{times} is a cliché recruiters skip when nothing backs it up: {cliche.suggestion}",
+                "info",
+                line=found[0][0],
+                count=len(found),
             )
+        )
     return out
 
 
