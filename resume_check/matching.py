@@ -128,7 +128,7 @@ class TermMatcher:
         needs = tuple(_requirements(pattern) for pattern in patterns)
         self._pattern_groups.append((matcher, None if any(not n for n in needs) else needs))
         try:
-            matcher.add(term.id, patterns, greedy="LONGEST")
+            matcher.add(term.id, patterns)  # no greedy filter: a shorter hit may survive the line check
         except ValueError as err:  # spaCy MatchPatternError
             first = str(err).strip().splitlines()
             detail = " ".join(line.strip() for line in first if line.strip())[:300]

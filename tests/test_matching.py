@@ -473,3 +473,10 @@ def test_corpus_resumes_find_what_a_reader_sees(name: str, expected: set[str]) -
         assert resume.text[m.start : m.end] == m.text
         block = resume.blocks[m.block]
         assert block.start <= m.start and m.end <= block.end
+
+
+def test_pattern_hit_across_lines_falls_back_to_one_line(matcher: TermMatcher) -> None:
+    assert found(matcher, "Managed the\nbudget and budgets") == []
+    assert found(matcher, "managed\nmanaged the budget and budgets") == [
+        ("duty.budget", "managed the budget and budgets")
+    ]
