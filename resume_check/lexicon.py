@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import importlib.resources
 import itertools
@@ -153,7 +154,7 @@ def bundled_pack_names() -> tuple[str, ...]:
 
 
 def _is_bundled_pack(name: str) -> bool:
-    return name.startswith("terms-") and name.endswith(".yaml")
+    return fnmatch.fnmatchcase(name, BUNDLED_GLOB)
 
 
 def _read_bundled(skip: Collection[Path] = ()) -> list[tuple[str, str]]:
