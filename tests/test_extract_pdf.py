@@ -232,3 +232,21 @@ def test_page_char_cap_truncates_with_a_warning(monkeypatch: pytest.MonkeyPatch)
     assert sum(len(line.text.replace(" ", "")) for line in doc.lines) <= 40
     truncated = next(w for w in doc.warnings if w.id == "text.truncated")
     assert "1 page(s) held too much text and were cut short" in truncated.message
+
+
+@ENGINE
+def test_damaged_bytes_give_input_errors_not_crashes(engine: str) -> None:
+    import random
+
+    base = fx.resume_pdf()
+    rnd = random.Random(7)
+    for _ in range(40):
+        data = bytearray(base)
+        for _ in range(rnd.randint(1, 20)):
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+        try:
+            doc = extract_pdf(bytes(data), "f.pdf", engine=engine)  # type: ignore[arg-type]
+        except InputError as err:
+            assert str(err).startswith("f.pdf: ")
+        else:
+            assert doc.source.type == "pdf"

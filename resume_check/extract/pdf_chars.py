@@ -14,7 +14,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -169,7 +169,14 @@ def read_pdfium(data: bytes, path: str, max_pages: int) -> PdfChars:
         raise _corrupt_error(path, str(err).split("\n")[0].rstrip(".").lower() or "unreadable") from None
     try:
         count = len(pdf)
-        pages = [_read_pdfium_page(pdf, r, index) for index in range(min(count, max_pages))]
+        pages = []
+        for index in range(min(count, max_pages)):
+            try:
+                pages.append(_read_pdfium_page(pdf, r, index))
+            except pdfium.PdfiumError as err:
+                raise _corrupt_error(
+                    path, f"page {index + 1}: {str(err).splitlines()[0] if str(err) else 'unreadable'}"
+                ) from None
         return PdfChars(pages=pages, page_count=count)
     finally:
         pdf.close()
@@ -402,8 +409,6 @@ def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
     """Read chars with pdfplumber (pdfminer.six): slower; it cannot see text render mode 3 (invisible)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -418,16 +423,21 @@ def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
             raise _encrypted_error(path) from None
         raise _corrupt_error(path, type(err).__name__) from None
     try:
-        count = len(pdf.pages)
+        try:
+            count = len(pdf.pages)
+        except Exception as err:  # a broken page tree
+            raise _corrupt_error(path, type(err).__name__) from None
         pages = []
         for page in pdf.pages[:max_pages]:
             try:
                 pages.append(_read_plumber_page(page))
-            except (PSException, PDFSyntaxError, ValueError, KeyError, TypeError) as err:
+            except Exception as err:  # pdfminer raises anything from KeyError to PdfminerException on bad streams
                 raise _corrupt_error(path, f"page {page.page_number}: {type(err).__name__}") from None
         return PdfChars(pages=pages, page_count=count)
     finally:
-        pdf.close()
+        # closing re-reads a broken page tree; the real error is already on its way
+        with suppress(Exception):
+            pdf.close()
 
 
 def _read_plumber_page(page: object) -> PageChars:
