@@ -544,7 +544,7 @@ def weak() -> Analysis:
                     (),
                     "Replace “Responsible for” with an action verb and a result: “Ran the schedule for …, "
                     "delivering on time”.",
-                    ("impact.duty",),
+                    ("impact.weak",),
                 ),
                 StatementSpec(
                     "Helped with",
@@ -553,7 +553,7 @@ def weak() -> Analysis:
                     None,
                     (),
                     "Say what you did yourself: “Migrated … to …, for N users”.",
-                    ("impact.hedge",),
+                    ("impact.weak", "impact.hedge"),
                 ),
                 StatementSpec(
                     "Managed vendors",
@@ -562,6 +562,7 @@ def weak() -> Analysis:
                     "lead",
                     (),
                     "Add numbers: how many vendors, how large a budget, and whether it came in on budget.",
+                    ("impact.unquantified",),
                 ),
                 StatementSpec(
                     "Was involved",
@@ -570,7 +571,7 @@ def weak() -> Analysis:
                     None,
                     (),
                     "Name your part and the outcome: “Tested … with N users, cutting defects by …%”.",
-                    ("impact.passive", "impact.duty"),
+                    ("impact.passive", "impact.long-bullet"),
                 ),
             ),
             components=_components(24.6, 20.0, 12.0, 45.0, "Missing email, missing sections, header-only contact"),
@@ -595,6 +596,11 @@ def weak() -> Analysis:
                     "The file name “resume_final_v3 (2).docx” looks like a draft; name it after yourself.",
                     "info",
                 ),
+                Finding("impact.weak", "Duty-style opener 'Responsible for'.", "warning", line=7),
+                Finding("impact.weak", "Hedged opener 'Helped with'.", "warning", line=8),
+                Finding("impact.unquantified", "No measured result.", "info", line=9),
+                Finding("impact.passive", "Passive statement without an agent.", "warning", line=10),
+                Finding("impact.long-bullet", "Bullet over 40 words.", "info", line=10),
                 Finding(
                     "impact.no-budget-result",
                     "No budget result: an IT project manager is expected to show a budget delivered or saved.",

@@ -24,6 +24,7 @@ from resume_check.render.common import (
     display_width,
     fmt_number,
     next_steps,
+    report_findings,
     shorten,
     wrap,
 )
@@ -99,7 +100,8 @@ def test_text_weak_mentions_concrete_fixes() -> None:
     out = renderer("text").render(weak())
     assert "Next steps" in out.splitlines()
     assert "  1. Fix: No email address found. Add one near your name." in out.splitlines()
-    assert "✗ line 7: “Responsible for the project schedule and weekly status reports.”" in out
+    assert "  ✗ line 8: “Helped with the migration of the company network to the cloud.”" in out.splitlines()
+    assert "      → Say what you did yourself: “Migrated … to …, for N users”." in out.splitlines()
 
 
 # ----------------------------------------------------------------------------------------- markdown
@@ -445,3 +447,16 @@ def test_corpus_renders_safely(engine: Any) -> None:
         jsonschema.validate(data, ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator)
         rendered += 1
     assert rendered >= 25
+
+
+def test_statement_findings_are_shown_with_their_statement() -> None:
+    analysis = weak()
+    shown = {(f.id, f.line) for f in report_findings(analysis)}
+    # verdict findings repeat the statement's verdict and suggestion: listed under Impact, not under checks
+    assert ("impact.weak", 7) not in shown and ("impact.unquantified", 9) not in shown
+    assert ("impact.passive", 10) not in shown
+    # other statement issues and résumé-level findings stay in the checks
+    assert ("impact.long-bullet", 10) in shown and ("impact.no-budget-result", None) in shown
+    assert len(shown) == len(analysis.findings) - 4
+    # the JSON keeps every finding
+    assert len(json_render.to_dict(analysis)["findings"]) == len(analysis.findings)

@@ -228,6 +228,23 @@ def severity_rank(severity: str) -> int:
     return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
 
 
+#: statement-level finding ids that repeat a statement's verdict: reports show them with the statement instead
+STATEMENT_FINDINGS = frozenset({"impact.weak", "impact.passive", "impact.first-person", "impact.unquantified"})
+
+
+def report_findings(analysis: Analysis) -> list[Finding]:
+    """The findings a report lists under its checks: all but those repeating a statement's verdict
+    (a finding whose id is in STATEMENT_FINDINGS and among the issues of a statement on the same line)."""
+    shown_with_statement = {
+        (st.line, issue) for st in analysis.impact.statements for issue in st.issues if issue in STATEMENT_FINDINGS
+    }
+    return [f for f in analysis.findings if (f.line, f.id) not in shown_with_statement]
+
+
+def statements_to_improve(analysis: Analysis) -> int:
+    return sum(1 for st in analysis.impact.statements if st.verdict != "strong")
+
+
 def findings_by_severity(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     """Findings grouped most severe first, each group in line order (whole-file findings first), ids as tie-break."""
     groups: dict[str, list[Finding]] = {}
@@ -344,6 +361,15 @@ def _join_labels(labels: Sequence[str], limit: int = 3) -> str:
     return f"{text} and {more} more" if more > 0 else text
 
 
+def _brief(message: str, limit: int = 160) -> str:
+    """A finding message cut to about ``limit`` characters at a word boundary, for the next-steps list."""
+    message = " ".join(message.split())
+    if len(message) <= limit:
+        return message
+    cut = message[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
 def _lines(statements: Sequence[Statement], limit: int = 4) -> str:
     numbers = sorted({s.line for s in statements})
     shown = ", ".join(str(n) for n in numbers[:limit]) + (", …" if len(numbers) > limit else "")
@@ -356,7 +382,7 @@ def next_steps(analysis: Analysis, limit: int = 5) -> list[str]:
     errors = [f for f in analysis.findings if f.severity == "error"]
     for finding in sorted(errors, key=lambda f: (f.line or 0, f.id))[:2]:
         where = f" (line {finding.line})" if finding.line else ""
-        steps.append(Step(f"Fix: {finding.message}{where}", 1000.0))
+        steps.append(Step(f"Fix: {_brief(finding.message)}{where}", 1000.0))
 
     statements = analysis.impact.statements
     total = len(statements) or 1
@@ -406,10 +432,10 @@ def next_steps(analysis: Analysis, limit: int = 5) -> list[str]:
                 _gap(analysis, "evidence") * 0.6,
             )
         )
-    warnings = [f for f in analysis.findings if f.severity == "warning"]
+    warnings = [f for f in report_findings(analysis) if f.severity == "warning" and not f.id.startswith("impact.")]
     for finding in sorted(warnings, key=lambda f: (f.line or 0, f.id))[:2]:
         where = f" (line {finding.line})" if finding.line else ""
-        steps.append(Step(f"Check: {finding.message}{where}", _gap(analysis, "ats") * 0.5 + 0.1))
+        steps.append(Step(f"Check: {_brief(finding.message)}{where}", _gap(analysis, "ats") * 0.5 + 0.1))
     ordered = sorted(enumerate(steps), key=lambda item: (-item[1].priority, item[0]))
     return [step.text for _, step in ordered[:limit]]
 
@@ -421,7 +447,7 @@ def overview(analysis: Analysis) -> str:
     counts = verdict_counts(analysis)
     statements = len(analysis.impact.statements)
     severities = {sev: 0 for sev in SEVERITY_ORDER}
-    for finding in analysis.findings:
+    for finding in report_findings(analysis):
         if finding.severity in severities:
             severities[finding.severity] += 1
     checks = " · ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in severities.items())

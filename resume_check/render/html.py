@@ -27,9 +27,11 @@ from .common import (
     level,
     next_steps,
     overview,
+    report_findings,
     skills_only_terms,
     source_name,
     statement_metrics,
+    statements_to_improve,
     strongest_statements,
     top_missing,
     verdict_counts,
@@ -276,6 +278,12 @@ def _impact(analysis: Analysis) -> str:
         parts.append('<h3>Fix first</h3><ul class="stmt-list">')
         parts += [_statement_item(st, True) for st in weakest]
         parts.append("</ul>")
+        more = statements_to_improve(analysis) - len(weakest)
+        if more > 0:
+            parts.append(
+                f'<p class="muted">… and {more} more to improve: hover the highlighted statements in your résumé '
+                "below for each suggestion.</p>"
+            )
     strongest = strongest_statements(analysis, MAX_STRONGEST)
     if strongest:
         parts.append('<h3>Your strongest (write the others like these)</h3><ul class="stmt-list">')
@@ -287,9 +295,9 @@ def _impact(analysis: Analysis) -> str:
 
 def _findings(analysis: Analysis) -> str:
     parts = ['<section id="checks"><h2>ATS readiness and checks</h2>']
-    groups = findings_by_severity(analysis.findings)
+    groups = findings_by_severity(report_findings(analysis))
     if not groups:
-        parts.append('<p class="good">✓ No problems found.</p>')
+        parts.append('<p class="good">✓ No ATS problems found.</p>')
     for severity, findings in groups:
         title = SEVERITY_TITLES.get(severity, severity.capitalize())
         parts.append(f'<h3 class="sev-{h(severity)}">{h(title)} ({len(findings)})</h3><ul>')

@@ -21,6 +21,7 @@ from .common import (
     fmt_weight,
     next_steps,
     overview,
+    report_findings,
     skills_only_terms,
     source_name,
     statement_metrics,
@@ -31,7 +32,6 @@ from .common import (
 )
 
 BAR_WIDTH = 20
-MAX_WEAKEST = 5
 MAX_STRONGEST = 3
 MISSING_PER_CATEGORY = 5
 
@@ -172,7 +172,7 @@ def _impact(analysis: Analysis) -> list[str]:
     if summary.overused_verbs:
         verbs = ", ".join(f"{md(verb)} ×{count}" for verb, count in summary.overused_verbs)
         lines += ["", f"Over-used verbs: {verbs}"]
-    weakest = weakest_statements(analysis, MAX_WEAKEST)
+    weakest = weakest_statements(analysis, len(statements))
     if weakest:
         lines += ["", "### Fix first", ""]
         for st in weakest:
@@ -187,9 +187,9 @@ def _impact(analysis: Analysis) -> list[str]:
 
 def _findings(analysis: Analysis) -> list[str]:
     lines = ["", "## ATS readiness and checks", ""]
-    groups = findings_by_severity(analysis.findings)
+    groups = findings_by_severity(report_findings(analysis))
     if not groups:
-        lines.append("✓ No problems found.")
+        lines.append("✓ No ATS problems found.")
         return lines
     for severity, findings in groups:
         title = SEVERITY_TITLES.get(severity, md(severity).capitalize())

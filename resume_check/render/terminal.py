@@ -27,10 +27,12 @@ from .common import (
     overview,
     pad,
     pad_left,
+    report_findings,
     shorten,
     skills_only_terms,
     source_name,
     statement_metrics,
+    statements_to_improve,
     strongest_statements,
     top_missing,
     verdict_counts,
@@ -47,6 +49,7 @@ MAX_WEAKEST = 3
 MAX_STRONGEST = 2
 MAX_INFO = 5
 MAX_STATEMENT_LINES = 3
+MAX_FINDING_LINES = 4
 
 _LEVEL_COLOURS = {"good": "green", "fair": "yellow", "poor": "red"}
 _SEVERITY_STYLE = {"error": ("✗", "red"), "warning": ("!", "yellow"), "info": ("i", "cyan")}
@@ -77,7 +80,7 @@ def _wrapped(text: str, indent: str, subsequent: str | None = None, max_lines: i
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         last = lines[-1]
-        lines[-1] = shorten(last + " …", WIDTH) if display_width(last) + 2 <= WIDTH else shorten(last, WIDTH - 1) + "…"
+        lines[-1] = shorten(last + " …", WIDTH)
     return lines
 
 
@@ -129,7 +132,7 @@ def _categories(analysis: Analysis, style: Style) -> list[str]:
     if not analysis.categories:
         return []
     lines = _heading("Keyword coverage by category (× category weight)", style)
-    label_width = min(30, max(display_width(_c(c.label)) for c in analysis.categories))
+    label_width = min(34, max(display_width(_c(c.label)) for c in analysis.categories))
     for cat in analysis.categories:
         colour = _LEVEL_COLOURS[level(cat.coverage)]
         label = pad(shorten(_c(cat.label), label_width), label_width)
@@ -210,6 +213,9 @@ def _impact(analysis: Analysis, style: Style) -> list[str]:
         lines += ["", "  Fix first:"]
         for st in weakest:
             lines += _statement(st, style, with_suggestion=True)
+        more = statements_to_improve(analysis) - len(weakest)
+        if more > 0:
+            lines.append(style(f"    … and {more} more to improve (see --format html or markdown)", dim=True))
     strongest = strongest_statements(analysis, MAX_STRONGEST)
     if strongest:
         lines += ["", "  Your strongest (write the others like these):"]
@@ -223,16 +229,16 @@ def _finding_lines(finding: Finding, style: Style) -> list[str]:
     where = f" (line {finding.line})" if finding.line else ""
     count = f" ×{finding.count}" if finding.count > 1 else ""
     text = f"{_c(finding.message)}{where}{count} [{_c(finding.id)}]"
-    lines = _wrapped(f"{mark} {text}", "  ", "      ")
+    lines = _wrapped(f"{mark} {text}", "  ", "      ", MAX_FINDING_LINES)
     lines[0] = "  " + style(mark, fg=colour, bold=True) + lines[0][3:]
     return lines
 
 
 def _findings(analysis: Analysis, style: Style) -> list[str]:
     lines = _heading("ATS readiness and checks", style)
-    groups = findings_by_severity(analysis.findings)
+    groups = findings_by_severity(report_findings(analysis))
     if not groups:
-        lines.append("  " + style("✓", fg="green") + " No problems found.")
+        lines.append("  " + style("✓", fg="green") + " No ATS problems found.")
         return lines
     for severity, findings in groups:
         title = SEVERITY_TITLES.get(severity, _c(severity).capitalize())
