@@ -56,3 +56,22 @@ def test_adding_a_bundled_term_never_loses_terms(matcher: TermMatcher, words: li
     assert before <= {m.term_id for m in after}
     for m in after:
         assert f"{text}\n{added}"[m.start : m.end] == m.text
+
+
+BUNDLED_TRAPS = [
+    "Passed with grade C in maths and a B in physics.",
+    "Led R&D for the new platform; reported to the C-suite.",
+    "Plan B and Plan C were ready before the go-live.",
+    "Owned the go-to-market plan; we had to go to the client.",
+    "Kept the data safe and ran a lean team.",
+    "Leaning on the platform team, we built a safe, lean process.",
+    "Go-Live readiness reviews with R and D leads.",
+]
+
+
+@pytest.mark.parametrize("text", BUNDLED_TRAPS)
+def test_bundled_guards(matcher: TermMatcher, text: str) -> None:
+    """Short or common words that are only sometimes terms never match on their own in ordinary prose."""
+    bare = {"c", "r", "d", "b", "go", "safe", "lean", "platform", "it"}
+    hits = [(m.term_id, m.text) for m in matcher.match_text(text) if m.text.lower() in bare]
+    assert hits == []
