@@ -103,6 +103,17 @@ def test_check_json_report(runner: CliRunner) -> None:
     assert {c["id"] for c in data["categories"]} and data["terms"]["found"]
 
 
+def test_check_reads_standard_input(runner: CliRunner) -> None:
+    text = Path(ALEX).read_text(encoding="utf-8")
+    result = runner.invoke(main, ["check", "-", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    from_file = json.loads(runner.invoke(main, ["check", ALEX, "--format", "json"]).stdout)
+    assert data["source"]["path"] == "-"
+    assert data["score"] == from_file["score"]  # the file-type note is info, which costs no points
+    assert data["terms"] == from_file["terms"]
+
+
 def test_check_several_files_json_is_an_array(runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", ALEX, SAM, "--format", "json"])
     assert result.exit_code == 0, result.output
