@@ -518,9 +518,7 @@ def check_pronouns(resume: Resume) -> list[Finding]:
 # --------------------------------------------------------------------------------------------- clichés
 
 
-def check_cliches(
-    resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tuple[int, int]] = ()
-) -> list[Finding]:
+def check_cliches(resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tuple[int, int]] = ()) -> list[Finding]:
     """Clichés and buzzwords outside a quantified statement, one finding per cliché (in list order)."""
     if not cliches:
         return []
