@@ -63,18 +63,11 @@ def _build_nlp_cached(model: str | None) -> Language:
     return nlp
 
 
-_registered = False
-
-
 def _register_components() -> None:
-    global _registered
-    if _registered:
-        return
     from spacy.language import Language
 
     if not Language.has_factory(LEMMA_CASE):
         Language.factory(LEMMA_CASE, func=_make_lemma_case)
-    _registered = True
 
 
 def _make_lemma_case(nlp: Language, name: str) -> _LemmaCase:
