@@ -260,3 +260,11 @@ def test_ft_glyph_shared_box_is_not_a_long_s_ligature() -> None:
     # PDFium splits an "ft" glyph into f + t with one box; there is no Unicode "ft" ligature (U+FB05 is "ſt")
     text = "\n".join(line.text for line in extracted("srbhr__Resume-Matcher__resume_1.pdf").lines)
     assert "Software Engineer" in text and "Sostware" not in text
+
+
+def test_pdfminer_font_noise_stays_silent(capfd: pytest.CaptureFixture[str]) -> None:
+    # this file's 23 Type 3 fonts make pdfminer log "Could not get FontBBox from font descriptor" 23 times
+    name = "srbhr__Resume-Matcher__modern-two-column.pdf"
+    extract_pdf(corpus_file(name).read_bytes(), name, engine="pdfplumber")
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
