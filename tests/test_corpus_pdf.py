@@ -262,9 +262,10 @@ def test_ft_glyph_shared_box_is_not_a_long_s_ligature() -> None:
     assert "Software Engineer" in text and "Sostware" not in text
 
 
-def test_pdfminer_font_noise_stays_silent(capfd: pytest.CaptureFixture[str]) -> None:
+def test_pdfminer_font_noise_stays_silent(capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture) -> None:
     # this file's 23 Type 3 fonts make pdfminer log "Could not get FontBBox from font descriptor" 23 times
     name = "srbhr__Resume-Matcher__modern-two-column.pdf"
     extract_pdf(corpus_file(name).read_bytes(), name, engine="pdfplumber")
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pdfminer")] == []
