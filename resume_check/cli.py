@@ -484,6 +484,9 @@ def run_gate(
     """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
     import dataclasses
 
+    if fmt == "html" and len(files) > 1:
+        raise click.UsageError("--format html makes one page per résumé: give one FILE, or use a CI format")
+
     from .analysis import analyse_path, build_engine
     from .baseline import baseline_key, parse_baseline
     from .configfile import resolve_config

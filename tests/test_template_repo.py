@@ -157,3 +157,17 @@ def test_pre_commit_hook_definition() -> None:
     # the entry's options exist on the command
     result = CliRunner().invoke(main, [*hook["entry"].split()[1:], "--help"])
     assert result.exit_code == 0 and "--format" in result.output
+
+
+def test_report_formats_in_ci_mode(repo: Path) -> None:
+    import json
+
+    cv = repo / "cv.md"
+    text = run("check", str(cv), "--fail-under", "99")
+    assert text.exit_code == 1
+    assert f"resume-check: FAILED {cv}: 1 gate failure(s)" in text.stderr
+    assert f"  {cv}: gate.score: score " in text.stderr
+    as_json = run("check", str(cv), "--fail-under", "1", "--format", "json")
+    assert as_json.exit_code == 0 and json.loads(as_json.stdout)["score"]["total"] > 1
+    both = run("check", str(cv), str(cv), "--format", "html", "--fail-under", "1")
+    assert both.exit_code == 2
