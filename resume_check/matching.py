@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, LexiconError
-from .lexicon import Lexicon, expand_phrase, lexicon_forms
+from .lexicon import Lexicon, expand_phrase, lexicon_forms, spelling_table
 from .models import Match, Resume, Term
 
 if TYPE_CHECKING:
@@ -270,18 +270,31 @@ def _requirements(pattern: list[dict[str, Any]]) -> tuple[tuple[str, frozenset[s
 
 
 def _normalise_token(token: dict[str, Any]) -> dict[str, Any]:
-    """LEMMA values are compared with lower-case lemmas (see nlp.py), so lower-case them too."""
-    if "LEMMA" not in token:
-        return dict(token)
-    value = token["LEMMA"]
-    if isinstance(value, str):
-        value = value.lower()
-    elif isinstance(value, dict):
-        value = {
-            op: [v.lower() if isinstance(v, str) else v for v in arg] if isinstance(arg, list) else arg
-            for op, arg in value.items()
-        }
-    return {**token, "LEMMA": value}
+    """Lower-case LEMMA values (lemmas are lower-cased, see nlp.py), and give LOWER and LEMMA values their other
+    British/American spellings: {LEMMA: organise} also accepts "organize"."""
+    out = dict(token)
+    table = spelling_table()
+    for key in ("LOWER", "LEMMA"):
+        if key not in out:
+            continue
+        value = out[key]
+        if isinstance(value, str):
+            spellings = _spellings(value.lower() if key == "LEMMA" else value, table)
+            value = spellings[0] if len(spellings) == 1 else {"IN": list(spellings)}
+        elif isinstance(value, dict):
+            value = {
+                op: [w for v in arg for w in _spellings(v.lower() if key == "LEMMA" else v, table)]
+                if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg)
+                else arg
+                for op, arg in value.items()
+            }
+        out[key] = value
+    return out
+
+
+def _spellings(word: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    others = table.get(word, ())
+    return (word, *(w for w in others if w != word))
 
 
 def _has_alnum(text: str) -> bool:

@@ -130,6 +130,7 @@ terms:
     weight: 5
     patterns:
       - [{LEMMA: {IN: [mitigate, manage]}}, {IS_PUNCT: false, OP: "{0,3}"}, {LEMMA: risk}]
+      - [{LEMMA: prioritise}, {LOWER: {IN: [the, delivery]}, OP: "*"}, {LEMMA: risk}]
   - id: role.programme_manager
     label: programme manager
     category: role
@@ -212,6 +213,9 @@ def found(matcher: TermMatcher, text: str) -> list[tuple[str, str]]:
         ("managed the annual IT budgets", [("duty.budget", "managed the annual IT budgets")]),
         ("Mitigated delivery risks early", [("duty.risk", "Mitigated delivery risks")]),
         ("Stakeholder Engagement with vendors", [("duty.stakeholder", "Stakeholder Engagement")]),
+        # pattern values get the other spelling too: {LEMMA: prioritise} finds "Prioritized"
+        ("Prioritized delivery risks", [("duty.risk", "Prioritized delivery risks")]),
+        ("prioritising the risks", [("duty.risk", "prioritising the risks")]),
         ("Released v2; drove releases", [("duty.release", "Released"), ("duty.release", "releases")]),
     ],
 )
