@@ -36,6 +36,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
 R_ID = f"{{{R_NS}}}id"
+W_B, W_SZ, W_VANISH, W_COLOR, W_RSTYLE, W_VAL = (W + name for name in ("b", "sz", "vanish", "color", "rStyle", "val"))
 MC_CHOICE = f"{{{MC_NS}}}Choice"
 MC_FALLBACK = f"{{{MC_NS}}}Fallback"
 MC_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
@@ -121,27 +122,23 @@ def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
     Strict Open XML uses purl.oclc.org namespaces that python-docx does not know; macro-enabled documents and
     templates carry a main content type python-docx refuses. Both are rewritten in memory.
     """
-    strict = False
-    retype = False
-    members: list[tuple[zipfile.ZipInfo, bytes]] = []
-    for info in archive.infolist():
-        body = archive.read(info)
-        name = info.filename
-        if name.endswith((".xml", ".rels")):
-            if b"http://purl.oclc.org/ooxml/" in body:
-                strict = True
-                body = translate_strict(body)
-            if name == "[Content_Types].xml":
-                for content_type in _MAIN_CONTENT_TYPES:
-                    if content_type in body:
-                        retype = True
-                        body = body.replace(content_type, _DOCX_MAIN)
-        members.append((info, body))
+    names = set(archive.namelist())
+    # the package relationships tell Strict from Transitional: only then is every XML part read and rewritten
+    root_rels = archive.read("_rels/.rels") if "_rels/.rels" in names else b""
+    strict = b"http://purl.oclc.org/ooxml/" in root_rels
+    content_types = archive.read("[Content_Types].xml")
+    retype = any(content_type in content_types for content_type in _MAIN_CONTENT_TYPES)
     if not strict and not retype:
         return None, False
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
-        for info, body in members:
+        for info in archive.infolist():
+            body = archive.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                body = translate_strict(body)
+                if info.filename == "[Content_Types].xml":
+                    for content_type in _MAIN_CONTENT_TYPES:
+                        body = body.replace(content_type, _DOCX_MAIN)
             new.writestr(info.filename, body)
     return out.getvalue(), strict
 
@@ -245,6 +242,7 @@ class _Styles:
     default_paragraph: str | None = None
     default_size: float | None = None
     default_bold: bool = False
+    cache: dict[tuple[str | None, str], Any] = field(default_factory=dict)  # (style id, property) -> value
 
     def chain(self, style_id: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
@@ -259,11 +257,16 @@ class _Styles:
         return style.name if style else style_id
 
     def prop(self, style_id: str | None, attr: str) -> Any:
+        key = (style_id, attr)
+        if key in self.cache:
+            return self.cache[key]
+        value = None
         for style in self.chain(style_id):
             value = getattr(style, attr)
             if value is not None:
-                return value
-        return None
+                break
+        self.cache[key] = value
+        return value
 
 
 def _ui_name(babel: Any, name: str | None) -> str:
@@ -428,15 +431,18 @@ def _run_props(run: Any, para_style: str | None, styles: _Styles) -> tuple[bool,
     bold = size = vanish = white = None
     char_style = None
     if rpr is not None:
-        b = rpr.find(W + "b")
-        bold = _on(b) if b is not None else None
-        sz = rpr.find(W + "sz")
-        size = _half_points(sz.get(W + "val")) if sz is not None else None
-        v = rpr.find(W + "vanish")
-        vanish = _on(v) if v is not None else None
-        white = _white(rpr)
-        rs = rpr.find(W + "rStyle")
-        char_style = rs.get(W + "val") if rs is not None else None
+        for child in rpr:  # one pass over the run properties (this is the hot loop of the extractor)
+            tag = child.tag
+            if tag == W_B:
+                bold = _on(child)
+            elif tag == W_SZ:
+                size = _half_points(child.get(W_VAL))
+            elif tag == W_VANISH:
+                vanish = _on(child)
+            elif tag == W_COLOR:
+                white = _white(rpr)
+            elif tag == W_RSTYLE:
+                char_style = child.get(W_VAL)
     for style_id in (char_style, para_style):
         if bold is None:
             bold = styles.prop(style_id, "bold")
