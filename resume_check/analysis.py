@@ -198,11 +198,13 @@ def _occurrence(resume: Resume, m: Match, locate: _StatementIndex) -> Occurrence
     block_index = m.block if 0 <= m.block < len(resume.blocks) else resume.block_at(m.start)
     block = resume.blocks[block_index]
     statement = locate.find(m.start)
+    judged = locate.statements[statement] if statement is not None else None
+    listed = block.section == "skills" or is_list_like(block)
     evidence: Evidence
-    if statement is not None:
-        evidence = VERDICT_EVIDENCE.get(locate.statements[statement].verdict, "mention")
-    elif block.section == "skills" or is_list_like(block):
-        evidence = "skills-list"
+    if judged is not None and not (listed and judged.verb is None and judged.verdict != "strong"):
+        evidence = VERDICT_EVIDENCE.get(judged.verdict, "mention")
+    elif listed:
+        evidence = "skills-list"  # a list, even where it stands among the bullets ("Python, GCP, Helm.")
     else:
         evidence = "mention"
     return Occurrence(

@@ -78,7 +78,19 @@ def fake_impact(resume: Resume) -> Impact:
         else:
             verdict = "unquantified"
         statements.append(
-            Statement(block.text, block.section, block.line, index, block.start, block.end, verdict, None, None, (), "")  # type: ignore[arg-type]
+            Statement(
+                block.text,
+                block.section,
+                block.line,
+                index,
+                block.start,
+                block.end,
+                verdict,
+                block.text.split()[0],
+                None,
+                (),
+                "",  # type: ignore[arg-type]
+            )
         )
     dims = tuple((d, 0) for d in DIMENSIONS)
     summary = ImpactSummary((), 0.0, dims, DIMENSIONS, ())
@@ -239,3 +251,18 @@ def test_context_window_cuts_at_words_within_the_block() -> None:
         == "… two three four five six seven EIGHT nine ten eleven twelve thirteen fourteen …"
     )
     assert context_window(text, block, 0, 3, words=2) == "one two three …"
+
+
+def test_a_bullet_that_is_only_a_list_is_skills_list_evidence() -> None:
+    def impact_without_verbs(resume: Resume) -> Impact:
+        result = fake_impact(resume)
+        statements = tuple(
+            Statement(s.text, s.section, s.line, s.block, s.start, s.end, "weak", None, None, (), "")
+            for s in result.statements
+        )
+        return Impact(statements, result.summary)
+
+    sections = [("experience", "Experience", [("bullet", "Scrum, Kanban, SAFe, Jira.")])]
+    listed = Engine(Settings(), FakeLexicon(), FakeMatcher(), impact_without_verbs)
+    assert {f.evidence for f in analyse(make_resume(sections), listed).found} == {"skills-list"}
+    assert {f.evidence for f in analyse(make_resume(sections), engine()).found} == {"achievement"}  # judged
