@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..cohort import Cohort, Gap
+from .cohort_markdown import component_ids
 
 TOP_KEYWORDS = 20
 TOP_FINDINGS = 10
@@ -87,6 +88,28 @@ def _gap_table(title: str, heading: str, gaps: Sequence[Gap], limit: int | None 
     )
 
 
+def _people_table(cohort: Cohort) -> str:
+    """Per person, in file order: score components and keyword coverage per category."""
+    if not cohort.ranking:
+        return ""
+    components = component_ids(cohort)
+    head = "".join(f'<th class="n">{escape(c.capitalize())}</th>' for c in components)
+    head += "".join(f'<th class="n">{escape(label)}</th>' for _, label in cohort.categories)
+    rows = []
+    for p in cohort.people:
+        if p.error is not None:
+            continue
+        comp, cov = dict(p.components), dict(p.coverage)
+        cells = "".join(f'<td class="n">{comp.get(c, 0):g}</td>' for c in components)
+        cells += "".join(f'<td class="n">{cov.get(cid, 0) * 100:.0f}%</td>' for cid, _ in cohort.categories)
+        rows.append(f"<tr><td>{escape(p.file)}</td>{cells}</tr>\n")
+    return (
+        "<h2>Components and coverage by person</h2>\n"
+        '<p class="note">Score components (0-100) and keyword coverage per category (% of its weight).</p>\n'
+        f"<table><thead><tr><th>File</th>{head}</tr></thead><tbody>\n{''.join(rows)}</tbody></table>"
+    )
+
+
 def render_cohort(cohort: Cohort) -> str:
     """The cohort report as a self-contained HTML page; all résumé-derived text is escaped."""
     body: list[str] = []
@@ -131,6 +154,7 @@ def render_cohort(cohort: Cohort) -> str:
         )
     else:
         body.append("<p>Nobody to rank.</p>")
+    body.append(_people_table(cohort))
     failed = [p for p in cohort.people if p.error is not None]
     if failed:
         rows = "".join(

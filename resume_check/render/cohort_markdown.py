@@ -35,6 +35,34 @@ def _gap_table(title: str, heading: str, gaps: Sequence[Gap], limit: int | None 
     return [*lines, ""]
 
 
+def component_ids(cohort: Cohort) -> list[str]:
+    """Score component ids in first-seen order across the cohort."""
+    ids: list[str] = []
+    for person in cohort.people:
+        ids.extend(cid for cid, _ in person.components if cid not in ids)
+    return ids
+
+
+def _people_table(cohort: Cohort) -> list[str]:
+    """Per person, in file order: score components and keyword coverage per category (percent)."""
+    if not cohort.ranking:
+        return []
+    components = component_ids(cohort)
+    categories = cohort.categories
+    head = ["File", *(c.capitalize() for c in components), *(escape(label) for _, label in categories)]
+    lines = ["## Components and coverage by person", ""]
+    lines.append("Score components (0-100) and keyword coverage per category (% of the category's weight).")
+    lines += ["", "| " + " | ".join(head) + " |", "|---" + "|---:" * (len(head) - 1) + "|"]
+    for p in cohort.people:
+        if p.error is not None:
+            continue
+        comp, cov = dict(p.components), dict(p.coverage)
+        cells = [escape(p.file), *(f"{comp.get(c, 0):g}" for c in components)]
+        cells += [f"{cov.get(cid, 0) * 100:.0f}%" for cid, _ in categories]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
 def render_cohort(cohort: Cohort) -> str:
     """The cohort report as Markdown text."""
     total = len(cohort.people)
@@ -74,6 +102,7 @@ def render_cohort(cohort: Cohort) -> str:
     else:
         lines.append("Nobody to rank.")
     lines.append("")
+    lines += _people_table(cohort)
     failed = [p for p in cohort.people if p.error is not None]
     if failed:
         lines += ["## Files that could not be analysed", "", "| File | Exit code | Error |", "|---|---:|---|"]
