@@ -216,6 +216,7 @@ def test_jason_header_and_footer_keyword_stuffing_is_invisible_text() -> None:
     document = load(JASON)
     [hidden] = [w for w in document.warnings if w.id == "text.hidden"]
     assert 14_000 <= hidden.count <= 15_000
+    assert "in the header and footer" in hidden.message
     assert [line for line in document.lines if line.part in ("header", "footer")] == []
     archive = zipfile.ZipFile(corpus_file(JASON))
     assert {"word/header1.xml", "word/footer1.xml"} <= set(archive.namelist())

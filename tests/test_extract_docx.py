@@ -237,6 +237,7 @@ def test_invisible_text_left_out_and_reported() -> None:
     expected = sum(len(t) for t in ("HIDDENVANISH Agile Scrum", "HIDDENWHITE Kanban PRINCE2", "HIDDENTINY ITIL Azure"))
     assert hidden[0].count == expected
     assert "keyword stuffing" in hidden[0].message
+    assert "in the body" in hidden[0].message
 
 
 def test_ligatures_and_glyphs_normalised_with_warnings() -> None:

@@ -309,3 +309,24 @@ def test_any_text_gives_lines_or_a_clear_error(text: str, kind: str) -> None:
         assert line.text and line.text == line.text.strip()
         assert line.source_line is not None and previous <= line.source_line <= total
         previous = line.source_line
+
+
+# ----------------------------------------------------------------------------------------- shared normalisation
+
+
+def test_normalize_ligatures_counts_each() -> None:
+    from resume_check.extract.normalize import normalize_ligatures
+
+    assert normalize_ligatures("e\ufb00ective \ufb01nance \ufb02ow \ufb03ce \ufb04e \ufb06") == (
+        "effective finance flow ffice ffle st",
+        6,
+    )
+    assert normalize_ligatures("plain") == ("plain", 0)
+
+
+def test_strip_unmapped_counts_glyphs_not_invisible_characters() -> None:
+    from resume_check.extract.normalize import strip_unmapped
+
+    text, count = strip_unmapped("Certi\x00ed (cid:12)AWS \uf0e0 mail\u200b\u00ad \ufffd\U000f0001 ok\x07")
+    assert text == "Certied AWS  mail  ok"
+    assert count == 5  # NUL, (cid:12), U+F0E0, U+FFFD, plane-15 private use; zero-width, soft hyphen, BEL silent

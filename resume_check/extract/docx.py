@@ -50,6 +50,7 @@ _MAIN_CONTENT_TYPES = (
 )
 _DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
+_PART_NAMES = {"body": "body", "table": "tables", "textbox": "text boxes", "header": "header", "footer": "footer"}
 _HYPERLINK_FIELD_RE = re.compile(r'HYPERLINK\s+(\\l\s+)?"([^"]+)"', re.IGNORECASE)
 _EXTERNAL_LINK_RE = re.compile(r"^(https?://|mailto:|tel:|www\.|ftp://)", re.IGNORECASE)
 _BULLET_GLYPHS = "•●▪◦○■□►▸‣⁃∙·➢➤✓✔❖◆◇"
@@ -345,6 +346,7 @@ class _Collector:
     ligatures: int = 0
     glyphs: int = 0
     hidden_chars: int = 0
+    hidden_parts: list[str] = field(default_factory=list)  # where invisible text was found, in order
 
     def add_link(self, target: str | None) -> None:
         if not target:
@@ -546,6 +548,8 @@ def _read_paragraph(p: Any, part: Part, rels: Any, out: _Collector) -> None:
     scan = _ParagraphScan()
     _scan(p, (styles.default_bold, styles.default_size, False), style_id, rels, out, scan)
     out.hidden_chars += scan.hidden
+    if scan.hidden and part not in out.hidden_parts:
+        out.hidden_parts.append(part)
     for instruction in scan.instructions:
         for match in _HYPERLINK_FIELD_RE.finditer(instruction):
             if not match.group(1):
@@ -715,7 +719,8 @@ def extract_docx(data: bytes, path: str) -> Document:
                 id="text.hidden",
                 message=(
                     f"{out.hidden_chars} characters of invisible text (Word's Hidden setting, white text or text under "
-                    f"{MIN_VISIBLE_SIZE:g} pt) were left out of the analysis; applicant-tracking systems still read it "
+                    f"{MIN_VISIBLE_SIZE:g} pt) in the {' and '.join(_PART_NAMES[p] for p in out.hidden_parts)} were "
+                    "left out of the analysis; applicant-tracking systems still read it "
                     "and recruiters treat it as keyword stuffing: delete it"
                 ),
                 count=out.hidden_chars,
