@@ -73,6 +73,8 @@ OVERUSED_SHARE = 0.25
 OVERUSED_MIN_STATEMENTS = 8
 #: a lead-in before the verb may be this many words long ("As PMO lead for the retail division, delivered ...")
 MAX_LEAD_IN_WORDS = 8
+#: the words at the start of a statement that opener detection looks at (header prefix, lead-in, verb)
+OPENING_WORDS = 24
 #: the excerpt of a statement quoted in messages
 EXCERPT_CHARS = 70
 
@@ -112,6 +114,8 @@ class VerbLexicon:
     noun_ambiguous: frozenset[str]
     max_words: int = 2
     sources: tuple[str, ...] = ()
+    cue_families: Mapping[str, str] = field(default_factory=dict)  # cue -> family id (the first family listing it)
+    cue_heads: frozenset[str] = frozenset()  # first words of multi-word cues
 
     def lookup(self, words: Sequence[str]) -> tuple[VerbForm, int] | None:
         """The verb form opening ``words`` (lower-case, punctuation stripped) and how many words it spans."""
@@ -142,6 +146,8 @@ class WeakLexicon:
     auxiliaries: tuple[str, ...]
     passive_advice: str
     passive: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    #: every opener pattern in one alternation, in file order; the group name ``o<N>`` is the index of the opener
+    any_opener: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
 
 def _read_yaml(name: str) -> dict[str, Any]:
@@ -298,6 +304,10 @@ def load_verbs() -> VerbLexicon:
         )
         forms[form] = VerbForm(form, verb_form.lemma, verb_form.base, verb_form.family, tense, verb_form.source)
     sources = tuple(str(s.get("id")) for s in data.get("sources") or () if isinstance(s, dict))
+    cue_families: dict[str, str] = {}
+    for family in families.values():
+        for cue in family.cues:
+            cue_families.setdefault(cue, family.id)
     return VerbLexicon(
         forms=MappingProxyType(forms),
         families=MappingProxyType(families),
@@ -306,6 +316,8 @@ def load_verbs() -> VerbLexicon:
         noun_ambiguous=noun_ambiguous,
         max_words=max(len(f.split()) for f in forms),
         sources=sources,
+        cue_families=MappingProxyType(cue_families),
+        cue_heads=frozenset(cue.split()[0] for cue in cue_families if " " in cue),
     )
 
 
@@ -362,7 +374,13 @@ def load_weak_openers() -> WeakLexicon:
         re.IGNORECASE | re.DOTALL,
     )
     advice = str(passive.get("advice") or "") if isinstance(passive, dict) else ""
-    return WeakLexicon(tuple(openers), auxiliaries, advice, passive_re)
+    # group names must be unique, so an opener's further patterns join its first inside the same group
+    alternatives = "|".join(
+        f"(?P<o{index}>" + "|".join(f"(?:{p.pattern})" for p in opener.patterns) + ")"
+        for index, opener in enumerate(openers)
+    )
+    any_opener = re.compile(alternatives, re.IGNORECASE)
+    return WeakLexicon(tuple(openers), auxiliaries, advice, passive_re, any_opener)
 
 
 # --------------------------------------------------------------------------------------------- units
@@ -530,6 +548,7 @@ _AGENT = re.compile(
 )
 _ROLE_NOUNS = _JOB_NOUNS - {"of", "for:", "-", "–", "—", "|", "team", "teams", "member", "head", "role", "roles"}
 _CLAUSE_CUT = re.compile(r"\s(?:to|in|using|by|through|which|that|while|via|so|resulting|with the aim)\s")
+_CUE_TOKEN = re.compile(r"[a-z0-9][a-z0-9-]*")
 _PHRASE_END = re.compile(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and)\s", re.IGNORECASE)
 _DANGLING = frozenset(
     [
@@ -560,13 +579,15 @@ _DETERMINERS = frozenset(
 _TRAILING_PUNCT = re.compile(r"[\s,;:.!?–—-]+$")
 
 
-def _word_starts(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case word) for every word of ``text``, edge punctuation stripped."""
+def _word_starts(text: str, limit: int = OPENING_WORDS) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case word) for the first ``limit`` words of ``text``, edge punctuation stripped."""
     out = []
     for m in _WORD.finditer(text):
         word = m.group().rstrip(".,;:!?)’'\"")
         if word:
             out.append((m.start(), m.start() + len(word), word.lower()))
+            if len(out) >= limit:
+                break
     return out
 
 
@@ -602,8 +623,34 @@ def _line_of(resume: Resume, block: Block, offset: int) -> int:
     return resume.document.line_number(best) if best is not None else block.line
 
 
-def _units(resume: Resume) -> Iterator[_Unit]:
-    """Statements to judge: bullets (with lower-case continuation paragraphs joined) and paragraph sentences."""
+def _join_continuations(resume: Resume, i: int, lex: VerbLexicon) -> tuple[str, list[tuple[int, int, int]], int]:
+    """Block ``i`` with the following paragraphs that continue it (they start in lower case), as one text.
+
+    Returns (text, segments, next index); a segment is (offset in text, offset in Resume.text, block index). A word
+    broken across the lines without its hyphen ("Devel" + "oping") is rejoined when the whole is a known verb form.
+    """
+    blocks = resume.blocks
+    block = blocks[i]
+    text = block.text
+    segments = [(0, block.start, i)]
+    j = i + 1
+    while (
+        j < len(blocks)
+        and blocks[j].kind == "paragraph"
+        and blocks[j].section == block.section
+        and blocks[j].text[:1].islower()
+    ):
+        tail = text.rsplit(None, 1)[-1] if text.split() else ""
+        head = blocks[j].text.split(None, 1)[0]
+        glue = "" if tail.isalpha() and (tail + head).lower().strip(".,;:") in lex.forms else " "
+        segments.append((len(text) + len(glue), blocks[j].start, j))
+        text = f"{text}{glue}{blocks[j].text}"
+        j += 1
+    return text, segments, j
+
+
+def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
+    """Statements to judge: bullets and paragraph sentences, with lower-case continuation paragraphs joined."""
     blocks = resume.blocks
     entry = 0
     previous_section = ""
@@ -617,37 +664,31 @@ def _units(resume: Resume) -> Iterator[_Unit]:
             entry += 1 if block.kind == "heading" else 0
             i += 1
             continue
+        text, segments, j = _join_continuations(resume, i, lex)
+        spans = _split_sentences(text)
         if block.kind == "bullet":
-            text = block.text
-            segments = [(0, block.start)]
-            j = i + 1
-            while (
-                j < len(blocks)
-                and blocks[j].kind == "paragraph"
-                and blocks[j].section == block.section
-                and blocks[j].text[:1].islower()
-            ):
-                segments.append((len(text) + 1, blocks[j].start))
-                text = f"{text} {blocks[j].text}"
-                j += 1
-            yield _Unit(text, block.section, i, block.start, block.line, entry, True, True, tuple(segments))
-            i = j
-            continue
-        for n, (s, e) in enumerate(_split_sentences(block.text)):
-            lead = len(block.text[s:e]) - len(block.text[s:e].lstrip())
-            s += lead
+            # one statement, less a trailing label the layout glued on ("... plans. Notable Accomplishments:")
+            last_s, last_e = spans[-1] if spans else (0, len(text))
+            if len(spans) > 1 and text[last_s:last_e].rstrip().endswith(":") and len(text[last_s:last_e].split()) <= 4:
+                spans = [(spans[0][0], spans[-2][1])]
+            else:
+                spans = [(0, len(text))]
+        for n, (s, e) in enumerate(spans):
+            s += len(text[s:e]) - len(text[s:e].lstrip())
+            where = max(k for k, seg in enumerate(segments) if seg[0] <= s)
+            seg_text, seg_resume, seg_block = segments[where]
             yield _Unit(
-                block.text[s:e].rstrip(),
-                block.section,
-                i,
-                block.start + s,
-                _line_of(resume, block, s),
-                entry,
-                False,
-                n == 0,
-                ((0, block.start + s),),
+                text=text[s:e].rstrip(),
+                section=block.section,
+                block=seg_block,
+                start=seg_resume + (s - seg_text),
+                line=_line_of(resume, blocks[seg_block], s - seg_text),
+                entry=entry,
+                bullet=block.kind == "bullet",
+                first_in_block=n == 0,
+                segments=tuple((seg_text - s, seg_resume) for seg_text, seg_resume, _ in segments),
             )
-        i += 1
+        i = j
 
 
 def _to_resume_offset(unit: _Unit, offset: int) -> int:
@@ -756,21 +797,19 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
     # weak openers, also after adverbs ("Actively participated in") and a lead-in ("In 2019, helped ...")
     for start_index in _opening_positions(text, words, lex):
         head = text[words[start_index][0] :]
-        for opener in weak.openers:
-            for pattern in opener.patterns:
-                m = pattern.match(head)
-                if m:
-                    reason = "first-person" if opener.kind == "first-person" else opener.kind
-                    return _Judgement(
-                        "weak",
-                        verb=m.group().strip(),
-                        reason=reason,
-                        opener_id=opener.id,
-                        advice=opener.advice,
-                        rest=head[m.end() :].strip(" ,:;-–—"),
-                        skip=skip,
-                        rewrite_verb=opener.rewrite or _family_rewrite(opener.family, lex),
-                    )
+        m = weak.any_opener.match(head)
+        if m:
+            opener = weak.openers[int((m.lastgroup or "o0")[1:])]
+            return _Judgement(
+                "weak",
+                verb=m.group().strip(),
+                reason=opener.kind,
+                opener_id=opener.id,
+                advice=opener.advice,
+                rest=head[m.end() :].strip(" ,:;-–—"),
+                skip=skip,
+                rewrite_verb=opener.rewrite or _family_rewrite(opener.family, lex),
+            )
         found = _verb_at(plain[start_index:], lex)
         if found is not None:
             form, size = found
@@ -881,21 +920,35 @@ def _first_words(text: str, count: int) -> str:
 def _pick_family(text: str, lex: VerbLexicon) -> VerbFamily | None:
     """The family whose cue is the head noun of the first noun phrase ("the release calendar" -> plan), else the
     family of the first cue mentioned anywhere."""
-    phrase = _PHRASE_END.split(text, maxsplit=1)[0]
-    for candidate, last in ((phrase, True), (text, False)):
-        lowered = f" {candidate.lower()} "
-        best: tuple[int, int, VerbFamily] | None = None
-        for order, family in enumerate(lex.families.values()):
-            for cue in family.cues:
-                position = lowered.find(f" {cue} ")
-                if position < 0:
-                    continue
-                key = (-position if last else position, order)
-                if best is None or key < best[:2]:
-                    best = (key[0], key[1], family)
-        if best:
-            return best[2]
-    return None
+    phrase_end = _PHRASE_END.search(text)
+    cut = phrase_end.start() if phrase_end else len(text)
+    hits = list(_cue_hits(text, lex))
+    in_phrase = [family for start, family in hits if start < cut]
+    if in_phrase:
+        return lex.families[in_phrase[-1]]
+    return lex.families[hits[0][1]] if hits else None
+
+
+def _cue_hits(text: str, lex: VerbLexicon) -> Iterator[tuple[int, str]]:
+    """(offset, family id) of each family cue in ``text``: one dictionary look-up per word, pair and triple."""
+    tokens = [(m.start(), m.group()) for m in _CUE_TOKEN.finditer(text.lower())]
+    cues = lex.cue_families
+    i = 0
+    while i < len(tokens):
+        start, word = tokens[i]
+        step = 1
+        family = None
+        if word in lex.cue_heads:  # the first word of a multi-word cue ("business case", "root cause")
+            for size in (3, 2):
+                if i + size <= len(tokens):
+                    family = cues.get(" ".join(w for _, w in tokens[i : i + size]))
+                    if family is not None:
+                        step = size
+                        break
+        family = family or cues.get(word)
+        if family is not None:
+            yield start, family
+        i += step
 
 
 def _family_rewrite(family_id: str, lex: VerbLexicon) -> str | None:
@@ -1011,7 +1064,7 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
     weak = load_weak_openers()
     drafts: list[_Draft] = []
     entry_shift = 0
-    for unit in _units(resume):
+    for unit in _units(resume, lex):
         metrics_all = find_metrics(unit.text)
         judgement = _judge(unit, lex, weak, bool(metrics_all))
         if judgement.verdict is None:

@@ -436,7 +436,100 @@ _CUES: tuple[tuple[Dimension, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+#: how far a mask may reach before and after a digit ("Red Hat Enterprise Linux 8", "2019 – Present")
+_WINDOW_LEFT = 48
+_WINDOW_RIGHT = 32
+#: a text without digits can hold a metric only through words like these (see _has_number_words)
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "dozen",
+        "dozens",
+        "millions",
+    ]
+)
+_UNIT_WORDS = frozenset(
+    ["week", "weeks", "month", "months", "day", "days", "quarter", "quarters", "year", "years", "sprint", "sprints"]
+)
+_EARLY_WORDS = frozenset(["early", "earlier", "ahead", "sooner"])
 _DIM_ORDER: dict[Dimension, int] = {"budget": 0, "schedule": 1, "quality": 2, "scope": 3, "team": 4}
+#: the same cues as word lists, for cue_dimensions (a dictionary look-up per word is far cheaper than the regexes)
+_CUE_VOCABULARY: tuple[tuple[Dimension, str], ...] = (
+    (
+        "budget",
+        "cost spend spending budget saving savings saved revenue profit margin price prices pricing opex capex "
+        "expenditure overspend roi financial licensing licencing cheaper cost-effective costeffective funding £ $ €",
+    ),
+    (
+        "schedule",
+        "time times faster quicker sooner early earlier ahead schedule deadline on-time ontime late delay "
+        "turnaround duration velocity throughput speed frequency slippage overrun milestone cadence",
+    ),
+    (
+        "quality",
+        "defect bug incident error uptime availability outage downtime risk compliance compliant audit sla "
+        "quality satisfaction csat nps complaint accuracy reliability rework resolution resolved escalation "
+        "failure failed mttr security breache breach response",
+    ),
+    (
+        "scope",
+        "user adoption coverage usage site system customer scope migration migrated rollout growth capacity "
+        "traffic volume transaction footprint reach",
+    ),
+    (
+        "team",
+        "team staff attrition retention turnover engagement morale headcount utilisation utilization hiring "
+        "recruitment people",
+    ),
+)
+_CUE_WORDS: dict[str, Dimension] = {}
+for _dim, _vocabulary in _CUE_VOCABULARY:
+    for _word in _vocabulary.split():
+        _CUE_WORDS.setdefault(_word, _dim)
+_CUE_PAIRS: dict[tuple[str, str], Dimension] = {
+    ("lead", "time"): "schedule",
+    ("cycle", "time"): "schedule",
+    ("on", "time"): "schedule",
+    ("resolution", "time"): "quality",
+    ("response", "time"): "quality",
+    ("first", "time"): "quality",
+    ("market", "share"): "scope",
+    ("contract", "value"): "budget",
+    ("return", "on"): "budget",
+}
+_CUE_TOKEN = re.compile(r"[a-z][a-z-]*|[£$€]")
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 40
 _CLAUSE_END = re.compile(r"[;.!?]\s|\s[–—]\s")
@@ -447,18 +540,46 @@ _CLAUSE_END = re.compile(r"[;.!?]\s|\s[–—]\s")
 
 def mask_non_metrics(text: str) -> str:
     """``text`` with every number that is not a result blanked out (same length, so offsets still hold)."""
+    windows = _digit_windows(text)
+    if not windows:
+        return text  # every mask needs a digit
     chars = list(text)
-    for pattern in _MASKS:
-        for m in pattern.finditer(text):
-            chars[m.start() : m.end()] = " " * (m.end() - m.start())
-    for m in _PHONE.finditer(text):
-        if sum(c.isdigit() for c in m.group()) >= _MIN_PHONE_DIGITS:
-            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    for lo, hi in windows:
+        for pattern in _MASKS:
+            for m in pattern.finditer(text, lo, hi):
+                chars[m.start() : m.end()] = " " * (m.end() - m.start())
+        for m in _PHONE.finditer(text, lo, hi):
+            if sum(c.isdigit() for c in m.group()) >= _MIN_PHONE_DIGITS:
+                chars[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
+
+
+def _has_number_words(text: str) -> bool:
+    """Whether a text without digits may hold a metric in words ("twelve engineers", "doubled", "a week early")."""
+    lowered = text.lower()
+    if any(stem in lowered for stem in ("fold", "doubl", "tripl", "quadrupl", "halv", "in half")):
+        return True
+    words = set(_LETTERS.findall(lowered))
+    return bool(words & _NUMBER_WORDS) or bool(words & _UNIT_WORDS and words & _EARLY_WORDS)
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around its digits (merged), the only places a mask can match: scanning a whole
+    statement with every mask costs ten times as much."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        lo, hi = max(0, m.start() - _WINDOW_LEFT), min(len(text), m.end() + _WINDOW_RIGHT)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
     """The metrics in ``text`` in reading order, with offsets shifted by ``offset`` (into ``Resume.text``)."""
+    if not _DIGIT.search(text) and not _has_number_words(text):
+        return ()
     masked = mask_non_metrics(text)
     candidates = sorted(_candidates(text, masked), key=lambda c: (c[0], -(c[1] - c[0]), c[4]))
     metrics: list[Metric] = []
@@ -474,20 +595,8 @@ def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
 
 
 def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimension | None, int]]:
-    for m in _MONEY.finditer(masked):
-        end = _extend_per(masked, m.end())
-        yield m.start(), end, "money", "budget", 0
-    for m in _RATE_AFTER.finditer(masked):
-        yield m.start(), m.end(), "rate", "quality", 1
-    for m in _RATE_BEFORE.finditer(masked):
-        yield m.start(), m.end(), "rate", "quality", 1
-    for m in _RATING.finditer(masked):
-        yield m.start(), m.end(), "rate", "quality", 1
-    for m in _PCT_RANGE.finditer(masked):
-        yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 2
-    for pattern in (_PCT, _PP):
-        for m in pattern.finditer(masked):
-            yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 3
+    if _DIGIT.search(masked):
+        yield from _digit_candidates(masked)
     for m in _MULTIPLIER.finditer(masked):
         yield m.start(), m.end(), "multiplier", _nearest_cue(masked, m.start(), m.end()), 4
     for m in _COUNT.finditer(masked):
@@ -502,6 +611,23 @@ def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimensi
         end = _extend_per(masked, m.end())
         cue = _nearest_cue(masked, m.start(), end, ("quality", "schedule"))
         yield m.start(), end, "duration", cue or "schedule", 6
+
+
+def _digit_candidates(masked: str) -> Iterator[tuple[int, int, str, Dimension | None, int]]:
+    for m in _MONEY.finditer(masked):
+        end = _extend_per(masked, m.end())
+        yield m.start(), end, "money", "budget", 0
+    for m in _RATE_AFTER.finditer(masked):
+        yield m.start(), m.end(), "rate", "quality", 1
+    for m in _RATE_BEFORE.finditer(masked):
+        yield m.start(), m.end(), "rate", "quality", 1
+    for m in _RATING.finditer(masked):
+        yield m.start(), m.end(), "rate", "quality", 1
+    for m in _PCT_RANGE.finditer(masked):
+        yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 2
+    for pattern in (_PCT, _PP):
+        for m in pattern.finditer(masked):
+            yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 3
 
 
 def _extend_per(text: str, end: int) -> int:
@@ -582,9 +708,15 @@ def _nearest_cue(text: str, start: int, end: int, allowed: tuple[Dimension, ...]
 
 def cue_dimensions(text: str) -> tuple[Dimension, ...]:
     """The impact dimensions that the words of ``text`` point to, in order of first mention (for suggestions)."""
-    firsts: list[tuple[int, int, Dimension]] = []
-    for dim, pattern in _CUES:
-        m = pattern.search(text)
-        if m:
-            firsts.append((m.start(), _DIM_ORDER[dim], dim))
-    return tuple(dim for _, _, dim in sorted(firsts))
+    seen: list[Dimension] = []
+    words = _CUE_TOKEN.findall(text.lower())
+    for i, word in enumerate(words):
+        dim = _CUE_PAIRS.get((word, words[i + 1])) if i + 1 < len(words) else None
+        dim = dim or _CUE_WORDS.get(word) or (_CUE_WORDS.get(word.rstrip("s")) if len(word) > 3 else None)
+        if dim is None and word.startswith("vulnerabilit"):
+            dim = "quality"
+        if dim is not None and dim not in seen:
+            seen.append(dim)
+            if len(seen) == len(_CUES):
+                break
+    return tuple(seen)
