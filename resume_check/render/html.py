@@ -49,17 +49,20 @@ STYLE = """
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;
 color:var(--fg);background:var(--bg)}
-main{max-width:1080px;margin:0 auto;padding:24px}
+main{max-width:1500px;margin:0 auto;padding:24px}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:32px;align-items:start}
+.doc{position:sticky;top:0;max-height:100vh;overflow:auto;padding-top:4px}
+.doc h2{margin-top:8px}
 h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1.2rem;margin:28px 0 10px;padding-bottom:4px;
 border-bottom:1px solid var(--line)}h3{font-size:1rem;margin:16px 0 6px}
 .meta,.muted{color:var(--muted);font-size:.9rem}
-.top{display:grid;grid-template-columns:220px 1fr;gap:24px;align-items:center}
-.donut{text-align:center}.donut svg{width:180px;height:180px}
+.top{display:grid;grid-template-columns:150px minmax(0,1fr);gap:20px;align-items:center}
+.donut{text-align:center}.donut svg{width:140px;height:140px}
 .donut .total{font-size:2.4rem;font-weight:700}.donut .of{fill:var(--muted);font-size:.8rem}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);
 vertical-align:top}th{font-size:.85rem;color:var(--muted);font-weight:600}td.num,th.num{text-align:right;
 white-space:nowrap;font-variant-numeric:tabular-nums}
-.bar{position:relative;height:12px;min-width:120px;background:#e9edf1;border-radius:6px;overflow:hidden}
+.bar{position:relative;height:12px;min-width:60px;background:#e9edf1;border-radius:6px;overflow:hidden}
 .bar>span{position:absolute;left:0;top:0;bottom:0;border-radius:6px}
 .good{color:var(--good)}.fair{color:var(--fair)}.poor{color:var(--poor)}
 .bar>span.good{background:var(--good)}.bar>span.fair{background:var(--fair)}.bar>span.poor{background:var(--poor)}
@@ -86,8 +89,11 @@ mark{background:var(--mark);border-bottom:2px solid #d4b106;padding:0 1px;border
 .legend span{margin-right:12px}
 details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.8rem}
+.bar>span.cat{background:#3b6fb6}
+@media (max-width:1100px){.layout{grid-template-columns:1fr}.doc{position:static;max-height:none;overflow:visible}}
 @media (max-width:700px){.top{grid-template-columns:1fr}}
-@media print{body{font-size:10.5pt}main{max-width:none;padding:0}h2,h3{break-after:avoid}
+@media print{body{font-size:10.5pt}main{max-width:none;padding:0}
+.layout{display:block}.doc{position:static;max-height:none;overflow:visible}h2,h3{break-after:avoid}
 tr,li,.top{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .resume{border:none;padding:0}}
 """
@@ -108,11 +114,11 @@ def _pct(share: float) -> str:
     return f"{round(share * 100, 1):g}%"
 
 
-def _bar(share: float) -> str:
+def _bar(share: float, css: str | None = None) -> str:
+    """A CSS bar coloured by level, or with class ``css`` (category bars are neutral: a low share is normal)."""
     pct = _pct(share)
-    return (
-        f'<div class="bar" role="img" aria-label="{pct}"><span class="{level(share)}" style="width:{pct}"></span></div>'
-    )
+    css = css or level(share)
+    return f'<div class="bar" role="img" aria-label="{pct}"><span class="{css}" style="width:{pct}"></span></div>'
 
 
 def _donut(total: float) -> str:
@@ -182,7 +188,7 @@ def _coverage(analysis: Analysis) -> str:
     if not analysis.categories and not analysis.found and not analysis.missing:
         return ""
     rows = "".join(
-        f"<tr><td>{h(cat.label)}</td><td>{_bar(cat.coverage)}</td><td class=num>{fmt_percent(cat.coverage)}</td>"
+        f"<tr><td>{h(cat.label)}</td><td>{_bar(cat.coverage, 'cat')}</td><td class=num>{fmt_percent(cat.coverage)}</td>"
         f"<td class=num>{cat.found}/{cat.total}</td><td class=num>×{fmt_number(cat.weight, 2)}</td></tr>"
         for cat in analysis.categories
     )
@@ -501,13 +507,16 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
     body = "".join(
         [
             _header(analysis),
+            '<div class="layout"><div class="panels">',
             _score(analysis),
             _next(analysis),
-            _coverage(analysis),
             _impact(analysis),
             _findings(analysis),
-            _resume(analysis),
+            _coverage(analysis),
             _rules(analysis),
+            '</div><div class="doc">',
+            _resume(analysis),
+            "</div></div>",
             f"<footer>Generated offline by resume-check {__version__}. This page loads nothing from the network."
             "</footer>",
         ]
