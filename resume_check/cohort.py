@@ -5,6 +5,9 @@ Excel's QUARTILE.INC): for sorted scores ``x[0..n-1]`` and ``p`` in {0.25, 0.5, 
 ``q = x[floor(h)] + (h - floor(h)) * (x[floor(h) + 1] - x[floor(h)])``.
 
 Ranking: by score, highest first; equal scores share a rank ("1, 2, 2, 4"), ties listed by file path.
+
+Keywords most often missing are ordered by weighted share (share of people missing the term x the term's lexicon
+weight), so a core term most people lack comes before a niche certification everybody lacks; then by count and id.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class Gap:
     label: str
     count: int  # people
     share: float  # count / people analysed
+    weight: float = 1.0  # the term's lexicon weight (keywords only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,7 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False) -> Coh
     names = pseudonyms(r.path for r in records) if redact else {}
     rows: list[PersonRow] = []
     term_labels: dict[str, str] = {}
+    term_weights: dict[str, float] = {}
     missing_counts: Counter[str] = Counter()
     dimension_counts: Counter[str] = Counter()
     finding_counts: Counter[str] = Counter()
@@ -145,6 +150,7 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False) -> Coh
         rows.append(person_row(file, analysis))
         for term in analysis.missing:
             term_labels.setdefault(term.id, term.label)
+            term_weights.setdefault(term.id, term.weight)
             missing_counts[term.id] += 1
         dimension_counts.update(set(analysis.impact.summary.missing_dimensions))
         finding_counts.update({f.id for f in analysis.findings if not f.id.startswith(NON_ATS_PREFIXES)})
@@ -153,11 +159,16 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False) -> Coh
     analysed = [r for r in rows if r.score is not None]
     n = len(analysed)
 
-    def gaps(counts: Counter[str], labels: dict[str, str], order: Sequence[str] = ()) -> tuple[Gap, ...]:
+    def gaps(
+        counts: Counter[str], labels: dict[str, str], order: Sequence[str] = (), weights: dict[str, float] | None = None
+    ) -> tuple[Gap, ...]:
         keys = list(order) or list(counts)
         position = {k: i for i, k in enumerate(order)}
-        keys.sort(key=lambda k: (-counts[k], position.get(k, 0), k))
-        return tuple(Gap(k, labels.get(k, k), counts[k], round(counts[k] / n, 4) if n else 0.0) for k in keys)
+        w = weights or {}
+        keys.sort(key=lambda k: (-counts[k] * w.get(k, 1.0), -counts[k], position.get(k, 0), k))
+        return tuple(
+            Gap(k, labels.get(k, k), counts[k], round(counts[k] / n, 4) if n else 0.0, w.get(k, 1.0)) for k in keys
+        )
 
     ranking = _rank(analysed)
     ranks = {row.file: row.rank for row in ranking}
@@ -167,7 +178,7 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False) -> Coh
         analysed=n,
         failed=len(rows) - n,
         distribution=distribution([r.score for r in analysed if r.score is not None]),
-        missing_keywords=gaps(missing_counts, term_labels),
+        missing_keywords=gaps(missing_counts, term_labels, weights=term_weights),
         unevidenced_dimensions=gaps(dimension_counts, {}, DIMENSIONS),
         common_findings=gaps(finding_counts, {}),
         ranking=ranking,

@@ -204,6 +204,21 @@ def test_hand_computed_cohort() -> None:
     assert cohort.people[4].error is not None and cohort.people[4].rank is None
 
 
+def test_missing_keywords_ordered_by_weighted_share() -> None:
+    # jira (weight 1) missed by 3 of 4 = 3.0; budget (weight 2.5) missed by 2 of 4 = 5.0: budget comes first
+    records = [
+        ok("a", 50, missing=["tools.jira", "finance.budget"]),
+        ok("b", 50, missing=["tools.jira", "finance.budget"]),
+        ok("c", 50, missing=["tools.jira"]),
+        ok("d", 50),
+    ]
+    gaps = build_cohort(records).missing_keywords
+    assert [(g.id, g.count, g.share, g.weight) for g in gaps] == [
+        ("finance.budget", 2, 0.5, 2.5),
+        ("tools.jira", 3, 0.75, 1.0),
+    ]
+
+
 def test_ties_share_a_rank() -> None:
     cohort = build_cohort([ok("b", 70), ok("a", 70), ok("c", 50)])
     assert [(p.rank, p.file) for p in cohort.ranking] == [(1, "a"), (1, "b"), (3, "c")]
@@ -256,7 +271,13 @@ def test_json_cohort() -> None:
         "file": "c/e.pdf",
         "error": {"exit_code": 3, "kind": "InputError", "message": "c/e.pdf: no text layer"},
     }
-    assert data["missing_keywords"][0] == {"id": "delivery.risk", "label": "Risk management", "count": 3, "share": 0.75}
+    assert data["missing_keywords"][0] == {
+        "id": "delivery.risk",
+        "label": "Risk management",
+        "count": 3,
+        "share": 0.75,
+        "weight": 3.0,
+    }
 
 
 def test_markdown_and_html_cohort(golden) -> None:  # type: ignore[no-untyped-def]

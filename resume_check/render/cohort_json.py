@@ -9,8 +9,11 @@ from typing import Any
 from ..cohort import Cohort, Gap, PersonRow
 
 
-def _gap(gap: Gap) -> dict[str, Any]:
-    return {"id": gap.id, "label": gap.label, "count": gap.count, "share": gap.share}
+def _gap(gap: Gap, weight: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": gap.id, "label": gap.label, "count": gap.count, "share": gap.share}
+    if weight:
+        out["weight"] = gap.weight
+    return out
 
 
 def _person(person: PersonRow) -> dict[str, Any]:
@@ -41,7 +44,7 @@ def to_dict(cohort: Cohort) -> dict[str, Any]:
         "analysed": cohort.analysed,
         "failed": cohort.failed,
         "distribution": asdict(cohort.distribution) if cohort.distribution else None,
-        "missing_keywords": [_gap(g) for g in cohort.missing_keywords],
+        "missing_keywords": [_gap(g, weight=True) for g in cohort.missing_keywords],
         "unevidenced_dimensions": [_gap(g) for g in cohort.unevidenced_dimensions],
         "common_findings": [_gap(g) for g in cohort.common_findings],
         "ranking": [{"rank": p.rank, "file": p.file, "score": p.score} for p in cohort.ranking],
