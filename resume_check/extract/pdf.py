@@ -130,24 +130,32 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
 
 
 def _line(raw: RawLine, text: str, bullet: bool, part: Part) -> Line:
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     bold = 0
     total = 0
     for word in raw.words:
         for c in word.chars:
-            sizes[round(c.size, 1)] += 1
+            sizes[c.size] = sizes.get(c.size, 0) + 1
             bold += c.bold
             total += 1
     return Line(
         text=text,
         page=raw.page,
         bbox=(round(raw.x0, 2), round(raw.top, 2), round(raw.x1, 2), round(raw.bottom, 2)),
-        font_size=sizes.most_common(1)[0][0] if sizes else None,
+        font_size=_dominant(sizes),
         bold=bold * 2 > total if total else None,
         bullet=bullet,
         part=part,
         column=raw.column,
     )
+
+
+def _dominant(sizes: dict[float, int]) -> float | None:
+    """The font size most glyphs of a line use, to 0.1 pt."""
+    if not sizes:
+        return None
+    best = max(sizes.items(), key=lambda item: item[1])[0]
+    return round(best, 1)
 
 
 def _running_parts(

@@ -232,13 +232,14 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     append = out.append
     last_key = -1
     style: tuple[str, bool, Color | None, bool, float] = ("", False, None, False, 0.0)
+    prev_x0 = prev_x1 = -1.0
     for i in range(count):
         # per char, not FPDFText_GetText: that one expands ligatures and drops unmapped glyphs, so indexes drift
         code = get_unicode(tp, i)
-        ch = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
-        # PDFium only generates spaces and line breaks; its spaces are guesses, ours come from the gaps
-        if ch == "\r" or ch == "\n" or (ch == " " and is_generated(tp, i)):
+        # PDFium only generates spaces (32) and line breaks (13, 10); its spaces are guesses, ours come from gaps
+        if code == 13 or code == 10 or (code == 32 and is_generated(tp, i)):
             continue
+        ch = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
         key = get_obj_address(tp, i) or 0
         if key != last_key:
             cached = styles.get(key)
@@ -246,30 +247,23 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
                 cached = _pdfium_style(f, tp, i, get_obj(tp, i), fonts)
                 styles[key] = cached
             style, last_key = cached, key
-        font, bold, color, invisible, obj_size = style
         if not get_box(tp, i, rect_ref):
             continue
         x0 = rect.left - left
         x1 = rect.right - left
-        top = top_edge - rect.top
-        bottom = top_edge - rect.bottom
-        size = obj_size if obj_size > 0 else bottom - top
-        if out and ch.isalpha():
-            prev = out[-1]
+        if x0 == prev_x0 and x1 == prev_x1 and out:
             # PDFium expands a ligature glyph into letters sharing one box: put the ligature back so the
             # engine-independent normaliser counts it (text.ligatures) the same way for every engine
-            if prev.x0 == x0 and prev.x1 == x1 and prev.top == top and (prev.text + ch) in _LIGATURE_OF:
-                prev.text = _LIGATURE_OF[prev.text + ch]
+            prev = out[-1]
+            letters = _LETTERS_OF.get(prev.text, prev.text) + ch
+            if letters in _LIGATURE_OF:
+                prev.text = _LIGATURE_OF[letters]
                 continue
-            if (
-                prev.x0 == x0
-                and prev.x1 == x1
-                and prev.text in _LETTERS_OF
-                and (_LETTERS_OF[prev.text] + ch) in _LIGATURE_OF
-            ):
-                prev.text = _LIGATURE_OF[_LETTERS_OF[prev.text] + ch]
-                continue
-        append(Char(ch, x0, x1, top, bottom, size, font, bold, color, invisible))
+        prev_x0, prev_x1 = x0, x1
+        top = top_edge - rect.top
+        bottom = top_edge - rect.bottom
+        font, bold, color, invisible, obj_size = style
+        append(Char(ch, x0, x1, top, bottom, obj_size if obj_size > 0 else bottom - top, font, bold, color, invisible))
     return out
 
 

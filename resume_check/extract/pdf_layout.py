@@ -31,14 +31,11 @@ class Word:
     x1: float
     top: float
     bottom: float
+    size: float  # the largest glyph size in the word
 
     @property
     def text(self) -> str:
         return "".join(c.text for c in self.chars)
-
-    @property
-    def size(self) -> float:
-        return max(c.size for c in self.chars)
 
 
 @dataclass(slots=True)
@@ -113,7 +110,12 @@ def split_visible(page: PageChars) -> tuple[list[Char], int]:
             hidden += 1
             continue
         color = c.color
-        if color is not None and (0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]) > LIGHT:
+        # (green carries most of the luminance: under 0.79 the colour cannot be light, a cheap first test)
+        if (
+            color is not None
+            and color[1] > 0.79
+            and (0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]) > LIGHT
+        ):
             back = _background(shapes, cx, cy)
             if back is not None and _distance(back, color) < 0.12:
                 hidden += 1
@@ -212,7 +214,7 @@ def _row_from_chars(members: list[Char]) -> Row | None:
 
 def _word(chars: list[Char]) -> Word:
     first = chars[0]
-    x1, top, bottom = first.x1, first.top, first.bottom
+    x1, top, bottom, size = first.x1, first.top, first.bottom, first.size
     for c in chars:
         if c.x1 > x1:
             x1 = c.x1
@@ -220,7 +222,9 @@ def _word(chars: list[Char]) -> Word:
             top = c.top
         if c.bottom > bottom:
             bottom = c.bottom
-    return Word(chars, first.x0, x1, top, bottom)
+        if c.size > size:
+            size = c.size
+    return Word(chars, first.x0, x1, top, bottom, size)
 
 
 def _segment(words: list[Word]) -> Segment:

@@ -117,6 +117,7 @@ def rejoin_letter_spaced(words: list[Word]) -> list[Word]:
                 word.x1,
                 min(prev.top, word.top),
                 max(prev.bottom, word.bottom),
+                max(prev.size, word.size),
             )
         else:
             merged.append(word)
