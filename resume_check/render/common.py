@@ -333,8 +333,13 @@ def strongest_statements(analysis: Analysis, limit: int = 2) -> list[Statement]:
 
 
 def skills_only_terms(analysis: Analysis) -> list[str]:
-    """Labels of found terms whose only evidence is a skills list, heaviest first."""
-    terms = [t for t in analysis.found if t.evidence == "skills-list"]
+    """Labels of found terms whose only evidence is the skills section, heaviest first.
+
+    Degrees and certifications listed in their own sections are where they belong and are left out.
+    """
+    terms = [
+        t for t in analysis.found if t.evidence == "skills-list" and any(o.section == "skills" for o in t.occurrences)
+    ]
     return [t.label for t in sorted(terms, key=lambda t: (-t.weight, t.label.casefold(), t.id))]
 
 

@@ -134,7 +134,7 @@ def _categories(analysis: Analysis, style: Style) -> list[str]:
     lines = _heading("Keyword coverage by category (× category weight)", style)
     label_width = min(34, max(display_width(_c(c.label)) for c in analysis.categories))
     for cat in analysis.categories:
-        colour = _LEVEL_COLOURS[level(cat.coverage)]
+        colour = "cyan"  # neutral: a low share of a large category is normal
         label = pad(shorten(_c(cat.label), label_width), label_width)
         counts = pad_left(f"{cat.found}/{cat.total}", 7)
         lines.append(
