@@ -748,7 +748,9 @@ def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | N
     form, size = found
     following = words[size] if len(words) > size else ""
     ambiguous = form.tense in ("present", "either") and form.form == form.base and form.lemma in lex.noun_ambiguous
-    if ambiguous and (not following or following in _JOB_NOUNS or following in ("of", "and/or")):
+    # "Research integrated into ...", "Budget reduced by ...": a noun with a participle, not an imperative
+    participle = following.endswith("ed") or (following in lex.participles and following not in lex.forms)
+    if ambiguous and (not following or following in _JOB_NOUNS or following in ("of", "and/or") or participle):
         return None
     if form.tense == "gerund" and following == "of":
         return None
@@ -1034,7 +1036,7 @@ def _suggest(unit_text: str, judgement: _Judgement, metrics: tuple[Metric, ...],
         else:
             what = _first_words(unit_text, 8)
             example = f"{verb} {what[:1].lower()}{what[1:]}" + ("" if metrics else f", {_EXAMPLE[dim]}")
-        return f"It does not open with a verb. {pattern} — e.g. '{example}'.{number_note}"
+        return f"It does not open with an action verb. {pattern} — e.g. '{example}'.{number_note}"
     return f"'{judgement.verb}' {judgement.advice}. {pattern} — e.g. '{example}'.{number_note}"
 
 

@@ -182,6 +182,37 @@ _COUNT_NOUNS: dict[Dimension, tuple[str, ...]] = {
         "work packages",
         "deliverables",
         "milestones",
+        "automations",
+        "scripts",
+        "playbooks",
+        "runbooks",
+        "roadmaps",
+        "frameworks",
+        "workflows",
+        "templates",
+        "policies",
+        "procedures",
+        "patents",
+        "papers",
+        "publications",
+        "citations",
+        "downloads",
+        "installs",
+        "stars",
+        "contributors",
+        "subscribers",
+        "followers",
+        "visitors",
+        "page views",
+        "labs",
+        "organi[sz]ations",
+        "companies",
+        "businesses",
+        "agencies",
+        "universities",
+        "bots",
+        "models",
+        "times",
         "cell towers",
         "towers",
         "circuits",
@@ -356,7 +387,9 @@ _RATING = re.compile(
 )
 _MULTIPLIER = re.compile(
     rf"{_LEFT}{_NUM}\s?[x×](?![\w])|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[- ]?fold\b"
-    r"|\b(?:doubl|tripl|quadrupl)(?:ed|ing)\b(?!-)|\bhalv(?:ed|ing)\b|\bcut in half\b",
+    r"|\b(?:doubl|tripl|quadrupl)(?:ed|ing)\b(?!-)|\bhalv(?:ed|ing)\b|\bcut in half\b"
+    rf"|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})\stimes\s(?:faster|quicker|more|higher|larger|greater|bigger|better|cheaper"
+    r"|less|fewer|over|as)\b",
     re.IGNORECASE,
 )
 _DUR_ONE = rf"(?:{_LEFT}{_NUM}|\b{_NUM_WORD}|\bhalf an?|\ba|\ban)\+?[\s-]?{_DUR_UNIT}\b"
@@ -369,10 +402,16 @@ _DURATION = re.compile(
 _COUNT = re.compile(
     rf"(?:{_QUANT}){_MODIFIERS}\s+(?:{_COUNT_NOUN})\b"
     rf"|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})[- ](?:{_HYPHEN_TEAM}|{_HYPHEN_SCOPE})\b(?:[- ]strong)?"
-    rf"|\bteams?\sof\s(?:up to |over |more than |about |around |nearly |some |almost )?(?:{_QUANT})",
+    rf"|\bteams?\sof\s(?:up to |over |more than |about |around |nearly |some |almost )?(?:{_QUANT})"
+    rf"|\bfrom\s(?:{_QUANT})\s(?:to|→|->)\s(?:{_QUANT})(?:{_MODIFIERS}\s+(?:{_COUNT_NOUN})\b)?",
     re.IGNORECASE,
 )
 
+_DURATION_FRAME = re.compile(
+    r"\b(?:in|within|by|under|over|to|from|after|than|of|each|every|per|a|an|the|only|just|took|takes|taking"
+    r"|reduced|cut|saved|saving|shortened|down|up|around|about|approximately|nearly|almost|less|more)\s$",
+    re.IGNORECASE,
+)
 _YEARS = re.compile(r"\b(?:years?|yrs?)\b", re.IGNORECASE)
 _RESULT_AFTER = re.compile(r"^\s?(?:early|earlier|ahead|sooner|saved|less|of (?:effort|work|manual))", re.IGNORECASE)
 _SAVING_BEFORE = re.compile(
@@ -604,7 +643,8 @@ def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimensi
             continue
         end = _extend_per(masked, m.end())
         kind = "rate" if end > m.end() else "count"
-        yield m.start(), end, kind, _count_dimension(m.group()), 5
+        measures = _count_dimension(m.group()) or _nearest_cue(masked, m.start(), m.end())
+        yield m.start(), end, kind, measures, 5
     for m in _DURATION.finditer(masked):
         if not _is_result_duration(masked, m.start(), m.end()):
             continue
@@ -650,13 +690,16 @@ def _is_result_duration(text: str, start: int, end: int) -> bool:
         return False
     if _TENURE_BEFORE.search(before):
         return False
+    result = bool(
+        _RESULT_AFTER.match(after)
+        or _PER_RE.match(after)
+        or _SAVING_BEFORE.search(before)
+        or re.search(r"(?:early|ahead|sooner|saved|less|schedule|plan)$", matched, re.IGNORECASE)
+    )
     if _YEARS.search(matched):
-        return bool(
-            _RESULT_AFTER.match(after)
-            or _SAVING_BEFORE.search(before)
-            or re.search(r"(?:early|ahead|sooner|saved|less|schedule|plan)$", matched, re.IGNORECASE)
-        )
-    return True
+        return result
+    # a bare "4 months" beside a date column is tenure; a result duration is framed ("in 8 weeks", "10-month")
+    return result or "-" in matched or bool(_DURATION_FRAME.search(before))
 
 
 def _count_dimension(matched: str) -> Dimension | None:
