@@ -45,7 +45,7 @@ class TermMatcher:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
-        from .nlp import add_special_cases
+        from .nlp import add_special_cases, lemma_table
 
         started = time.perf_counter()
         self.nlp = nlp
@@ -63,6 +63,8 @@ class TermMatcher:
         self._has_exclude: set[str] = set()
         #: per term with patterns: its forms as lower-case token tuples, to narrow a pattern hit to the term
         self._focus: dict[str, frozenset[tuple[str, ...]]] = {}
+        #: (term id, lemmas of a form) -> None when an inflected hit is fine, else the allowed words before the last
+        self._lemma_prefixes: dict[tuple[str, tuple[str, ...]], frozenset[tuple[str, ...]] | None] = {}
         counts = {"phrase": 0, "lemma": 0, "exact": 0, "tokens": 0}
         # every phrase is tokenised once and run through the pipeline's components once: the same Doc serves
         # the LOWER and the LEMMA matcher (LEMMA patterns need the whole pipeline, else spaCy E155)
@@ -71,24 +73,37 @@ class TermMatcher:
         docs = _annotate(nlp, [nlp.make_doc(phrase) for _, phrase in forms])
         by_term: dict[str, tuple[list[Doc], list[Doc]]] = {}
         seen_lemmas: set[tuple[str, tuple[str, ...]]] = set()
+        table = lemma_table(nlp)
         for (term, _phrase), doc in zip(forms, docs, strict=True):
             lower_docs, lemma_docs = by_term.setdefault(term.id, ([], []))
             lower_docs.append(doc)
+            # a plural the lookup table does not know ("standups", "roadmaps") would not reach the lemma
+            # "standup": add it as written
+            plural = _plural(doc[-1].lower_) if table is not None and doc[-1].lemma_ == doc[-1].lower_ else None
+            if plural is not None and plural not in table:
+                lower_docs.append(nlp.make_doc(doc.text[: doc[-1].idx] + plural))
             # inflections of multi-word forms ("kicked off", "kick-off meetings") and of one-word forms written
-            # in their base form; a one-word form that is itself inflected ("programming", lemma "program")
-            # gets none, so it never finds "programmes". Forms with the same lemmas are added once.
-            lemmas = (term.id, tuple(t.lemma_ for t in doc))
-            if (len(doc) > 1 or doc[0].lemma_ == doc[0].lower_) and lemmas not in seen_lemmas:
-                seen_lemmas.add(lemmas)
-                lemma_docs.append(doc)
+            # in their base form. A one-word form that is itself inflected ("programming", lemma "program") gets
+            # none: it would find "programmes". Same lemmas are added once.
+            lemmas = tuple(t.lemma_ for t in doc)
+            readings = [] if len(doc) == 1 and doc[0].lemma_ != doc[0].lower_ else [lemmas]
             # the lookup table lemmatises "meeting" as the verb ("meet") but "meetings" as the noun ("meeting"):
             # a form ending in such a word also gets its noun reading, so "kick-off meeting" finds "meetings"
             last = doc[-1]
             if last.lemma_ != last.lower_ and last.lower_.endswith("ing"):
-                noun = (term.id, (*lemmas[1][:-1], last.lower_))
-                if noun not in seen_lemmas:
-                    seen_lemmas.add(noun)
-                    lemma_docs.append(_with_lemmas(doc, noun[1]))
+                readings.append((*lemmas[:-1], last.lower_))
+            # a participle before the last word ("managed services") must stay as written, or the form would
+            # find "managing services": remember the words as written for the check in _find
+            prefix = tuple(t.lower_ for t in doc[:-1]) if _has_participle(doc[:-1]) else None
+            for reading in readings:
+                key = (term.id, reading)
+                if prefix is None:
+                    self._lemma_prefixes[key] = None
+                elif key not in self._lemma_prefixes or self._lemma_prefixes[key] is not None:
+                    self._lemma_prefixes[key] = (self._lemma_prefixes.get(key) or frozenset()) | {prefix}
+                if key not in seen_lemmas:
+                    seen_lemmas.add(key)
+                    lemma_docs.append(doc if reading is lemmas else _with_lemmas(doc, reading))
         for term_id, (lower_docs, lemma_docs) in by_term.items():
             self._phrase.add(term_id, lower_docs)
             counts["phrase"] += len(lower_docs)
@@ -203,9 +218,15 @@ class TermMatcher:
                     start, end = self._narrow(doc, start, end, term_id)
                     candidates.append((start, end, term_id, _RANK_PATTERN))
         for key, start, end in self._lemma(doc) if len(self._lemma) else ():
+            span = doc[start:end]
             # some words change meaning when inflected: "leaning it" is not "Lean IT"
-            if not any(t.lemma_ in _NO_INFLECT and t.lemma_ != t.lower_ for t in doc[start:end]):
-                candidates.append((start, end, strings[key], _RANK_LEMMA))
+            if any(t.lemma_ in _NO_INFLECT and t.lemma_ != t.lower_ for t in span):
+                continue
+            term_id = strings[key]
+            allowed = self._lemma_prefixes.get((term_id, tuple(t.lemma_ for t in span)))
+            if allowed is not None and tuple(t.lower_ for t in span[:-1]) not in allowed:
+                continue  # "managing services" is not "managed services"
+            candidates.append((start, end, term_id, _RANK_LEMMA))
         kept = []
         for start, end, term_id, rank in candidates:
             # context tokens of a pattern (", Lean", "Lean)") are not part of the hit: trim edge punctuation
@@ -230,6 +251,22 @@ class TermMatcher:
         for key, start, end in (*self._exclude(doc), *self._exclude_lemma(doc)):
             out.setdefault(strings[key], []).append((start, end))
         return out
+
+
+def _plural(word: str) -> str | None:
+    """The regular English plural of a lower-case word, or None when it is not a plain word or ends in -s."""
+    if len(word) < 3 or not word.isalpha() or word.endswith("s"):
+        return None
+    if word.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _has_participle(tokens: Iterable[Any]) -> bool:
+    """Whether any token is an inflected -ed/-ing form ("managed", "managing")."""
+    return any(t.lemma_ != t.lower_ and t.lower_.endswith(("ed", "ing")) for t in tokens)
 
 
 def _with_lemmas(doc: Doc, lemmas: tuple[str, ...]) -> Doc:

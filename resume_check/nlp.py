@@ -128,6 +128,15 @@ class _LemmaCase:
         return doc
 
 
+def lemma_table(nlp: Language) -> Any:
+    """The lookup lemmatizer's table (word -> lemma, with ``in`` and ``get``), or None for other lemmatizers."""
+    component = nlp.get_pipe(LEMMA_CASE) if LEMMA_CASE in nlp.pipe_names else None
+    if not isinstance(component, _LemmaCase):
+        return None
+    table = component._lookup_table()
+    return table if table else None
+
+
 def special_case_forms(lexicon: Lexicon) -> tuple[str, ...]:
     """The lexicon forms containing symbols that the tokenizer splits (C#, CI/CD) and so become special cases."""
     from .lexicon import lexicon_forms

@@ -139,6 +139,15 @@ terms:
     label: programming
     category: duty
     weight: 2
+  - id: duty.managed_services
+    label: managed services
+    category: duty
+    weight: 2
+  - id: duty.meetings
+    label: steering meeting
+    category: duty
+    weight: 1
+    aliases: [standup]
   - id: duty.release
     label: release
     category: duty
@@ -213,6 +222,12 @@ def found(matcher: TermMatcher, text: str) -> list[tuple[str, str]]:
         ("managed the annual IT budgets", [("duty.budget", "managed the annual IT budgets")]),
         ("Mitigated delivery risks early", [("duty.risk", "Mitigated delivery risks")]),
         ("Stakeholder Engagement with vendors", [("duty.stakeholder", "Stakeholder Engagement")]),
+        ("Chaired steering meetings", [("duty.meetings", "steering meetings")]),
+        ("Ran standups", [("duty.meetings", "standups")]),
+        (
+            "Managed Services and a managed service",
+            [("duty.managed_services", "Managed Services"), ("duty.managed_services", "managed service")],
+        ),
         # pattern values get the other spelling too: {LEMMA: prioritise} finds "Prioritized"
         ("Prioritized delivery risks", [("duty.risk", "Prioritized delivery risks")]),
         ("prioritising the risks", [("duty.risk", "prioritising the risks")]),
@@ -247,6 +262,7 @@ def test_finds(matcher: TermMatcher, text: str, expected: list[tuple[str, str]])
         "Vitamin C",
         "xp-pen drawings and expert exports",
         "programmes of work",
+        "Managing services for ten clients",
     ],
 )
 def test_traps_find_nothing(matcher: TermMatcher, text: str) -> None:
