@@ -460,3 +460,39 @@ def test_statement_findings_are_shown_with_their_statement() -> None:
     assert len(shown) == len(analysis.findings) - 4
     # the JSON keeps every finding
     assert len(json_render.to_dict(analysis)["findings"]) == len(analysis.findings)
+
+
+def test_empty_analysis_renders_in_every_format() -> None:
+    from dataclasses import replace
+
+    from resume_check.models import Score
+
+    base = plain([])
+    empty = replace(base, categories=(), missing=(), found=(), findings=(), score=Score(0.0, "x", ()), lexicons=())
+    for fmt in FORMATS:
+        out = renderer(fmt).render(empty)
+        assert out.endswith("\n")
+    text = renderer("text").render(empty)
+    assert "No experience or project bullets found to judge." in text
+    assert "✓ No ATS problems found." in text
+    jsonschema.validate(
+        json.loads(renderer("json").render(empty)), ANALYSIS_SCHEMA, cls=jsonschema.Draft202012Validator
+    )
+
+
+def test_registry_exposes_render_for_every_report_format() -> None:
+    import inspect
+
+    for fmt in FORMATS:
+        signature = inspect.signature(renderer(fmt).render)
+        assert list(signature.parameters) == ["analysis", "color"]
+        assert signature.parameters["color"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TEXT, st.integers(min_value=2, max_value=80), st.sampled_from(["", "  ", "    "]))
+def test_wrap_never_exceeds_width(text: str, width: int, indent: str) -> None:
+    clean = clean_text(text)
+    lines = wrap(clean, width + len(indent), indent, indent)
+    assert all(display_width(line) <= width + len(indent) for line in lines)
+    assert "".join("".join(line.split()) for line in lines) == "".join(clean.split())
