@@ -222,12 +222,11 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     rect = f.FS_RECTF()  # type: ignore[attr-defined]
     rect_ref = ctypes.byref(rect)
     get_box = f.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
-    get_obj = f.FPDFText_GetTextObject  # type: ignore[attr-defined]
     get_obj_address = _address_getter()
+    reader = _StyleReader(f)
     is_generated = f.FPDFText_IsGenerated  # type: ignore[attr-defined]
     get_unicode = f.FPDFText_GetUnicode  # type: ignore[attr-defined]
     styles: dict[int, tuple[str, bool, Color | None, bool, float]] = {}
-    fonts: dict[int, tuple[str, int]] = {}
     out: list[Char] = []
     append = out.append
     last_key = -1
@@ -244,7 +243,7 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
         if key != last_key:
             cached = styles.get(key)
             if cached is None:
-                cached = _pdfium_style(f, tp, i, get_obj(tp, i), fonts)
+                cached = reader.read(tp, i, key)
                 styles[key] = cached
             style, last_key = cached, key
         if not get_box(tp, i, rect_ref):
@@ -288,43 +287,68 @@ def _address_getter() -> Any:
     return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
 
 
-def _pdfium_style(
-    f: object, tp: object, i: int, obj: object, fonts: dict[int, tuple[str, int]]
-) -> tuple[str, bool, Color | None, bool, float]:
-    rr, gg, bb, aa = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    color: Color | None = None
-    if f.FPDFText_GetFillColor(tp, i, ctypes.byref(rr), ctypes.byref(gg), ctypes.byref(bb), ctypes.byref(aa)):  # type: ignore[attr-defined]
-        color = (rr.value / 255, gg.value / 255, bb.value / 255)
-        if aa.value == 0:
+class _StyleReader:
+    """Reads one text object's font, size, colour and render mode, with reusable ctypes buffers and a font cache."""
+
+    def __init__(self, f: Any) -> None:
+        self.f = f
+        self.get_font, self.get_mode, self.font_name, self.font_weight = _object_prototypes()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.rgba_refs = [ctypes.byref(v) for v in self.rgba]
+        self.matrix = f.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.name_buffer = ctypes.create_string_buffer(256)
+        self.fonts: dict[int, tuple[str, bool]] = {}
+
+    def read(self, tp: Any, i: int, obj: int) -> tuple[str, bool, Color | None, bool, float]:
+        f = self.f
+        color: Color | None = None
+        if f.FPDFText_GetFillColor(tp, i, *self.rgba_refs):
+            r, g, b, a = (v.value for v in self.rgba)
+            color = (r / 255, g / 255, b / 255) if a else None
+        mode = self.get_mode(obj) if obj else 0
+        # 3 = invisible, 7 = clip only; 2 and 6 (fill + stroke) are how word processors fake bold
+        invisible = mode == 3 or mode == 7
+        if mode == 1 or mode == 5:  # stroke only: the fill colour says nothing about visibility
             color = None
-    mode = f.FPDFTextObj_GetTextRenderMode(obj) if obj else 0  # type: ignore[attr-defined]
-    # 3 = invisible, 7 = clip only; 2 and 6 (fill + stroke) are how word processors fake bold
-    invisible = mode in (3, 7)
-    if mode in (1, 5):  # stroke only: the fill colour says nothing about visibility
-        color = None
-    size = f.FPDFText_GetFontSize(tp, i)  # type: ignore[attr-defined]
-    matrix = f.FS_MATRIX()  # type: ignore[attr-defined]
-    if f.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix)):  # type: ignore[attr-defined]
-        # the font size is in text space: scale it by the text matrix to get points on the page
-        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-    name = ""
-    weight = 0
-    if obj:
-        font = f.FPDFTextObj_GetFont(obj)  # type: ignore[attr-defined]
+        size = f.FPDFText_GetFontSize(tp, i)
+        m = self.matrix
+        if f.FPDFText_GetMatrix(tp, i, self.matrix_ref):
+            # the font size is in text space: scale it by the text matrix to get points on the page
+            size *= abs(m.a * m.d - m.b * m.c) ** 0.5
+        name, bold = "", False
+        font = self.get_font(obj) if obj else None
         if font:
-            font_key = ctypes.cast(font, ctypes.c_void_p).value or 0
-            known = fonts.get(font_key)
+            known = self.fonts.get(font)
             if known is None:
-                nbuf = ctypes.create_string_buffer(256)
-                n = f.FPDFFont_GetBaseFontName(font, nbuf, 256)  # type: ignore[attr-defined]
-                font_name = nbuf.raw[: max(0, n - 1)].decode("latin-1", errors="replace") if n > 0 else ""
-                known = (font_name, f.FPDFFont_GetWeight(font))  # type: ignore[attr-defined]
-                fonts[font_key] = known
-            name, weight = known
-    if weight <= 0:
-        weight = f.FPDFText_GetFontWeight(tp, i)  # type: ignore[attr-defined]
-    bold = is_bold_font(name, weight if weight > 0 else 0) or mode in (2, 6)
-    return name, bold, color, invisible, float(size)
+                n = self.font_name(font, self.name_buffer, 256)
+                font_name = self.name_buffer.raw[: max(0, n - 1)].decode("latin-1", errors="replace") if n > 0 else ""
+                weight = self.font_weight(font)
+                if weight <= 0:
+                    weight = f.FPDFText_GetFontWeight(tp, i)
+                known = (font_name, is_bold_font(font_name, weight if weight > 0 else 0))
+                self.fonts[font] = known
+            name, bold = known
+        return name, bold or mode == 2 or mode == 6, color, invisible, float(size)
+
+
+@lru_cache(maxsize=1)
+def _object_prototypes() -> tuple[Any, Any, Any, Any]:
+    """PDFium object functions taking and returning plain addresses (ints): no pointer objects, no casts."""
+    import pypdfium2.raw as r
+
+    def bind(function: Any, restype: Any, *argtypes: Any) -> Any:
+        address = ctypes.cast(function, ctypes.c_void_p).value
+        assert address is not None
+        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+    vp = ctypes.c_void_p
+    return (
+        bind(r.FPDFTextObj_GetFont, vp, vp),
+        bind(r.FPDFTextObj_GetTextRenderMode, ctypes.c_int, vp),
+        bind(r.FPDFFont_GetBaseFontName, ctypes.c_size_t, vp, ctypes.c_char_p, ctypes.c_size_t),
+        bind(r.FPDFFont_GetWeight, ctypes.c_int, vp),
+    )
 
 
 def _needs_shapes(chars: list[Char]) -> bool:
