@@ -75,6 +75,8 @@ OVERUSED_MIN_STATEMENTS = 8
 MAX_LEAD_IN_WORDS = 8
 #: the words at the start of a statement that opener detection looks at (header prefix, lead-in, verb)
 OPENING_WORDS = 24
+#: a paragraph this short ending in a year range ("Delivery Lead, Acme (2019 – 2021)") is a role header
+MAX_HEADER_WORDS = 16
 #: the excerpt of a statement quoted in messages
 EXCERPT_CHARS = 70
 
@@ -454,6 +456,10 @@ _DATE_PREFIX = re.compile(
     r"|now|to|until|[-–—|•·,])(?:\s+|$)",
     re.IGNORECASE,
 )
+_YEAR_RANGE = re.compile(
+    r"\b(?:19|20)\d{2}\s?(?:-|–|—|to)\s?(?:(?:19|20)\d{2}|present|current|now|date|today)\b", re.IGNORECASE
+)
+_LABEL_LIST = re.compile(r"^[^:,.;]{1,40}:\s*[^,]+(?:,[^,]+){2,}$")
 _CONTEXT_OPENER = re.compile(
     r"^(?:the|this|these|those|it|its|they|their|which|that|he|she|his|her|such|each|both|all|there)\b", re.IGNORECASE
 )
@@ -752,7 +758,7 @@ def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | N
     participle = following.endswith("ed") or (following in lex.participles and following not in lex.forms)
     if ambiguous and (not following or following in _JOB_NOUNS or following in ("of", "and/or") or participle):
         return None
-    if form.tense == "gerund" and following == "of":
+    if form.tense == "gerund" and (following == "of" or following in _JOB_NOUNS):  # "Engineering Manager"
         return None
     return form, size
 
@@ -791,6 +797,14 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
     words = _word_starts(text)
     if not words:
         return _Judgement(None)
+    year_range = _YEAR_RANGE.search(text)
+    if (
+        year_range
+        and not unit.bullet
+        and len(text.split()) <= MAX_HEADER_WORDS
+        and not text[year_range.end() :].strip(" )]|,.–—-")
+    ):
+        return _Judgement(None)  # "Engineering Manager, CenturyLink (2015 - 2017)": a role header, not a statement
     skip = _strip_header(text, words, lex)
     if skip:
         words = [w for w in words if w[0] >= skip]
@@ -887,6 +901,8 @@ def _is_non_statement(text: str, unit: _Unit, has_metrics: bool) -> bool:
         return True  # context for the previous sentence ("The system automates ...")
     if _DATE_RANGE.search(stripped) and len(words) <= 16:
         return True
+    if _LABEL_LIST.match(stripped):
+        return True  # "Agile practices: retrospectives, TDD, pair programming"
     if unit.bullet:
         return len(words) <= 3 and not has_metrics
     if len(words) <= 8 and not stripped.endswith("."):

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, corpus_file
+from conftest import REPO, corpus_file, needs_corpus
 
 from resume_check.impact import analyse_impact, load_verbs, load_weak_openers
-from resume_check.models import Block, Contact, Document, Impact, Line, Resume, Source
+from resume_check.models import Block, Contact, Document, Impact, Line, Resume, Source, Statement
 
 REFERENCE = REPO.parent / "shared" / "reference"
 needs_reference = pytest.mark.skipif(
@@ -421,6 +421,17 @@ def test_paragraph_sentences_titles_and_labels() -> None:
     ]
 
 
+def test_role_headers_and_label_lists_are_not_statements() -> None:
+    resume = build(
+        [
+            ("experience", "paragraph", "Engineering Manager, Software Engineer at CenturyLink Cloud (2015 - 2017)"),
+            ("experience", "bullet", "Managed a team of 14"),
+            ("experience", "bullet", "Agile practices: retrospectives, TDD, pair programming, Kanban."),
+        ]
+    )
+    assert [s.text for s in analyse_impact(resume).statements] == ["Managed a team of 14"]
+
+
 def test_sentence_lines_follow_the_document_lines() -> None:
     lines = (
         Line("Led the rollout for 900 users and", source_line=3),
@@ -584,3 +595,54 @@ def _corpus_impact(name: str) -> Impact:
     from resume_check.structure import build_resume
 
     return analyse_impact(build_resume(extract(str(corpus_file(name)))))
+
+
+@needs_corpus
+def test_corpus_construction_project_manager() -> None:
+    impact = _corpus_impact("mathdebate09__job-cli__project_manager.pdf")
+    by_start = {s.text[:30]: s for s in impact.statements}
+
+    def find(prefix: str) -> Statement:
+        return next(s for key, s in by_start.items() if key.startswith(prefix))
+
+    led = find("Led efforts in managing")
+    assert led.verdict == "strong"
+    assert [(m.text, m.kind, m.measures) for m in led.metrics][:2] == [
+        ("$500K", "money", "budget"),
+        ("20%", "percent", "budget"),
+    ]
+    assert (find("Serve as project manager").verdict, find("Serve as project manager").verb) == ("weak", "Serve as")
+    towers = find("Played an instrumental role")
+    assert towers.verdict == "weak" and [m.text for m in towers.metrics] == ["26 cell towers"]
+    assert "It already has a number (26 cell towers)" in towers.suggestion
+    assert find("Performed a wide range").verdict == "weak"
+    assert find("Supervised all aspects").verdict == "unquantified"
+    roi = find("Generated return-on-investment")
+    assert roi.verdict == "strong" and [m.text for m in roi.metrics] == ["35%"]  # not the year 2012
+    # title, company and date lines are not statements; neither is the "Notable Accomplishments:" label
+    assert not any("MCLEAN" in s.text or "2015–Present" in s.text or "Notable" in s.text for s in impact.statements)
+    assert dict(impact.summary.dimensions)["budget"] >= 2
+    assert "impact.mixed-tense" in [f.id for f in impact.findings]  # present-tense duties, past achievements
+
+
+@needs_corpus
+def test_corpus_alfred_pennyworth() -> None:
+    impact = _corpus_impact("srbhr__Resume-Matcher__alfred_pennyworth_pm.pdf")
+    verdicts = {s.text.split()[0]: s.verdict for s in impact.statements}
+    assert impact.summary.counts[0] == ("strong", 0)
+    assert verdicts["Played"] == "weak" and verdicts["Worked"] == "weak"
+    assert verdicts["Leading"] == "unquantified" and verdicts["Developing"] == "unquantified"  # "Devel" + "oping"
+    assert not any("456-7890" in s.text or s.text.startswith(("2017", "Present")) for s in impact.statements)
+    ids = [f.id for f in impact.findings]
+    assert "impact.no-metrics" in ids and "impact.mixed-tense" not in ids
+    delivered = next(s for s in impact.statements if "stipulated time and budget" in s.text)
+    assert "give the figures" in delivered.suggestion
+
+
+@needs_corpus
+def test_corpus_pdf_and_docx_twins_give_the_same_verdicts() -> None:
+    pdf = _corpus_impact("gitobic__SoupBoss__01-Desktop Support.pdf")
+    docx = _corpus_impact("gitobic__SoupBoss__01-Desktop Support.docx")
+    assert [(s.verdict, s.verb) for s in pdf.statements] == [(s.verdict, s.verb) for s in docx.statements]
+    assert pdf.summary == docx.summary
+    assert len(pdf.statements) >= 10
