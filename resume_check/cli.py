@@ -378,6 +378,7 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with stable pseudonyms.")
+@click.option("--details", is_flag=True, help="With --format json: add each person's full analysis.")
 @click.option("--recursive", "-r", is_flag=True, help="Descend into sub-folders (and let ** in globs match them).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 @click.option(
@@ -393,6 +394,7 @@ def batch(
     fmt: str,
     output: str | None,
     redact: bool,
+    details: bool,
     recursive: bool,
     quiet: bool,
     time_limit: float | None,
@@ -417,13 +419,22 @@ def batch(
     from .configfile import settings_for_batch
     from .errors import InputError
 
+    if details and fmt != "json":
+        raise click.UsageError("--details adds full analyses to the JSON report: use it with --format json")
     files = expand_paths(paths, recursive=recursive)
     if not files:
         raise InputError(
             f"no résumé files found in {', '.join(paths)}; check the paths (use --recursive for sub-folders)"
         )
     settings = settings_for_batch(config_path, files, time_limit=time_limit)
-    render = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__).render_cohort
+    module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
+
+    def render(cohort_records: Any) -> str:
+        cohort = build_cohort(cohort_records, redact=redact)
+        if details:
+            return str(module.render_cohort(cohort, details=module.person_details(cohort_records, redact=redact)))
+        return str(module.render_cohort(cohort))
+
     show_bar = not quiet and sys.stderr.isatty()
     bar = click.progressbar(length=len(files), label="Analysing", file=sys.stderr) if show_bar else None
     try:
@@ -433,13 +444,13 @@ def batch(
         else:
             records = analyse_many(files, workers=workers, settings=settings)
     except BatchInterrupted as stop:
-        emit(render(build_cohort(stop.records, redact=redact)), output)
+        emit(render(stop.records), output)
         click.echo(
             f"resume-check: interrupted: wrote {len(stop.records)} finished row(s); {stop.remaining} file(s) left",
             err=True,
         )
         sys.exit(130)
-    emit(render(build_cohort(records, redact=redact)), output)
+    emit(render(records), output)
     code = worst_exit_code(records)
     if not quiet:
         failed = sum(1 for r in records if r.error is not None)

@@ -179,7 +179,7 @@ CV_TEMPLATE = """\
 
 ## Experience
 
-### IT Project Manager, Example Ltd (2018-2024)
+### IT Project Manager, Acme Ltd (2018-2024)
 
 - Delivered a £{money}M ERP migration 3 weeks ahead of schedule with a team of {team} engineers.
 - Led Scrum ceremonies and sprint planning for four squads using Jira.
@@ -195,8 +195,8 @@ Scrum, Kanban, Jira, risk management, PRINCE2
 """
 
 PEOPLE = [
-    ("Alice Example", "alice.example@example.com", "+44 7700 900001", "alice-example", 2, 12),
-    ("Bob Sample", "bob.sample@example.org", "+1 415 555 0199", "bob-sample", 5, 30),
+    ("Alice Quill", "alice.quill@example.com", "+44 7700 900001", "alice-quill", 2, 12),
+    ("Bob Marden", "bob.marden@example.org", "+1 415 555 0199", "bob-marden", 5, 30),
 ]
 
 
@@ -233,8 +233,8 @@ def test_cli_batch_rows_exit_code_and_workers(tmp_path: Path) -> None:
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # atomic: no temporary left
     assert outputs[0] == outputs[1]
     rows = {Path(r["file"]).name: r for r in csv.DictReader(io.StringIO(outputs[0]))}
-    assert sorted(rows) == ["alice-example.md", "bob-sample.md", "corrupt.pdf", "scan.pdf"]
-    for good in ("alice-example.md", "bob-sample.md"):
+    assert sorted(rows) == ["alice-quill.md", "bob-marden.md", "corrupt.pdf", "scan.pdf"]
+    for good in ("alice-quill.md", "bob-marden.md"):
         assert rows[good]["exit_code"] == "0" and float(rows[good]["score"]) > 0 and rows[good]["rank"]
     for bad in ("corrupt.pdf", "scan.pdf"):
         assert rows[bad]["exit_code"] == "3" and rows[bad]["error"] and rows[bad]["score"] == ""
@@ -249,8 +249,9 @@ def test_cli_batch_redacts_every_format(tmp_path: Path) -> None:
     from resume_check.cli import main
 
     folder = make_cli_batch(tmp_path)
-    for fmt in ("csv", "json", "markdown", "html"):
-        result = CliRunner().invoke(main, ["batch", str(folder), "--format", fmt, "--redact", "--quiet", "-j", "2"])
+    for fmt, *extra in (("csv",), ("json",), ("markdown",), ("html",), ("json", "--details")):
+        args = ["batch", str(folder), "--format", fmt, "--redact", "--quiet", "-j", "2", *extra]
+        result = CliRunner().invoke(main, args)
         assert result.exit_code == 3
         out = result.stdout
         assert "candidate-" in out
@@ -259,6 +260,28 @@ def test_cli_batch_redacts_every_format(tmp_path: Path) -> None:
                 assert secret.lower() not in out.lower(), (fmt, secret)
             assert re.sub(r"\D", "", phone) not in re.sub(r"\D", "", out), (fmt, phone)
         assert str(tmp_path) not in out, fmt
+
+
+@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
+def test_cli_batch_json_details(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from resume_check.cli import main
+
+    folder = make_cli_batch(tmp_path)
+    (folder / "corrupt.pdf").unlink()
+    (folder / "scan.pdf").unlink()
+    result = CliRunner().invoke(main, ["batch", str(folder), "--format", "json", "--details", "-q", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    people = json.loads(result.stdout)["people"]
+    assert [Path(p["file"]).name for p in people] == ["alice-quill.md", "bob-marden.md"]
+    analysis = people[0]["analysis"]
+    assert analysis["score"]["total"] == people[0]["score"]
+    assert "alice.quill@example.com" in json.dumps(analysis)  # not redacted without --redact
+    usage = CliRunner().invoke(main, ["batch", str(folder), "--format", "csv", "--details"])
+    assert usage.exit_code == 2 and "--format json" in usage.output
 
 
 def test_cli_batch_no_files(tmp_path: Path) -> None:
@@ -275,7 +298,7 @@ def test_library_api_matches_single_file_analysis(tmp_path: Path) -> None:
     import resume_check
 
     folder = make_cli_batch(tmp_path)
-    path = str(folder / "alice-example.md")
+    path = str(folder / "alice-quill.md")
     (record,) = resume_check.analyse_many([path], workers=1)
     single = resume_check.analyse_path(path)
     assert record.error is None and record.analysis == single

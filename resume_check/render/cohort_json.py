@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from ..batch import BatchRecord
 from ..cohort import Cohort, Gap, PersonRow
+from ..redact import Redactor, pseudonyms, redactor_for
 
 
 def _gap(gap: Gap, weight: bool = False) -> dict[str, Any]:
@@ -16,10 +19,10 @@ def _gap(gap: Gap, weight: bool = False) -> dict[str, Any]:
     return out
 
 
-def _person(person: PersonRow) -> dict[str, Any]:
+def _person(person: PersonRow, details: Mapping[str, Any] | None = None) -> dict[str, Any]:
     if person.error is not None:
         return {"file": person.file, "error": asdict(person.error)}
-    return {
+    row = {
         "file": person.file,
         "rank": person.rank,
         "score": person.score,
@@ -32,10 +35,46 @@ def _person(person: PersonRow) -> dict[str, Any]:
         "warnings": person.warnings,
         "findings": list(person.finding_ids),
     }
+    if details is not None and person.file in details:
+        row["analysis"] = details[person.file]
+    return row
 
 
-def to_dict(cohort: Cohort) -> dict[str, Any]:
-    """The cohort as plain data (``schema_version`` first)."""
+def person_details(records: Sequence[BatchRecord], *, redact: bool = False) -> dict[str, dict[str, Any]]:
+    """Each analysed person's full analysis (the ``check --format json`` structure), keyed by their cohort name.
+
+    With ``redact`` every string in it is scrubbed of the person's name, contact details, path, emails, phones and
+    URLs, and the key is their pseudonym (the same as in the cohort rows).
+    """
+    from .json import to_dict as analysis_to_dict
+
+    names = pseudonyms(r.path for r in records) if redact else {}
+    out: dict[str, dict[str, Any]] = {}
+    for record in records:
+        if record.analysis is None:
+            continue
+        data = analysis_to_dict(record.analysis)
+        if redact:
+            name = names[record.path]
+            data = _scrub(data, redactor_for(record.path, name, record.analysis))
+            out[name] = data
+        else:
+            out[record.path] = data
+    return out
+
+
+def _scrub(value: Any, scrub: Redactor) -> Any:
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, dict):
+        return {k: _scrub(v, scrub) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrub(v, scrub) for v in value]
+    return value
+
+
+def to_dict(cohort: Cohort, details: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The cohort as plain data (``schema_version`` first); ``details`` adds each person's full analysis."""
     return {
         "schema_version": cohort.schema_version,
         "kind": "cohort",
@@ -49,10 +88,10 @@ def to_dict(cohort: Cohort) -> dict[str, Any]:
         "common_findings": [_gap(g) for g in cohort.common_findings],
         "ranking": [{"rank": p.rank, "file": p.file, "score": p.score} for p in cohort.ranking],
         "categories": [{"id": i, "label": label} for i, label in cohort.categories],
-        "people": [_person(p) for p in cohort.people],
+        "people": [_person(p, details) for p in cohort.people],
     }
 
 
-def render_cohort(cohort: Cohort) -> str:
-    """The cohort as indented JSON text with a trailing newline."""
-    return json.dumps(to_dict(cohort), indent=2, ensure_ascii=False) + "\n"
+def render_cohort(cohort: Cohort, *, details: Mapping[str, Any] | None = None) -> str:
+    """The cohort as indented JSON text with a trailing newline (``details``: see ``person_details``)."""
+    return json.dumps(to_dict(cohort, details), indent=2, ensure_ascii=False) + "\n"
