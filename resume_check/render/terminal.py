@@ -96,13 +96,11 @@ def _header(analysis: Analysis, style: Style) -> list[str]:
     score = f"{fmt_number(total)}/100"
     version = f"algorithm {_c(analysis.score.algorithm_version)}"
     bar_text = bar(total / 100, 30)
-    head = f"  Score {score}  "
-    line = head + bar_text
-    if display_width(line) + 2 + display_width(version) <= WIDTH:
-        styled = "  Score " + style(score, fg=colour, bold=True) + "  " + style(bar_text, fg=colour)
+    plain = f"  Score {score}  {bar_text}"
+    styled = "  Score " + style(score, fg=colour, bold=True) + "  " + style(bar_text, fg=colour)
+    if display_width(plain) + 2 + display_width(version) <= WIDTH:
         lines += ["", styled + "  " + style(version, dim=True)]
-    else:
-        styled = "  Score " + style(score, fg=colour, bold=True) + "  " + style(bar_text, fg=colour)
+    else:  # a long algorithm version goes on its own line
         lines += ["", styled, style(shorten("  " + version, WIDTH), dim=True)]
     lines += _wrapped(overview(analysis), "  ", "  ")
     return lines
