@@ -74,9 +74,13 @@ class TermMatcher:
         by_term: dict[str, tuple[list[Doc], list[Doc]]] = {}
         seen_lemmas: set[tuple[str, tuple[str, ...]]] = set()
         table = lemma_table(nlp)
+        with_patterns = {term.id for term in lexicon.terms if term.patterns}
+        phrase_tokens: dict[str, set[tuple[str, ...]]] = {}  # for narrowing pattern hits (see _narrow)
         for (term, _phrase), doc in zip(forms, docs, strict=True):
             lower_docs, lemma_docs = by_term.setdefault(term.id, ([], []))
             lower_docs.append(doc)
+            if term.id in with_patterns:
+                phrase_tokens.setdefault(term.id, set()).add(tuple(t.lower_ for t in doc))
             # a plural the lookup table does not know ("standups", "roadmaps") would not reach the lemma
             # "standup": add it as written
             plural = _plural(doc[-1].lower_) if table is not None and doc[-1].lemma_ == doc[-1].lower_ else None
@@ -111,14 +115,17 @@ class TermMatcher:
                 self._lemma.add(term_id, lemma_docs)
                 counts["lemma"] += len(lemma_docs)
         for term in lexicon.terms:
-            phrases, exact = all_forms[term.id]
+            exact = all_forms[term.id][1]
             if exact:
                 self._exact.add(term.id, [nlp.make_doc(a) for a in exact])
                 counts["exact"] += len(exact)
             if term.patterns:
                 self._add_patterns(term)
                 counts["tokens"] += len(term.patterns)
-                self._focus[term.id] = self._focus_forms(term, phrases, exact)
+                others = (term.label, *exact)
+                self._focus[term.id] = frozenset(
+                    phrase_tokens.get(term.id, set()) | {tuple(t.lower_ for t in nlp.make_doc(x)) for x in others}
+                )
             if term.exclude:
                 excluded = [f for phrase in term.exclude for f in expand_phrase(phrase)]
                 excluded_docs = _annotate(nlp, [nlp.make_doc(f) for f in excluded])
@@ -151,10 +158,6 @@ class TermMatcher:
                 f"pack {term.pack!r}, term {term.id}: a token pattern is not valid for spaCy ({detail}); "
                 "fix the pattern (see lexicons/FORMAT.md)"
             ) from None
-
-    def _focus_forms(self, term: Term, phrases: tuple[str, ...], exact: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-        texts = (term.label, *phrases, *exact)
-        return frozenset(tuple(t.lower_ for t in self.nlp.make_doc(text)) for text in texts)
 
     def _narrow(self, doc: Doc, start: int, end: int, term_id: str) -> tuple[int, int]:
         """A pattern hit that contains the term's label or a form ("Languages: C", "Python, C") is narrowed to it."""
