@@ -332,3 +332,24 @@ BULLETS = [
     "Chaired the change advisory board",
     "Wrote the vendor exit plan",
 ]
+
+
+def top_down_pdf() -> bytes:
+    """Text drawn in a flipped, top-down coordinate system (reportlab ``bottomup=0``, like several HTML engines),
+    plus one line rotated by 90 degrees."""
+    buf = io.BytesIO()
+    c = _canvas(buf, bottomup=0)
+    c.setFont("Helvetica", 10)
+    for i, text in enumerate(TOP_DOWN_LINES):
+        c.drawString(MARGIN, MARGIN + 14 * i, text)
+    c.saveState()
+    c.translate(WIDTH - 30, 400)
+    c.rotate(90)
+    c.drawString(0, 0, "ROTATED MARGIN LABEL")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+TOP_DOWN_LINES = ["Avery Quinn", "Programme Manager", "Delivered the data platform on budget"]

@@ -250,3 +250,9 @@ def test_damaged_bytes_give_input_errors_not_crashes(engine: str) -> None:
             assert str(err).startswith("f.pdf: ")
         else:
             assert doc.source.type == "pdf"
+
+
+@ENGINE
+def test_top_down_coordinates_read_and_rotated_text_left_out(engine: str) -> None:
+    doc = extract_pdf(fx.top_down_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    assert texts(doc) == fx.TOP_DOWN_LINES

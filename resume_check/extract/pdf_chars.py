@@ -262,6 +262,8 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
         top = top_edge - rect.top
         bottom = top_edge - rect.bottom
         font, bold, color, invisible, obj_size = style
+        if obj_size < 0:
+            continue
         append(Char(ch, x0, x1, top, bottom, obj_size if obj_size > 0 else bottom - top, font, bold, color, invisible))
     return out
 
@@ -316,6 +318,8 @@ class _StyleReader:
         if f.FPDFText_GetMatrix(tp, i, self.matrix_ref):
             # the font size is in text space: scale it by the text matrix to get points on the page
             size *= abs(m.a * m.d - m.b * m.c) ** 0.5
+            if abs(m.b) > 1e-3 * abs(m.a) or abs(m.c) > 1e-3 * abs(m.d) or m.a <= 0 or m.d <= 0:
+                size = -1.0  # rotated or mirrored text has no reading order here: like pdfplumber's upright filter
         name, bold = "", False
         font = self.get_font(obj) if obj else None
         if font:
