@@ -504,3 +504,16 @@ def test_cli_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(main, ["lexicons", *command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output
+
+
+def test_importing_does_not_import_spacy() -> None:
+    """spaCy is imported inside functions, so ``resume-check --help`` stays fast."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, resume_check.cli, resume_check.lexicon, resume_check.matching, resume_check.nlp\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"
