@@ -460,6 +460,31 @@ _YEAR_RANGE = re.compile(
     r"\b(?:19|20)\d{2}\s?(?:-|–|—|to)\s?(?:(?:19|20)\d{2}|present|current|now|date|today)\b", re.IGNORECASE
 )
 _LABEL_LIST = re.compile(r"^[^:,.;]{1,40}:\s*[^,]+(?:,[^,]+){2,}$")
+#: past participles that open self-descriptions as adjectives ("Accomplished programme manager")
+_ADJECTIVAL = frozenset(
+    [
+        "accomplished",
+        "organized",
+        "organised",
+        "certified",
+        "driven",
+        "motivated",
+        "dedicated",
+        "committed",
+        "focused",
+        "proven",
+        "qualified",
+        "skilled",
+        "experienced",
+        "seasoned",
+        "talented",
+        "detailed",
+        "established",
+        "respected",
+        "trusted",
+        "distinguished",
+    ]
+)
 _CONTEXT_OPENER = re.compile(
     r"^(?:the|this|these|those|it|its|they|their|which|that|he|she|his|her|such|each|both|all|there)\b", re.IGNORECASE
 )
@@ -537,6 +562,7 @@ _JOB_NOUNS = frozenset(
         "administrator",
     ]
 )
+_SELF_NOUNS = _JOB_NOUNS | frozenset(["professional", "leader", "expert", "practitioner", "master", "pm", "pmo"])
 _PM_TITLE = re.compile(
     r"\b(?:project|programme|program|delivery|portfolio|pmo|release|change|transition|implementation|transformation)"
     r"\s+(?:manager|lead|leader|director|coordinator|co-ordinator|officer|head)\b|\bPMO\b|\bscrum\s?master\b"
@@ -721,7 +747,8 @@ class _Judgement:
     advice: str = ""
     rest: str = ""  # the words after the verb or weak opener
     skip: int = 0  # characters of header prefix (title, company, dates) before the statement proper
-    rewrite_verb: str | None = None
+    rewrite_verb: str | None = None  # forced: the opener's own rewrite ("Partnered with") or the passive participle
+    fallback_verb: str | None = None  # used when the words after the opener suggest no verb family
 
 
 _ASK: Mapping[Dimension, str] = MappingProxyType(
@@ -760,6 +787,17 @@ def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | N
         return None
     if form.tense == "gerund" and (following == "of" or following in _JOB_NOUNS):  # "Engineering Manager"
         return None
+    if (
+        form.form in _ADJECTIVAL
+        and following not in _DETERMINERS
+        and not following[:1].isdigit()
+        and (
+            following in ("and", "&", "")
+            or following.endswith(("-oriented", "-driven", "-minded", "-focused", ","))
+            or any(w.strip(",") in _SELF_NOUNS for w in words[size : size + 4])
+        )
+    ):
+        return None  # "Accomplished IT project manager", "Organised and detail-oriented", "Certified Scrum Master"
     return form, size
 
 
@@ -824,7 +862,8 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
                 advice=opener.advice,
                 rest=head[m.end() :].strip(" ,:;-–—"),
                 skip=skip,
-                rewrite_verb=opener.rewrite or _family_rewrite(opener.family, lex),
+                rewrite_verb=opener.rewrite or None,
+                fallback_verb=_family_rewrite(opener.family, lex),
             )
         found = _verb_at(plain[start_index:], lex)
         if found is not None:
@@ -974,7 +1013,7 @@ def _family_rewrite(family_id: str, lex: VerbLexicon) -> str | None:
     return family.rewrite if family else None
 
 
-def _rewrite_head(rest: str, lex: VerbLexicon, fallback: str | None) -> tuple[str, str]:
+def _rewrite_head(rest: str, lex: VerbLexicon, forced: str | None, fallback: str | None) -> tuple[str, str]:
     """(verb, what) for a rewrite: the verb inside ``rest`` ("managing the desk" -> "Managed", "the desk") or one
     chosen from the family cues in ``rest``."""
     words = rest.split()
@@ -989,9 +1028,10 @@ def _rewrite_head(rest: str, lex: VerbLexicon, fallback: str | None) -> tuple[st
             if found is not None:
                 form, size = found
                 return lex.past(form.base).capitalize(), " ".join(words[skip_words + size :])
+    if forced:
+        return forced, rest
     family = _pick_family(rest, lex)
-    verb = fallback or (family.rewrite if family else "Delivered")
-    return verb, rest
+    return (family.rewrite if family else fallback or "Delivered"), rest
 
 
 def _family_verb(text: str, lex: VerbLexicon) -> str:
@@ -1027,7 +1067,7 @@ def _suggest(unit_text: str, judgement: _Judgement, metrics: tuple[Metric, ...],
             f"'{(judgement.verb or '')[:1].upper()}{(judgement.verb or '')[1:]} {what}, {_EXAMPLE[dim]}'."
         )
     numbers = ", ".join(m.text for m in metrics)
-    verb, what = _rewrite_head(judgement.rest, lex, judgement.rewrite_verb)
+    verb, what = _rewrite_head(judgement.rest, lex, judgement.rewrite_verb, judgement.fallback_verb)
     dim = _ask_dimension(unit_text, lex.forms[verb.lower()].family if verb.lower() in lex.forms else None, lex)
     if metrics:
         example = f"{verb} {_first_words(what, 14)}"
@@ -1137,6 +1177,7 @@ def _replace_verdict(judgement: _Judgement, verdict: Verdict) -> _Judgement:
         judgement.rest,
         judgement.skip,
         judgement.rewrite_verb,
+        judgement.fallback_verb,
     )
 
 

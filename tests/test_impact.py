@@ -421,6 +421,32 @@ def test_paragraph_sentences_titles_and_labels() -> None:
     ]
 
 
+def test_adjectival_participles_in_self_descriptions() -> None:
+    resume = build(
+        [
+            (
+                "summary",
+                "paragraph",
+                "Accomplished IT project manager with a record of delivery. Organised and detail-oriented.",
+            ),
+            ("experience", "bullet", "Certified Scrum Master leading two teams"),
+            ("experience", "bullet", "Certified 40 engineers in ITIL 4"),
+            ("experience", "bullet", "Organised sprint planning for 3 teams"),
+        ]
+    )
+    statements = analyse_impact(resume).statements
+    assert [(s.text, s.verdict, s.verb) for s in statements] == [
+        ("Certified Scrum Master leading two teams", "weak", None),
+        ("Certified 40 engineers in ITIL 4", "strong", "Certified"),
+        ("Organised sprint planning for 3 teams", "strong", "Organised"),
+    ]
+
+
+def test_rewrite_verb_comes_from_the_object_then_the_opener_family() -> None:
+    assert "'Managed a store with 12 employees'" in one("In charge of a store with 12 employees")[2]
+    assert "'Partnered with the IT department" in one("Worked with the IT department to fix scanners")[2]
+
+
 def test_role_headers_and_label_lists_are_not_statements() -> None:
     resume = build(
         [
