@@ -210,9 +210,13 @@ class _Pool:
         child.close()  # so the parent sees EOF when the worker dies
         return _Worker(process, parent, time.monotonic())
 
-    def replace(self, worker: _Worker) -> None:
+    def replace(self, worker: _Worker, *, restart: bool = True) -> None:
+        """Kill ``worker``; start a fresh one in its place when there is work left for it."""
         self.kill(worker)
-        self.workers[self.workers.index(worker)] = self._start()
+        if restart:
+            self.workers[self.workers.index(worker)] = self._start()
+        else:
+            self.workers.remove(worker)
 
     def kill(self, worker: _Worker) -> None:
         if worker.process.is_alive():
@@ -291,7 +295,7 @@ def analyse_many(
             for conn in wait([w.conn for w in pool.workers], timeout):
                 match = [w for w in pool.workers if w.conn is conn]
                 if match:  # else its worker was replaced while handling an earlier message
-                    _receive(pool, match[0], finish)
+                    _receive(pool, match[0], finish, restart=bool(pending))
             now = time.monotonic()
             for worker in list(pool.workers):
                 if worker.task is not None and now >= worker.task[2]:
@@ -301,7 +305,7 @@ def analyse_many(
                         f"pathologically complex: re-export it, or raise the limit with --time-limit"
                     )
                     finish(index, BatchRecord(path, None, BatchError(3, "timeout", message), limit))
-                    pool.replace(worker)
+                    pool.replace(worker, restart=bool(pending))
                 elif not worker.ready and now >= worker.started + STARTUP_LIMIT:
                     raise ResumeCheckError(
                         f"a batch worker did not start within {STARTUP_LIMIT:g} s; try fewer workers"
@@ -315,12 +319,15 @@ def analyse_many(
     return tuple(done[i] for i in range(len(ordered)))
 
 
-def _receive(pool: _Pool, worker: _Worker, finish: Callable[[int, BatchRecord], None]) -> None:
+def _receive(pool: _Pool, worker: _Worker, finish: Callable[[int, BatchRecord], None], *, restart: bool) -> None:
     try:
         message = worker.conn.recv()
     except (EOFError, OSError):
         worker.process.join(1)
         code = worker.process.exitcode
+        if worker.task is None and worker.ready:  # an idle worker died (killed from outside): carry on without it
+            pool.replace(worker, restart=restart)
+            return
         if worker.task is None:
             raise ResumeCheckError(
                 f"a batch worker exited while starting (exit code {code}); in a script, call analyse_many under "
@@ -328,13 +335,14 @@ def _receive(pool: _Pool, worker: _Worker, finish: Callable[[int, BatchRecord], 
                 "`resume-check check` on one file to see the error"
             ) from None
         index, path, _ = worker.task
+        why = " (killed: out of memory?)" if code == -signal.SIGKILL else ""
         message_text = (
-            f"{path}: the analysis crashed its worker process (exit code {code}); this is a bug: please report it "
-            "with the file if you can"
+            f"{path}: the analysis crashed its worker process (exit code {code}){why}; this is a bug: please "
+            "report it with the file if you can"
         )
         finish(index, BatchRecord(path, None, BatchError(4, "crash", message_text), 0.0))
         worker.task = None
-        pool.replace(worker)
+        pool.replace(worker, restart=restart)
         return
     kind = message[0]
     if kind == "ready":
