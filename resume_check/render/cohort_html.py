@@ -73,18 +73,24 @@ def histogram_svg(scores: Sequence[float]) -> str:
     return "".join(parts)
 
 
-def _gap_table(title: str, heading: str, gaps: Sequence[Gap], limit: int | None = None) -> str:
+def _gap_table(
+    title: str, heading: str, gaps: Sequence[Gap], limit: int | None = None, *, weights: bool = False
+) -> str:
     shown = [g for g in gaps if g.count][:limit] if limit else list(gaps)
     if not shown:
         return f"<h2>{escape(title)}</h2>\n<p>None.</p>\n"
     rows = "".join(
-        f'<tr><td>{escape(g.label)}</td><td class="n">{g.count}</td><td class="n">{_pct(g.share)}</td>'
+        f"<tr><td>{escape(g.label)}</td>"
+        + (f'<td class="n">{g.weight:g}</td>' if weights else "")
+        + f'<td class="n">{g.count}</td><td class="n">{_pct(g.share)}</td>'
         f'<td><span class="bar" style="width:{g.share * 10:.2f}rem"></span></td></tr>\n'
         for g in shown
     )
+    note = '<p class="note">Ordered by share of people missing the term x the term\'s weight.</p>\n' if weights else ""
+    weight_head = '<th class="n">Weight</th>' if weights else ""
     return (
-        f'<h2>{escape(title)}</h2>\n<table><thead><tr><th>{escape(heading)}</th><th class="n">People</th>'
-        f'<th class="n">Share</th><th></th></tr></thead><tbody>\n{rows}</tbody></table>\n'
+        f"<h2>{escape(title)}</h2>\n{note}<table><thead><tr><th>{escape(heading)}</th>{weight_head}"
+        f'<th class="n">People</th><th class="n">Share</th><th></th></tr></thead><tbody>\n{rows}</tbody></table>\n'
     )
 
 
@@ -135,7 +141,9 @@ def render_cohort(cohort: Cohort) -> str:
             f'<td class="n">{d.mean:g}</td></tr></tbody></table>'
         )
         body.append('<p class="note">Quartiles by linear interpolation between closest ranks.</p>')
-    body.append(_gap_table("Keywords most often missing", "Keyword", cohort.missing_keywords, TOP_KEYWORDS))
+    body.append(
+        _gap_table("Keywords most often missing", "Keyword", cohort.missing_keywords, TOP_KEYWORDS, weights=True)
+    )
     body.append(_gap_table("Impact dimensions most often unevidenced", "Dimension", cohort.unevidenced_dimensions))
     body.append(_gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS))
     body.append("<h2>Ranking</h2>")

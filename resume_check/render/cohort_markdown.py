@@ -25,13 +25,20 @@ def _pct(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-def _gap_table(title: str, heading: str, gaps: Sequence[Gap], limit: int | None = None) -> list[str]:
+def _gap_table(
+    title: str, heading: str, gaps: Sequence[Gap], limit: int | None = None, *, weights: bool = False
+) -> list[str]:
     shown = [g for g in gaps if g.count][:limit] if limit else list(gaps)
     lines = [f"## {title}", ""]
     if not shown:
         return [*lines, "None.", ""]
-    lines += [f"| {heading} | People | Share |", "|---|---:|---:|"]
-    lines += [f"| {escape(g.label)} | {g.count} | {_pct(g.share)} |" for g in shown]
+    if weights:
+        lines += ["Ordered by share of people missing the term x the term's weight.", ""]
+        lines += [f"| {heading} | Weight | People | Share |", "|---|---:|---:|---:|"]
+        lines += [f"| {escape(g.label)} | {g.weight:g} | {g.count} | {_pct(g.share)} |" for g in shown]
+    else:
+        lines += [f"| {heading} | People | Share |", "|---|---:|---:|"]
+        lines += [f"| {escape(g.label)} | {g.count} | {_pct(g.share)} |" for g in shown]
     return [*lines, ""]
 
 
@@ -84,7 +91,7 @@ def render_cohort(cohort: Cohort) -> str:
             "Quartiles by linear interpolation between closest ranks (as numpy, R and Excel QUARTILE.INC).",
             "",
         ]
-    lines += _gap_table("Keywords most often missing", "Keyword", cohort.missing_keywords, TOP_KEYWORDS)
+    lines += _gap_table("Keywords most often missing", "Keyword", cohort.missing_keywords, TOP_KEYWORDS, weights=True)
     lines += _gap_table("Impact dimensions most often unevidenced", "Dimension", cohort.unevidenced_dimensions)
     lines += _gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS)
     lines += ["## Ranking", ""]
