@@ -126,7 +126,9 @@ def evaluate(
                     )
                 )
     failures.extend(
-        Failure("finding", f.id, f"{f.severity} finding at or above min_severity {settings.min_severity}", f.line)
+        Failure(
+            "finding", f.id, f"{f.message} ({f.severity}: at or above min_severity {settings.min_severity})", f.line
+        )
         for f in reported
     )
     if baseline is not None:
