@@ -77,6 +77,8 @@ MAX_LEAD_IN_WORDS = 8
 OPENING_WORDS = 24
 #: a paragraph this short ending in a year range ("Delivery Lead, Acme (2019 – 2021)") is a role header
 MAX_HEADER_WORDS = 16
+#: labels before a colon or dash may run this many words into the statement
+MAX_LABEL_WORDS = 8
 #: the excerpt of a statement quoted in messages
 EXCERPT_CHARS = 70
 
@@ -459,6 +461,7 @@ _DATE_PREFIX = re.compile(
 _YEAR_RANGE = re.compile(
     r"\b(?:19|20)\d{2}\s?(?:-|–|—|to)\s?(?:(?:19|20)\d{2}|present|current|now|date|today)\b", re.IGNORECASE
 )
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _LABEL_LIST = re.compile(r"^[^:,.;]{1,40}:\s*[^,]+(?:,[^,]+){2,}$")
 #: past participles that open self-descriptions as adjectives ("Accomplished programme manager")
 _ADJECTIVAL = frozenset(
@@ -776,6 +779,8 @@ def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | N
     found = lex.lookup(words)
     if found is None and words and "-" in words[0]:
         found = lex.lookup([words[0].replace("-", ""), *words[1:]])  # "devel-oping" rejoined across a line break
+        if found is None and words[0].startswith(("co-", "re-")):
+            found = lex.lookup([words[0][3:], *words[1:]])  # "co-architected", "re-platformed"
     if found is None:
         return None
     form, size = found
@@ -835,6 +840,8 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
     words = _word_starts(text)
     if not words:
         return _Judgement(None)
+    if text.isupper() and len(text.split()) <= MAX_HEADER_WORDS:
+        return _Judgement(None)  # a heading in capitals the structure stage left as text ("MY LIFE PHILOSOPHY")
     year_range = _YEAR_RANGE.search(text)
     if (
         year_range
@@ -913,6 +920,11 @@ def _opening_positions(text: str, words: list[tuple[int, int, str]], lex: VerbLe
     while i < min(2, len(words) - 1) and words[i][2].endswith("ly") and words[i][2] not in lex.forms:
         i += 1
         positions.append(i)
+    # after a label ("Data Warehousing: built ...", "Acme Ltd - 2013 - Helped to ...")
+    for k in range(1, min(len(words), MAX_LABEL_WORDS + 1)):
+        between = text[words[k - 1][1] : words[k][0]]
+        if ":" in between or " – " in between or " — " in between or " - " in between:
+            positions.append(k)
     if words and words[0][2] in _LEAD_IN_FIRST:
         for k in range(1, min(len(words), MAX_LEAD_IN_WORDS + 1)):
             between = text[words[k - 1][1] : words[k][0]]
@@ -926,7 +938,7 @@ def _opening_positions(text: str, words: list[tuple[int, int, str]], lex: VerbLe
 
 def _is_participle(word: str, lex: VerbLexicon) -> bool:
     lowered = word.lower()
-    return lowered in lex.participles or (lowered.endswith("ed") and len(lowered) > 4)
+    return lowered in lex.participles or (lowered.endswith("ed") and len(lowered) >= 4)
 
 
 def _is_non_statement(text: str, unit: _Unit, has_metrics: bool) -> bool:
@@ -942,11 +954,15 @@ def _is_non_statement(text: str, unit: _Unit, has_metrics: bool) -> bool:
         return True
     if _LABEL_LIST.match(stripped):
         return True  # "Agile practices: retrospectives, TDD, pair programming"
+    capitalised = [w for w in words if w[:1].isalpha()]
+    title = bool(capitalised) and sum(w[0].isupper() for w in capitalised) >= 0.7 * len(capitalised)
     if unit.bullet:
-        return len(words) <= 3 and not has_metrics
+        # an award or a role line in title case ("Multi-Top Driver Award Winner", "Acme Ltd, Data Analyst 2012")
+        return (len(words) <= 3 and not has_metrics) or (
+            title and not stripped.endswith(".") and (len(words) <= 8 or bool(_YEAR.search(stripped)))
+        )
     if len(words) <= 8 and not stripped.endswith("."):
         return True
-    capitalised = [w for w in words if w[:1].isalpha()]
     title_case = sum(w[0].isupper() for w in capitalised) >= 0.7 * len(capitalised) if capitalised else False
     return title_case and not stripped.endswith(".")
 

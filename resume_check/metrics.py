@@ -277,7 +277,8 @@ _NOUN_PATTERNS: tuple[tuple[re.Pattern[str], Dimension], ...] = tuple(
 
 _STOP = (
     r"(?:of|to|in|for|by|and|or|the|a|an|with|from|on|at|per|than|over|into|across|within|was|were|is|are|as"
-    r"|while|which|who|that|this|these|those|its|their|our|my|up|down|out|under|above|below|via|plus|including)"
+    r"|while|which|who|that|this|these|those|its|their|our|my|up|down|out|under|above|below|via|plus|including"
+    r"|percent|cent|pct|points?|times|hours?|days?|weeks?|months?|years?)"
 )
 #: up to three words between a number and its noun ("12 cross-functional delivery engineers")
 _MODIFIERS = rf"(?:\s+(?!{_STOP}\b)[A-Za-z][\w&'’-]*){{0,3}}?"

@@ -89,6 +89,10 @@ VERDICTS = [
     ("Budget reduced by 12% through vendor consolidation", "weak", None),
     ("Provisioned 40 AWS environments", "strong", "Provisioned"),
     ("Interacted with 10,000+ global customers", "weak", "Interacted with"),
+    ("Data Warehousing: built an internal app for 300 analysts", "strong", "built"),
+    ("Acme Ltd - 2013 - Helped to develop the LMS", "weak", "Helped to"),
+    ("Co-architected the platform for 4 product teams", "strong", "Co-architected"),
+    ("Raspberry Pi was used as the data server", "weak", "was used"),
 ]
 
 
