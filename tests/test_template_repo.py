@@ -171,3 +171,29 @@ def test_report_formats_in_ci_mode(repo: Path) -> None:
     assert as_json.exit_code == 0 and json.loads(as_json.stdout)["score"]["total"] > 1
     both = run("check", str(cv), str(cv), "--format", "html", "--fail-under", "1")
     assert both.exit_code == 2
+
+
+LATEX = r"""\documentclass{article}
+\begin{document}
+\section*{Alex Sample}
+alex@example.com, +44 7700 900123, linkedin.com/in/alex
+
+\section*{Experience}
+\begin{itemize}
+\item Delivered a 2M ERP migration 3 weeks early with a team of 12 engineers.
+%SUPPRESS%
+\item Responsible for the weekly status report.
+\end{itemize}
+\end{document}
+"""
+
+
+def test_latex_source_lines_and_suppression(tmp_path: Path) -> None:
+    tex = tmp_path / "cv.tex"
+    tex.write_text(LATEX.replace("%SUPPRESS%\n", ""), encoding="utf-8")
+    plain = run("check", str(tex), "--format", "line", "--min-severity", "warning")
+    weak = [line for line in plain.output.splitlines() if " impact.weak " in line]
+    assert weak and weak[0].startswith(f"{tex}:9:")  # the source line of the \item
+    tex.write_text(LATEX.replace("%SUPPRESS%", "% resume-check: disable=impact.weak"), encoding="utf-8")
+    suppressed = run("check", str(tex), "--format", "line", "--min-severity", "warning")
+    assert " impact.weak " not in suppressed.output
