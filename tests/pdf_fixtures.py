@@ -353,3 +353,17 @@ def top_down_pdf() -> bytes:
 
 
 TOP_DOWN_LINES = ["Avery Quinn", "Programme Manager", "Delivered the data platform on budget"]
+
+
+def fake_bold_pdf() -> bytes:
+    """A heading made bold by drawing it twice, 0.4 pt apart (no bold font), above a normal line."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    c.setFont("Helvetica", 12)
+    for dx in (0.0, 0.4):
+        c.drawString(MARGIN + dx, HEIGHT - MARGIN, "PROFESSIONAL EXPERIENCE")
+    c.setFont("Helvetica", 10)
+    c.drawString(MARGIN, HEIGHT - MARGIN - 20, "Led the service desk consolidation")
+    c.showPage()
+    c.save()
+    return buf.getvalue()

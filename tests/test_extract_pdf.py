@@ -256,3 +256,11 @@ def test_damaged_bytes_give_input_errors_not_crashes(engine: str) -> None:
 def test_top_down_coordinates_read_and_rotated_text_left_out(engine: str) -> None:
     doc = extract_pdf(fx.top_down_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
     assert texts(doc) == fx.TOP_DOWN_LINES
+
+
+@ENGINE
+def test_overprinted_heading_read_once_and_bold(engine: str) -> None:
+    doc = extract_pdf(fx.fake_bold_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    assert texts(doc) == ["PROFESSIONAL EXPERIENCE", "Led the service desk consolidation"]
+    # PDFium drops the overprinted copy inside its text page, so only pdfminer's chars show the fake bold
+    assert [line.bold for line in doc.lines] == [engine == "pdfplumber", False]

@@ -188,6 +188,7 @@ def _row_from_chars(members: list[Char]) -> Row | None:
         if last is not None:
             # the same glyph drawn twice at (almost) the same place is fake bold or a shadow: read it once
             if c.text == last.text and abs(c.x0 - last.x0) < min(0.15 * c.size, 0.5 * (last.x1 - last.x0)):
+                last.bold = True  # overprinting is how some tools fake bold
                 continue
             size = c.size if c.size < last.size else last.size
             if c.x0 - last.x1 > word_gap * (size if size > 1.0 else 1.0):
