@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, corpus_file, needs_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resume_check.impact import analyse_impact, load_verbs, load_weak_openers
 from resume_check.models import Block, Contact, Document, Impact, Line, Resume, Source, Statement
@@ -676,3 +678,76 @@ def test_corpus_pdf_and_docx_twins_give_the_same_verdicts() -> None:
     assert [(s.verdict, s.verb) for s in pdf.statements] == [(s.verdict, s.verb) for s in docx.statements]
     assert pdf.summary == docx.summary
     assert len(pdf.statements) >= 10
+
+
+_WORDS = st.sampled_from(
+    [
+        "Managed",
+        "Led",
+        "Responsible",
+        "for",
+        "the",
+        "£1.2m",
+        "budget",
+        "12",
+        "engineers",
+        "was",
+        "delivered",
+        "I",
+        "40%",
+        "two",
+        "weeks",
+        "early",
+        "Jan",
+        "2020",
+        "–",
+        "Present",
+        "Windows",
+        "11",
+        "oping",
+        "devel",
+        ":",
+        ",",
+        ".",
+        "Helped",
+        "with",
+        "users",
+        "team",
+        "of",
+        "Analysed",
+        "analyzed",
+        "3x",
+        "in",
+        "8",
+        "sites",
+        "Notable:",
+    ]
+)
+_ITEMS = st.lists(
+    st.tuples(
+        st.sampled_from(["experience", "projects", "summary", "skills"]),
+        st.sampled_from(["bullet", "paragraph", "heading"]),
+        st.lists(_WORDS, min_size=1, max_size=30).map(" ".join),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ITEMS)
+def test_any_resume_gives_consistent_statements(items: list[tuple[str, str, str]]) -> None:
+    resume = build(items)
+    impact = analyse_impact(resume)
+    squash = "".join
+    for statement in impact.statements:
+        assert squash(resume.text[statement.start : statement.end].split()) == squash(statement.text.split())
+        assert statement.section in ("experience", "projects", "summary")
+        assert statement.verdict in ("strong", "unquantified", "weak")
+        assert (statement.verdict == "strong") == (statement.suggestion == "")
+        assert statement.verdict != "strong" or statement.metrics
+        for metric in statement.metrics:
+            assert squash(resume.text[metric.start : metric.end].split()) == squash(metric.text.split())
+    counts = dict(impact.summary.counts)
+    assert sum(counts.values()) == len(impact.statements)
+    assert 0.0 <= impact.summary.quantified_share <= 1.0
+    assert impact == analyse_impact(resume)
