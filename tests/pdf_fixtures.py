@@ -367,3 +367,26 @@ def fake_bold_pdf() -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def white_on_gradient_pdf() -> bytes:
+    """A white name on a gradient banner (a shading, no single fill colour), then body text."""
+    from reportlab.lib.colors import Color as RLColor
+
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    c.saveState()
+    path = c.beginPath()
+    path.rect(0, HEIGHT - 100, WIDTH, 100)
+    c.clipPath(path, stroke=0, fill=0)
+    c.linearGradient(0, HEIGHT - 100, WIDTH, HEIGHT, (RLColor(0.1, 0.2, 0.5), RLColor(0.2, 0.5, 0.7)), extend=False)
+    c.restoreState()
+    c.setFillColorRGB(1, 1, 1)
+    c.setFont("Helvetica-Bold", 22)
+    c.drawString(MARGIN, HEIGHT - 60, "SAM RIVERA")
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica", 10)
+    c.drawString(MARGIN, HEIGHT - 140, "Infrastructure programme manager")
+    c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -264,3 +264,10 @@ def test_overprinted_heading_read_once_and_bold(engine: str) -> None:
     assert texts(doc) == ["PROFESSIONAL EXPERIENCE", "Led the service desk consolidation"]
     # PDFium drops the overprinted copy inside its text page, so only pdfminer's chars show the fake bold
     assert [line.bold for line in doc.lines] == [engine == "pdfplumber", False]
+
+
+def test_white_text_on_a_gradient_banner_is_visible() -> None:
+    # pdfium engine only: pdfminer does not report shadings, so pdfplumber would judge the name paper-coloured
+    doc = extract_pdf(fx.white_on_gradient_pdf(), "x.pdf")
+    assert texts(doc) == ["SAM RIVERA", "Infrastructure programme manager"]
+    assert "text.hidden" not in warning_counts(doc)

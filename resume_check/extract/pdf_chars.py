@@ -382,7 +382,7 @@ def _collect_shapes(f: object, objs: list[object], left: float, top_edge: float,
             n = f.FPDFFormObj_CountObjects(obj)  # type: ignore[attr-defined]
             _collect_shapes(f, [f.FPDFFormObj_GetObject(obj, i) for i in range(n)], left, top_edge, out, depth + 1)  # type: ignore[attr-defined]
             continue
-        if kind not in (2, 3):
+        if kind not in (2, 3, 4):  # path, image, shading
             continue
         if not f.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (lft, btm, rgt, tp))):  # type: ignore[attr-defined]
             continue
@@ -392,11 +392,11 @@ def _collect_shapes(f: object, objs: list[object], left: float, top_edge: float,
             if not f.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) or fill.value == 0:  # type: ignore[attr-defined]
                 continue
             rr, gg, bb, aa = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-            if not f.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (rr, gg, bb, aa))):  # type: ignore[attr-defined]
-                continue
-            if aa.value == 0:
-                continue
-            color = (rr.value / 255, gg.value / 255, bb.value / 255)
+            # a pattern or gradient fill has no single colour: None, like an image, so text on it counts as seen
+            if f.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (rr, gg, bb, aa))):  # type: ignore[attr-defined]
+                if aa.value == 0:
+                    continue
+                color = (rr.value / 255, gg.value / 255, bb.value / 255)
         out.append(Shape(lft.value - left, top_edge - tp.value, rgt.value - left, top_edge - btm.value, color))
 
 
