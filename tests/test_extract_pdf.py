@@ -271,3 +271,12 @@ def test_white_text_on_a_gradient_banner_is_visible() -> None:
     doc = extract_pdf(fx.white_on_gradient_pdf(), "x.pdf")
     assert texts(doc) == ["SAM RIVERA", "Infrastructure programme manager"]
     assert "text.hidden" not in warning_counts(doc)
+
+
+@ENGINE
+def test_only_invisible_text_is_a_no_text_layer_error(engine: str) -> None:
+    data = fx.simple_resume_pdf([("Scrum Kanban PMP", {"color": (1, 1, 1)}), ("Agile PRINCE2", {"size": 1})])
+    with pytest.raises(InputError) as info:
+        extract_pdf(data, "ghost.pdf", engine=engine)  # type: ignore[arg-type]
+    assert info.value.warning_id == "text.no-text-layer"
+    assert str(info.value).startswith("ghost.pdf: all 26 characters of text in this PDF are invisible")
