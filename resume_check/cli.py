@@ -387,6 +387,7 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
     help="Seconds allowed per file; a file over the limit becomes an error row.  [default: 30, or the config's]",
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Config file to use.")
+@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
 @guarded
 def batch(
     paths: tuple[str, ...],
@@ -399,6 +400,7 @@ def batch(
     quiet: bool,
     time_limit: float | None,
     config_path: str | None,
+    lexicons: tuple[str, ...],
 ) -> None:
     """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.
 
@@ -426,7 +428,7 @@ def batch(
         raise InputError(
             f"no résumé files found in {', '.join(paths)}; check the paths (use --recursive for sub-folders)"
         )
-    settings = settings_for_batch(config_path, files, time_limit=time_limit)
+    settings = settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons)
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
     def render(cohort_records: Any) -> str:

@@ -235,14 +235,20 @@ def resolve_config(config_path: str | None, start: str | Path) -> Config:
     return load_config(found) if found else Config()
 
 
-def settings_for_batch(config_path: str | None, files: Iterable[str], *, time_limit: float | None = None) -> Settings:
+def settings_for_batch(
+    config_path: str | None,
+    files: Iterable[str],
+    *,
+    time_limit: float | None = None,
+    lexicons: tuple[str, ...] = (),
+) -> Settings:
     """One Settings for a whole batch: the config from ``--config`` or found above the files' common folder.
 
     Per-file overrides do not apply in a batch: every worker shares one engine built from these settings.
     """
     paths = [Path(f).resolve().parent for f in files] or [Path.cwd()]
     common = Path(*_common_parts(paths))
-    settings = resolve_config(config_path, common).settings_for(None)
+    settings = resolve_config(config_path, common).settings_for(None, lexicons=lexicons)
     return replace(settings, time_limit=time_limit) if time_limit is not None else settings
 
 

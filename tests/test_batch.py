@@ -348,3 +348,16 @@ def test_corpus_batch_has_a_row_for_every_file() -> None:
     cohort = build_cohort(records)
     assert cohort.analysed == len(files) - len(failed) and cohort.distribution is not None
     assert cohort.missing_keywords and cohort.missing_keywords[0].share > 0.5
+
+
+@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
+def test_cli_batch_bad_lexicon_stops_with_exit_3(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resume_check.cli import main
+
+    (tmp_path / "a.md").write_text("# A\n\n- Led Scrum\n", encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("bad: [\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "a.md"), "--lexicon", str(bad), "-q"])
+    assert result.exit_code == 3 and "bad.yaml" in result.output
