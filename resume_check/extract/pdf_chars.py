@@ -462,10 +462,45 @@ def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
             pdf.close()
 
 
+#: marks chars drawn with text render mode 3 or 7 (pdfplumber has no field for it; its ``tag`` field is reused)
+_INVISIBLE_TAG = "resume-check:invisible"
+
+
+@lru_cache(maxsize=1)
+def _render_mode_device() -> Any:
+    """pdfplumber's layout device, extended to remember each char's text render mode."""
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+
+    class RenderModeDevice(PDFPageAggregatorWithMarkedContent):
+        render_mode = 0
+
+        def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+            self.render_mode = textstate.render
+            super().render_string(textstate, seq, ncs, graphicstate)
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            adv: float = super().render_char(*args, **kwargs)
+            if self.render_mode in (3, 7) and self.cur_item._objs:
+                setattr(self.cur_item._objs[-1], "tag", _INVISIBLE_TAG)  # noqa: B010 (pdfminer's type has no tag)
+            return adv
+
+    return RenderModeDevice
+
+
+def _plumber_layout(page: Any) -> None:
+    """Lay the page out with the render-mode device and hand the result to pdfplumber (it caches ``_layout``)."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    device = _render_mode_device()(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    page._layout = device.get_result()
+
+
 def _read_plumber_page(page: object) -> PageChars:
     import pdfplumber.page
 
     assert isinstance(page, pdfplumber.page.Page)
+    _plumber_layout(page)
     chars: list[Char] = []
     for c in page.chars:
         if not c.get("upright", True):
@@ -483,7 +518,7 @@ def _read_plumber_page(page: object) -> PageChars:
                 name,
                 is_bold_font(name),
                 color,
-                False,
+                c.get("tag") == _INVISIBLE_TAG,
             )
         )
     shapes: list[Shape] = []
