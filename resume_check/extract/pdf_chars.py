@@ -428,7 +428,7 @@ def _pdfium_links(f: object, doc: object, page: object, left: float, top_edge: f
 
 
 def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
-    """Read chars with pdfplumber (pdfminer.six): slower; it cannot see text render mode 3 (invisible)."""
+    """Read chars with pdfplumber (pdfminer.six): slower; render modes are read through an extended layout device."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
