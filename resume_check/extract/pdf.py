@@ -1,7 +1,9 @@
 """PDF extraction: visible text lines in reading order with page, position, font and part, plus links and warnings.
 
-Two char sources feed one layout routine (``pdf_layout``): ``pdfium`` (pypdfium2, the default: fast and aware of
-invisible render modes) and ``pdfplumber`` (pdfminer.six). Both return the same engine-independent ``Document``.
+Two char sources (``pdf_chars``) feed one layout routine (``pdf_layout``) and one text repair step (``pdf_text``):
+``pdfium`` (pypdfium2, the default, about seven times faster) and ``pdfplumber`` (pdfminer.six). Both return the same
+engine-independent ``Document``. Known engine differences: PDFium reads /ActualText and drops overprinted copies of
+a glyph itself; pdfminer does not report shadings, so white text on a gradient counts as hidden there.
 """
 
 from __future__ import annotations
