@@ -565,7 +565,6 @@ _JOB_NOUNS = frozenset(
         "administrator",
     ]
 )
-_SELF_NOUNS = _JOB_NOUNS | frozenset(["professional", "leader", "expert", "practitioner", "master", "pm", "pmo"])
 _PM_TITLE = re.compile(
     r"\b(?:project|programme|program|delivery|portfolio|pmo|release|change|transition|implementation|transformation)"
     r"\s+(?:manager|lead|leader|director|coordinator|co-ordinator|officer|head)\b|\bPMO\b|\bscrum\s?master\b"
@@ -582,6 +581,7 @@ _AGENT = re.compile(
     r"\bby\s+(?!\d|[£$€]|half|a factor|over\b|more\b|up to|nearly|almost|around|about|approx|some\b)", re.IGNORECASE
 )
 _ROLE_NOUNS = _JOB_NOUNS - {"of", "for:", "-", "–", "—", "|", "team", "teams", "member", "head", "role", "roles"}
+_SELF_NOUNS = _ROLE_NOUNS | frozenset(["professional", "leader", "expert", "practitioner", "master", "pm", "pmo"])
 _CLAUSE_CUT = re.compile(r"\s(?:to|in|using|by|through|which|that|while|via|so|resulting|with the aim)\s")
 _CUE_TOKEN = re.compile(r"[a-z0-9][a-z0-9-]*")
 _PHRASE_END = re.compile(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and)\s", re.IGNORECASE)
@@ -701,13 +701,13 @@ def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
             continue
         text, segments, j = _join_continuations(resume, i, lex)
         spans = _split_sentences(text)
+        bullet_parts = 1
         if block.kind == "bullet":
-            # one statement, less a trailing label the layout glued on ("... plans. Notable Accomplishments:")
-            last_s, last_e = spans[-1] if spans else (0, len(text))
-            if len(spans) > 1 and text[last_s:last_e].rstrip().endswith(":") and len(text[last_s:last_e].split()) <= 4:
-                spans = [(spans[0][0], spans[-2][1])]
-            else:
-                spans = [(0, len(text))]
+            # one statement, less a label or role header the layout glued on after it ("... plans. Notable
+            # Accomplishments:", "... renewals. IT Project Manager – Acme, Leeds June 2017 – February 2021"): those
+            # follow as parts of their own, which the judge skips as non-statements (and so opens a new entry)
+            cut = next((k for k in range(1, len(spans)) if _glued_header(text[spans[k][0] : spans[k][1]])), None)
+            spans = [(0, len(text))] if cut is None else [(0, spans[cut - 1][1]), (spans[cut][0], len(text))]
         for n, (s, e) in enumerate(spans):
             s += len(text[s:e]) - len(text[s:e].lstrip())
             where = max(k for k, seg in enumerate(segments) if seg[0] <= s)
@@ -719,11 +719,17 @@ def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
                 start=seg_resume + (s - seg_text),
                 line=_line_of(resume, blocks[seg_block], s - seg_text),
                 entry=entry,
-                bullet=block.kind == "bullet",
+                bullet=block.kind == "bullet" and n < bullet_parts,
                 first_in_block=n == 0,
                 segments=tuple((seg_text - s, seg_resume) for seg_text, seg_resume, _ in segments),
             )
         i = j
+
+
+def _glued_header(sentence: str) -> bool:
+    """A label or a role/date header that the layout glued to the end of a bullet."""
+    stripped = sentence.strip()
+    return (stripped.endswith(":") and len(stripped.split()) <= 4) or bool(_DATE_RANGE.search(stripped))
 
 
 def _to_resume_offset(unit: _Unit, offset: int) -> int:
@@ -908,6 +914,8 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
             )
 
     # no verb: a title, company, date or label line, a self-description in a summary, or a noun-phrase bullet
+    if statement.strip().endswith(":"):
+        return _Judgement(None, reason="label")  # "Notable accomplishments:" (same role, no new entry)
     if _is_non_statement(statement, unit, has_metrics):
         return _Judgement(None)
     return _Judgement("weak", verb=None, reason="no-verb", rest=statement.strip(), skip=skip)
@@ -944,7 +952,7 @@ def _is_participle(word: str, lex: VerbLexicon) -> bool:
 def _is_non_statement(text: str, unit: _Unit, has_metrics: bool) -> bool:
     stripped = text.strip()
     words = stripped.split()
-    if not words or stripped.endswith(":"):
+    if not words:
         return True
     if unit.section == "summary":
         return True  # a self-description ("Seasoned project manager with ..."), not an action
@@ -1142,7 +1150,7 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
         metrics_all = find_metrics(unit.text)
         judgement = _judge(unit, lex, weak, bool(metrics_all))
         if judgement.verdict is None:
-            entry_shift += 1
+            entry_shift += judgement.reason != "label"
             continue
         if judgement.skip:
             entry_shift += 1  # a title/date prefix glued to the statement opens a new entry

@@ -281,7 +281,7 @@ _STOP = (
     r"|percent|cent|pct|points?|times|hours?|days?|weeks?|months?|years?)"
 )
 #: up to three words between a number and its noun ("12 cross-functional delivery engineers")
-_MODIFIERS = rf"(?:\s+(?!{_STOP}\b)[A-Za-z][\w&'’-]*){{0,3}}?"
+_MODIFIERS = rf"(?:\s+(?!{_STOP}(?![\w-]))[A-Za-z][\w&'’-]*){{0,3}}?"
 
 _DUR_UNIT = (
     r"(?:hours?|hrs?|days?|working days|business days|man[- ]days|person[- ]days|weeks?|wks?|months?|mths?"
@@ -462,6 +462,7 @@ _CUES: tuple[tuple[Dimension, re.Pattern[str]], ...] = (
             r"\b(?:defects?|bugs?|incidents?|errors?|uptime|availability|outages?|downtime|risks?|compliance|compliant"
             r"|audits?|slas?|quality|satisfaction|csat|nps|complaints?|accuracy|reliability|rework|vulnerabilit\w*"
             r"|resolution(?: times?)?|response times?|time to (?:resolve|restore|respond)|mean time to \w+|resolved"
+            r"|(?:user|customer|client|staff|employee|stakeholder) satisfaction"
             r"|first[- ]time|escalations?|failures?|failed|mttr|security|breaches?|response)\b",
             re.IGNORECASE,
         ),
@@ -570,6 +571,9 @@ _CUE_PAIRS: dict[tuple[str, str], Dimension] = {
     ("cycle", "time"): "schedule",
     ("on", "time"): "schedule",
     ("resolution", "time"): "quality",
+    ("user", "satisfaction"): "quality",
+    ("customer", "satisfaction"): "quality",
+    ("client", "satisfaction"): "quality",
     ("response", "time"): "quality",
     ("first", "time"): "quality",
     ("market", "share"): "scope",
@@ -577,6 +581,12 @@ _CUE_PAIRS: dict[tuple[str, str], Dimension] = {
     ("return", "on"): "budget",
 }
 _CUE_TOKEN = re.compile(r"[a-z][a-z-]*|[£$€]")
+#: the words right after a metric up to a conjunction, comma or clause end ("under budget", "fewer incidents")
+_RIGHT_PHRASE = re.compile(
+    r"(?:\s(?!(?:and|or|while|with|by|across|in|at|for|to|from|on|per|of|through|via|using|after|before|during|than"
+    r"|between|among|into|since)\b)[\w'’-]+){1,3}",
+    re.IGNORECASE,
+)
 _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 40
 _CLAUSE_END = re.compile(r"[;.!?]\s|\s[–—]\s")
@@ -730,7 +740,16 @@ def _count_dimension(matched: str) -> Dimension | None:
 
 
 def _nearest_cue(text: str, start: int, end: int, allowed: tuple[Dimension, ...] | None = None) -> Dimension | None:
-    """The dimension of the cue word nearest to ``text[start:end]`` within its clause; None when there is none."""
+    """The dimension of the cue word nearest to ``text[start:end]`` within its clause; None when there is none.
+
+    A cue in the words right after the metric, before any "and" or comma, wins ("6% under budget", "40% fewer
+    incidents"): that is what the number qualifies.
+    """
+    right = _RIGHT_PHRASE.match(text, end)
+    if right:
+        attached = _nearest_cue_in(text, end, end, end, right.end(), allowed)
+        if attached:
+            return attached
     lo = max(0, start - _WINDOW_BEFORE)
     hi = min(len(text), end + _WINDOW_AFTER)
     for m in _CLAUSE_END.finditer(text, lo, start):
@@ -738,6 +757,12 @@ def _nearest_cue(text: str, start: int, end: int, allowed: tuple[Dimension, ...]
     clause_end = _CLAUSE_END.search(text, end, hi)
     if clause_end:
         hi = clause_end.start()
+    return _nearest_cue_in(text, start, end, lo, hi, allowed)
+
+
+def _nearest_cue_in(
+    text: str, start: int, end: int, lo: int, hi: int, allowed: tuple[Dimension, ...] | None
+) -> Dimension | None:
     best: tuple[int, int, int, Dimension] | None = None
     for dim, pattern in _CUES:
         if allowed is not None and dim not in allowed:

@@ -427,6 +427,32 @@ def test_paragraph_sentences_titles_and_labels() -> None:
     ]
 
 
+def test_role_header_glued_to_a_bullet_opens_a_new_entry() -> None:
+    resume = build(
+        [
+            ("experience", "bullet", "Manage 4 workstreams"),
+            (
+                "experience",
+                "bullet",
+                "Responsible for vendors. IT Project Manager – Acme, Leeds June 2017 – February 2021",
+            ),
+            ("experience", "bullet", "Delivered 12 releases"),
+            ("experience", "bullet", "Provide weekly reports. Notable accomplishments:"),
+            ("experience", "bullet", "Cut costs by 9%"),
+        ]
+    )
+    impact = analyse_impact(resume)
+    assert [s.text for s in impact.statements] == [
+        "Manage 4 workstreams",
+        "Responsible for vendors.",
+        "Delivered 12 releases",
+        "Provide weekly reports.",
+        "Cut costs by 9%",
+    ]
+    # "Manage" belongs to the role before the glued header; the label does not start a new role
+    assert [f.line for f in impact.findings if f.id == "impact.mixed-tense"] == [4]
+
+
 def test_adjectival_participles_in_self_descriptions() -> None:
     resume = build(
         [

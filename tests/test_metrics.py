@@ -26,6 +26,12 @@ METRICS = [
     ("Reduced P1 incidents by 40 per cent", [("40 per cent", "percent", "quality")]),
     ("Raised adoption by 15 percentage points", [("15 percentage points", "percent", "scope")]),
     ("Reduced staff attrition by 12%", [("12%", "percent", "team")]),
+    (
+        "Went live two weeks early and 6% under budget",
+        [("two weeks early", "duration", "schedule"), ("6%", "percent", "budget")],
+    ),
+    ("Achieved 98% user satisfaction", [("98%", "percent", "quality")]),
+    ("Migrated 45 on-premises servers", [("45 on-premises servers", "count", "scope")]),
     ("Lifted velocity by 30 percent", [("30 percent", "percent", "schedule")]),
     # counts of people, teams, sites, users, systems, projects, vendors, stakeholders
     ("Led 12 engineers", [("12 engineers", "count", "team")]),
