@@ -777,3 +777,22 @@ def test_any_resume_gives_consistent_statements(items: list[tuple[str, str, str]
     assert sum(counts.values()) == len(impact.statements)
     assert 0.0 <= impact.summary.quantified_share <= 1.0
     assert impact == analyse_impact(resume)
+
+
+SAMPLES = REPO / "samples"
+
+
+@pytest.mark.skipif(not (HAS_STRUCTURE and HAS_EXTRACT), reason="resume_check.extract / structure not available")
+@pytest.mark.parametrize("suffix", ["docx", "txt", "md"])
+def test_sample_twins_give_the_same_verdicts_as_the_pdf(suffix: str) -> None:
+    from resume_check.extract import extract
+    from resume_check.structure import build_resume
+
+    def judged(path: Path) -> list[tuple[str, str | None, tuple[tuple[str, str, str | None], ...]]]:
+        impact = analyse_impact(build_resume(extract(str(path))))
+        return [(s.verdict, s.verb, tuple((m.text, m.kind, m.measures) for m in s.metrics)) for s in impact.statements]
+
+    pdf = judged(SAMPLES / "alex-morgan.pdf")
+    assert judged(SAMPLES / f"alex-morgan.{suffix}") == pdf
+    assert [v for v, _, _ in pdf].count("strong") == 9
+    assert ("weak", "Responsible for", ()) in pdf
