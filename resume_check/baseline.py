@@ -1,8 +1,8 @@
 """Baselines: record a résumé's score, found terms, findings and quantified statements; compare a new run with it.
 
 The baseline file is stable, sorted, readable JSON meant to be committed. Findings are keyed by a line-independent
-fingerprint (rule id + normalised message, numbers masked), so moving text around does not create "new" findings. Quantified
-statements are kept with their text, so a deleted quantified bullet can be named.
+fingerprint (rule id + normalised message, numbers masked), so moving text around does not create "new" findings.
+Quantified statements are kept with their text, so a deleted quantified bullet can be named.
 
 Regressions (each one a ``Regression``): the score fell by more than the tolerance, a found term disappeared, a
 new finding of severity warning or error appeared, or there are fewer quantified statements (the statements no
