@@ -197,3 +197,15 @@ def test_latex_source_lines_and_suppression(tmp_path: Path) -> None:
     tex.write_text(LATEX.replace("%SUPPRESS%", "% resume-check: disable=impact.weak"), encoding="utf-8")
     suppressed = run("check", str(tex), "--format", "line", "--min-severity", "warning")
     assert " impact.weak " not in suppressed.output
+
+
+def test_baseline_keys_do_not_depend_on_the_working_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo)
+    assert run("baseline", "cv.md").exit_code == 0  # default output: ./resume-check.baseline.json
+    (repo / "sub").mkdir()
+    monkeypatch.chdir(repo / "sub")
+    result = run("check", "../cv.md", "--baseline", "../resume-check.baseline.json", "--format", "line")
+    assert result.exit_code == 0, result.output
+    assert "not in the baseline" not in result.output
+    missing = run("baseline", str(repo / "nope.md"), "--output", str(repo / "other.json"))
+    assert missing.exit_code == 3 and not (repo / "other.json").exists()
