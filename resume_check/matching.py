@@ -45,12 +45,12 @@ class TermMatcher:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
-        from .nlp import add_special_cases, lemma_table
+        from .nlp import add_special_cases, lemma_table, special_case_forms
 
         started = time.perf_counter()
         self.nlp = nlp
         self.lexicon = lexicon
-        specials = add_special_cases(nlp, lexicon)
+        add_special_cases(nlp, lexicon)
         vocab = nlp.vocab
         self._phrase = PhraseMatcher(vocab, attr="LOWER")
         self._lemma = PhraseMatcher(vocab, attr="LEMMA")
@@ -138,7 +138,7 @@ class TermMatcher:
             lemma_patterns=counts["lemma"],
             acronym_patterns=counts["exact"],
             token_patterns=counts["tokens"],
-            special_cases=len(specials),
+            special_cases=len(special_case_forms(lexicon)),  # needed by the lexicon, added now or before
             build_seconds=time.perf_counter() - started,
         )
 

@@ -142,6 +142,12 @@ def _continues_bullet(prev: Line, line: Line) -> bool:
             return False
         size = prev.font_size or 10.0
         gap = line.bbox[1] - prev.bbox[3]
+        if prev.bold is not None and line.bold is not None and prev.bold != line.bold:
+            return False  # a bold line after a bullet is the next role's title, not the bullet wrapping
+        if prev.font_size is not None and line.font_size is not None and abs(prev.font_size - line.font_size) > 0.4:
+            return False
+        if _TERMINAL.search(prev.text) and line.text[:1].isupper():
+            return False  # the bullet ended a sentence; a capitalised line below starts something new
         # indented at least as far as the bullet's text, and close below it
         return -1.0 <= gap <= size * 1.2 and line.bbox[0] >= prev.bbox[0] - 2.0
     return line.text[0].islower() or (not _TERMINAL.search(prev.text) and line.text[:1] in "([&")

@@ -224,3 +224,22 @@ def test_blocks_slice_back_to_text(texts: list[str]) -> None:
     for block in resume.blocks:
         assert resume.text[block.start : block.end] == block.text
         assert resume.block_at(block.start) == resume.blocks.index(block)
+
+
+def test_bold_role_title_after_bullet_is_not_a_wrap() -> None:
+    """Regression: alex-morgan.pdf glued the next role's bold title onto the last bullet of a role."""
+    doc = Document(
+        source=Source("cv.pdf", "pdf", pages=1),
+        lines=(
+            pdf_line("EXPERIENCE", 100, size=12),
+            Line("Responsible for vendor management and contract renewals.", page=1, bbox=(59, 323, 374, 333),
+                 font_size=10.0, bold=False, bullet=True),
+            Line("IT Project Manager – Caldwell Housing Group, Leeds", page=1, bbox=(57, 340, 366, 350),
+                 font_size=10.5, bold=True),
+        ),
+    )
+    kinds = [(b.kind, b.text) for b in build_resume(doc).blocks]
+    assert kinds[1:] == [
+        ("bullet", "Responsible for vendor management and contract renewals."),
+        ("paragraph", "IT Project Manager – Caldwell Housing Group, Leeds"),
+    ]

@@ -90,6 +90,8 @@ def detect_kind(data: bytes, path: str) -> str:
             f"{path}: not a .docx (not a zip package): the file is damaged or mislabelled; save it again from Word",
             path=path,
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) and suffix in (*TEXT_SUFFIXES, ""):
+        return TEXT_SUFFIXES.get(suffix, "txt")  # UTF-16/UTF-8 text with a byte-order mark
     if b"\x00" in data[:4096]:
         raise InputError(f"{path}: unknown binary file type. Supported: {SUPPORTED}", path=path)
     if suffix in TEXT_SUFFIXES:

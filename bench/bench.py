@@ -1,0 +1,168 @@
+"""Benchmark: median milliseconds per résumé for each pipeline stage, plus start-up and batch figures.
+
+Usage (from the repository, in an environment where resume-check is installed):
+
+    python bench/bench.py [FOLDER] [--repeat N] [--batch-copies 10] [--skip-batch] [--skip-cli]
+
+FOLDER defaults to the real corpus beside the checkout (../shared/corpus/real). Figures are printed, never
+asserted: speed targets are checked by reading this output, not by timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_FOLDER = REPO.parent / "shared" / "corpus" / "real"
+SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".tex", ".typ"}
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = func()
+    return (time.perf_counter() - start) * 1000.0, value
+
+
+def median(values: list[float]) -> str:
+    return f"{statistics.median(values):8.2f}" if values else "     n/a"
+
+
+def stage_figures(files: list[Path], repeat: int) -> None:
+    from resume_check.analysis import build_engine
+    from resume_check.ats import run_checks
+    from resume_check.config import Settings
+    from resume_check.errors import ResumeCheckError
+    from resume_check.extract import extract
+    from resume_check.impact import analyse_impact
+    from resume_check.lexicon import load_lexicon
+    from resume_check.matching import build_matcher
+    from resume_check.nlp import build_nlp
+    from resume_check.render import renderer
+    from resume_check.structure import build_resume
+
+    settings = Settings()
+    ms_nlp, nlp = timed(lambda: build_nlp(None))
+    ms_lex, lexicon = timed(lambda: load_lexicon(()))
+    ms_matcher, _ = timed(lambda: build_matcher(nlp, lexicon))
+    engine = build_engine(settings)
+    print(f"start-up: build_nlp {ms_nlp:.0f} ms, load_lexicon {ms_lex:.0f} ms, build_matcher {ms_matcher:.0f} ms")
+    print(f"lexicon: {len(lexicon.terms)} terms in {len(lexicon.categories)} categories")
+
+    from resume_check import analysis as analysis_module
+
+    stages: dict[str, list[float]] = {
+        k: [] for k in ("extract", "structure", "match", "impact", "ats", "analyse (all after extract)", "render text",
+                        "render json", "total")
+    }
+    failures = 0
+    for path in files:
+        for _ in range(repeat):
+            try:
+                ms_extract, document = timed(lambda: extract(path))
+            except ResumeCheckError:
+                failures += 1
+                break
+            ms_structure, resume = timed(lambda: build_resume(document))
+            ms_match, _ = timed(lambda: engine.matcher.match(resume))
+            ms_impact, _ = timed(lambda: analyse_impact(resume))
+            ms_ats, _ = timed(lambda: run_checks(resume, analyse_impact(resume), settings))
+            ms_analyse, result = timed(lambda: analysis_module.analyse(resume, engine))
+            ms_text, _ = timed(lambda: renderer("text").render(result))
+            ms_json, _ = timed(lambda: renderer("json").render(result))
+            stages["extract"].append(ms_extract)
+            stages["structure"].append(ms_structure)
+            stages["match"].append(ms_match)
+            stages["impact"].append(ms_impact)
+            stages["ats"].append(ms_ats)
+            stages["analyse (all after extract)"].append(ms_analyse)
+            stages["render text"].append(ms_text)
+            stages["render json"].append(ms_json)
+            stages["total"].append(ms_extract + ms_structure + ms_analyse + ms_text)
+    print(f"\nper-stage median ms per résumé over {len(files)} files x {repeat} (unreadable files: {failures // 1}):")
+    for name, values in stages.items():
+        print(f"  {name:<30}{median(values)}   (max {max(values) if values else 0:.1f})")
+    by_type: dict[str, list[float]] = {}
+    for path in files:
+        try:
+            ms, _ = timed(lambda: extract(path))
+        except ResumeCheckError:
+            continue
+        by_type.setdefault(path.suffix.lower(), []).append(ms)
+    for suffix, values in sorted(by_type.items()):
+        print(f"  extract {suffix:<22}{median(values)}   ({len(values)} files)")
+
+
+def cli_figures(sample: Path) -> None:
+    exe = shutil.which("resume-check") or ""
+    if not exe:
+        print("\nresume-check is not on PATH: skipping CLI timings")
+        return
+    runs: dict[str, list[float]] = {"resume-check --help": [], f"resume-check check {sample.name} (cold)": []}
+    for _ in range(5):
+        ms, _ = timed(lambda: subprocess.run([exe, "--help"], capture_output=True, check=True))
+        runs["resume-check --help"].append(ms)
+        ms, _ = timed(lambda: subprocess.run([exe, "check", str(sample)], capture_output=True, check=False))
+        runs[f"resume-check check {sample.name} (cold)"].append(ms)
+    print("\nwall-clock, median of 5 runs (ms):")
+    for name, values in runs.items():
+        print(f"  {name:<45}{median(values)}")
+
+
+def batch_figures(files: list[Path], copies: int) -> None:
+    from resume_check.batch import analyse_many
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths: list[Path] = []
+        for n in range(copies):
+            for path in files:
+                target = Path(tmp) / f"{n:02d}-{path.name}"
+                shutil.copyfile(path, target)
+                paths.append(target)
+        print(f"\nbatch over {len(paths)} files ({copies} copies of the folder):")
+        rates = {}
+        for workers in (1, 2):
+            start = time.perf_counter()
+            records = analyse_many([str(p) for p in paths], workers=workers)
+            seconds = time.perf_counter() - start
+            rates[workers] = len(records) / seconds
+            errors = sum(1 for r in records if r.error is not None)
+            print(f"  workers={workers}: {seconds:6.1f} s, {rates[workers]:6.1f} résumés/s ({errors} error rows)")
+        print(f"  speed-up with 2 workers: {rates[2] / rates[1]:.2f}")
+        print(f"  median ms per résumé per core (1 worker): {1000.0 / rates[1]:.1f}")
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  peak resident memory of the largest worker: {peak_children:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--batch-copies", type=int, default=10)
+    parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--skip-cli", action="store_true")
+    args = parser.parse_args()
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        sys.exit(f"bench: {folder} is not a folder of résumés")
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
+    print(f"resume-check benchmark: {len(files)} files in {folder} (pid {os.getpid()}, {os.cpu_count()} cores)")
+    stage_figures(files, args.repeat)
+    if not args.skip_cli:
+        cli_figures(REPO / "samples" / "alex-morgan.pdf")
+    if not args.skip_batch:
+        batch_figures(files, args.batch_copies)
+
+
+if __name__ == "__main__":
+    main()
