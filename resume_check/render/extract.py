@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ..models import Resume
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """Remove control characters and bidi overrides so résumé text cannot drive the terminal."""
-    return _CONTROL.sub("", text)
+from .common import clean_text as clean
 
 
 def render(resume: Resume, *, color: bool = False) -> str:
