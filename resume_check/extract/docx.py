@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Document, Finding, Line, Part, Source
-from .normalize import collapse_spaces, is_private_use, normalize_ligatures, strip_unmapped
+from .normalize import collapse_spaces, is_private_use, normalisation_findings, normalize_ligatures, strip_unmapped
 
 # ----------------------------------------------------------------------------------------- package limits
 
@@ -693,26 +693,7 @@ def extract_docx(data: bytes, path: str) -> Document:
                 severity="warning",
             )
         )
-    if out.ligatures:
-        warnings.append(
-            Finding(
-                id="text.ligatures",
-                message=f"{out.ligatures} typographic ligature(s) (ﬁ, ﬂ...) were expanded into letters",
-                severity="info",
-                count=out.ligatures,
-            )
-        )
-    if out.glyphs:
-        warnings.append(
-            Finding(
-                id="text.glyphs",
-                message=(
-                    f"{out.glyphs} unmapped or icon-font glyph(s) were removed; applicant-tracking systems see them as "
-                    "garbage or nothing: use plain words instead of icons"
-                ),
-                count=out.glyphs,
-            )
-        )
+    warnings.extend(normalisation_findings(out.ligatures, out.glyphs))
     if out.hidden_chars:
         warnings.append(
             Finding(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..models import Finding
+
 #: Unicode presentation-form ligatures (U+FB00..U+FB06) and their letters
 LIGATURES: dict[str, str] = {
     "\ufb00": "ff",
@@ -72,3 +74,30 @@ def collapse_spaces(text: str) -> str:
 def is_private_use(char: str) -> bool:
     """True for a private-use code point (icon-font glyphs, Symbol/Wingdings bullets in Word)."""
     return bool(char) and bool(_UNMAPPED_RE.fullmatch(char)) and char not in ("\x00", "\ufffd")
+
+
+def normalisation_findings(ligatures: int, glyphs: int, repaired: int = 0) -> list[Finding]:
+    """The ``text.ligatures`` and ``text.glyphs`` warnings every engine reports, worded once."""
+    findings = []
+    if ligatures:
+        findings.append(
+            Finding(
+                "text.ligatures",
+                f"{ligatures} ligature glyph(s) (ﬁ, ﬂ, ...) were expanded to plain letters; "
+                "some applicant-tracking systems do not expand them and miss those words",
+                severity="info",
+                count=ligatures,
+            )
+        )
+    if glyphs:
+        fixed = f"; {repaired} word(s) with a lost ligature were repaired" if repaired else ""
+        findings.append(
+            Finding(
+                "text.glyphs",
+                f"{glyphs} glyph(s) have no text meaning (icons, or letters without a Unicode mapping) and were "
+                f"removed{fixed}; applicant-tracking systems see them as gaps or garbage, so keep key words "
+                "in plain text",
+                count=glyphs,
+            )
+        )
+    return findings

@@ -14,6 +14,7 @@ from typing import Literal
 
 from ..errors import InputError
 from ..models import Document, Finding, Line, Part, Source
+from .normalize import normalisation_findings
 from .pdf_chars import MAX_PAGE_CHARS, PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
 from .pdf_layout import PageLayout, RawLine, layout_page
 from .pdf_text import TextStats, line_text
@@ -92,27 +93,7 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
             bullet = True
         lines.append(_line(raw, text, bullet, parts[index]))
     links = _links(pdf)
-    if stats.ligatures:
-        warnings.append(
-            Finding(
-                "text.ligatures",
-                f"{stats.ligatures} ligature glyph(s) (ﬁ, ﬂ, ...) were expanded to plain letters; "
-                "some applicant-tracking systems do not expand them and miss those words",
-                severity="info",
-                count=stats.ligatures,
-            )
-        )
-    if stats.glyphs:
-        repaired = f"; {stats.repaired} word(s) with a lost ligature were repaired" if stats.repaired else ""
-        warnings.append(
-            Finding(
-                "text.glyphs",
-                f"{stats.glyphs} glyph(s) have no text meaning (icons, or letters without a Unicode mapping) and were "
-                f"removed{repaired}; applicant-tracking systems see them as gaps or garbage, so keep key words "
-                "in plain text",
-                count=stats.glyphs,
-            )
-        )
+    warnings.extend(normalisation_findings(stats.ligatures, stats.glyphs, stats.repaired))
     if hidden:
         warnings.append(
             Finding(

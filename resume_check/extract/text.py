@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import InputError
 from ..models import Document, Finding, Line, Source
-from .normalize import collapse_spaces, normalize_ligatures, remove_controls, strip_unmapped
+from .normalize import collapse_spaces, normalisation_findings, normalize_ligatures, remove_controls, strip_unmapped
 
 KINDS = ("txt", "md", "tex", "typ")
 
@@ -589,23 +589,7 @@ def extract_text(data: bytes, path: str, kind: str) -> Document:
                 ),
             )
         )
-    if out.ligatures:
-        warnings.append(
-            Finding(
-                id="text.ligatures",
-                message=f"{out.ligatures} typographic ligature(s) (ﬁ, ﬂ...) were expanded into letters",
-                severity="info",
-                count=out.ligatures,
-            )
-        )
-    if out.glyphs:
-        warnings.append(
-            Finding(
-                id="text.glyphs",
-                message=f"{out.glyphs} unmapped or private-use character(s) (icon glyphs) were removed",
-                count=out.glyphs,
-            )
-        )
+    warnings.extend(normalisation_findings(out.ligatures, out.glyphs))
     return Document(
         source=Source(path=path, type=kind, pages=None, size=len(data)),
         lines=tuple(out.lines),
