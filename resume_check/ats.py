@@ -8,7 +8,6 @@ verdicts, for clichés); the cliché list is data (``lexicons/cliches.yaml``) re
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import LexiconError
+from .lexicon import read_bundled_yaml
 from .models import Block, Finding, Impact, Resume, Severity
 
 #: pages allowed before ats.length.pages fires: most résumés, and senior ones
@@ -54,15 +54,13 @@ class Cliche:
 def load_cliches(path: str | None = None) -> tuple[Cliche, ...]:
     """Read the cliché list (the bundled ``cliches.yaml`` unless ``path`` is given)."""
     where = path or "lexicons/cliches.yaml (bundled)"
+    if path is None:
+        return parse_cliches(read_bundled_yaml("cliches.yaml"), where)
     try:
-        if path is None:
-            text = importlib.resources.files("resume_check.lexicons").joinpath("cliches.yaml").read_text("utf-8")
-        else:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        data = yaml.safe_load(text)
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
     except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{where}: cannot read the cliché list ({err}); reinstall resume-check") from None
+        raise LexiconError(f"{where}: cannot read the cliché list ({err}); check the file") from None
     return parse_cliches(data, where)
 
 

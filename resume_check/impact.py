@@ -27,13 +27,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
-import yaml
-
 from .errors import LexiconError
+from .lexicon import read_bundled_yaml
 from .metrics import cue_dimensions, find_metrics
 from .models import (
     DIMENSIONS,
@@ -154,17 +152,6 @@ class WeakLexicon:
     any_opener: re.Pattern[str] = field(default=re.compile(r"(?!)"))
 
 
-def _read_yaml(name: str) -> dict[str, Any]:
-    try:
-        raw = resources.files("resume_check.lexicons").joinpath(name).read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{name}: cannot be read ({err}); reinstall resume-check") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"{name}: must be a mapping at the top level; reinstall resume-check")
-    return data
-
-
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -229,7 +216,7 @@ def _inflect(verb: str, irregular: Mapping[str, tuple[str, str]], doubles: froze
 @lru_cache(maxsize=1)
 def load_verbs() -> VerbLexicon:
     """The bundled action-verb lexicon (``lexicons/verbs.yaml``), inflected in British and American spelling."""
-    data = _read_yaml(VERBS_FILE)
+    data = read_bundled_yaml(VERBS_FILE)
     families_raw = data.get("families")
     if not isinstance(families_raw, dict) or not families_raw:
         raise LexiconError(f"{VERBS_FILE}: needs a `families` mapping of family id -> verbs; reinstall resume-check")
@@ -328,7 +315,7 @@ def load_verbs() -> VerbLexicon:
 @lru_cache(maxsize=1)
 def load_weak_openers() -> WeakLexicon:
     """The bundled weak openers and hedges (``lexicons/weak_openers.yaml``), patterns compiled."""
-    data = _read_yaml(WEAK_FILE)
+    data = read_bundled_yaml(WEAK_FILE)
     entries = data.get("openers")
     if not isinstance(entries, list) or not entries:
         raise LexiconError(f"{WEAK_FILE}: needs an `openers` list; reinstall resume-check")

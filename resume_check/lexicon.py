@@ -201,6 +201,18 @@ def _decode(data: bytes, name: str) -> str:
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def read_bundled_yaml(name: str) -> dict[str, Any]:
+    """A bundled data file from ``resume_check.lexicons`` (headings, verbs, weak openers, clichés) as a mapping."""
+    try:
+        raw = importlib.resources.files("resume_check.lexicons").joinpath(name).read_text(encoding="utf-8")
+        data = yaml.load(raw, Loader=_Loader)
+    except (OSError, yaml.YAMLError) as err:
+        raise LexiconError(f"{name}: cannot be read ({err}); reinstall resume-check") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: must be a mapping at the top level; reinstall resume-check")
+    return data
+
+
 def _parse_yaml(text: str, name: str) -> Any:
     """Parse with the safe loader; anchors/aliases are allowed but capped (no 'billion laughs')."""
     loader = _Loader(text)

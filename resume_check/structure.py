@@ -12,11 +12,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from .errors import LexiconError
+from .lexicon import read_bundled_yaml
 from .models import Block, Contact, Document, Finding, Line, Part, Resume, Section
 
 HEADINGS_FILE = "headings.yaml"
@@ -80,12 +78,8 @@ def normalise_heading(text: str) -> str:
 @lru_cache(maxsize=1)
 def load_headings() -> HeadingVocabulary:
     """The bundled heading vocabulary (cached)."""
-    try:
-        raw = resources.files("resume_check.lexicons").joinpath(HEADINGS_FILE).read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{HEADINGS_FILE}: cannot be read ({err}); reinstall resume-check") from None
-    if not isinstance(data, dict) or not isinstance(data.get("exact"), dict):
+    data = read_bundled_yaml(HEADINGS_FILE)
+    if not isinstance(data.get("exact"), dict):
         raise LexiconError(f"{HEADINGS_FILE}: needs an `exact` mapping of section -> headings; reinstall resume-check")
     exact: dict[str, str] = {}
     for section, headings in data["exact"].items():
@@ -238,7 +232,6 @@ def build_resume(document: Document) -> Resume:
             target = "summary"
         drafts.append(_Draft("bullet" if line.bullet else "paragraph", target, [index], line.part))
 
-    # an untitled summary paragraph at the top switches back to contact for short lines after it
     blocks: list[Block] = []
     pieces: list[str] = []
     offset = 0
