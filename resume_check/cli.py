@@ -500,11 +500,11 @@ def run_gate(
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use a CI format")
 
-    from .analysis import analyse_path, build_engine
+    from .analysis import analyse_document, build_engine
     from .baseline import baseline_key, parse_baseline
     from .configfile import resolve_config
     from .errors import ConfigError
-    from .extract import read_input
+    from .extract import extract_bytes, read_input
     from .gate import error_result, evaluate
     from .render import renderer
 
@@ -530,7 +530,8 @@ def run_gate(
             engines[key] = build_engine(settings)
         engine = dataclasses.replace(engines[key], settings=settings)
         try:
-            analysis = analyse_path(file, engine=engine)
+            data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned for suppressions
+            analysis = analyse_document(extract_bytes(data, file), engine)
         except ResumeCheckError as err:
             if err.exit_code != ExitCode.BAD_INPUT:
                 raise
@@ -538,7 +539,7 @@ def run_gate(
             continue
         source_text = None
         if file != "-" and file.lower().endswith(TEXT_SOURCE_SUFFIXES):
-            source_text = read_input(file, max_bytes=settings.max_bytes).decode("utf-8", "replace")
+            source_text = data.decode("utf-8", "replace")
         entry = None
         if baseline is not None:
             entry = baseline["files"].get(baseline_key(file, os.path.dirname(os.path.abspath(baseline_path or "."))))

@@ -103,6 +103,8 @@ def detect_kind(data: bytes, path: str) -> str:
 
 def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     """Extract a Document from bytes already read; ``path`` is used for messages and the Source."""
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty; export the résumé again", path=path)
     kind = kind or detect_kind(data, path)
     if kind == "pdf":
         from .pdf import extract_pdf
@@ -120,7 +122,4 @@ def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
 def extract(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read and extract one résumé file ("-" reads standard input as text)."""
     path = str(path)
-    data = read_input(path, max_bytes=max_bytes)
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty; export the résumé again", path=path)
-    return extract_bytes(data, path)
+    return extract_bytes(read_input(path, max_bytes=max_bytes), path)
