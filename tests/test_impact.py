@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -617,11 +616,8 @@ def test_empty_resume() -> None:
 
 # --------------------------------------------------------------------------------------------- through structure.py
 
-HAS_STRUCTURE = importlib.util.find_spec("resume_check.structure") is not None
-HAS_EXTRACT = importlib.util.find_spec("resume_check.extract") is not None
 
 
-@pytest.mark.skipif(not HAS_STRUCTURE, reason="resume_check.structure not available")
 def test_through_structure_with_a_wrapped_bullet(tmp_path: Path) -> None:
     from resume_check.extract import extract
     from resume_check.structure import build_resume
@@ -647,8 +643,6 @@ def test_through_structure_with_a_wrapped_bullet(tmp_path: Path) -> None:
 
 
 def _corpus_impact(name: str) -> Impact:
-    if not (HAS_STRUCTURE and HAS_EXTRACT):
-        pytest.skip("resume_check.extract / resume_check.structure not available")
     from resume_check.extract import extract
     from resume_check.structure import build_resume
 
@@ -782,7 +776,6 @@ def test_any_resume_gives_consistent_statements(items: list[tuple[str, str, str]
 SAMPLES = REPO / "samples"
 
 
-@pytest.mark.skipif(not (HAS_STRUCTURE and HAS_EXTRACT), reason="resume_check.extract / structure not available")
 @pytest.mark.parametrize("suffix", ["docx", "txt", "md"])
 def test_sample_twins_give_the_same_verdicts_as_the_pdf(suffix: str) -> None:
     from resume_check.extract import extract

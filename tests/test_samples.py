@@ -15,7 +15,6 @@ from resume_check.extract.docx import extract_docx
 from resume_check.models import Document
 
 ALEX = ("alex-morgan.txt", "alex-morgan.md", "alex-morgan.docx", "alex-morgan.pdf")
-HAVE_PDF = importlib.util.find_spec("resume_check.extract.pdf") is not None
 
 
 def load_script() -> ModuleType:
@@ -27,8 +26,6 @@ def load_script() -> ModuleType:
 
 
 def read(name: str) -> Document:
-    if name.endswith(".pdf") and not HAVE_PDF:
-        pytest.skip("resume_check/extract/pdf.py is not there yet")
     return extract(SAMPLES / name)
 
 
@@ -67,11 +64,10 @@ def test_binary_samples_are_deterministic_and_current() -> None:
     # the committed files hold what the script makes now (compared as read, so a reportlab upgrade does not matter)
     committed = extract_docx((SAMPLES / "alex-morgan.docx").read_bytes(), "alex-morgan.docx")
     assert committed.lines == extract_docx(docx_bytes, "alex-morgan.docx").lines
-    if HAVE_PDF:
-        from resume_check.extract.pdf import extract_pdf
+    from resume_check.extract.pdf import extract_pdf
 
-        fresh = extract_pdf(pdf_bytes, "alex-morgan.pdf")
-        assert extract_pdf((SAMPLES / "alex-morgan.pdf").read_bytes(), "alex-morgan.pdf").lines == fresh.lines
+    fresh = extract_pdf(pdf_bytes, "alex-morgan.pdf")
+    assert extract_pdf((SAMPLES / "alex-morgan.pdf").read_bytes(), "alex-morgan.pdf").lines == fresh.lines
 
 
 @pytest.mark.parametrize("name", ALEX)
