@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +26,8 @@ _NO_INFLECT = frozenset({"lean", "safe", "platform"})
 #: hits this short ("C", "R", "Go") are dropped when glued by a hyphen or '&' to a word: C-suite, go-live, R&D
 _SHORT = 2
 _GLUE = "-&"
+_NEWLINE = re.compile("\n")
+_COLUMNS = {"ORTH": 0, "LOWER": 1, "LEMMA": 2}  # columns of the token rows _find reads (see _find)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,7 @@ class TermMatcher:
     """Matchers for one lexicon on one pipeline. Build with :func:`build_matcher`; reuse for every résumé."""
 
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
         from spacy.matcher import Matcher, PhraseMatcher
 
         from .nlp import add_special_cases, lemma_table, special_case_forms
@@ -57,7 +62,11 @@ class TermMatcher:
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         # one token Matcher per term, run only when the doc holds a word its patterns require: the Matcher
         # evaluates IN/NOT_IN predicates in Python for every token, the costliest step by far otherwise
-        self._pattern_groups: list[tuple[Matcher, tuple[tuple[tuple[str, frozenset[str]], ...], ...] | None]] = []
+        self._pattern_groups: list[tuple[Matcher, tuple[tuple[tuple[int, frozenset[int]], ...], ...] | None]] = []
+        #: per column of the token rows (ORTH, LOWER, LEMMA): the hashes some pattern requires
+        self._required: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+        self._no_inflect = frozenset(vocab.strings.add(word) for word in _NO_INFLECT)
+        self._row_attrs = [ORTH, LOWER, LEMMA, IDX, LENGTH]
         self._exclude = PhraseMatcher(vocab, attr="LOWER")
         self._exclude_lemma = PhraseMatcher(vocab, attr="LEMMA")  # "press releases" for "press release"
         self._has_exclude: set[str] = set()
@@ -147,7 +156,17 @@ class TermMatcher:
 
         patterns = [[_normalise_token(token) for token in pattern] for pattern in term.patterns]
         matcher = Matcher(self.nlp.vocab, validate=True)
-        needs = tuple(_requirements(pattern) for pattern in patterns)
+        strings = self.nlp.vocab.strings
+        needs = tuple(
+            tuple(
+                (_COLUMNS[attr], frozenset(strings.add(value) for value in values))
+                for attr, values in _requirements(pattern)
+            )
+            for pattern in patterns
+        )
+        for need in needs:
+            for column, hashes in need:
+                self._required[column].update(hashes)
         self._pattern_groups.append((matcher, None if any(not n for n in needs) else needs))
         try:
             matcher.add(term.id, patterns)  # no greedy filter: a shorter hit may survive the line check
@@ -200,51 +219,91 @@ class TermMatcher:
         doc = self.nlp(text)
         strings = self.nlp.vocab.strings
         excluded = self._excluded(doc)
+        # token attributes as plain lists: a Token object per access costs more than the work done with it
+        rows: list[list[int]] = doc.to_array(self._row_attrs).tolist() if len(doc) else []
         candidates: list[tuple[int, int, str, int]] = []  # token start, token end, term id, rank
         for matcher, rank in ((self._phrase, _RANK_EXACT), (self._exact, _RANK_EXACT)):
             if len(matcher):  # an empty matcher warns (spaCy W036)
                 candidates.extend((start, end, strings[key], rank) for key, start, end in matcher(doc))
         if self._pattern_groups:
-            words = {
-                "ORTH": {t.text for t in doc},
-                "LOWER": {t.lower_ for t in doc},
-                "LEMMA": {t.lemma_ for t in doc},
-            }
-            for token_matcher, needs in self._pattern_groups:
-                # run a term's patterns only if one of them finds every word it requires in the doc
-                if needs is not None and not any(
-                    all(not words[attr].isdisjoint(values) for attr, values in need) for need in needs
-                ):
+            candidates.extend(self._pattern_hits(doc, text, rows))
+        if len(self._lemma):
+            for key, start, end in self._lemma(doc):
+                window = rows[start:end]
+                # some words change meaning when inflected: "leaning it" is not "Lean IT"
+                if any(lem in self._no_inflect and lem != low for _, low, lem, _, _ in window):
                     continue
-                for key, start, end in token_matcher(doc):
-                    term_id = strings[key]
-                    start, end = self._narrow(doc, start, end, term_id)
-                    candidates.append((start, end, term_id, _RANK_PATTERN))
-        for key, start, end in self._lemma(doc) if len(self._lemma) else ():
-            span = doc[start:end]
-            # some words change meaning when inflected: "leaning it" is not "Lean IT"
-            if any(t.lemma_ in _NO_INFLECT and t.lemma_ != t.lower_ for t in span):
-                continue
-            term_id = strings[key]
-            allowed = self._lemma_prefixes.get((term_id, tuple(t.lemma_ for t in span)))
-            if allowed is not None and tuple(t.lower_ for t in span[:-1]) not in allowed:
-                continue  # "managing services" is not "managed services"
-            candidates.append((start, end, term_id, _RANK_LEMMA))
+                term_id = strings[key]
+                allowed = self._lemma_prefixes.get((term_id, tuple(strings[lem] for _, _, lem, _, _ in window)))
+                if allowed is not None and tuple(strings[low] for _, low, _, _, _ in window[:-1]) not in allowed:
+                    continue  # "managing services" is not "managed services"
+                candidates.append((start, end, term_id, _RANK_LEMMA))
         kept = []
         for start, end, term_id, rank in candidates:
             # context tokens of a pattern (", Lean", "Lean)") are not part of the hit: trim edge punctuation
-            while end - start > 1 and not _has_alnum(doc[start].text):
+            while end - start > 1 and not _has_alnum(_token_text(text, rows[start])):
                 start += 1
-            while end - start > 1 and not _has_alnum(doc[end - 1].text):
+            while end - start > 1 and not _has_alnum(_token_text(text, rows[end - 1])):
                 end -= 1
-            span = doc[start:end]
-            s, e = span.start_char, span.end_char
-            if "\n" in span.text or not _stands_alone(text, s, e):
+            s, e = rows[start][3], rows[end - 1][3] + rows[end - 1][4]
+            if "\n" in text[s:e] or not _stands_alone(text, s, e):
                 continue
             if term_id in self._has_exclude and any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
                 continue
             kept.append((start, end, s, e, rank, term_id))
         return _longest_first(kept)
+
+    def _pattern_hits(self, doc: Doc, text: str, rows: list[list[int]]) -> list[tuple[int, int, str, int]]:
+        """Hits of the token patterns. A term's Matcher runs only over the lines that hold every word one of
+        its patterns requires: the Matcher evaluates IN/NOT_IN predicates in Python for every token it sees,
+        the costliest step by far if run over the whole résumé for each of the terms with patterns.
+
+        A line's window takes in the line-break tokens either side of it, so patterns that use a line break
+        as context still see it; pattern gaps never cross a line break (IS_SPACE: false) and a hit that spans
+        one is dropped later anyway, so no hit is lost by looking line by line.
+        """
+        strings = self.nlp.vocab.strings
+        # token indices of the line breaks (a whitespace token holding "\n"), and each word's line number
+        starts = [row[3] for row in rows]
+        breaks = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _NEWLINE.finditer(text)})
+        bounds = [-1, *breaks, len(rows)]
+        required = self._required
+        where: tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]] = ({}, {}, {})
+        line = 0
+        is_break = set(breaks)
+        for i, row in enumerate(rows):
+            if i in is_break:
+                line += 1
+                continue
+            for column in (0, 1, 2):
+                value = row[column]
+                if value in required[column]:
+                    where[column].setdefault(value, set()).add(line)
+        out = []
+        for token_matcher, needs in self._pattern_groups:
+            lines: set[int] = set()
+            if needs is None:
+                lines.update(range(len(bounds) - 1))
+            else:
+                for need in needs:
+                    found: set[int] | None = None
+                    for column, values in need:
+                        index = where[column]
+                        hit: set[int] = set()
+                        for value in values:
+                            hit.update(index.get(value, ()))
+                        found = hit if found is None else found & hit
+                        if not found:
+                            break
+                    if found:
+                        lines |= found
+            for number in sorted(lines):
+                lo, hi = max(bounds[number], 0), min(bounds[number + 1] + 1, len(rows))
+                for key, start, end in token_matcher(doc[lo:hi]):
+                    term_id = strings[key]
+                    start, end = self._narrow(doc, lo + start, lo + end, term_id)
+                    out.append((start, end, term_id, _RANK_PATTERN))
+        return out
 
     def _excluded(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
         if not self._has_exclude:
@@ -335,6 +394,11 @@ def _normalise_token(token: dict[str, Any]) -> dict[str, Any]:
 def _spellings(word: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     others = table.get(word, ())
     return (word, *(w for w in others if w != word))
+
+
+def _token_text(text: str, row: list[int]) -> str:
+    """The text of a token from its to_array row (ORTH, LOWER, LEMMA, IDX, LENGTH)."""
+    return text[row[3] : row[3] + row[4]]
 
 
 def _has_alnum(text: str) -> bool:
