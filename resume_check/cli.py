@@ -57,6 +57,27 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def default_cache_dir() -> str | None:
+    """Where compiled lexicons are cached: $RESUME_CHECK_CACHE_DIR (empty: no cache), else the user cache folder."""
+    chosen = os.environ.get("RESUME_CHECK_CACHE_DIR")
+    if chosen is not None:
+        return chosen or None
+    if os.environ.get("XDG_CACHE_HOME"):
+        base = os.environ["XDG_CACHE_HOME"]
+    elif sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = os.environ["LOCALAPPDATA"]
+    else:
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "resume-check")
+
+
+def cached(settings: Any) -> Any:
+    """``settings`` with the disk cache switched on (see ``default_cache_dir``)."""
+    import dataclasses
+
+    return dataclasses.replace(settings, cache_dir=default_cache_dir())
+
+
 def emit(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` atomically (temporary file, then rename), or to stdout."""
     if output is None or output == "-":
@@ -327,7 +348,7 @@ def check(
 
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use `resume-check batch`")
-    engine = build_engine(Settings(lexicons=lexicons, model=model))
+    engine = build_engine(cached(Settings(lexicons=lexicons, model=model)))
     render = renderer(fmt).render
     color = use_color(no_color, output)
     reports, code = [], ExitCode.OK
@@ -428,7 +449,7 @@ def batch(
         raise InputError(
             f"no résumé files found in {', '.join(paths)}; check the paths (use --recursive for sub-folders)"
         )
-    settings = settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons)
+    settings = cached(settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons))
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
     def render(cohort_records: Any) -> str:
@@ -527,7 +548,7 @@ def run_gate(
         )
         key = (settings.lexicons, settings.model)
         if key not in engines:
-            engines[key] = build_engine(settings)
+            engines[key] = build_engine(cached(settings))
         engine = dataclasses.replace(engines[key], settings=settings)
         try:
             data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned for suppressions
@@ -614,7 +635,7 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
         )
         key = (settings.lexicons, settings.model)
         if key not in engines:
-            engines[key] = build_engine(settings)
+            engines[key] = build_engine(cached(settings))
         analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))
         suppressions: tuple[Suppression, ...] = ()
         if file.lower().endswith(TEXT_SOURCE_SUFFIXES):
@@ -651,3 +672,31 @@ def init(folder: str, force: bool) -> None:
         raise ConfigError(f"{target} already exists; edit it, or run `resume-check init --force` to replace it")
     emit(STARTER, target)
     click.echo(f"resume-check: wrote {target}", err=True)
+
+
+# --- cache (start-up speed) ---
+
+
+@main.command("cache")
+@click.option("--clear", is_flag=True, help="Delete every cached entry.")
+@guarded
+def cache_command(clear: bool) -> None:
+    """Show (or --clear) the cache of compiled lexicons that makes start-up fast.
+
+    The first run with a lexicon compiles its matchers (about 0.3 s) and caches them; later runs load them in
+    a few milliseconds. Entries are keyed on the packs' contents and the versions of resume-check, spaCy and
+    spacy-lookups-data, so an edited pack or an upgrade is never served stale. The cache holds lexicon data
+    only, never résumé text. Set RESUME_CHECK_CACHE_DIR to move it, or to an empty value to switch it off.
+    """
+    from . import cache
+
+    folder = default_cache_dir()
+    if folder is None:
+        click.echo("cache: off (RESUME_CHECK_CACHE_DIR is empty)")
+        return
+    if clear:
+        click.echo(f"cache: {folder}: removed {cache.clear(folder)} entries")
+        return
+    found = cache.entries(folder)
+    size = sum(p.stat().st_size for p in found)
+    click.echo(f"cache: {folder}: {len(found)} entries, {size / 1024:.0f} KiB")

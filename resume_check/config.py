@@ -28,6 +28,8 @@ class Settings:
     time_limit: float = DEFAULT_TIME_LIMIT
     max_bytes: int = DEFAULT_MAX_BYTES
     source: str | None = field(default=None, compare=False)  # the config file these came from, for messages
+    #: where to keep compiled lexicons and matchers between runs (see cache.py); None: no disk cache
+    cache_dir: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         where = f" in {self.source}" if self.source else ""

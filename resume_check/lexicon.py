@@ -129,21 +129,22 @@ class Lexicon:
 def load_lexicon(extra: Sequence[str | Path] = (), *, bundled: bool = True) -> Lexicon:
     """Load the bundled ``terms-*.yaml`` packs (unless ``bundled=False``) plus ``extra`` pack files.
 
-    The result is cached per argument tuple, so repeated calls return the same object (and matchers built
-    for it are reused). Raises LexiconError naming the file, the entry and the fix.
+    The result is cached per file contents, so repeated calls return the same object (and matchers built
+    for it are reused) until a pack file changes. Raises LexiconError naming the file, the entry and the fix.
     """
-    return _load_cached(tuple(str(p) for p in extra), bundled)
-
-
-@functools.lru_cache(maxsize=16)
-def _load_cached(extra: tuple[str, ...], bundled: bool) -> Lexicon:
+    paths = tuple(str(p) for p in extra)
     raw: list[tuple[str, str, bool]] = []  # (display name, text, bundled)
     if bundled:
         # a bundled pack also given as a path (``lexicons validate lexicons/terms-x.yaml``) is read once, as given
-        given = {Path(p).resolve() for p in extra}
+        given = {Path(p).resolve() for p in paths}
         raw.extend((name, text, True) for name, text in _read_bundled(skip=given))
-    for path in extra:
+    for path in paths:
         raw.append((path, _read_file(Path(path), path), False))
+    return _load_cached(tuple(raw))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(raw: tuple[tuple[str, str, bool], ...]) -> Lexicon:
     return _build([(name, _parse_yaml(text, name), is_bundled) for name, text, is_bundled in raw])
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, LexiconError
 from .lexicon import Lexicon, expand_phrase, lexicon_forms, spelling_table
-from .models import Match, Resume, Term
+from .models import Match, Resume
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,21 +41,44 @@ class MatcherStats:
     token_patterns: int
     special_cases: int
     build_seconds: float
+    from_cache: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MatcherState:
+    """A TermMatcher compiled to plain data: what the disk cache keeps (see ``TermMatcher.state``).
+
+    The phrase tables hold each pattern as the hashes of its tokens' attribute (LOWER, LEMMA or ORTH), the
+    form ``PhraseMatcher.add`` accepts directly, so installing a state tokenises and lemmatises nothing.
+    """
+
+    special_words: tuple[str, ...]
+    phrase: dict[str, tuple[tuple[int, ...], ...]]
+    lemma: dict[str, tuple[tuple[int, ...], ...]]
+    exact: dict[str, tuple[tuple[int, ...], ...]]
+    exclude: dict[str, tuple[tuple[int, ...], ...]]
+    exclude_lemma: dict[str, tuple[tuple[int, ...], ...]]
+    patterns: tuple[tuple[str, list[list[dict[str, Any]]]], ...]
+    focus: dict[str, frozenset[tuple[str, ...]]]
+    lemma_prefixes: dict[tuple[str, tuple[str, ...]], frozenset[tuple[str, ...]] | None]
 
 
 class TermMatcher:
     """Matchers for one lexicon on one pipeline. Build with :func:`build_matcher`; reuse for every résumé."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+    def __init__(self, nlp: Language, lexicon: Lexicon, state: MatcherState | None = None) -> None:
+        """Compile the matchers for ``lexicon``, or install a ``state`` compiled earlier for the same lexicon
+        and pipeline (see :meth:`state`; the disk cache keeps one)."""
         from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, ORTH
         from spacy.matcher import Matcher, PhraseMatcher
 
-        from .nlp import add_special_cases, lemma_table, special_case_forms
+        from .nlp import add_special_case_words, special_case_forms
 
         started = time.perf_counter()
         self.nlp = nlp
         self.lexicon = lexicon
-        add_special_cases(nlp, lexicon)
+        self._special_words = state.special_words if state is not None else special_case_forms(lexicon)
+        add_special_case_words(nlp, self._special_words)
         vocab = nlp.vocab
         self._phrase = PhraseMatcher(vocab, attr="LOWER")
         self._lemma = PhraseMatcher(vocab, attr="LEMMA")
@@ -74,7 +97,28 @@ class TermMatcher:
         self._focus: dict[str, frozenset[tuple[str, ...]]] = {}
         #: (term id, lemmas of a form) -> None when an inflected hit is fine, else the allowed words before the last
         self._lemma_prefixes: dict[tuple[str, tuple[str, ...]], frozenset[tuple[str, ...]] | None] = {}
-        counts = {"phrase": 0, "lemma": 0, "exact": 0, "tokens": 0}
+        #: per term with patterns: (term id, patterns as given to spaCy), for :meth:`state`
+        self._term_patterns: list[tuple[str, list[list[dict[str, Any]]]]] = []
+        if state is None:
+            self._compile()
+        else:
+            self._install(state)
+        self.stats = MatcherStats(
+            terms=len(lexicon.terms),
+            phrase_patterns=_pattern_count(self._phrase),
+            lemma_patterns=_pattern_count(self._lemma),
+            acronym_patterns=_pattern_count(self._exact),
+            token_patterns=sum(len(patterns) for _, patterns in self._term_patterns),
+            special_cases=len(self._special_words),  # needed by the lexicon, added now or before
+            build_seconds=time.perf_counter() - started,
+            from_cache=state is not None,
+        )
+
+    def _compile(self) -> None:
+        """Tokenise and lemmatise every form of every term into the matchers."""
+        from .nlp import lemma_table
+
+        nlp, lexicon = self.nlp, self.lexicon
         # every phrase is tokenised once and run through the pipeline's components once: the same Doc serves
         # the LOWER and the LEMMA matcher (LEMMA patterns need the whole pipeline, else spaCy E155)
         all_forms = lexicon_forms(lexicon)
@@ -119,18 +163,14 @@ class TermMatcher:
                     lemma_docs.append(doc if reading is lemmas else _with_lemmas(doc, reading))
         for term_id, (lower_docs, lemma_docs) in by_term.items():
             self._phrase.add(term_id, lower_docs)
-            counts["phrase"] += len(lower_docs)
             if lemma_docs:
                 self._lemma.add(term_id, lemma_docs)
-                counts["lemma"] += len(lemma_docs)
         for term in lexicon.terms:
             exact = all_forms[term.id][1]
             if exact:
                 self._exact.add(term.id, [nlp.make_doc(a) for a in exact])
-                counts["exact"] += len(exact)
             if term.patterns:
-                self._add_patterns(term)
-                counts["tokens"] += len(term.patterns)
+                self._add_patterns(term.id, [[_normalise_token(t) for t in p] for p in term.patterns], pack=term.pack)
                 others = (term.label, *exact)
                 self._focus[term.id] = frozenset(
                     phrase_tokens.get(term.id, set()) | {tuple(t.lower_ for t in nlp.make_doc(x)) for x in others}
@@ -141,21 +181,50 @@ class TermMatcher:
                 self._exclude.add(term.id, excluded_docs)
                 self._exclude_lemma.add(term.id, excluded_docs)
                 self._has_exclude.add(term.id)
-        self.stats = MatcherStats(
-            terms=len(lexicon.terms),
-            phrase_patterns=counts["phrase"],
-            lemma_patterns=counts["lemma"],
-            acronym_patterns=counts["exact"],
-            token_patterns=counts["tokens"],
-            special_cases=len(special_case_forms(lexicon)),  # needed by the lexicon, added now or before
-            build_seconds=time.perf_counter() - started,
+
+    def state(self) -> MatcherState:
+        """The compiled matchers as plain data, to install later with ``TermMatcher(nlp, lexicon, state)``."""
+
+        def keywords(matcher: Any) -> dict[str, tuple[tuple[int, ...], ...]]:
+            return {key: tuple(sorted(patterns)) for key, patterns in sorted(_keywords(matcher).items())}
+
+        return MatcherState(
+            special_words=tuple(self._special_words),
+            phrase=keywords(self._phrase),
+            lemma=keywords(self._lemma),
+            exact=keywords(self._exact),
+            exclude=keywords(self._exclude),
+            exclude_lemma=keywords(self._exclude_lemma),
+            patterns=tuple((term_id, patterns) for term_id, patterns in self._term_patterns),
+            focus=dict(self._focus),
+            lemma_prefixes=dict(self._lemma_prefixes),
         )
 
-    def _add_patterns(self, term: Term) -> None:
+    def _install(self, state: MatcherState) -> None:
+        """Fill the matchers from a state compiled earlier: no tokenising, no lemmatising."""
+        tables: tuple[tuple[Any, dict[str, tuple[tuple[int, ...], ...]]], ...] = (
+            (self._phrase, state.phrase),
+            (self._lemma, state.lemma),
+            (self._exact, state.exact),
+            (self._exclude, state.exclude),
+            (self._exclude_lemma, state.exclude_lemma),
+        )
+        for matcher, table in tables:
+            for key, keywords in table.items():
+                matcher.add(key, list(keywords))  # PhraseMatcher takes hash sequences as well as Docs
+        self._has_exclude.update(state.exclude)
+        for term_id, patterns in state.patterns:
+            self._add_patterns(term_id, patterns, validate=False)
+        self._focus.update(state.focus)
+        self._lemma_prefixes.update(state.lemma_prefixes)
+
+    def _add_patterns(
+        self, term_id: str, patterns: list[list[dict[str, Any]]], *, validate: bool = True, pack: str = ""
+    ) -> None:
         from spacy.matcher import Matcher
 
-        patterns = [[_normalise_token(token) for token in pattern] for pattern in term.patterns]
-        matcher = Matcher(self.nlp.vocab, validate=True)
+        self._term_patterns.append((term_id, patterns))
+        matcher = Matcher(self.nlp.vocab, validate=validate)
         strings = self.nlp.vocab.strings
         needs = tuple(
             tuple(
@@ -169,12 +238,12 @@ class TermMatcher:
                 self._required[column].update(hashes)
         self._pattern_groups.append((matcher, None if any(not n for n in needs) else needs))
         try:
-            matcher.add(term.id, patterns)  # no greedy filter: a shorter hit may survive the line check
+            matcher.add(term_id, patterns)  # no greedy filter: a shorter hit may survive the line check
         except ValueError as err:  # spaCy MatchPatternError
             first = str(err).strip().splitlines()
             detail = " ".join(line.strip() for line in first if line.strip())[:300]
             raise LexiconError(
-                f"pack {term.pack!r}, term {term.id}: a token pattern is not valid for spaCy ({detail}); "
+                f"pack {pack!r}, term {term_id}: a token pattern is not valid for spaCy ({detail}); "
                 "fix the pattern (see lexicons/FORMAT.md)"
             ) from None
 
@@ -313,6 +382,17 @@ class TermMatcher:
         for key, start, end in (*self._exclude(doc), *self._exclude_lemma(doc)):
             out.setdefault(strings[key], []).append((start, end))
         return out
+
+
+def _keywords(matcher: Any) -> dict[str, set[tuple[int, ...]]]:
+    """A PhraseMatcher's patterns as the attribute hashes of their tokens (what it pickles as, and exactly what
+    ``PhraseMatcher.add`` accepts in place of Docs)."""
+    docs: dict[str, set[tuple[int, ...]]] = matcher.__reduce__()[1][1]
+    return docs
+
+
+def _pattern_count(matcher: Any) -> int:
+    return sum(len(patterns) for patterns in _keywords(matcher).values())
 
 
 def _plural(word: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
@@ -160,11 +161,16 @@ def add_special_cases(nlp: Language, lexicon: Lexicon) -> tuple[str, ...]:
     already keeps whole are skipped. Idempotent; special cases accumulate on ``nlp``'s tokenizer.
     Returns the strings added.
     """
+    return add_special_case_words(nlp, special_case_forms(lexicon))
+
+
+def add_special_case_words(nlp: Language, words: Iterable[str]) -> tuple[str, ...]:
+    """``add_special_cases`` for words already picked out by ``special_case_forms``."""
     from spacy.attrs import ORTH
 
     tokenizer: Any = nlp.tokenizer
     added = []
-    for word in special_case_forms(lexicon):
+    for word in words:
         for form in dict.fromkeys((word, word.lower(), word.upper())):
             if len(tokenizer(form)) > 1:
                 tokenizer.add_special_case(form, [{ORTH: form}])

@@ -27,6 +27,22 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The CLI caches compiled lexicons in the user's cache folder: point it at a throw-away folder for the run,
+    so tests never read or write the developer's real cache (tests that need no cache set it themselves)."""
+    import tempfile
+
+    os.environ["RESUME_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="resume-check-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    folder = os.environ.get("RESUME_CHECK_CACHE_DIR", "")
+    if "resume-check-test-cache-" in folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
