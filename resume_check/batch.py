@@ -91,38 +91,73 @@ def worst_exit_code(records: Iterable[BatchRecord]) -> int:
     return max((r.exit_code for r in records), default=0)
 
 
+#: names (without suffix, any case) of the documentation files that sit beside résumés in a repository or a
+#: shared folder; a folder's expansion leaves them out (naming one explicitly still includes it)
+DOC_STEMS = frozenset(
+    {
+        "readme",
+        "license",
+        "licence",
+        "copying",
+        "notice",
+        "changelog",
+        "changes",
+        "history",
+        "contributing",
+        "authors",
+        "code_of_conduct",
+        "security",
+        "sources",
+        "measurements",
+    }
+)
+
+
 def expand_paths(patterns: Iterable[str], *, recursive: bool = False) -> tuple[str, ...]:
     """Expand files, folders and globs into a sorted, de-duplicated tuple of file paths.
 
-    Folders contribute their files with a résumé-like suffix (``BATCH_SUFFIXES``; hidden files skipped), all levels
-    with ``recursive``. Globs use ``**`` for any depth when ``recursive``. A path that does not exist and is not a glob
-    is kept, so it becomes an error row rather than vanishing.
+    Folders contribute their files with a résumé-like suffix (``BATCH_SUFFIXES``; hidden files and documentation
+    files such as README.md skipped), all levels with ``recursive``. Globs use ``**`` for any depth when
+    ``recursive``. A path that does not exist and is not a glob is kept, so it becomes an error row rather than
+    vanishing.
     """
+    return expand_inputs(patterns, recursive=recursive)[0]
+
+
+def expand_inputs(patterns: Iterable[str], *, recursive: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``expand_paths`` plus the documentation files (README.md, LICENSE.txt, ...) that folders held and were
+    left out, so the caller can say so."""
     found: set[str] = set()
+    skipped: set[str] = set()
     for pattern in patterns:
         p = Path(pattern)
         if p.is_dir():
-            found.update(_folder_files(p, recursive=recursive))
+            _add_folder(p, recursive, found, skipped)
         elif p.exists() or not (GLOB_CHARS & set(pattern)):
             found.add(str(p))
         else:
             for match in glob.glob(pattern, recursive=recursive):
                 m = Path(match)
                 if m.is_dir():
-                    found.update(_folder_files(m, recursive=recursive))
+                    _add_folder(m, recursive, found, skipped)
                 elif m.is_file():
                     found.add(str(m))
-    return tuple(sorted(found))
+    return tuple(sorted(found)), tuple(sorted(skipped - found))
 
 
-def _folder_files(folder: Path, *, recursive: bool) -> Iterable[str]:
+def _add_folder(folder: Path, recursive: bool, found: set[str], skipped: set[str]) -> None:
     entries = folder.rglob("*") if recursive else folder.iterdir()
     for entry in entries:
         rel = entry.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
             continue
         if entry.suffix.lower() in BATCH_SUFFIXES and entry.is_file():
-            yield str(entry)
+            (skipped if is_documentation(entry.name) else found).add(str(entry))
+
+
+def is_documentation(name: str) -> bool:
+    """Whether a file name is a repository documentation file (README.md, LICENCE.txt, CHANGELOG.md, ...)."""
+    return Path(name).stem.casefold().replace("-", "_") in DOC_STEMS
 
 
 # --------------------------------------------------------------------------------------------- default pipeline

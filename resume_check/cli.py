@@ -437,17 +437,25 @@ def batch(
     """
     import importlib
 
-    from .batch import BatchInterrupted, analyse_many, expand_paths, worst_exit_code
+    from .batch import BatchInterrupted, analyse_many, expand_inputs, worst_exit_code
     from .cohort import build_cohort
     from .configfile import settings_for_batch
     from .errors import InputError
 
     if details and fmt != "json":
         raise click.UsageError("--details adds full analyses to the JSON report: use it with --format json")
-    files = expand_paths(paths, recursive=recursive)
+    files, docs = expand_inputs(paths, recursive=recursive)
     if not files:
+        only_docs = f" (only documentation files: {', '.join(os.path.basename(d) for d in docs)})" if docs else ""
         raise InputError(
-            f"no résumé files found in {', '.join(paths)}; check the paths (use --recursive for sub-folders)"
+            f"no résumé files found in {', '.join(paths)}{only_docs}; check the paths "
+            "(use --recursive for sub-folders; name a file explicitly to include it)"
+        )
+    if docs and not quiet:
+        names = ", ".join(os.path.basename(d) for d in docs[:5]) + (", ..." if len(docs) > 5 else "")
+        click.echo(
+            f"resume-check: skipped {len(docs)} documentation file(s) ({names}); name a file to include it",
+            err=True,
         )
     settings = cached(settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons))
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)

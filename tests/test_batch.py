@@ -284,6 +284,52 @@ def test_cli_batch_json_details(tmp_path: Path) -> None:
     assert usage.exit_code == 2 and "--format json" in usage.output
 
 
+def test_folders_leave_out_documentation_files(tmp_path: Path) -> None:
+    from resume_check.batch import expand_inputs, is_documentation
+
+    for name, body in {
+        "cv.md": "# Ann\n",
+        "README.md": "# About these CVs\n",
+        "LICENSE.txt": "MIT",
+        "Code-Of-Conduct.md": "Be kind",
+        "readme-first.md": "# Ben\n",  # not a documentation name: a résumé like any other
+    }.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    files, docs = expand_inputs([str(tmp_path)])
+    assert [Path(p).name for p in files] == ["cv.md", "readme-first.md"]
+    assert [Path(p).name for p in docs] == ["Code-Of-Conduct.md", "LICENSE.txt", "README.md"]
+    # named explicitly, or matched by a glob, a documentation file is analysed like any other
+    files, docs = expand_inputs([str(tmp_path), str(tmp_path / "README.md")])
+    assert "README.md" in [Path(p).name for p in files] and "README.md" not in [Path(p).name for p in docs]
+    assert [Path(p).name for p in expand_paths([str(tmp_path / "*.txt")])] == ["LICENSE.txt"]
+    assert is_documentation("CHANGELOG.md") and not is_documentation("alex-readme.pdf")
+
+
+def test_cli_batch_says_which_documentation_files_it_skipped(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resume_check.cli import main
+
+    (tmp_path / "README.md").write_text("# About\n", encoding="utf-8")
+    only = CliRunner().invoke(main, ["batch", str(tmp_path)])
+    assert only.exit_code == 3
+    assert only.output == (
+        f"resume-check: error: no résumé files found in {tmp_path} (only documentation files: README.md); check "
+        "the paths (use --recursive for sub-folders; name a file explicitly to include it)\n"
+    )
+    (tmp_path / "cv.txt").write_text(
+        "Ann Example\nann@example.com\n\nExperience\n- Led the Scrum team and cut costs by 20%.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["batch", str(tmp_path), "--format", "json", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        "resume-check: skipped 1 documentation file(s) (README.md); name a file to include it\n"
+    )
+    import json
+
+    assert [p["file"] for p in json.loads(result.stdout)["people"]] == [str(tmp_path / "cv.txt")]
+
+
 def test_cli_batch_no_files(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
