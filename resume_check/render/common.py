@@ -6,6 +6,7 @@ steps) live here so that the text, Markdown and HTML reports tell the reader the
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -37,42 +38,54 @@ _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\
 _SPACES = frozenset("\t\n\r\v\f\u2028\u2029\x85")
 
 
+def _clean_table() -> dict[int, str | None]:
+    """str.translate table doing clean_text's per-character work: spaces, dropped controls/bidi, surrogates."""
+    table: dict[int, str | None] = {}
+    for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)):  # category Cc
+        table[code] = None
+    for ch in _BIDI | {"\ufeff"}:
+        table[ord(ch)] = None
+    for ch in _SPACES:
+        table[ord(ch)] = " "
+    for code in range(0xD800, 0xE000):  # category Cs: lone surrogates
+        table[code] = "\ufffd"
+    return table
+
+
+_CLEAN = _clean_table()
+
+
 def clean_text(text: str) -> str:
     """Résumé text made safe to show: escape sequences, control and bidi characters removed, one line.
 
     Tabs, newlines and line/paragraph separators become spaces; lone surrogates become U+FFFD; zero-width
     joiners stay (emoji sequences need them).
     """
-    text = _ANSI.sub("", text)
-    out: list[str] = []
-    for ch in text:
-        if ch in _SPACES:
-            out.append(" ")
-            continue
-        if ch in _BIDI or ch == "\ufeff":
-            continue
-        cat = unicodedata.category(ch)
-        if cat == "Cc":
-            continue
-        if cat == "Cs":
-            out.append("\ufffd")
-            continue
-        out.append(ch)
-    return "".join(out)
+    if text.isprintable():
+        # no control (Cc), format (Cf: bidi, BOM), surrogate (Cs) or line/paragraph separator: nothing to do,
+        # and every escape sequence starts with a control character
+        return text
+    return _ANSI.sub("", text).translate(_CLEAN)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_json_text(text: str) -> str:
     """A string fit for UTF-8 JSON: lone surrogates (which cannot be encoded) replaced by U+FFFD, the rest kept."""
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if text.isascii():
         return text
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return _SURROGATES.sub("\ufffd", text)
 
 
 # ----------------------------------------------------------------------------------------- display width
 
 
+@functools.lru_cache(maxsize=4096)
 def char_width(ch: str) -> int:
     """Columns a character takes in a terminal: 0 for combining/format marks, 2 for wide (CJK, most emoji)."""
+    if " " <= ch <= "~":
+        return 1
     if unicodedata.combining(ch):
         return 0
     cat = unicodedata.category(ch)
@@ -83,9 +96,23 @@ def char_width(ch: str) -> int:
     return 1
 
 
+def _has_escape(text: str) -> bool:
+    """Whether ``text`` may hold an ANSI escape sequence (they all start with ESC, CSI or OSC)."""
+    return "\x1b" in text or "\x9b" in text or "\x9d" in text
+
+
+def _plain_width(text: str) -> int:
+    """Columns of ``text`` that holds no escape sequence."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(map(char_width, text))
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal (ANSI escape sequences count as zero)."""
-    return sum(char_width(ch) for ch in _ANSI.sub("", text))
+    if _has_escape(text):
+        text = _ANSI.sub("", text)
+    return _plain_width(text)
 
 
 def shorten(text: str, width: int, placeholder: str = "…") -> str:
@@ -132,6 +159,41 @@ def _split_long(word: str, width: int) -> list[str]:
 def wrap(text: str, width: int, indent: str = "", subsequent_indent: str | None = None) -> list[str]:
     """Greedy word wrap by display columns; words longer than a line are broken. Always at least one line."""
     rest = indent if subsequent_indent is None else subsequent_indent
+    if _has_escape(text):
+        # an escape sequence may span the spaces between words: measure each candidate line whole
+        return _wrap_measured(text, width, indent, rest)
+    # without escape sequences widths add up, so each word is measured once
+    lines: list[str] = []
+    prefix = indent
+    room = max(width - display_width(prefix), 1)
+    current = ""
+    used = 0
+    for word in text.split():
+        word_width = _plain_width(word)
+        if current:
+            if used + 1 + word_width <= room:
+                current = f"{current} {word}"
+                used += 1 + word_width
+                continue
+            lines.append(prefix + current)
+            prefix = rest
+            room = max(width - display_width(prefix), 1)
+        elif word_width <= room:
+            current, used = word, word_width
+            continue
+        while word_width > room:
+            piece = _split_long(word, room)[0]
+            lines.append(prefix + piece)
+            word = word[len(piece) :]
+            word_width = _plain_width(word)
+            prefix = rest
+            room = max(width - display_width(prefix), 1)
+        current, used = word, word_width
+    lines.append(prefix + current)
+    return [line.rstrip() for line in lines]
+
+
+def _wrap_measured(text: str, width: int, indent: str, rest: str) -> list[str]:
     lines: list[str] = []
     prefix = indent
     current = ""
