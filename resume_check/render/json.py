@@ -235,8 +235,70 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    """Deterministic JSON text: insertion order kept, UTF-8 characters as is, 2-space indent, final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """Deterministic JSON text: insertion order kept, UTF-8 characters as is, 2-space indent, final newline.
+
+    The same text as ``json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)``, written by a
+    direct encoder because the standard library drops its C accelerator whenever ``indent`` is set.
+    """
+    parts: list[str] = []
+    try:
+        _encode(data, "\n", parts)
+    except _Unsupported:
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    parts.append("\n")
+    return "".join(parts)
+
+
+class _Unsupported(Exception):
+    """A value the direct encoder leaves to the json module (subclasses, non-string keys, NaN)."""
+
+
+_encode_str = json.encoder.encode_basestring  # the C version when available, as json.dumps uses
+
+
+def _encode(value: Any, newline: str, parts: list[str]) -> None:
+    """Append the JSON text of ``value`` at the nesting whose line break + indent is ``newline``."""
+    kind = type(value)
+    if kind is str:
+        parts.append(_encode_str(value))
+    elif kind is dict:
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        first = True
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unsupported
+            parts.append(("{" if first else ",") + inner + _encode_str(key) + ": ")
+            first = False
+            _encode(item, inner, parts)
+        parts.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        first = True
+        for item in value:
+            parts.append(("[" if first else ",") + inner)
+            first = False
+            _encode(item, inner, parts)
+        parts.append(newline + "]")
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif kind is int:
+        parts.append(int.__repr__(value))
+    elif kind is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            raise _Unsupported  # json.dumps raises its own ValueError
+        parts.append(float.__repr__(value))
+    else:
+        raise _Unsupported
 
 
 def render(analysis: Analysis, *, color: bool = False) -> str:
