@@ -13,10 +13,12 @@ import io
 import logging
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from ..errors import InputError
@@ -215,41 +217,36 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
 
 
 def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[Char]:
-    f = r  # keep attribute lookups short
-    count = min(f.FPDFText_CountChars(tp), MAX_PAGE_CHARS)  # type: ignore[attr-defined]
+    api = _text_api()
+    tpa: int = ctypes.cast(tp, ctypes.c_void_p).value or 0  # type: ignore[arg-type]
+    count = min(api.count_chars(tpa), MAX_PAGE_CHARS)
     if count <= 0:
         return []
-    rect = f.FS_RECTF()  # type: ignore[attr-defined]
-    rect_ref = ctypes.byref(rect)
-    get_box = f.FPDFText_GetLooseCharBox  # type: ignore[attr-defined]
-    get_obj_address = _address_getter()
-    reader = _StyleReader(f)
-    is_generated = f.FPDFText_IsGenerated  # type: ignore[attr-defined]
-    get_unicode = f.FPDFText_GetUnicode  # type: ignore[attr-defined]
-    styles: dict[int, tuple[str, bool, Color | None, bool, float]] = {}
+    # one ctypes call per char for the box and the text object, driven by map() so no Python bytecode runs per call;
+    # boxes land in one float array (left, top, right, bottom per char) that is read back in one slice
+    boxes = (ctypes.c_float * (4 * count))()
+    base = ctypes.addressof(boxes)
+    box_ok = list(map(api.loose_box, repeat(tpa, count), range(count), range(base, base + 16 * count, 16)))
+    objects = list(map(api.text_object, repeat(tpa, count), range(count)))
+    flat = boxes[:]
+    codes = _page_codes(api, tpa, count)
+    # PDFium only generates spaces and line breaks; its spaces are guesses, ours come from gaps
+    skipped = {i for i, ch in enumerate(codes) if ch == "\r" or ch == "\n" or (ch == " " and api.is_generated(tpa, i))}
+    styles = _object_styles(api, tpa, objects, skipped)
     out: list[Char] = []
     append = out.append
     last_key = -1
     style: tuple[str, bool, Color | None, bool, float] = ("", False, None, False, 0.0)
     prev_x0 = prev_x1 = -1.0
-    for i in range(count):
-        # per char, not FPDFText_GetText: that one expands ligatures and drops unmapped glyphs, so indexes drift
-        code = get_unicode(tp, i)
-        # PDFium only generates spaces (32) and line breaks (13, 10); its spaces are guesses, ours come from gaps
-        if code == 13 or code == 10 or (code == 32 and is_generated(tp, i)):
+    for i, ch, key, ok, x0, rtop, x1, rbottom in zip(
+        range(count), codes, objects, box_ok, flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True
+    ):
+        if not ok or i in skipped:
             continue
-        ch = chr(code) if 0 <= code <= 0x10FFFF else "\ufffd"
-        key = get_obj_address(tp, i) or 0
         if key != last_key:
-            cached = styles.get(key)
-            if cached is None:
-                cached = reader.read(tp, i, key)
-                styles[key] = cached
-            style, last_key = cached, key
-        if not get_box(tp, i, rect_ref):
-            continue
-        x0 = rect.left - left
-        x1 = rect.right - left
+            style, last_key = styles[key], key
+        x0 -= left
+        x1 -= left
         if x0 == prev_x0 and x1 == prev_x1 and out:
             # PDFium expands a ligature glyph into letters sharing one box: put the ligature back so the
             # engine-independent normaliser counts it (text.ligatures) the same way for every engine
@@ -259,13 +256,137 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
                 prev.text = _LIGATURE_OF[letters]
                 continue
         prev_x0, prev_x1 = x0, x1
-        top = top_edge - rect.top
-        bottom = top_edge - rect.bottom
         font, bold, color, invisible, obj_size = style
         if obj_size < 0:
             continue
+        top = top_edge - rtop
+        bottom = top_edge - rbottom
         append(Char(ch, x0, x1, top, bottom, obj_size if obj_size > 0 else bottom - top, font, bold, color, invisible))
     return out
+
+
+Style = tuple[str, bool, Color | None, bool, float]  # font name, bold, fill colour, invisible, size (-1: rotated)
+
+
+def _object_styles(api: Any, tpa: int, objects: list[int], skipped: set[int]) -> dict[int, Style]:
+    """The style of each text object, read from its first char that is not skipped (as PDFium reports it there).
+
+    The reads run through map() over all objects at once; objects drawn with identical raw values share one result.
+    """
+    keyed: list[int | None] = list(objects)
+    for i in skipped:
+        keyed[i] = None
+    # reversed, so the first index of each object wins; then in page order, which the font cache relies on
+    first = dict(zip(reversed(keyed), range(len(keyed) - 1, -1, -1), strict=True))
+    first.pop(None, None)
+    order = sorted(first.items(), key=itemgetter(1))
+    m = len(order)
+    if not m:
+        return {}
+    keys = [k for k, _ in order]
+    index = [i for _, i in order]
+    pages = repeat(tpa, m)
+    rgba = (ctypes.c_uint * (4 * m))()
+    rb = ctypes.addressof(rgba)
+    fill_ok = list(
+        map(
+            api.fill_color,
+            pages,
+            index,
+            range(rb, rb + 16 * m, 16),
+            range(rb + 4, rb + 16 * m, 16),
+            range(rb + 8, rb + 16 * m, 16),
+            range(rb + 12, rb + 16 * m, 16),
+        )
+    )
+    matrices = (ctypes.c_float * (6 * m))()  # FS_MATRIX: a, b, c, d, e, f
+    mb = ctypes.addressof(matrices)
+    matrix_ok = list(map(api.matrix, repeat(tpa, m), index, range(mb, mb + 24 * m, 24)))
+    sizes = list(map(api.font_size, repeat(tpa, m), index))
+    modes = list(map(api.render_mode, keys))
+    fonts = list(map(api.object_font, keys))
+    if 0 in first:  # chars without a text object: no render mode, no font
+        at = keys.index(0)
+        modes[at] = fonts[at] = 0
+    rgba_values = rgba[:]
+    matrix_values = matrices[:]
+    font_cache: dict[int, tuple[str, bool]] = {}
+    name_buffer = ctypes.create_string_buffer(256)
+    memo: dict[tuple[object, ...], Style] = {}
+    styles: dict[int, Style] = {}
+    for key, i, fill, cr, cg, cb, ca, mode, size, mat, ma, mb_, mc, md, font in zip(
+        keys,
+        index,
+        fill_ok,
+        rgba_values[0::4],
+        rgba_values[1::4],
+        rgba_values[2::4],
+        rgba_values[3::4],
+        modes,
+        sizes,
+        matrix_ok,
+        matrix_values[0::6],
+        matrix_values[1::6],
+        matrix_values[2::6],
+        matrix_values[3::6],
+        fonts,
+        strict=True,
+    ):
+        raw = (fill, cr, cg, cb, ca, mode, size, mat, ma, mb_, mc, md, font)
+        style = memo.get(raw)
+        if style is None:
+            color: Color | None = None
+            if fill:
+                color = (cr / 255, cg / 255, cb / 255) if ca else None
+            # 3 = invisible, 7 = clip only; 2 and 6 (fill + stroke) are how word processors fake bold
+            invisible = mode == 3 or mode == 7
+            if mode == 1 or mode == 5:  # stroke only: the fill colour says nothing about visibility
+                color = None
+            if mat:
+                # the font size is in text space: scale it by the text matrix to get points on the page
+                size *= abs(ma * md - mb_ * mc) ** 0.5
+                if abs(mb_) > 1e-3 * abs(ma) or abs(mc) > 1e-3 * abs(md) or ma <= 0 or md <= 0:
+                    size = -1.0  # rotated or mirrored text has no reading order here: like pdfplumber's upright filter
+            name, bold = "", False
+            if font:
+                known = font_cache.get(font)
+                if known is None:
+                    n = api.font_name(font, name_buffer, 256)
+                    font_name = name_buffer.raw[: max(0, n - 1)].decode("latin-1", errors="replace") if n > 0 else ""
+                    weight = api.font_weight(font)
+                    if weight <= 0:
+                        weight = api.char_font_weight(tpa, i)
+                    known = (font_name, is_bold_font(font_name, weight if weight > 0 else 0))
+                    font_cache[font] = known
+                name, bold = known
+            style = (name, bold or mode == 2 or mode == 6, color, invisible, float(size))
+            memo[raw] = style
+        styles[key] = style
+    return styles
+
+
+def _page_codes(api: Any, tpa: int, count: int) -> Sequence[str]:
+    """Each char's text, one string per char index, as ``FPDFText_GetUnicode`` gives it.
+
+    One ``FPDFText_GetText`` call when the page's text buffer maps one-to-one onto its chars: it then holds exactly
+    ``count`` UTF-16 units, all in the Basic Multilingual Plane. PDFium leaves control glyphs and empty glyphs out of
+    that buffer, and a char beyond the BMP takes two units, so any of those makes the lengths differ; then per char.
+    The buffer writes U+FFFE where the char itself holds 0 (no Unicode) or 2 (a line-end hyphen): those few are
+    asked for one by one.
+    """
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = api.get_text(tpa, 0, count, ctypes.addressof(buffer))
+    if written == count + 1:
+        text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
+        if len(text) == count and (text.isascii() or max(text) < "\U00010000"):
+            if "\ufffe" not in text:
+                return text
+            chars = list(text)
+            for i, ch in enumerate(chars):
+                if ch == "\ufffe":
+                    chars[i] = chr(api.unicode(tpa, i))
+            return chars
+    return [chr(code) if code <= 0x10FFFF else "\ufffd" for code in map(api.unicode, repeat(tpa, count), range(count))]
 
 
 _LIGATURE_OF = {
@@ -279,80 +400,40 @@ _LIGATURE_OF = {
 _LETTERS_OF = {v: k for k, v in _LIGATURE_OF.items()}
 
 
-@lru_cache(maxsize=1)
-def _address_getter() -> Any:
-    """``FPDFText_GetTextObject`` returning the object's address as an int: a cheap cache key, no ctypes.cast."""
-    import pypdfium2.raw as r
+class _TextApi:
+    """PDFium text-page functions bound to take and return plain ints (addresses, indexes): no pointer objects.
 
-    address = ctypes.cast(r.FPDFText_GetTextObject, ctypes.c_void_p).value
-    assert address is not None
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+    ctypes converts an int argument declared ``c_size_t`` fastest; pointers are passed as their addresses.
+    """
 
+    def __init__(self) -> None:
+        import pypdfium2.raw as r
 
-class _StyleReader:
-    """Reads one text object's font, size, colour and render mode, with reusable ctypes buffers and a font cache."""
+        def bind(function: Any, restype: Any, *argtypes: Any) -> Any:
+            address = ctypes.cast(function, ctypes.c_void_p).value
+            assert address is not None
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
-    def __init__(self, f: Any) -> None:
-        self.f = f
-        self.get_font, self.get_mode, self.font_name, self.font_weight = _object_prototypes()
-        self.rgba = [ctypes.c_uint() for _ in range(4)]
-        self.rgba_refs = [ctypes.byref(v) for v in self.rgba]
-        self.matrix = f.FS_MATRIX()
-        self.matrix_ref = ctypes.byref(self.matrix)
-        self.name_buffer = ctypes.create_string_buffer(256)
-        self.fonts: dict[int, tuple[str, bool]] = {}
-
-    def read(self, tp: Any, i: int, obj: int) -> tuple[str, bool, Color | None, bool, float]:
-        f = self.f
-        color: Color | None = None
-        if f.FPDFText_GetFillColor(tp, i, *self.rgba_refs):
-            r, g, b, a = (v.value for v in self.rgba)
-            color = (r / 255, g / 255, b / 255) if a else None
-        mode = self.get_mode(obj) if obj else 0
-        # 3 = invisible, 7 = clip only; 2 and 6 (fill + stroke) are how word processors fake bold
-        invisible = mode == 3 or mode == 7
-        if mode == 1 or mode == 5:  # stroke only: the fill colour says nothing about visibility
-            color = None
-        size = f.FPDFText_GetFontSize(tp, i)
-        m = self.matrix
-        if f.FPDFText_GetMatrix(tp, i, self.matrix_ref):
-            # the font size is in text space: scale it by the text matrix to get points on the page
-            size *= abs(m.a * m.d - m.b * m.c) ** 0.5
-            if abs(m.b) > 1e-3 * abs(m.a) or abs(m.c) > 1e-3 * abs(m.d) or m.a <= 0 or m.d <= 0:
-                size = -1.0  # rotated or mirrored text has no reading order here: like pdfplumber's upright filter
-        name, bold = "", False
-        font = self.get_font(obj) if obj else None
-        if font:
-            known = self.fonts.get(font)
-            if known is None:
-                n = self.font_name(font, self.name_buffer, 256)
-                font_name = self.name_buffer.raw[: max(0, n - 1)].decode("latin-1", errors="replace") if n > 0 else ""
-                weight = self.font_weight(font)
-                if weight <= 0:
-                    weight = f.FPDFText_GetFontWeight(tp, i)
-                known = (font_name, is_bold_font(font_name, weight if weight > 0 else 0))
-                self.fonts[font] = known
-            name, bold = known
-        return name, bold or mode == 2 or mode == 6, color, invisible, float(size)
+        ptr, i32 = ctypes.c_size_t, ctypes.c_int
+        self.count_chars = bind(r.FPDFText_CountChars, i32, ptr)
+        self.unicode = bind(r.FPDFText_GetUnicode, ctypes.c_uint, ptr, i32)
+        self.get_text = bind(r.FPDFText_GetText, i32, ptr, i32, i32, ptr)
+        self.is_generated = bind(r.FPDFText_IsGenerated, i32, ptr, i32)
+        self.loose_box = bind(r.FPDFText_GetLooseCharBox, i32, ptr, i32, ptr)
+        self.text_object = bind(r.FPDFText_GetTextObject, ptr, ptr, i32)
+        self.fill_color = bind(r.FPDFText_GetFillColor, i32, ptr, i32, ptr, ptr, ptr, ptr)
+        self.font_size = bind(r.FPDFText_GetFontSize, ctypes.c_double, ptr, i32)
+        self.matrix = bind(r.FPDFText_GetMatrix, i32, ptr, i32, ptr)
+        self.char_font_weight = bind(r.FPDFText_GetFontWeight, i32, ptr, i32)
+        self.object_font = bind(r.FPDFTextObj_GetFont, ptr, ptr)
+        self.render_mode = bind(r.FPDFTextObj_GetTextRenderMode, i32, ptr)
+        self.font_name = bind(r.FPDFFont_GetBaseFontName, ptr, ptr, ctypes.c_char_p, ptr)
+        self.font_weight = bind(r.FPDFFont_GetWeight, i32, ptr)
 
 
 @lru_cache(maxsize=1)
-def _object_prototypes() -> tuple[Any, Any, Any, Any]:
-    """PDFium object functions taking and returning plain addresses (ints): no pointer objects, no casts."""
-    import pypdfium2.raw as r
-
-    def bind(function: Any, restype: Any, *argtypes: Any) -> Any:
-        address = ctypes.cast(function, ctypes.c_void_p).value
-        assert address is not None
-        return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-    vp = ctypes.c_void_p
-    return (
-        bind(r.FPDFTextObj_GetFont, vp, vp),
-        bind(r.FPDFTextObj_GetTextRenderMode, ctypes.c_int, vp),
-        bind(r.FPDFFont_GetBaseFontName, ctypes.c_size_t, vp, ctypes.c_char_p, ctypes.c_size_t),
-        bind(r.FPDFFont_GetWeight, ctypes.c_int, vp),
-    )
+def _text_api() -> _TextApi:
+    return _TextApi()
 
 
 def _needs_shapes(chars: list[Char]) -> bool:
