@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .. import __version__
@@ -256,47 +257,60 @@ class _Unsupported(Exception):
 _encode_str = json.encoder.encode_basestring  # the C version when available, as json.dumps uses
 
 
+def _float(value: float) -> str:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise _Unsupported  # json.dumps raises its own ValueError
+    return float.__repr__(value)
+
+
+#: JSON text of scalar values by exact type (subclasses such as IntEnum are left to the json module)
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _encode_str,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+
+
 def _encode(value: Any, newline: str, parts: list[str]) -> None:
     """Append the JSON text of ``value`` at the nesting whose line break + indent is ``newline``."""
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        parts.append(scalar(value))
+        return
     kind = type(value)
-    if kind is str:
-        parts.append(_encode_str(value))
-    elif kind is dict:
+    inner = newline + "  "
+    if kind is dict:
         if not value:
             parts.append("{}")
             return
-        inner = newline + "  "
-        first = True
+        opening = "{" + inner
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unsupported
-            parts.append(("{" if first else ",") + inner + _encode_str(key) + ": ")
-            first = False
-            _encode(item, inner, parts)
+            scalar = _SCALARS.get(type(item))
+            if scalar is not None:
+                parts.append(opening + _encode_str(key) + ": " + scalar(item))
+            else:
+                parts.append(opening + _encode_str(key) + ": ")
+                _encode(item, inner, parts)
+            opening = "," + inner
         parts.append(newline + "}")
     elif kind is list or kind is tuple:
         if not value:
             parts.append("[]")
             return
-        inner = newline + "  "
-        first = True
+        opening = "[" + inner
         for item in value:
-            parts.append(("[" if first else ",") + inner)
-            first = False
-            _encode(item, inner, parts)
+            scalar = _SCALARS.get(type(item))
+            if scalar is not None:
+                parts.append(opening + scalar(item))
+            else:
+                parts.append(opening)
+                _encode(item, inner, parts)
+            opening = "," + inner
         parts.append(newline + "]")
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif kind is int:
-        parts.append(int.__repr__(value))
-    elif kind is float:
-        if value != value or value in (float("inf"), float("-inf")):
-            raise _Unsupported  # json.dumps raises its own ValueError
-        parts.append(float.__repr__(value))
     else:
         raise _Unsupported
 

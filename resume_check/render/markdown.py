@@ -37,6 +37,7 @@ MISSING_PER_CATEGORY = 5
 
 #: characters CommonMark/GFM give meaning to anywhere in a line (all are valid backslash escapes)
 _ALWAYS = frozenset("\\`*_{}[]()#!|<>~&$")
+_ESCAPE_ALWAYS = str.maketrans({ch: "\\" + ch for ch in _ALWAYS})
 #: characters that only mean something at the start of a line (lists, quotes, headings, setext underlines)
 _LEADING = re.compile(r"^(\s*)([-+=.:>])")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
@@ -45,7 +46,7 @@ _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
 def md(text: str) -> str:
     """Résumé text as inert Markdown: one line, control characters removed, punctuation backslash-escaped."""
     text = clean_text(text).strip()
-    out = "".join("\\" + ch if ch in _ALWAYS else ch for ch in text)
+    out = text.translate(_ESCAPE_ALWAYS)
     out = _ORDERED.sub(r"\1\\\2", out)
     return _LEADING.sub(r"\1\\\2", out)
 
