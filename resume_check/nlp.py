@@ -43,10 +43,10 @@ def _build_nlp_cached(model: str | None) -> Language:
     _register_components()
     if model is None:
         nlp = spacy.blank("en")
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         try:
-            nlp.initialize()
-        except (ValueError, OSError) as err:  # spaCy E1004/E912: spacy-lookups-data missing
+            lemmatizer.initialize(lookups=_lemma_lookups())
+        except (ValueError, OSError, KeyError) as err:  # spaCy E1004/E912/E955: spacy-lookups-data missing
             raise ConfigError(
                 f"cannot initialise the lookup lemmatizer ({err}); install it with: pip install spacy-lookups-data"
             ) from None
@@ -62,6 +62,26 @@ def _build_nlp_cached(model: str | None) -> Language:
             raise ConfigError(f"spaCy model {model!r} cannot be loaded: {err}") from None
     nlp.add_pipe(LEMMA_CASE, last=True)
     return nlp
+
+
+def _lemma_lookups() -> Any:
+    """The English ``lemma_lookup`` table of spacy-lookups-data, for the lookup lemmatizer.
+
+    Read as spaCy's own ``load_lookups`` reads it (the package's entry point, then the JSON file), but kept as a
+    plain dict: filling spaCy's ``Table`` hashes all 41,582 keys one Python call at a time, about 70 ms of every
+    start-up, while the lemmatizer only ever calls ``table.get(word, word)``, which a dict answers the same.
+    (``nlp.initialize()`` is not called: for this blank pipeline it would only load the same table again.)
+    """
+    from spacy.lookups import Lookups
+    from spacy.util import load_language_data, registry
+
+    data = registry.lookups.get("en")  # KeyError/catalogue error when spacy-lookups-data is missing
+    table: Any = load_language_data(data["lemma_lookup"])
+    if not isinstance(table, dict):
+        raise ValueError(f"the lemma_lookup table of spacy-lookups-data is a {type(table).__name__}, not a mapping")
+    lookups: Any = Lookups()
+    lookups.set_table("lemma_lookup", table)
+    return lookups
 
 
 def _register_components() -> None:

@@ -339,6 +339,28 @@ def test_unknown_model_is_a_config_error() -> None:
     )
 
 
+def test_missing_lookup_tables_are_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without spacy-lookups-data the registry has no English tables: a ConfigError that says what to install."""
+    import catalogue
+    from spacy.util import registry
+
+    from resume_check import nlp as nlp_module
+
+    def missing(name: str) -> None:
+        raise catalogue.RegistryError(f"Cant't find {name!r} in registry spacy -> lookups.")
+
+    monkeypatch.setattr(registry.lookups, "get", missing)
+    nlp_module._build_nlp_cached.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="pip install spacy-lookups-data"):
+            build_nlp()
+    finally:
+        monkeypatch.undo()
+        nlp_module._build_nlp_cached.cache_clear()
+    assert build_nlp()("Managed budgets")[0].lemma_ == "manage"
+
+
+
 def test_pattern_rejected_by_spacy_is_a_lexicon_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     text = (
