@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import time
 from pathlib import Path
@@ -19,9 +18,6 @@ from resume_check.extract import read_input
 from resume_check.models import Analysis, Finding
 from resume_check.render import cohort_json
 from resume_check.render import csv as csv_render
-
-HAVE_PIPELINE = importlib.util.find_spec("resume_check.analysis") is not None
-
 
 # ---- fakes run inside the worker processes (top-level, so they pickle by reference) ----
 
@@ -213,7 +209,6 @@ def make_cli_batch(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
 def test_cli_batch_rows_exit_code_and_workers(tmp_path: Path) -> None:
     import csv
     import io
@@ -240,7 +235,6 @@ def test_cli_batch_rows_exit_code_and_workers(tmp_path: Path) -> None:
         assert rows[bad]["exit_code"] == "3" and rows[bad]["error"] and rows[bad]["score"] == ""
 
 
-@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
 def test_cli_batch_redacts_every_format(tmp_path: Path) -> None:
     import re
 
@@ -262,7 +256,6 @@ def test_cli_batch_redacts_every_format(tmp_path: Path) -> None:
         assert str(tmp_path) not in out, fmt
 
 
-@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
 def test_cli_batch_json_details(tmp_path: Path) -> None:
     import json
 
@@ -339,7 +332,6 @@ def test_cli_batch_no_files(tmp_path: Path) -> None:
     assert result.exit_code == 3 and "no résumé files found" in result.output
 
 
-@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
 def test_library_api_matches_single_file_analysis(tmp_path: Path) -> None:
     import resume_check
 
@@ -382,7 +374,6 @@ def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.
 
 
 @needs_corpus
-@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
 def test_corpus_batch_has_a_row_for_every_file() -> None:
     files = expand_paths([str(CORPUS)])
     assert len(files) >= 30
@@ -396,7 +387,6 @@ def test_corpus_batch_has_a_row_for_every_file() -> None:
     assert cohort.missing_keywords and cohort.missing_keywords[0].share > 0.5
 
 
-@pytest.mark.skipif(not HAVE_PIPELINE, reason="analysis pipeline not available")
 def test_cli_batch_bad_lexicon_stops_with_exit_3(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

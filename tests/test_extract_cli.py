@@ -97,8 +97,9 @@ def test_extract_text_sample_whole_output(golden) -> None:  # type: ignore[no-un
 
 @pytest.mark.parametrize("name", ["alex-morgan.pdf", "alex-morgan.docx", "alex-morgan.txt", "alex-morgan.md"])
 def test_extract_json_schema_and_sections(name: str) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     from importlib import resources
+
+    import jsonschema  # a test dependency (setup.cfg [test])
 
     schema = json.loads(resources.files("resume_check").joinpath("schemas/extract.schema.json").read_text())
     code, out, _ = run("extract", str(SAMPLES / name), "--format", "json")
