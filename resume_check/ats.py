@@ -521,9 +521,10 @@ def check_cliches(resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tu
     if not cliches:
         return []
     cliches = tuple(cliches)
+    find = _cliche_regex(cliches).finditer  # once: hashing the cliché tuple per block costs more than the scan
     hits: dict[int, list[tuple[int, str]]] = {}
     for block in resume.blocks:
-        for m in _cliche_regex(cliches).finditer(block.text):
+        for m in find(block.text):
             offset = block.start + m.start()
             if any(s <= offset < e for s, e in strong):
                 continue  # backed by a measured result in the same statement
