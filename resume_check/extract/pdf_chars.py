@@ -200,7 +200,7 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
             truncated = raw.FPDFText_CountChars(textpage.raw) > MAX_PAGE_CHARS  # type: ignore[attr-defined]
         finally:
             textpage.close()
-        shapes = _pdfium_shapes(raw, page.raw, left, top_edge) if _needs_shapes(chars) else []
+        shapes = _pdfium_shapes(_address(page.raw), left, top_edge) if _needs_shapes(chars) else []
         links = _pdfium_links(raw, pdf.raw, page.raw, left, top_edge)
         del bottom_edge
         return PageChars(
@@ -218,16 +218,23 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
 
 def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[Char]:
     api = _text_api()
-    tpa: int = ctypes.cast(tp, ctypes.c_void_p).value or 0  # type: ignore[arg-type]
+    tpa = _address(tp)
     count = min(api.count_chars(tpa), MAX_PAGE_CHARS)
     if count <= 0:
         return []
     # one ctypes call per char for the box and the text object, driven by map() so no Python bytecode runs per call;
     # boxes land in one float array (left, top, right, bottom per char) that is read back in one slice
+    page = ctypes.c_void_p(tpa)
     boxes = (ctypes.c_float * (4 * count))()
-    base = ctypes.addressof(boxes)
-    box_ok = list(map(api.loose_box, repeat(tpa, count), range(count), range(base, base + 16 * count, 16)))
-    objects = list(map(api.text_object, repeat(tpa, count), range(count)))
+    box_ok = list(
+        map(
+            api.loose_box_untyped,
+            repeat(page, count),
+            range(count),
+            map(ctypes.byref, repeat(boxes, count), range(0, 16 * count, 16)),
+        )
+    )
+    objects = list(map(api.text_object_untyped, repeat(page, count), range(count)))
     flat = boxes[:]
     codes = _page_codes(api, tpa, count)
     # PDFium only generates spaces and line breaks; its spaces are guesses, ours come from gaps
@@ -400,6 +407,17 @@ _LIGATURE_OF = {
 _LETTERS_OF = {v: k for k, v in _LIGATURE_OF.items()}
 
 
+def _bind(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function re-typed: ints for pointers (``c_size_t``), no ctypes pointer objects or casts."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def _address(pointer: Any) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
 class _TextApi:
     """PDFium text-page functions bound to take and return plain ints (addresses, indexes): no pointer objects.
 
@@ -409,18 +427,12 @@ class _TextApi:
     def __init__(self) -> None:
         import pypdfium2.raw as r
 
-        def bind(function: Any, restype: Any, *argtypes: Any) -> Any:
-            address = ctypes.cast(function, ctypes.c_void_p).value
-            assert address is not None
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
+        bind = _bind
         ptr, i32 = ctypes.c_size_t, ctypes.c_int
         self.count_chars = bind(r.FPDFText_CountChars, i32, ptr)
         self.unicode = bind(r.FPDFText_GetUnicode, ctypes.c_uint, ptr, i32)
         self.get_text = bind(r.FPDFText_GetText, i32, ptr, i32, i32, ptr)
         self.is_generated = bind(r.FPDFText_IsGenerated, i32, ptr, i32)
-        self.loose_box = bind(r.FPDFText_GetLooseCharBox, i32, ptr, i32, ptr)
-        self.text_object = bind(r.FPDFText_GetTextObject, ptr, ptr, i32)
         self.fill_color = bind(r.FPDFText_GetFillColor, i32, ptr, i32, ptr, ptr, ptr, ptr)
         self.font_size = bind(r.FPDFText_GetFontSize, ctypes.c_double, ptr, i32)
         self.matrix = bind(r.FPDFText_GetMatrix, i32, ptr, i32, ptr)
@@ -429,6 +441,10 @@ class _TextApi:
         self.render_mode = bind(r.FPDFTextObj_GetTextRenderMode, i32, ptr)
         self.font_name = bind(r.FPDFFont_GetBaseFontName, ptr, ptr, ctypes.c_char_p, ptr)
         self.font_weight = bind(r.FPDFFont_GetWeight, i32, ptr)
+        # the per-char hot pair without argtypes, which halves ctypes' call cost: callers must pass the page as a
+        # c_void_p, the index as an int and the box as a byref() pointer (a bare int would be cut to a C int)
+        self.loose_box_untyped = bind(r.FPDFText_GetLooseCharBox, i32)
+        self.text_object_untyped = bind(r.FPDFText_GetTextObject, ptr)
 
 
 @lru_cache(maxsize=1)
@@ -438,7 +454,8 @@ def _text_api() -> _TextApi:
 
 def _needs_shapes(chars: list[Char]) -> bool:
     """Filled shapes only matter when some text is light enough to vanish on white paper."""
-    return any(c.color is not None and _luminance(c.color) > LIGHT for c in chars)
+    colors = {c.color for c in chars}  # a handful of distinct colours per page
+    return any(color is not None and _luminance(color) > LIGHT for color in colors)
 
 
 LIGHT = 0.85  # luminance above which text is invisible on white paper
@@ -448,37 +465,68 @@ def _luminance(color: Color) -> float:
     return 0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]
 
 
-def _pdfium_shapes(f: object, page: object, left: float, top_edge: float, depth: int = 0) -> list[Shape]:
+def _pdfium_shapes(page: int, left: float, top_edge: float) -> list[Shape]:
+    api = _shape_api()
     shapes: list[Shape] = []
-    count = f.FPDFPage_CountObjects(page)  # type: ignore[attr-defined]
-    _collect_shapes(f, [f.FPDFPage_GetObject(page, i) for i in range(count)], left, top_edge, shapes, 0)  # type: ignore[attr-defined]
+    count = api.count_objects(page)
+    _collect_shapes(api, list(map(api.page_object, repeat(page, count), range(count))), left, top_edge, shapes, 0)
     return shapes
 
 
-def _collect_shapes(f: object, objs: list[object], left: float, top_edge: float, out: list[Shape], depth: int) -> None:
-    lft, btm, rgt, tp = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    for obj in objs[:5000]:
-        kind = f.FPDFPageObj_GetType(obj)  # type: ignore[attr-defined]
+class _ShapeApi:
+    """PDFium page-object functions bound to take and return plain ints (addresses), as ``_TextApi``."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as r
+
+        ptr, i32 = ctypes.c_size_t, ctypes.c_int
+        self.count_objects = _bind(r.FPDFPage_CountObjects, i32, ptr)
+        self.page_object = _bind(r.FPDFPage_GetObject, ptr, ptr, i32)
+        self.form_count = _bind(r.FPDFFormObj_CountObjects, i32, ptr)
+        self.form_object = _bind(r.FPDFFormObj_GetObject, ptr, ptr, ctypes.c_ulong)
+        self.kind = _bind(r.FPDFPageObj_GetType, i32, ptr)
+        self.bounds = _bind(r.FPDFPageObj_GetBounds, i32, ptr, ptr, ptr, ptr, ptr)
+        self.draw_mode = _bind(r.FPDFPath_GetDrawMode, i32, ptr, ptr, ptr)
+        self.fill_color = _bind(r.FPDFPageObj_GetFillColor, i32, ptr, ptr, ptr, ptr, ptr)
+
+
+@lru_cache(maxsize=1)
+def _shape_api() -> _ShapeApi:
+    return _ShapeApi()
+
+
+def _collect_shapes(
+    api: _ShapeApi, objs: list[int], left: float, top_edge: float, out: list[Shape], depth: int
+) -> None:
+    box = (ctypes.c_float * 4)()  # left, bottom, right, top
+    b0 = ctypes.addressof(box)
+    ints = (ctypes.c_int * 2)()  # fill mode, stroke
+    i0 = ctypes.addressof(ints)
+    rgba = (ctypes.c_uint * 4)()
+    c0 = ctypes.addressof(rgba)
+    objs = objs[:5000]
+    for obj, kind in zip(objs, map(api.kind, objs), strict=True):
         if kind == 5 and depth < 3:  # form XObject
-            n = f.FPDFFormObj_CountObjects(obj)  # type: ignore[attr-defined]
-            _collect_shapes(f, [f.FPDFFormObj_GetObject(obj, i) for i in range(n)], left, top_edge, out, depth + 1)  # type: ignore[attr-defined]
+            n = api.form_count(obj)
+            _collect_shapes(api, list(map(api.form_object, repeat(obj, n), range(n))), left, top_edge, out, depth + 1)
             continue
         if kind not in (2, 3, 4):  # path, image, shading
             continue
-        if not f.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (lft, btm, rgt, tp))):  # type: ignore[attr-defined]
+        if not api.bounds(obj, b0, b0 + 4, b0 + 8, b0 + 12):
             continue
         color: Color | None = None
         if kind == 2:
-            fill, stroke = ctypes.c_int(), ctypes.c_int()
-            if not f.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) or fill.value == 0:  # type: ignore[attr-defined]
+            ints[0] = 0
+            if not api.draw_mode(obj, i0, i0 + 4) or ints[0] == 0:
                 continue
-            rr, gg, bb, aa = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
             # a pattern or gradient fill has no single colour: None, like an image, so text on it counts as seen
-            if f.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in (rr, gg, bb, aa))):  # type: ignore[attr-defined]
-                if aa.value == 0:
+            if api.fill_color(obj, c0, c0 + 4, c0 + 8, c0 + 12):
+                rr, gg, bb, aa = rgba
+                if aa == 0:
                     continue
-                color = (rr.value / 255, gg.value / 255, bb.value / 255)
-        out.append(Shape(lft.value - left, top_edge - tp.value, rgt.value - left, top_edge - btm.value, color))
+                color = (rr / 255, gg / 255, bb / 255)
+        lft, btm, rgt, tp = box
+        out.append(Shape(lft - left, top_edge - tp, rgt - left, top_edge - btm, color))
 
 
 def _pdfium_links(f: object, doc: object, page: object, left: float, top_edge: float) -> list[tuple[float, float, str]]:
