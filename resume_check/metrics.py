@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from .models import Dimension, Metric
 
@@ -271,8 +272,10 @@ _COUNT_NOUNS: dict[Dimension, tuple[str, ...]] = {
 #: the longest alternative first, so "direct reports" wins over "reports"
 _COUNT_NOUN = "(?:" + "|".join(sorted((n for ns in _COUNT_NOUNS.values() for n in ns), key=len, reverse=True)) + ")"
 _COUNT_NOUN_RE = re.compile(rf"^{_COUNT_NOUN}$", re.IGNORECASE)
-_NOUN_PATTERNS: tuple[tuple[re.Pattern[str], Dimension], ...] = tuple(
-    (re.compile(rf"^{noun}$", re.IGNORECASE), dim) for dim, nouns in _COUNT_NOUNS.items() for noun in nouns
+#: which dimension a count noun belongs to: one group per dimension, so the name of the group that matched is the
+#: first dimension (in _COUNT_NOUNS order) listing a noun that matches the whole text
+_NOUN_DIMENSION = re.compile(
+    "^(?:" + "|".join(f"(?P<{dim}>{'|'.join(nouns)})" for dim, nouns in _COUNT_NOUNS.items()) + ")$", re.IGNORECASE
 )
 
 _STOP = (
@@ -732,10 +735,9 @@ def _count_dimension(matched: str) -> Dimension | None:
     for size in (4, 3, 2, 1):
         if len(words) < size:
             continue
-        tail = " ".join(words[-size:])
-        for pattern, dim in _NOUN_PATTERNS:
-            if pattern.match(tail):
-                return dim
+        noun = _NOUN_DIMENSION.match(" ".join(words[-size:]))
+        if noun:
+            return cast(Dimension, noun.lastgroup)
     return None
 
 
