@@ -271,12 +271,13 @@ _COUNT_NOUNS: dict[Dimension, tuple[str, ...]] = {
 }
 #: the longest alternative first, so "direct reports" wins over "reports"
 _COUNT_NOUN = "(?:" + "|".join(sorted((n for ns in _COUNT_NOUNS.values() for n in ns), key=len, reverse=True)) + ")"
-_COUNT_NOUN_RE = re.compile(rf"^{_COUNT_NOUN}$", re.IGNORECASE)
 #: which dimension a count noun belongs to: one group per dimension, so the name of the group that matched is the
 #: first dimension (in _COUNT_NOUNS order) listing a noun that matches the whole text
 _NOUN_DIMENSION = re.compile(
     "^(?:" + "|".join(f"(?P<{dim}>{'|'.join(nouns)})" for dim, nouns in _COUNT_NOUNS.items()) + ")$", re.IGNORECASE
 )
+#: whether a text is a count noun: the same whole-text test (alternative order does not change a full match)
+_COUNT_NOUN_RE = _NOUN_DIMENSION
 
 _STOP = (
     r"(?:of|to|in|for|by|and|or|the|a|an|with|from|on|at|per|than|over|into|across|within|was|were|is|are|as"
