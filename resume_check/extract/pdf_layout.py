@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from statistics import median
 
 from .pdf_chars import LIGHT, Char, Color, PageChars, Shape
@@ -130,8 +131,15 @@ def split_visible(page: PageChars) -> tuple[list[Char], int]:
 def build_rows(chars: list[Char]) -> list[Row]:
     """Group chars into rows (shared vertical band), then words (gaps), then segments (wide gaps)."""
     bands: list[tuple[float, float, list[Char]]] = []  # (top, bottom, chars) of each row's seed
-    for c in sorted(chars, key=lambda ch: ch.top + ch.bottom):
+    # a char with the same box top and bottom as the one before (and a positive height) lands in the same band:
+    # the lookback below would find that band again, or the band the previous char just seeded
+    run_top = run_bottom = 0.0
+    run: list[Char] | None = None
+    for c in sorted(chars, key=_middle):
         ct, cb = c.top, c.bottom
+        if run is not None and ct == run_top and cb == run_bottom:
+            run.append(c)
+            continue
         if cb - ct <= 0 and c.text.isspace():
             continue
         h = cb - ct if cb - ct > 0.1 else 0.1
@@ -145,7 +153,9 @@ def build_rows(chars: list[Char]) -> list[Row]:
                 members.append(c)
                 break
         else:
-            bands.append((ct, cb, [c]))
+            members = [c]
+            bands.append((ct, cb, members))
+        run, run_top, run_bottom = (members, ct, cb) if cb - ct > 0 else (None, 0.0, 0.0)
     rows = []
     for _top, _bottom, members in bands:
         row = _row_from_chars(members)
@@ -155,15 +165,22 @@ def build_rows(chars: list[Char]) -> list[Row]:
     return rows
 
 
+def _middle(c: Char) -> float:
+    return c.top + c.bottom
+
+
 def _tracking(members: list[Char]) -> float:
     """The row's typical gap between letters, in em: near 0 normally, 0.1 em or more for letter-spaced text."""
     gaps: list[float] = []
+    append = gaps.append
     prev = members[0]
+    prev_space = prev.text == " "
     for c in members[1:]:
-        if c.text != " " and prev.text != " ":
+        space = c.text == " "
+        if not space and not prev_space:
             size = c.size if c.size < prev.size else prev.size
-            gaps.append((c.x0 - prev.x1) / (size if size > 1.0 else 1.0))
-        prev = c
+            append((c.x0 - prev.x1) / (size if size > 1.0 else 1.0))
+        prev, prev_space = c, space
     if len(gaps) < 4:
         return 0.0
     gaps.sort()
@@ -171,15 +188,19 @@ def _tracking(members: list[Char]) -> float:
     return 0.0 if mid < 0.0 else 0.4 if mid > 0.4 else mid
 
 
+_X0 = attrgetter("x0")
+
+
 def _row_from_chars(members: list[Char]) -> Row | None:
-    members.sort(key=lambda ch: ch.x0)
+    members.sort(key=_X0)
     # letter-spaced rows (CSS letter-spacing, Word's expanded small caps) move the word gap up by the tracking
     word_gap = max(WORD_GAP, _tracking(members) + 0.09)
     words: list[Word] = []
     current: list[Char] = []
     last: Char | None = None
     for c in members:
-        if c.text == " " or c.text.isspace():
+        text = c.text
+        if text.isspace():
             if current:
                 words.append(_word(current))
                 current = []
@@ -187,7 +208,7 @@ def _row_from_chars(members: list[Char]) -> Row | None:
             continue
         if last is not None:
             # the same glyph drawn twice at (almost) the same place is fake bold or a shadow: read it once
-            if c.text == last.text and abs(c.x0 - last.x0) < min(0.15 * c.size, 0.5 * (last.x1 - last.x0)):
+            if text == last.text and abs(c.x0 - last.x0) < min(0.15 * c.size, 0.5 * (last.x1 - last.x0)):
                 last.bold = True  # overprinting is how some tools fake bold
                 continue
             size = c.size if c.size < last.size else last.size
@@ -215,6 +236,8 @@ def _row_from_chars(members: list[Char]) -> Row | None:
 
 def _word(chars: list[Char]) -> Word:
     first = chars[0]
+    if len(chars) == 1:
+        return Word(chars, first.x0, first.x1, first.top, first.bottom, first.size)
     x1, top, bottom, size = first.x1, first.top, first.bottom, first.size
     for c in chars:
         if c.x1 > x1:
@@ -240,10 +263,6 @@ class _Leaf:
     rows: list[Row]
     left: float  # left bound of the column (the gutter), for numbering
     split: bool  # inside a column split
-
-
-def _crosses(row: Row, x: float) -> bool:
-    return any(s.x0 < x - 0.5 and s.x1 > x + 0.5 for s in row.segments)
 
 
 def _side_rows(rows: list[Row], x: float) -> tuple[list[Row], list[Row]]:
@@ -331,16 +350,27 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
     best_score = 0
     rejected: set[tuple[int, int, float]] = set()
     big_gap = 6 * median(r.bottom - r.top for r in rows)
+    n = len(rows)
+    # a column is one continuous block: a wide vertical gap (a footer far below) ends the run
+    joined = [False] + [rows[j].top - rows[j - 1].bottom < big_gap for j in range(1, n)]
+    spans = [[(s.x0, s.x1) for s in row.segments] for row in rows]
+    single = [sp[0] if len(sp) == 1 else None for sp in spans]
     for x in _candidates(rows):
+        left_edge, right_edge = x - 0.5, x + 0.5
+        # as _crosses(row, x) for every row, without a call per row
+        crosses = [
+            (one[0] < left_edge and one[1] > right_edge)
+            if one is not None
+            else any(a < left_edge and b > right_edge for a, b in sp)
+            for one, sp in zip(single, spans, strict=True)
+        ]
         i = 0
-        n = len(rows)
         while i < n:
-            if _crosses(rows[i], x):
+            if crosses[i]:
                 i += 1
                 continue
             j = i + 1
-            # a column is one continuous block: a wide vertical gap (a footer far below) ends the run
-            while j < n and not _crosses(rows[j], x) and rows[j].top - rows[j - 1].bottom < big_gap:
+            while j < n and not crosses[j] and joined[j]:
                 j += 1
             run = rows[i:j]
             n_left, n_right = _side_counts(run, x)
