@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -828,7 +828,25 @@ def _strip_header(text: str, words: list[tuple[int, int, str]], lex: VerbLexicon
     return 0
 
 
-def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) -> _Judgement:
+class _LazyMetrics:
+    """The metrics of a unit's text, found on first use: most units that are not statements never need them."""
+
+    __slots__ = ("_metrics", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._metrics: tuple[Metric, ...] | None = None
+
+    def get(self) -> tuple[Metric, ...]:
+        if self._metrics is None:
+            self._metrics = find_metrics(self._text)
+        return self._metrics
+
+    def found(self) -> bool:
+        return bool(self.get())
+
+
+def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callable[[], bool]) -> _Judgement:
     text = unit.text
     words = _word_starts(text)
     if not words:
@@ -871,7 +889,7 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: bool) 
             verb_start = words[start_index][0]
             verb_end = words[start_index + size - 1][1]
             return _Judgement(
-                "strong" if has_metrics else "unquantified",
+                "strong" if has_metrics() else "unquantified",
                 verb=text[verb_start:verb_end],
                 family=form.family,
                 lemma=form.lemma,
@@ -936,7 +954,7 @@ def _is_participle(word: str, lex: VerbLexicon) -> bool:
     return lowered in lex.participles or (lowered.endswith("ed") and len(lowered) >= 4)
 
 
-def _is_non_statement(text: str, unit: _Unit, has_metrics: bool) -> bool:
+def _is_non_statement(text: str, unit: _Unit, has_metrics: Callable[[], bool]) -> bool:
     stripped = text.strip()
     words = stripped.split()
     if not words:
@@ -953,7 +971,7 @@ def _is_non_statement(text: str, unit: _Unit, has_metrics: bool) -> bool:
     title = bool(capitalised) and sum(w[0].isupper() for w in capitalised) >= 0.7 * len(capitalised)
     if unit.bullet:
         # an award or a role line in title case ("Multi-Top Driver Award Winner", "Acme Ltd, Data Analyst 2012")
-        return (len(words) <= 3 and not has_metrics) or (
+        return (len(words) <= 3 and not has_metrics()) or (
             title and not stripped.endswith(".") and (len(words) <= 8 or bool(_YEAR.search(stripped)))
         )
     if len(words) <= 8 and not stripped.endswith("."):
@@ -1134,15 +1152,15 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
     drafts: list[_Draft] = []
     entry_shift = 0
     for unit in _units(resume, lex):
-        metrics_all = find_metrics(unit.text)
-        judgement = _judge(unit, lex, weak, bool(metrics_all))
+        metrics_of = _LazyMetrics(unit.text)
+        judgement = _judge(unit, lex, weak, metrics_of.found)
         if judgement.verdict is None:
             entry_shift += judgement.reason != "label"
             continue
         if judgement.skip:
             entry_shift += 1  # a title/date prefix glued to the statement opens a new entry
         text = unit.text[judgement.skip :]
-        local = tuple(m for m in metrics_all if m.start >= judgement.skip)
+        local = tuple(m for m in metrics_of.get() if m.start >= judgement.skip)
         metrics = tuple(
             Metric(m.text, m.kind, m.measures, _to_resume_offset(unit, m.start), _to_resume_offset(unit, m.end))
             for m in local
