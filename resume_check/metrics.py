@@ -404,6 +404,11 @@ _MULTIPLIER = re.compile(
     r"|less|fewer|over|as)\b",
     re.IGNORECASE,
 )
+#: quick tests that a text may hold a match at all: each alternative of the pattern needs one of these words,
+#: and scanning for them is several times cheaper than trying the whole pattern at every position
+_MULTIPLIER_HINT = re.compile(r"\d\s?[x×]|fold|doubl|tripl|quadrupl|halv|cut in half|times", re.IGNORECASE)
+_RATE_HINT = re.compile(_RATE_WORDS, re.IGNORECASE)
+_RATING_HINT = re.compile(r"csat|nps|satisfaction|rating|feedback|score", re.IGNORECASE)
 _DUR_ONE = rf"(?:{_LEFT}{_NUM}|\b{_NUM_WORD}|\bhalf an?|\ba|\ban)\+?[\s-]?{_DUR_UNIT}\b"
 _DURATION = re.compile(
     rf"\bfrom\s{_DUR_ONE}\s(?:to|→|->)\s{_DUR_ONE}|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})\+?[\s-]?{_DUR_UNIT}\b"
@@ -658,8 +663,9 @@ def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
 def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimension | None, int]]:
     if _DIGIT.search(masked):
         yield from _digit_candidates(masked)
-    for m in _MULTIPLIER.finditer(masked):
-        yield m.start(), m.end(), "multiplier", _nearest_cue(masked, m.start(), m.end()), 4
+    if _MULTIPLIER_HINT.search(masked):
+        for m in _MULTIPLIER.finditer(masked):
+            yield m.start(), m.end(), "multiplier", _nearest_cue(masked, m.start(), m.end()), 4
     for m in _COUNT.finditer(masked):
         if _is_duration_word(m.group()):
             continue
@@ -679,12 +685,14 @@ def _digit_candidates(masked: str) -> Iterator[tuple[int, int, str, Dimension | 
     for m in _MONEY.finditer(masked):
         end = _extend_per(masked, m.end())
         yield m.start(), end, "money", "budget", 0
-    for m in _RATE_AFTER.finditer(masked):
-        yield m.start(), m.end(), "rate", "quality", 1
-    for m in _RATE_BEFORE.finditer(masked):
-        yield m.start(), m.end(), "rate", "quality", 1
-    for m in _RATING.finditer(masked):
-        yield m.start(), m.end(), "rate", "quality", 1
+    if _RATE_HINT.search(masked):
+        for m in _RATE_AFTER.finditer(masked):
+            yield m.start(), m.end(), "rate", "quality", 1
+        for m in _RATE_BEFORE.finditer(masked):
+            yield m.start(), m.end(), "rate", "quality", 1
+    if _RATING_HINT.search(masked):
+        for m in _RATING.finditer(masked):
+            yield m.start(), m.end(), "rate", "quality", 1
     for m in _PCT_RANGE.finditer(masked):
         yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 2
     for pattern in (_PCT, _PP):
