@@ -137,3 +137,19 @@ def test_non_it_controls_gain_no_project_management_terms(name: str) -> None:
 )
 def test_new_stage_evidence_does_not_lose_a_term(name: str, kept: str) -> None:
     assert evidence(name, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("Planned the cloud migration of 140 applications.", "cloud.cloud_migration"),
+        ("Planned the ERP implementation.", "infrastructure.enterprise_systems"),
+        ("Executed the data migration.", "data.data_migration"),
+        ("Managed the SAP project work.", "tools.sap"),
+    ],
+)
+def test_stage_patterns_leave_the_terms_inside_them_alone(text: str, inner: str) -> None:
+    """A stage pattern spans only scale words ("the phased migration"), so a term named inside the object keeps
+    its evidence: one span of text is one term, and the longest span would win."""
+    found = {m.term_id for m in build_matcher(build_nlp(), load_lexicon()).match_text(text)}
+    assert inner in found
