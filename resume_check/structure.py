@@ -23,6 +23,7 @@ MAX_HEADING_CHARS = 48
 #: a paragraph this long at the top of the résumé, before any heading, is a summary rather than contact details
 SUMMARY_MIN_WORDS = 12
 
+_NUMBERING = re.compile(r"^(?:\d+[.)]|[ivx]+\.)\s*")
 _PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 _AND = re.compile(r"\s*(?:&|\+|/|\band\b)\s*")
@@ -52,7 +53,10 @@ class HeadingVocabulary:
 
     def section_for(self, text: str, *, loose: bool) -> str | None:
         """The canonical section a heading line names; ``loose`` also accepts keyword matches."""
-        key = normalise_heading(text)
+        return self.section_for_key(normalise_heading(text), loose=loose)
+
+    def section_for_key(self, key: str, *, loose: bool) -> str | None:
+        """``section_for`` of a heading already passed through ``normalise_heading``."""
         if not key:
             return None
         if key in self.exact:
@@ -68,7 +72,7 @@ class HeadingVocabulary:
 def normalise_heading(text: str) -> str:
     """Lower-case, strip edge punctuation and numbering, unify "&"/"and", collapse spaces."""
     text = text.strip().lower()
-    text = re.sub(r"^(?:\d+[.)]|[ivx]+\.)\s*", "", text)
+    text = _NUMBERING.sub("", text)
     text = _PUNCT_EDGES.sub("", text)
     text = _AND.sub(" and ", text)
     text = text.replace("’", "'")
@@ -115,12 +119,13 @@ def _heading_section(line: Line, vocab: HeadingVocabulary, body_size: float | No
     styled = bool(line.style and _HEADING_STYLE.match(line.style))
     larger = body_size is not None and line.font_size is not None and line.font_size >= body_size + 0.9
     signals = styled or larger or bool(line.bold) or _is_caps(text) or text.endswith(":")
-    exact = vocab.section_for(text, loose=False)
+    key = normalise_heading(text)
+    exact = vocab.section_for_key(key, loose=False)
     if exact is not None:
         # an exact vocabulary phrase on a line of its own is a heading
         return exact
     if signals:
-        return vocab.section_for(text, loose=True)
+        return vocab.section_for_key(key, loose=True)
     return None
 
 
@@ -338,11 +343,12 @@ def extract_contact(document: Document, blocks: Sequence[Block]) -> Contact:
     for i in ordered:
         line = lines[i]
         text = line.text
-        if email is None and (m := EMAIL.search(text)):
-            email = m.group(0)
-            note(line.part)
-        elif (m := EMAIL.search(text)) and m.group(0) == email:
-            note(line.part)
+        if "@" in text:  # every address has one; most lines do not, and the regex costs more than this test
+            if email is None and (m := EMAIL.search(text)):
+                email = m.group(0)
+                note(line.part)
+            elif (m := EMAIL.search(text)) and m.group(0) == email:
+                note(line.part)
         if phone is None and (i < 40 or line.part in ("header", "footer")):
             for m in PHONE.finditer(EMAIL.sub(" ", URL.sub(" ", text))):
                 cleaned = _clean_phone(m.group(0))
