@@ -238,7 +238,8 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     flat = boxes[:]
     codes = _page_codes(api, tpa, count)
     # PDFium only generates spaces and line breaks; its spaces are guesses, ours come from gaps
-    skipped = {i for i, ch in enumerate(codes) if ch == "\r" or ch == "\n" or (ch == " " and api.is_generated(tpa, i))}
+    is_generated = api.is_generated_untyped
+    skipped = {i for i, ch in enumerate(codes) if ch == "\r" or ch == "\n" or (ch == " " and is_generated(page, i))}
     styles = _object_styles(api, tpa, objects, skipped)
     out: list[Char] = []
     append = out.append
@@ -285,91 +286,80 @@ def _object_styles(api: Any, tpa: int, objects: list[int], skipped: set[int]) ->
         keyed[i] = None
     # reversed, so the first index of each object wins; then in page order, which the font cache relies on
     first = dict(zip(reversed(keyed), range(len(keyed) - 1, -1, -1), strict=True))
-    first.pop(None, None)
-    order = sorted(first.items(), key=itemgetter(1))
+    order = sorted(((k, i) for k, i in first.items() if k is not None), key=itemgetter(1))
     m = len(order)
     if not m:
         return {}
     keys = [k for k, _ in order]
     index = [i for _, i in order]
-    pages = repeat(tpa, m)
+    page = ctypes.c_void_p(tpa)
+    objs = list(map(ctypes.c_void_p, keys))
     rgba = (ctypes.c_uint * (4 * m))()
-    rb = ctypes.addressof(rgba)
-    fill_ok = list(
-        map(
-            api.fill_color,
-            pages,
-            index,
-            range(rb, rb + 16 * m, 16),
-            range(rb + 4, rb + 16 * m, 16),
-            range(rb + 8, rb + 16 * m, 16),
-            range(rb + 12, rb + 16 * m, 16),
-        )
-    )
+    channels = [map(ctypes.byref, repeat(rgba, m), range(offset, 16 * m, 16)) for offset in (0, 4, 8, 12)]
+    fill_ok = list(map(api.fill_color_untyped, repeat(page, m), index, *channels))
     matrices = (ctypes.c_float * (6 * m))()  # FS_MATRIX: a, b, c, d, e, f
-    mb = ctypes.addressof(matrices)
-    matrix_ok = list(map(api.matrix, repeat(tpa, m), index, range(mb, mb + 24 * m, 24)))
-    sizes = list(map(api.font_size, repeat(tpa, m), index))
-    modes = list(map(api.render_mode, keys))
-    fonts = list(map(api.object_font, keys))
+    matrix_ok = list(
+        map(api.matrix_untyped, repeat(page, m), index, map(ctypes.byref, repeat(matrices, m), range(0, 24 * m, 24)))
+    )
+    sizes = list(map(api.font_size_untyped, repeat(page, m), index))
+    modes = list(map(api.render_mode_untyped, objs))
+    fonts = list(map(api.object_font_untyped, objs))
     if 0 in first:  # chars without a text object: no render mode, no font
         at = keys.index(0)
         modes[at] = fonts[at] = 0
     rgba_values = rgba[:]
     matrix_values = matrices[:]
+    raws = list(
+        zip(
+            fill_ok,
+            rgba_values[0::4],
+            rgba_values[1::4],
+            rgba_values[2::4],
+            rgba_values[3::4],
+            modes,
+            sizes,
+            matrix_ok,
+            matrix_values[0::6],
+            matrix_values[1::6],
+            matrix_values[2::6],
+            matrix_values[3::6],
+            fonts,
+            strict=True,
+        )
+    )
+    # each distinct raw value once, with the first object showing it (in page order, for the font cache)
+    distinct = dict(zip(reversed(raws), reversed(index), strict=True))
     font_cache: dict[int, tuple[str, bool]] = {}
     name_buffer = ctypes.create_string_buffer(256)
-    memo: dict[tuple[object, ...], Style] = {}
-    styles: dict[int, Style] = {}
-    for key, i, fill, cr, cg, cb, ca, mode, size, mat, ma, mb_, mc, md, font in zip(
-        keys,
-        index,
-        fill_ok,
-        rgba_values[0::4],
-        rgba_values[1::4],
-        rgba_values[2::4],
-        rgba_values[3::4],
-        modes,
-        sizes,
-        matrix_ok,
-        matrix_values[0::6],
-        matrix_values[1::6],
-        matrix_values[2::6],
-        matrix_values[3::6],
-        fonts,
-        strict=True,
-    ):
-        raw = (fill, cr, cg, cb, ca, mode, size, mat, ma, mb_, mc, md, font)
-        style = memo.get(raw)
-        if style is None:
-            color: Color | None = None
-            if fill:
-                color = (cr / 255, cg / 255, cb / 255) if ca else None
-            # 3 = invisible, 7 = clip only; 2 and 6 (fill + stroke) are how word processors fake bold
-            invisible = mode == 3 or mode == 7
-            if mode == 1 or mode == 5:  # stroke only: the fill colour says nothing about visibility
-                color = None
-            if mat:
-                # the font size is in text space: scale it by the text matrix to get points on the page
-                size *= abs(ma * md - mb_ * mc) ** 0.5
-                if abs(mb_) > 1e-3 * abs(ma) or abs(mc) > 1e-3 * abs(md) or ma <= 0 or md <= 0:
-                    size = -1.0  # rotated or mirrored text has no reading order here: like pdfplumber's upright filter
-            name, bold = "", False
-            if font:
-                known = font_cache.get(font)
-                if known is None:
-                    n = api.font_name(font, name_buffer, 256)
-                    font_name = name_buffer.raw[: max(0, n - 1)].decode("latin-1", errors="replace") if n > 0 else ""
-                    weight = api.font_weight(font)
-                    if weight <= 0:
-                        weight = api.char_font_weight(tpa, i)
-                    known = (font_name, is_bold_font(font_name, weight if weight > 0 else 0))
-                    font_cache[font] = known
-                name, bold = known
-            style = (name, bold or mode == 2 or mode == 6, color, invisible, float(size))
-            memo[raw] = style
-        styles[key] = style
-    return styles
+    memo: dict[tuple[Any, ...], Style] = {}
+    for raw, i in sorted(distinct.items(), key=itemgetter(1)):
+        fill, cr, cg, cb, ca, mode, size, mat, ma, mb, mc, md, font = raw
+        color: Color | None = None
+        if fill:
+            color = (cr / 255, cg / 255, cb / 255) if ca else None
+        # 3 = invisible, 7 = clip only; 2 and 6 (fill + stroke) are how word processors fake bold
+        invisible = mode == 3 or mode == 7
+        if mode == 1 or mode == 5:  # stroke only: the fill colour says nothing about visibility
+            color = None
+        if mat:
+            # the font size is in text space: scale it by the text matrix to get points on the page
+            size *= abs(ma * md - mb * mc) ** 0.5
+            if abs(mb) > 1e-3 * abs(ma) or abs(mc) > 1e-3 * abs(md) or ma <= 0 or md <= 0:
+                size = -1.0  # rotated or mirrored text has no reading order here: like pdfplumber's upright filter
+        name, bold = "", False
+        if font:
+            known = font_cache.get(font)
+            if known is None:
+                n = api.font_name(font, name_buffer, 256)
+                font_name = name_buffer.raw[: max(0, n - 1)].decode("latin-1", errors="replace") if n > 0 else ""
+                weight = api.font_weight(font)
+                if weight <= 0:
+                    weight = api.char_font_weight(tpa, i)
+                known = (font_name, is_bold_font(font_name, weight if weight > 0 else 0))
+                font_cache[font] = known
+            name, bold = known
+        memo[raw] = (name, bold or mode == 2 or mode == 6, color, invisible, float(size))
+    return dict(zip(keys, map(memo.__getitem__, raws), strict=True))
 
 
 def _page_codes(api: Any, tpa: int, count: int) -> Sequence[str]:
@@ -432,19 +422,19 @@ class _TextApi:
         self.count_chars = bind(r.FPDFText_CountChars, i32, ptr)
         self.unicode = bind(r.FPDFText_GetUnicode, ctypes.c_uint, ptr, i32)
         self.get_text = bind(r.FPDFText_GetText, i32, ptr, i32, i32, ptr)
-        self.is_generated = bind(r.FPDFText_IsGenerated, i32, ptr, i32)
-        self.fill_color = bind(r.FPDFText_GetFillColor, i32, ptr, i32, ptr, ptr, ptr, ptr)
-        self.font_size = bind(r.FPDFText_GetFontSize, ctypes.c_double, ptr, i32)
-        self.matrix = bind(r.FPDFText_GetMatrix, i32, ptr, i32, ptr)
         self.char_font_weight = bind(r.FPDFText_GetFontWeight, i32, ptr, i32)
-        self.object_font = bind(r.FPDFTextObj_GetFont, ptr, ptr)
-        self.render_mode = bind(r.FPDFTextObj_GetTextRenderMode, i32, ptr)
         self.font_name = bind(r.FPDFFont_GetBaseFontName, ptr, ptr, ctypes.c_char_p, ptr)
         self.font_weight = bind(r.FPDFFont_GetWeight, i32, ptr)
         # the per-char hot pair without argtypes, which halves ctypes' call cost: callers must pass the page as a
         # c_void_p, the index as an int and the box as a byref() pointer (a bare int would be cut to a C int)
         self.loose_box_untyped = bind(r.FPDFText_GetLooseCharBox, i32)
         self.text_object_untyped = bind(r.FPDFText_GetTextObject, ptr)
+        self.is_generated_untyped = bind(r.FPDFText_IsGenerated, i32)
+        self.fill_color_untyped = bind(r.FPDFText_GetFillColor, i32)
+        self.font_size_untyped = bind(r.FPDFText_GetFontSize, ctypes.c_double)
+        self.matrix_untyped = bind(r.FPDFText_GetMatrix, i32)
+        self.render_mode_untyped = bind(r.FPDFTextObj_GetTextRenderMode, i32)
+        self.object_font_untyped = bind(r.FPDFTextObj_GetFont, ptr)
 
 
 @lru_cache(maxsize=1)
