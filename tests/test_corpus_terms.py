@@ -101,6 +101,13 @@ def test_a_closure_report_built_as_a_product_is_not_project_closure() -> None:
 
 
 @needs_corpus
+@pytest.mark.parametrize("name", ["jasonadsit__resume__resume.pdf", "jasonadsit__resume__resume.docx"])
+def test_a_job_title_naming_information_systems_is_not_the_degree(name: str) -> None:
+    """Job titles ("Senior Information Systems Specialist", "Specialist (Information Systems)"); no degree is listed."""
+    assert evidence(name, "education.information_systems") == []
+
+
+@needs_corpus
 def test_planning_a_delivery_round_is_not_project_planning() -> None:
     """The sales/delivery control plans and executes parcel deliveries and plans youth activities."""
     name = "7Brooksby__Resume_Brooksby__resume.docx"
