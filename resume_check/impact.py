@@ -135,7 +135,7 @@ class VerbLexicon:
 class WeakOpener:
     id: str
     kind: str  # duty, hedge, role, first-person
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[str, ...]  # regular expressions (case-insensitive), compiled together in WeakLexicon.any_opener
     label: str
     advice: str
     family: str  # a verb family id, or "from-text"
@@ -320,6 +320,7 @@ def load_weak_openers() -> WeakLexicon:
     if not isinstance(entries, list) or not entries:
         raise LexiconError(f"{WEAK_FILE}: needs an `openers` list; reinstall resume-check")
     openers: list[WeakOpener] = []
+    sources: list[tuple[str, str]] = []  # (where, pattern) for error messages
     ids: set[str] = set()
     for index, entry in enumerate(entries, 1):
         where = f"{WEAK_FILE}, entry {index}"
@@ -329,13 +330,9 @@ def load_weak_openers() -> WeakLexicon:
         if entry["id"] in ids:
             raise LexiconError(f"{where}: duplicate id; ids must be unique")
         ids.add(entry["id"])
-        compiled = []
-        for pattern in _str_list(entry.get("patterns"), f"{where}, patterns"):
-            try:
-                compiled.append(re.compile(rf"(?:{pattern})(?![\w'’-])", re.IGNORECASE))
-            except re.error as err:
-                raise LexiconError(f"{where}: pattern {pattern!r} is not a valid regular expression ({err})") from None
-        if not compiled:
+        patterns = _str_list(entry.get("patterns"), f"{where}, patterns")
+        sources.extend((where, pattern) for pattern in patterns)
+        if not patterns:
             raise LexiconError(f"{where}: needs at least one pattern")
         for key in ("kind", "label", "advice", "family"):
             if not isinstance(entry.get(key), str):
@@ -344,7 +341,7 @@ def load_weak_openers() -> WeakLexicon:
             WeakOpener(
                 entry["id"],
                 entry["kind"],
-                tuple(compiled),
+                tuple(rf"(?:{pattern})(?![\w'’-])" for pattern in patterns),
                 entry["label"],
                 entry["advice"],
                 entry["family"],
@@ -367,11 +364,23 @@ def load_weak_openers() -> WeakLexicon:
     advice = str(passive.get("advice") or "") if isinstance(passive, dict) else ""
     # group names must be unique, so an opener's further patterns join its first inside the same group
     alternatives = "|".join(
-        f"(?P<o{index}>" + "|".join(f"(?:{p.pattern})" for p in opener.patterns) + ")"
-        for index, opener in enumerate(openers)
+        f"(?P<o{index}>" + "|".join(f"(?:{p})" for p in opener.patterns) + ")" for index, opener in enumerate(openers)
     )
-    any_opener = re.compile(alternatives, re.IGNORECASE)
+    try:
+        any_opener = re.compile(alternatives, re.IGNORECASE)
+    except re.error:
+        _raise_bad_opener_pattern(sources)  # compiling each pattern on its own costs as much again: only on error
+        raise
     return WeakLexicon(tuple(openers), auxiliaries, advice, passive_re, any_opener)
+
+
+def _raise_bad_opener_pattern(sources: Sequence[tuple[str, str]]) -> None:
+    """Raise LexiconError naming the first (where, pattern) that is not a valid regular expression, if any."""
+    for where, pattern in sources:
+        try:
+            re.compile(rf"(?:{pattern})(?![\w'’-])", re.IGNORECASE)
+        except re.error as err:
+            raise LexiconError(f"{where}: pattern {pattern!r} is not a valid regular expression ({err})") from None
 
 
 # --------------------------------------------------------------------------------------------- units

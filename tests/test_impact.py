@@ -12,6 +12,7 @@ from conftest import REPO, corpus_file, needs_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resume_check.errors import LexiconError
 from resume_check.impact import analyse_impact, load_verbs, load_weak_openers
 from resume_check.models import Block, Contact, Document, Impact, Line, Resume, Source, Statement
 
@@ -171,6 +172,32 @@ def test_weak_openers(opener_id: str, text: str, verb: str, rewrite: str) -> Non
 
 def test_every_weak_opener_in_the_lexicon_has_a_test_case() -> None:
     assert {o.id for o in load_weak_openers().openers} == {i for i, _, _, _ in WEAK}
+
+
+def test_a_bad_weak_opener_pattern_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import resume_check.impact as impact_module
+
+    data = {
+        "openers": [
+            {"id": "fine", "kind": "duty", "patterns": ["tasked with"], "label": "l", "advice": "a", "family": "lead"},
+            {
+                "id": "broken",
+                "kind": "duty",
+                "patterns": ["ok", "helped (with"],
+                "label": "l",
+                "advice": "a",
+                "family": "lead",
+            },
+        ],
+        "passive": {"auxiliaries": ["was"], "advice": "a"},
+    }
+    monkeypatch.setattr(impact_module, "read_bundled_yaml", lambda name: data)
+    load_weak_openers.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"entry 2 \(broken\): pattern 'helped \(with' is not a valid regular"):
+            load_weak_openers()
+    finally:
+        load_weak_openers.cache_clear()
 
 
 def test_weak_opener_stays_weak_with_a_number_and_says_so() -> None:
@@ -615,7 +642,6 @@ def test_empty_resume() -> None:
 
 
 # --------------------------------------------------------------------------------------------- through structure.py
-
 
 
 def test_through_structure_with_a_wrapped_bullet(tmp_path: Path) -> None:
