@@ -233,7 +233,7 @@ def load_verbs() -> VerbLexicon:
     noun_ambiguous = frozenset(_str_list(data.get("noun_ambiguous"), f"{VERBS_FILE}, noun_ambiguous"))
 
     families: dict[str, VerbFamily] = {}
-    forms: dict[str, VerbForm] = {}
+    first_seen: dict[str, tuple[str, str, str, str]] = {}  # form -> (lemma, base, family, source) of its first listing
     tenses: dict[str, set[Tense]] = {}
     past_forms: dict[str, str] = {}
     participles: set[str] = set()
@@ -284,16 +284,17 @@ def load_verbs() -> VerbLexicon:
                     if "past" in form_tenses:
                         participles.add(form.partition(" ")[0])
                     tenses.setdefault(form, set()).update(form_tenses)
-                    if form not in forms:
-                        forms[form] = VerbForm(form, verb, base, str(family_id), "present", source)
-    for form, verb_form in list(forms.items()):
+                    if form not in first_seen:
+                        first_seen[form] = (verb, base, str(family_id), source)
+    forms: dict[str, VerbForm] = {}
+    for form, (lemma, base, family_id, source) in first_seen.items():
         found = tenses[form]
         tense: Tense = (
             "either"
             if {"past", "present"} <= found
             else ("past" if "past" in found else ("gerund" if "gerund" in found else "present"))
         )
-        forms[form] = VerbForm(form, verb_form.lemma, verb_form.base, verb_form.family, tense, verb_form.source)
+        forms[form] = VerbForm(form, lemma, base, family_id, tense, source)
     sources = tuple(str(s.get("id")) for s in data.get("sources") or () if isinstance(s, dict))
     cue_families: dict[str, str] = {}
     for family in families.values():
