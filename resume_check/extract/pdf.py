@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 from typing import Literal
 
 from ..errors import InputError
@@ -113,14 +114,10 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
 
 
 def _line(raw: RawLine, text: str, bullet: bool, part: Part) -> Line:
-    sizes: dict[float, int] = {}
-    bold = 0
-    total = 0
-    for word in raw.words:
-        for c in word.chars:
-            sizes[c.size] = sizes.get(c.size, 0) + 1
-            bold += c.bold
-            total += 1
+    chars = [c for word in raw.words for c in word.chars]
+    sizes = Counter(map(_SIZE, chars))  # counts in first-seen order, as the tie-break in _dominant needs
+    bold = sum(map(_BOLD, chars))
+    total = len(chars)
     return Line(
         text=text,
         page=raw.page,
@@ -131,6 +128,10 @@ def _line(raw: RawLine, text: str, bullet: bool, part: Part) -> Line:
         part=part,
         column=raw.column,
     )
+
+
+_SIZE = attrgetter("size")
+_BOLD = attrgetter("bold")
 
 
 def _dominant(sizes: dict[float, int]) -> float | None:

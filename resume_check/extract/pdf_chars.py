@@ -246,10 +246,12 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     last_key = -1
     style: tuple[str, bool, Color | None, bool, float] = ("", False, None, False, 0.0)
     prev_x0 = prev_x1 = -1.0
-    for i, ch, key, ok, x0, rtop, x1, rbottom in zip(
-        range(count), codes, objects, box_ok, flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True
+    for i in skipped:
+        box_ok[i] = 0
+    for ch, key, ok, x0, rtop, x1, rbottom in zip(
+        codes, objects, box_ok, flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True
     ):
-        if not ok or i in skipped:
+        if not ok:
             continue
         if key != last_key:
             style, last_key = styles[key], key

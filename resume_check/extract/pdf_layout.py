@@ -102,12 +102,17 @@ def split_visible(page: PageChars) -> tuple[list[Char], int]:
     hidden = 0
     width, height = page.width, page.height
     shapes = [s for s in page.shapes if (s.x1 - s.x0) * (s.bottom - s.top) < width * height * 4]
+    append = visible.append
+    min_size = MIN_SIZE
+    # centres are compared doubled: (x0 + x1) / 2 > width exactly when x0 + x1 > 2 * width (halving is exact)
+    twice_width, twice_height = 2 * width, 2 * height
     for c in page.chars:
         if c.text.isspace():
-            visible.append(c)
+            append(c)
             continue
-        cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        if c.invisible or c.size < MIN_SIZE or cx < 0 or cx > width or cy < 0 or cy > height:
+        sx = c.x0 + c.x1
+        sy = c.top + c.bottom
+        if c.invisible or c.size < min_size or sx < 0 or sx > twice_width or sy < 0 or sy > twice_height:
             hidden += 1
             continue
         color = c.color
@@ -117,11 +122,11 @@ def split_visible(page: PageChars) -> tuple[list[Char], int]:
             and color[1] > 0.79
             and (0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]) > LIGHT
         ):
-            back = _background(shapes, cx, cy)
+            back = _background(shapes, sx / 2, sy / 2)
             if back is not None and _distance(back, color) < 0.12:
                 hidden += 1
                 continue
-        visible.append(c)
+        append(c)
     return visible, hidden
 
 
