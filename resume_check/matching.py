@@ -285,7 +285,9 @@ class TermMatcher:
                 f"the text is {len(text):,} characters, over the {self.nlp.max_length:,} the matcher accepts; "
                 "is this really a résumé?"
             )
-        doc = self.nlp(text)
+        # the end of the text ends a line: a pattern that wants a line break after a list item ("…, Closing")
+        # finds the last item too; the extra token is never part of a hit (edge whitespace is trimmed below)
+        doc = self.nlp(text if text.endswith("\n") else text + "\n")
         strings = self.nlp.vocab.strings
         excluded = self._excluded(doc)
         # token attributes as plain lists: a Token object per access costs more than the work done with it

@@ -522,3 +522,15 @@ def test_pattern_hit_across_lines_falls_back_to_one_line(matcher: TermMatcher) -
     assert found(matcher, "managed\nmanaged the budget and budgets") == [
         ("duty.budget", "managed the budget and budgets")
     ]
+
+
+def test_the_last_list_item_of_the_text_is_found_like_one_before_a_line_break() -> None:
+    """List-item patterns want a separator or a line break after the item; the end of the text is a line end."""
+    matcher = build_matcher(build_nlp(), load_lexicon())
+    stages = "Initiating, Planning, Executing, Closing"
+    assert [m.text for m in matcher.match_text(stages) if m.term_id == "lifecycle.closure"] == ["Closing"]
+    assert matcher.match_text(stages) == matcher.match_text(stages + "\n")
+    skills = "Skills: infrastructure, networking, security"
+    assert "security.information_security" in {m.term_id for m in matcher.match_text(skills)}
+    # and the end of the text is not a licence to match a verb use
+    assert "lifecycle.closure" not in {m.term_id for m in matcher.match_text("We kept closing")}
