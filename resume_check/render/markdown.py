@@ -37,7 +37,7 @@ MISSING_PER_CATEGORY = 5
 
 #: characters CommonMark/GFM give meaning to anywhere in a line (all are valid backslash escapes)
 _ALWAYS = frozenset("\\`*_{}[]()#!|<>~&$")
-_ESCAPE_ALWAYS = str.maketrans({ch: "\\" + ch for ch in _ALWAYS})
+_ALWAYS_RE = re.compile("[" + re.escape("".join(sorted(_ALWAYS))) + "]")
 #: characters that only mean something at the start of a line (lists, quotes, headings, setext underlines)
 _LEADING = re.compile(r"^(\s*)([-+=.:>])")
 _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
@@ -46,8 +46,13 @@ _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
 def md(text: str) -> str:
     """Résumé text as inert Markdown: one line, control characters removed, punctuation backslash-escaped."""
     text = clean_text(text).strip()
-    out = text.translate(_ESCAPE_ALWAYS)
-    out = _ORDERED.sub(r"\1\\\2", out)
+    out = _ALWAYS_RE.sub(r"\\\g<0>", text) if _ALWAYS_RE.search(text) else text
+    # the line-start rules need a digit or one of -+=.:> as the first non-space character: test that first
+    head = out.lstrip()[:1]
+    if head.isdecimal():
+        out = _ORDERED.sub(r"\1\\\2", out)
+    elif not head or head not in "-+=.:>":
+        return out
     return _LEADING.sub(r"\1\\\2", out)
 
 
