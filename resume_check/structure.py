@@ -147,8 +147,9 @@ def _continues_bullet(prev: Line, line: Line) -> bool:
             return False
         if _TERMINAL.search(prev.text) and line.text[:1].isupper():
             return False  # the bullet ended a sentence; a capitalised line below starts something new
-        # indented at least as far as the bullet's text, and close below it
-        return -1.0 <= gap <= size * 1.2 and line.bbox[0] >= prev.bbox[0] - 2.0
+        # indented at least as far as the bullet's text, and close below it (a bullet glyph taller than the text
+        # can make the bullet line's box reach into the next line's: allow half a line of overlap)
+        return -size * 0.5 <= gap <= size * 1.2 and line.bbox[0] >= prev.bbox[0] - 2.0
     return line.text[0].islower() or (not _TERMINAL.search(prev.text) and line.text[:1] in "([&")
 
 

@@ -155,6 +155,23 @@ def test_pdf_wrapped_bullet_is_one_block() -> None:
     ]
 
 
+def test_wrapped_bullet_whose_glyph_box_overlaps_the_next_line_is_one_block() -> None:
+    """A bullet glyph taller than the text (PDFShift's two-column template) makes the bullet line's box reach
+    4 pt into the next line's: still one statement, so "adopting / the cloud" can match across the wrap."""
+    first = Line(
+        "Helped 500+ customers shape their journey to adopting", page=1, bbox=(247.8, 539.1, 571.1, 562.0),
+        font_size=11.0, bullet=True,
+    )
+    wrap = Line("the cloud, providing technical support", page=1, bbox=(259.8, 557.8, 538.8, 571.3), font_size=11.0)
+    far = Line("AWS DevOps Engineer", page=1, bbox=(232.8, 596.0, 411.6, 611.0), font_size=11.0)
+    heading = pdf_line("EXPERIENCE", 500, size=12)
+    doc = Document(source=Source("cv.pdf", "pdf", pages=1), lines=(heading, first, wrap, far))
+    assert [(b.kind, b.text) for b in build_resume(doc).blocks][1:] == [
+        ("bullet", "Helped 500+ customers shape their journey to adopting the cloud, providing technical support"),
+        ("paragraph", "AWS DevOps Engineer"),
+    ]
+
+
 def test_hyphenated_wrap_is_joined_without_space() -> None:
     doc = Document(
         source=Source("cv.txt", "txt"),
