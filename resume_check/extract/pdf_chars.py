@@ -15,7 +15,6 @@ import re
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
@@ -66,32 +65,51 @@ class Char:
         return f"Char({self.text!r}, {self.x0:.1f}-{self.x1:.1f}, {self.top:.1f}-{self.bottom:.1f}, {self.size:.1f})"
 
 
-@dataclass(slots=True)
+# The working records below are plain slotted classes, not dataclasses: each @dataclass costs about 1 ms at import,
+# which every cold start pays, and nothing compares these records by value.
+
+
 class Shape:
     """A filled path or an image, which text can sit on."""
 
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    color: Color | None  # None for images (assumed to make any text colour visible)
+    __slots__ = ("bottom", "color", "top", "x0", "x1")
+
+    def __init__(self, x0: float, top: float, x1: float, bottom: float, color: Color | None) -> None:
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self.color = color  # None for images (assumed to make any text colour visible)
 
 
-@dataclass(slots=True)
 class PageChars:
-    number: int  # 1-based
-    width: float
-    height: float
-    chars: list[Char]
-    shapes: list[Shape] = field(default_factory=list)
-    links: list[tuple[float, float, str]] = field(default_factory=list)  # (top, x0, uri)
-    truncated: bool = False  # more than MAX_PAGE_CHARS chars: the rest were not read
+    __slots__ = ("chars", "height", "links", "number", "shapes", "truncated", "width")
+
+    def __init__(
+        self,
+        number: int,
+        width: float,
+        height: float,
+        chars: list[Char],
+        shapes: list[Shape] | None = None,
+        links: list[tuple[float, float, str]] | None = None,
+        truncated: bool = False,
+    ) -> None:
+        self.number = number  # 1-based
+        self.width = width
+        self.height = height
+        self.chars = chars
+        self.shapes: list[Shape] = [] if shapes is None else shapes
+        self.links: list[tuple[float, float, str]] = [] if links is None else links  # (top, x0, uri)
+        self.truncated = truncated  # more than MAX_PAGE_CHARS chars: the rest were not read
 
 
-@dataclass(slots=True)
 class PdfChars:
-    pages: list[PageChars]
-    page_count: int  # pages in the file (``pages`` may hold fewer: the read is capped)
+    __slots__ = ("page_count", "pages")
+
+    def __init__(self, pages: list[PageChars], page_count: int) -> None:
+        self.pages = pages
+        self.page_count = page_count  # pages in the file (``pages`` may hold fewer: the read is capped)
 
 
 def is_bold_font(name: str, weight: int = 0) -> bool:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import pairwise, product
 
 from .pdf_layout import Word
@@ -33,6 +29,11 @@ def is_private_use(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Known English word forms from spacy-lookups-data's lemma tables (lookup keys and values, index, exceptions)."""
+    # imported here: only a page with a lost ligature needs the word list, and these cost 5 ms on a cold start
+    import gzip
+    import json
+    from importlib import resources
+
     words: set[str] = set()
     try:
         base = resources.files("spacy_lookups_data") / "data"
@@ -84,12 +85,16 @@ def _is_known(candidate: str, known: frozenset[str]) -> bool:
     return core in known or (core.endswith("s") and core[:-1] in known)
 
 
-@dataclass(slots=True)
 class TextStats:
-    ligatures: int = 0
-    glyphs: int = 0  # unmapped glyphs removed (NUL, (cid:N), U+FFFD, private-use icons)
-    repaired: int = 0  # words whose lost ligature was restored
-    spaced: int = 0  # letter-spaced runs rejoined
+    """Counters for one document (a plain slotted class: a dataclass costs about 1 ms at import)."""
+
+    __slots__ = ("glyphs", "ligatures", "repaired", "spaced")
+
+    def __init__(self) -> None:
+        self.ligatures = 0
+        self.glyphs = 0  # unmapped glyphs removed (NUL, (cid:N), U+FFFD, private-use icons)
+        self.repaired = 0  # words whose lost ligature was restored
+        self.spaced = 0  # letter-spaced runs rejoined
 
 
 def rejoin_letter_spaced(words: list[Word]) -> list[Word]:
