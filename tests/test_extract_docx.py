@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import re
 import zipfile
 
@@ -353,3 +354,22 @@ def test_dispatch_reads_docx_from_disk(tmp_path) -> None:  # type: ignore[no-unt
     document = extract(path)
     assert document.source.type == "docx"
     assert texts(document)[0] == "Jordan Ellis"
+
+
+def test_large_embedded_fonts_are_skipped_without_changing_the_result() -> None:
+    """Embedded fonts and images are emptied before python-docx inflates them; the text read stays the same."""
+    plain = twin_docx()
+    source = zipfile.ZipFile(io.BytesIO(plain))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(info, source.read(info))
+        # font-like bytes (incompressible, so no zip-bomb ratio) just over the floor
+        font = random.Random(0).randbytes(docx_engine.BINARY_FLOOR + 1)
+        out.writestr("word/fonts/Embedded-regular.odttf", font)
+    heavy = buf.getvalue()
+    assert docx_engine._without_binaries(zipfile.ZipFile(io.BytesIO(heavy))) is not None
+    assert docx_engine._without_binaries(zipfile.ZipFile(io.BytesIO(plain))) is None
+    a, b = extract_docx(plain, "plain.docx"), extract_docx(heavy, "heavy.docx")
+    assert (a.lines, a.links, a.warnings) == (b.lines, b.links, b.warnings)
+    assert len(a.lines) > 5

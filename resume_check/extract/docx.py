@@ -144,6 +144,30 @@ def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
     return out.getvalue(), strict
 
 
+#: embedded fonts and images above this many bytes are left out before python-docx opens the package
+BINARY_FLOOR = 256 * 1024
+
+
+def _without_binaries(archive: zipfile.ZipFile) -> bytes | None:
+    """The package with its binary parts (embedded fonts, images) emptied, or None when they are small.
+
+    python-docx inflates every part when it opens a package, and text extraction never looks at fonts or
+    images: Google Docs embeds about 1.3 MB of fonts in a résumé, which took more than half the extraction time.
+    The XML parts are copied unchanged (stored, not recompressed).
+    """
+    infos = archive.infolist()
+    if sum(info.file_size for info in infos if not info.filename.endswith(_XML_SUFFIXES)) < BINARY_FLOOR:
+        return None
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
+        for info in infos:
+            new.writestr(info.filename, archive.read(info) if info.filename.endswith(_XML_SUFFIXES) else b"")
+    return out.getvalue()
+
+
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
 def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
     """Open a .docx with python-docx after the safety checks; returns (document, was Strict OOXML)."""
     import docx
@@ -154,6 +178,8 @@ def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
     try:
         with archive:
             rewritten, strict = _repackage(archive)
+            if rewritten is None:
+                rewritten = _without_binaries(archive)
         package = rewritten if rewritten is not None else data
         return docx.Document(io.BytesIO(package)), strict
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, PackageNotFoundError):
@@ -610,7 +636,7 @@ def _emit_line(runs: list[_Run], part: Part, style: str | None, is_list: bool, o
     bold_chars = total = 0
     sizes: dict[float, int] = {}
     for run in runs:
-        n = sum(1 for ch in run.text if not ch.isspace())
+        n = len("".join(run.text.split()))  # the non-space characters (split() drops exactly what isspace() is)
         total += n
         if run.bold:
             bold_chars += n
