@@ -160,3 +160,106 @@ def test_stage_patterns_leave_the_terms_inside_them_alone(text: str, inner: str)
     its evidence: one span of text is one term, and the longest span would win."""
     found = {m.term_id for m in build_matcher(build_nlp(), load_lexicon()).match_text(text)}
     assert inner in found
+
+
+@needs_corpus
+def test_planning_and_executing_release_activities_is_not_the_project_stages() -> None:
+    """The QA engineer's "Planning and Executing QA and ... Release Cycle activities": the gerunds take an object
+    (QA activities), so they are not the stage words of a lifecycle series."""
+    name = "OmkarPathak__pyresparser__OmkarResume.pdf"
+    assert evidence(name, "lifecycle.planning") == []
+    assert evidence(name, "lifecycle.execution") == []
+
+
+SERIES_TERMS = (*STAGES, "lifecycle.monitoring_control")
+
+
+def stage_hits(text: str) -> list[tuple[str, str]]:
+    matches = build_matcher(build_nlp(), load_lexicon()).match_text(text)
+    return [(m.term_id, m.text) for m in matches if m.term_id in SERIES_TERMS]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Responsible for planning, execution and closure of projects.",
+            [
+                ("lifecycle.planning", "planning"),
+                ("lifecycle.execution", "execution"),
+                ("lifecycle.closure", "closure"),
+            ],
+        ),
+        (
+            "Covered initiation, planning, execution, monitoring and closure.",
+            [
+                ("lifecycle.initiation", "initiation"),
+                ("lifecycle.planning", "planning"),
+                ("lifecycle.execution", "execution"),
+                ("lifecycle.monitoring_control", "monitoring"),
+                ("lifecycle.closure", "closure"),
+            ],
+        ),
+        (
+            "Planning and execution of the data-centre move",
+            [("lifecycle.planning", "Planning"), ("lifecycle.execution", "execution")],
+        ),
+        (
+            "Initiation → Planning → Execution → Closure",
+            [
+                ("lifecycle.initiation", "Initiation"),
+                ("lifecycle.planning", "Planning"),
+                ("lifecycle.execution", "Execution"),
+                ("lifecycle.closure", "Closure"),
+            ],
+        ),
+        # "project planning" is the label: the narrowed hit keeps it whole
+        (
+            "Led project planning and execution for the CRM.",
+            [("lifecycle.planning", "project planning"), ("lifecycle.execution", "execution")],
+        ),
+        # a series on the second line of a block of text: the line break before it is a line start
+        (
+            "Delivery lead\nPlanning & Execution | Budgeting",
+            [("lifecycle.planning", "Planning"), ("lifecycle.execution", "Execution")],
+        ),
+    ],
+)
+def test_each_stage_word_of_a_series_is_its_own_evidence(text: str, expected: list[tuple[str, str]]) -> None:
+    """A series hit is narrowed to each term's own stage word, so the stages do not overlap and all of them count."""
+    assert stage_hits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Responsible for planning and budgeting.",  # no partner stage
+        "Capacity planning and execution of the roadmap.",  # a modifier: capacity planning is its own thing
+        "Strategic planning and execution.",
+        "Event planning and closing ceremony.",
+        "Improved execution speed and closing times.",
+        "Planning and closing the deal.",
+        "Prospecting, planning and closing.",  # a sales cycle
+        "Execution and closing of trades.",
+        "Closing remarks and planning for next year.",
+        "Obtained planning permission and closure of the road.",
+        "Planning and monitoring of the budget.",  # monitoring is a partner only between two stage words
+        "Planning and Executing QA and Production Release Cycle activities",  # gerunds with an object
+        "Planning\nExecution",  # two lines are not a series
+    ],
+)
+def test_stage_words_outside_a_lifecycle_series_are_not_stages(text: str) -> None:
+    assert stage_hits(text) == []
+
+
+def test_the_narrowing_forms_are_never_written() -> None:
+    """The exact-case forms that narrow series hits ("pLANNING") are in no case a writer uses, so on their own the
+    stage words still find nothing: "planning", "Planning" and "PLANNING" alone are not project planning."""
+    lifecycle = [t for t in load_lexicon().terms if t.id in SERIES_TERMS]
+    forms = [a.text for t in lifecycle for a in t.acronyms]
+    assert forms, "the series terms lost their narrowing forms"
+    for form in forms:
+        assert all(a.case_sensitive for t in lifecycle for a in t.acronyms)
+        assert form not in {form.lower(), form.upper(), form.title(), form.capitalize()}
+        for written in (form.lower(), form.upper(), form.title()):
+            assert stage_hits(f"Skills include {written} for the team") == [], written
