@@ -218,6 +218,15 @@ def stage_hits(text: str) -> list[tuple[str, str]]:
             "Led project planning and execution for the CRM.",
             [("lifecycle.planning", "project planning"), ("lifecycle.execution", "execution")],
         ),
+        # gerunds in a series taking a project object; the IT-projects term inside keeps its evidence
+        (
+            "Planning, executing and closing out 12 IT projects.",
+            [
+                ("lifecycle.planning", "Planning"),
+                ("lifecycle.execution", "executing"),
+                ("lifecycle.closure", "closing"),
+            ],
+        ),
         # a series on the second line of a block of text: the line break before it is a line start
         (
             "Delivery lead\nPlanning & Execution | Budgeting",
@@ -246,6 +255,8 @@ def test_each_stage_word_of_a_series_is_its_own_evidence(text: str, expected: li
         "Planning and monitoring of the budget.",  # monitoring is a partner only between two stage words
         "Planning and Executing QA and Production Release Cycle activities",  # gerunds with an object
         "Planning\nExecution",  # two lines are not a series
+        "Planning and executing my final-year project.",  # a student's own project
+        "Planning and monitoring project budgets.",  # the object is the budget
     ],
 )
 def test_stage_words_outside_a_lifecycle_series_are_not_stages(text: str) -> None:
@@ -263,3 +274,13 @@ def test_the_narrowing_forms_are_never_written() -> None:
         assert form not in {form.lower(), form.upper(), form.title(), form.capitalize()}
         for written in (form.lower(), form.upper(), form.title()):
             assert stage_hits(f"Skills include {written} for the team") == [], written
+
+
+def test_a_gerund_series_keeps_the_project_term_inside_it() -> None:
+    found = {
+        m.term_id
+        for m in build_matcher(build_nlp(), load_lexicon()).match_text(
+            "Planning, executing and closing out 12 IT projects."
+        )
+    }
+    assert {"lifecycle.planning", "lifecycle.execution", "lifecycle.closure", "lifecycle.it_projects"} <= found
