@@ -16,7 +16,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -256,8 +256,7 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
     flat = boxes[:]
     codes = _page_codes(api, tpa, count)
     # PDFium only generates spaces and line breaks; its spaces are guesses, ours come from gaps
-    is_generated = api.is_generated_untyped
-    skipped = {i for i, ch in enumerate(codes) if ch == "\r" or ch == "\n" or (ch == " " and is_generated(page, i))}
+    skipped = _skipped(api, page, codes)
     styles = _object_styles(api, tpa, objects, skipped)
     out: list[Char] = []
     append = out.append
@@ -291,6 +290,23 @@ def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[C
         bottom = top_edge - rbottom
         append(Char(ch, x0, x1, top, bottom, obj_size if obj_size > 0 else bottom - top, font, bold, color, invisible))
     return out
+
+
+def _skipped(api: Any, page: ctypes.c_void_p, codes: Sequence[str]) -> set[int]:
+    """Indexes of PDFium's line breaks and generated spaces: its spaces are guesses, ours come from gaps."""
+    if isinstance(codes, str):  # found by the regex engine, not a Python loop over every char
+        breaks = [m.start() for m in _BREAK.finditer(codes)]
+        spaces = [m.start() for m in _SPACE.finditer(codes)]
+    else:
+        breaks = [i for i, ch in enumerate(codes) if ch == "\r" or ch == "\n"]
+        spaces = [i for i, ch in enumerate(codes) if ch == " "]
+    skipped = set(breaks)
+    skipped.update(compress(spaces, map(api.is_generated_untyped, repeat(page, len(spaces)), spaces)))
+    return skipped
+
+
+_BREAK = re.compile("[\r\n]")
+_SPACE = re.compile(" ")
 
 
 Style = tuple[str, bool, Color | None, bool, float]  # font name, bold, fill colour, invisible, size (-1: rotated)
