@@ -149,23 +149,28 @@ BINARY_FLOOR = 256 * 1024
 
 
 def _without_binaries(archive: zipfile.ZipFile) -> bytes | None:
-    """The package with its binary parts (embedded fonts, images) emptied, or None when they are small.
+    """The package with its embedded fonts and images emptied, or None when they are small.
 
     python-docx inflates every part when it opens a package, and text extraction never looks at fonts or
     images: Google Docs embeds about 1.3 MB of fonts in a résumé, which took more than half the extraction time.
-    The XML parts are copied unchanged (stored, not recompressed).
+    Only parts with a font or image file extension are emptied; every other part is copied unchanged (stored, not
+    recompressed).
     """
     infos = archive.infolist()
-    if sum(info.file_size for info in infos if not info.filename.endswith(_XML_SUFFIXES)) < BINARY_FLOOR:
+    binary = [info.filename.lower().endswith(_BINARY_SUFFIXES) for info in infos]
+    if sum(info.file_size for info, skip in zip(infos, binary, strict=True) if skip) < BINARY_FLOOR:
         return None
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
-        for info in infos:
-            new.writestr(info.filename, archive.read(info) if info.filename.endswith(_XML_SUFFIXES) else b"")
+        for info, skip in zip(infos, binary, strict=True):
+            new.writestr(info.filename, b"" if skip else archive.read(info))
     return out.getvalue()
 
 
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_BINARY_SUFFIXES = (
+    ".ttf", ".otf", ".odttf", ".fntdata", ".png", ".jpg", ".jpeg", ".jfif", ".gif", ".bmp", ".tif", ".tiff",
+    ".emf", ".wmf", ".wdp", ".svg",
+)
 
 
 def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
