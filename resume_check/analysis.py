@@ -7,8 +7,9 @@ and pass it to ``analyse`` / ``analyse_document`` / ``analyse_path`` for each r�
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -184,7 +185,7 @@ def analyse_document(document: Document, engine: Engine) -> Analysis:
 def analyse(resume: Resume, engine: Engine) -> Analysis:
     """The complete Analysis of one structured résumé."""
     settings = engine.settings
-    terms = [t for t in engine.lexicon.terms if settings.is_enabled(t.id)]
+    terms = enabled_terms(engine.lexicon, settings)
     impact = engine.analyse_impact(resume)
     matches = engine.matcher.match(resume)
     found, missing = collect_terms(resume, terms, matches, impact.statements)
@@ -206,6 +207,20 @@ def analyse(resume: Resume, engine: Engine) -> Analysis:
 
 
 # --------------------------------------------------------------------------------------------- terms
+
+
+def enabled_terms(lexicon: LexiconLike, settings: Settings) -> tuple[Term, ...]:
+    """The lexicon's terms that ``settings`` leaves switched on, in lexicon order (worked out once per pair)."""
+    if not isinstance(lexicon, Hashable):  # a stand-in lexicon (tests): nothing to remember it by
+        return tuple(t for t in lexicon.terms if settings.is_enabled(t.id))
+    return _enabled_terms(lexicon, settings.disabled, settings.enabled)
+
+
+@functools.lru_cache(maxsize=32)
+def _enabled_terms(lexicon: Any, disabled: tuple[str, ...], enabled: tuple[str, ...]) -> tuple[Term, ...]:
+    settings = Settings(disabled=disabled, enabled=enabled)
+    terms: Sequence[Term] = lexicon.terms
+    return tuple(t for t in terms if settings.is_enabled(t.id))
 
 
 def collect_terms(

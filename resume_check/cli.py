@@ -268,7 +268,9 @@ def join_reports(fmt: str, reports: list[str]) -> str:
     if fmt == "json":
         import json
 
-        return json.dumps([json.loads(r) for r in reports], ensure_ascii=False, indent=2) + "\n"
+        from .render.json import dumps
+
+        return dumps([json.loads(r) for r in reports])
     return REPORT_SEPARATORS[fmt].join(reports)
 
 
