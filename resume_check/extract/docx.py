@@ -132,7 +132,8 @@ def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
     if not strict and not retype:
         return None, False
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+    # stored, not deflated: the package only lives in memory until python-docx has read it
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
         for info in archive.infolist():
             body = archive.read(info)
             if info.filename.endswith((".xml", ".rels")):
