@@ -214,7 +214,7 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
         left, bottom_edge, _right, top_edge = page.get_cropbox()
         textpage = page.get_textpage()
         try:
-            chars = _pdfium_chars(raw, textpage.raw, left, top_edge)
+            chars = _pdfium_chars(textpage.raw, left, top_edge)
             truncated = raw.FPDFText_CountChars(textpage.raw) > MAX_PAGE_CHARS  # type: ignore[attr-defined]
         finally:
             textpage.close()
@@ -234,7 +234,13 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
         page.close()
 
 
-def _pdfium_chars(r: object, tp: object, left: float, top_edge: float) -> list[Char]:
+def _pdfium_chars(tp: object, left: float, top_edge: float) -> list[Char]:
+    """The page's chars, top-down coordinates relative to the crop box, in PDFium's order.
+
+    Python-level work per char is what costs here (a ctypes call is a few hundred ns), so the PDFium calls are
+    driven by map() over all chars at once, the text comes from one GetText call, styles are read once per text
+    object, and only the loop that builds the Char records runs per char.
+    """
     api = _text_api()
     tpa = _address(tp)
     count = min(api.count_chars(tpa), MAX_PAGE_CHARS)
