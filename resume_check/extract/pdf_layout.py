@@ -222,6 +222,7 @@ def _tracking(members: list[Char]) -> float:
 
 
 _X0 = attrgetter("x0")
+_X1 = attrgetter("x1")
 
 
 def _row_from_chars(members: list[Char]) -> Row | None:
@@ -477,9 +478,9 @@ def layout_page(page: PageChars) -> PageLayout:
                     words,
                     page.number,
                     column,
-                    min(w.x0 for w in words),
+                    min(map(_X0, words)),
                     row.top,
-                    max(w.x1 for w in words),
+                    max(map(_X1, words)),
                     row.bottom,
                 )
             )

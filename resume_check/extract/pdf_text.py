@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import pairwise, product
+from operator import attrgetter
 
 from .pdf_layout import Word
 
@@ -18,6 +19,7 @@ BULLETS = set("•●▪◦‣∙·–—-*■□◆◇♦➢➤►▸▶✓✔�
 #: private-use code points that Symbol/Wingdings fonts use for list bullets
 PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF0D8, 0xF076, 0xF0FC, 0xF0A8, 0xF06E, 0xF0AE, 0xF071, 0xF0E8, 0xF0D2, 0xF06C}
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_TEXT = attrgetter("text")
 _WORDCHARS = re.compile(r"[A-Za-z\x00]+")
 
 
@@ -169,7 +171,7 @@ def line_text(words: list[Word], stats: TextStats) -> tuple[str, bool, str | Non
     bullet = False
     texts: list[str] = []
     for index, word in enumerate(fixed):
-        raw = [c.text for c in word.chars]
+        raw = list(map(_TEXT, word.chars))
         if index == 0 and raw:
             first = raw[0]
             if len(first) == 1 and is_private_use(first):
