@@ -56,6 +56,7 @@ _TERM_KEYS = {
     "examples": False,
     "counterexamples": False,
     "exclude": False,
+    "focus": False,
     "description": False,
 }
 _ACRONYM_KEYS = {"text": True, "case_sensitive": False}
@@ -518,7 +519,10 @@ def _read_term(where: _Where, entry: str, item: Any, categories: set[str], sourc
         match_label=match_label,
         sources=sources,
         exclude=_string_list(where, entry, item, "exclude"),
+        focus=_string_list(where, entry, item, "focus"),
     )
+    if term.focus and not term.patterns:
+        raise where.error("focus narrows pattern hits: give the term patterns, or drop focus", entry)
     phrases = ([label] if match_label else []) + list(aliases) + list(variants)
     phrases += [a.text for a in acronyms if not a.case_sensitive]
     for phrase in phrases:
@@ -763,6 +767,8 @@ def _describe_term(lexicon: Lexicon, term: Term) -> str:
     if term.patterns:
         lines.append("  patterns:")
         lines.extend(f"    {json.dumps(p, ensure_ascii=False)}" for p in term.patterns)
+    if term.focus:
+        lines.append(f"  pattern hits narrowed to: {', '.join(term.focus)} (never matched alone)")
     if term.sources:
         names = {s.id: s.name for s in pack.sources}
         lines.append("  sources:")

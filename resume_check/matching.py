@@ -171,7 +171,7 @@ class TermMatcher:
                 self._exact.add(term.id, [nlp.make_doc(a) for a in exact])
             if term.patterns:
                 self._add_patterns(term.id, [[_normalise_token(t) for t in p] for p in term.patterns], pack=term.pack)
-                others = (term.label, *exact)
+                others = (term.label, *exact, *term.focus)
                 self._focus[term.id] = frozenset(
                     phrase_tokens.get(term.id, set()) | {tuple(t.lower_ for t in nlp.make_doc(x)) for x in others}
                 )

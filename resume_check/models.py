@@ -180,6 +180,8 @@ class Term:
     match_label: bool = True  # False: the label alone is ambiguous (Lean, Go, SAFe) and only other forms match
     sources: tuple[str, ...] = ()  # ids of the pack's sources this term comes from
     exclude: tuple[str, ...] = ()  # phrases inside which a hit is not this term ("go-live" for Go)
+    #: words a pattern hit is narrowed to without being forms of their own ("planning" in "planning and execution")
+    focus: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

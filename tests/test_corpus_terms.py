@@ -263,16 +263,16 @@ def test_stage_words_outside_a_lifecycle_series_are_not_stages(text: str) -> Non
     assert stage_hits(text) == []
 
 
-def test_the_narrowing_forms_are_never_written() -> None:
-    """The exact-case forms that narrow series hits ("pLANNING") are in no case a writer uses, so on their own the
-    stage words still find nothing: "planning", "Planning" and "PLANNING" alone are not project planning."""
+def test_focus_words_narrow_series_hits_but_never_match_alone() -> None:
+    """The series terms report each stage word through ``focus``, which is no form of the term: "planning",
+    "Planning" and "PLANNING" alone are not project planning, and the terms carry no made-up forms for it."""
     lifecycle = [t for t in load_lexicon().terms if t.id in SERIES_TERMS]
-    forms = [a.text for t in lifecycle for a in t.acronyms]
-    assert forms, "the series terms lost their narrowing forms"
-    for form in forms:
-        assert all(a.case_sensitive for t in lifecycle for a in t.acronyms)
-        assert form not in {form.lower(), form.upper(), form.title(), form.capitalize()}
-        for written in (form.lower(), form.upper(), form.title()):
+    words = [w for t in lifecycle for w in t.focus]
+    assert {"initiation", "planning", "execution", "closure"} <= set(words)
+    for term in lifecycle:
+        assert all(a.text.lower() == a.text or a.text.isupper() for a in term.acronyms), term.acronyms
+    for word in words:
+        for written in (word.lower(), word.upper(), word.title()):
             assert stage_hits(f"Skills include {written} for the team") == [], written
 
 

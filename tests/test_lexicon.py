@@ -94,6 +94,21 @@ def test_load_is_cached_per_arguments(tmp_path: Path) -> None:
     assert load_lexicon([path], bundled=False) is load_lexicon((str(path),), bundled=False)
 
 
+def test_focus_narrows_a_pattern_hit_without_matching_alone(tmp_path: Path) -> None:
+    from resume_check.matching import build_matcher
+    from resume_check.nlp import build_nlp
+
+    pattern = [{"LOWER": "kanban"}, {"LOWER": "and"}, {"LOWER": "scrum"}]
+    for focus, expected in ((["kanban"], ["kanban"]), (None, ["kanban and scrum"])):
+        body = term_yaml(label="Kanban method", patterns=[pattern], focus=focus)
+        lexicon = load_lexicon([write(tmp_path, body)], bundled=False)
+        assert lexicon.term("methodology.kanban").focus == tuple(focus or ())
+        matcher = build_matcher(build_nlp(), lexicon)
+        assert [m.text for m in matcher.match_text("Ran kanban and scrum boards.")] == expected
+        assert matcher.match_text("A kanban board.") == ()  # a focus word is no form: alone it finds nothing
+        assert [m.text for m in matcher.match_text("The Kanban method.")] == ["Kanban method"]
+
+
 def test_acronym_shorthand_and_case(tmp_path: Path) -> None:
     body = term_yaml(acronyms=["KB", {"text": "kbn", "case_sensitive": False}])
     term = load_lexicon([write(tmp_path, body)], bundled=False).term("methodology.kanban")
@@ -157,6 +172,8 @@ def test_user_pack_may_use_a_category_of_another_pack(tmp_path: Path) -> None:
         (term_yaml(acronyms=["Go"]), "the acronym 'Go' would match ordinary text"),
         (term_yaml(match_label=False), "this term can never match"),
         (term_yaml(aliases=["x" * 130]), "is over 120 characters"),
+        (term_yaml(focus=["kanban board"]), "focus narrows pattern hits: give the term patterns, or drop focus"),
+        (term_yaml(focus="board", patterns=[[{"LOWER": "kanban"}]]), "focus must be a list of strings"),
     ],
 )
 def test_bad_entries_name_file_entry_and_fix(tmp_path: Path, body: str, message: str) -> None:
