@@ -413,7 +413,8 @@ def _page_codes(api: Any, tpa: int, count: int) -> Sequence[str]:
     The buffer writes U+FFFE where the char itself holds 0 (no Unicode) or 2 (a line-end hyphen): those few are
     asked for one by one.
     """
-    buffer = (ctypes.c_ushort * (count + 1))()
+    # room for two UTF-16 units per char: older PDFium builds copy the whole text whatever the count says
+    buffer = (ctypes.c_ushort * (2 * count + 1))()
     written = api.get_text(tpa, 0, count, ctypes.addressof(buffer))
     if written == count + 1:
         text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
