@@ -6,6 +6,7 @@ import logging
 
 import pdf_fixtures as fx
 import pytest
+from conftest import corpus_file, needs_corpus
 
 from resume_check.errors import InputError
 from resume_check.extract import extract_bytes
@@ -273,3 +274,53 @@ def test_only_invisible_text_is_a_no_text_layer_error(engine: str) -> None:
         extract_pdf(data, "ghost.pdf", engine=engine)  # type: ignore[arg-type]
     assert info.value.warning_id == "text.no-text-layer"
     assert str(info.value).startswith("ghost.pdf: all 26 characters of text in this PDF are invisible")
+
+
+def _page_codes_both_ways(data: bytes) -> list[tuple[list[str], list[str]]]:
+    """Per page: the char texts as read in bulk (one FPDFText_GetText) and as FPDFText_GetUnicode gives them."""
+    import ctypes
+    from itertools import repeat
+
+    import pypdfium2 as pdfium
+
+    from resume_check.extract import pdf_chars
+
+    api = pdf_chars._text_api()
+    pdf = pdfium.PdfDocument(data)
+    out = []
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            tpa = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+            count = api.count_chars(tpa)
+            bulk = list(pdf_chars._page_codes(api, tpa, count))
+            one_by_one = [chr(code) for code in map(api.unicode, repeat(tpa, count), range(count))]
+            out.append((bulk, one_by_one))
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+@pytest.mark.parametrize(
+    "make", [fx.resume_pdf, fx.glyphs_pdf, fx.letter_spaced_pdf, fx.no_space_pdf, fx.hidden_text_pdf, fx.fake_bold_pdf]
+)
+def test_bulk_page_text_matches_pdfium_char_by_char(make: object) -> None:
+    """The one-call page text lines up with PDFium's chars (its hyphen and no-Unicode stand-ins are re-read)."""
+    pages = _page_codes_both_ways(make())  # type: ignore[operator]
+    assert pages and any(bulk for bulk, _ in pages)
+    for bulk, one_by_one in pages:
+        assert bulk == one_by_one
+
+
+@needs_corpus
+def test_bulk_page_text_matches_pdfium_char_by_char_on_the_corpus() -> None:
+    """Real PDFs have line-end hyphens (U+FFFE in the page text) and pages that need the char-by-char fallback."""
+    checked = 0
+    for path in sorted(corpus_file("").glob("*.pdf")):
+        for bulk, one_by_one in _page_codes_both_ways(path.read_bytes()):
+            assert bulk == one_by_one, path.name
+            checked += len(bulk)
+    assert checked > 50_000
