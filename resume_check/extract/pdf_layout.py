@@ -342,8 +342,26 @@ def _candidates(rows: list[Row]) -> list[float]:
     return sorted(xs)
 
 
-def _is_margin_column(left: list[Row], right: list[Row], run: list[Row], x: float) -> bool:
-    """A narrow side whose entries all sit on rows of the other side: dates or labels belonging to their rows."""
+def _side_segments(rows: list[Row], x: float) -> tuple[list[list[Segment]], list[list[Segment]]]:
+    """Each row's segments left and right of the gutter line at x (as ``_side_rows``, without building rows)."""
+    twice = 2 * x
+    left: list[list[Segment]] = []
+    right: list[list[Segment]] = []
+    for row in rows:
+        ls = [s for s in row.segments if s.x0 + s.x1 < twice]
+        rs = [s for s in row.segments if s.x0 + s.x1 >= twice]
+        if ls:
+            left.append(ls)
+        if rs:
+            right.append(rs)
+    return left, right
+
+
+def _is_margin_column(left: list[list[Segment]], right: list[list[Segment]], run: list[Row], x: float) -> bool:
+    """A narrow side whose entries all sit on rows of the other side: dates or labels belonging to their rows.
+
+    ``left`` and ``right`` hold each row's segments on that side (``_side_segments``).
+    """
     minor, major = (left, right) if len(left) <= len(right) else (right, left)
     paired = sum(
         1
@@ -352,11 +370,11 @@ def _is_margin_column(left: list[Row], right: list[Row], run: list[Row], x: floa
     )
     if not minor or paired < 0.8 * len(minor):
         return False
-    lengths = [sum(s.text_len() for s in row.segments) for row in minor]
+    lengths = [sum(s.text_len() for s in segments) for segments in minor]
     if median(lengths) > 40:
         return False
-    x1s = [max(s.x1 for s in row.segments) for row in minor]
-    x0s = [min(s.x0 for s in row.segments) for row in minor]
+    x1s = [max(s.x1 for s in segments) for segments in minor]
+    x0s = [min(s.x0 for s in segments) for segments in minor]
     x1_spread, x0_spread = max(x1s) - min(x1s), max(x0s) - min(x0s)
     # dates and places are right-aligned against the margin; a real column is left-aligned (ragged right)
     right_aligned = x1_spread < 10 and x1_spread * 2 < x0_spread
@@ -408,11 +426,14 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
             j = i + 1
             while j < n and not crosses[j] and joined[j]:
                 j += 1
+            if j - i < MIN_COLUMN_ROWS or 2 * (j - i) <= best_score:  # too few rows for a split, or a better one
+                i = j
+                continue
             run = rows[i:j]
             n_left, n_right = _side_counts(run, x)
             score = n_left + n_right
             if n_left >= MIN_COLUMN_ROWS and n_right >= MIN_COLUMN_ROWS and score > best_score:
-                left, right = _side_rows(run, x)
+                left, right = _side_segments(run, x)
                 if (i, j, x) not in rejected:
                     if _is_margin_column(left, right, run, x):
                         rejected.add((i, j, x))
