@@ -1,5 +1,5 @@
 """Run the CLI: ``python -m resume_check``."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

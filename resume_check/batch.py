@@ -13,6 +13,7 @@ Design:
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import multiprocessing
 import os
@@ -199,6 +200,7 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
     """Worker process: build the engine once, then answer (index, path) requests until told to stop."""
     # the parent owns Ctrl-C: it stops the workers and writes what is finished
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()  # the engine is about a million long-lived objects: no point scanning them while they load
     try:
         engine = build(settings)
     except Exception as err:  # reported to the parent, which aborts the batch
@@ -207,6 +209,9 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
         except Exception:  # the exception itself may not pickle
             conn.send(("init-error", ResumeCheckError(f"{type(err).__name__}: {err}")))
         return
+    finally:
+        gc.freeze()  # ... nor on every full collection while the résumés go through
+        gc.enable()
     conn.send(("ready", None))
     while True:
         try:

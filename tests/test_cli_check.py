@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,30 @@ def test_corpus_controls_score_low_and_pm_it_resumes_higher(engine) -> None:  # 
     assert all(score > ceiling + 15 for score in pms.values()), (controls, pms)
     assert median([*pms.values(), *it.values()]) > ceiling + 10, (controls, pms, it)
     assert min(pms.values()) > median(it.values()) - 10, (pms, it)  # the role this tool serves is not penalised
+
+
+def test_the_console_entry_point_flushes_everything_and_keeps_exit_codes(tmp_path: Path) -> None:
+    """``run`` (the installed command) ends the process without interpreter teardown: the output must still be
+    complete, and the exit codes the documented ones."""
+    import subprocess
+    import sys
+
+    sample = str(SAMPLES / "alex-morgan.txt")
+    env = {**os.environ, "NO_COLOR": "1", "RESUME_CHECK_CACHE_DIR": str(tmp_path / "cache")}
+
+    def command(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "resume_check", *args], capture_output=True, text=True, env=env, timeout=120
+        )
+
+    ok = command("check", sample, "--format", "json")
+    expected = CliRunner().invoke(main, ["check", sample, "--format", "json"], env={"RESUME_CHECK_CACHE_DIR": ""})
+    assert (ok.returncode, ok.stdout, ok.stderr) == (0, expected.stdout, "")
+    missing = command("check", str(tmp_path / "nope.pdf"))
+    assert missing.returncode == 3 and missing.stdout == ""
+    assert missing.stderr.startswith("resume-check: error: ") and "no such file" in missing.stderr
+    assert command("check", "--bogus").returncode == 2
+    written = tmp_path / "report.md"
+    assert command("check", sample, "--format", "markdown", "--output", str(written)).returncode == 0
+    markdown = CliRunner().invoke(main, ["check", sample, "--format", "markdown"]).stdout
+    assert written.read_text(encoding="utf-8") == markdown
