@@ -246,31 +246,29 @@ def _pdfium_chars(tp: object, left: float, top_edge: float) -> list[Char]:
     count = min(api.count_chars(tpa), MAX_PAGE_CHARS)
     if count <= 0:
         return []
-    # one ctypes call per char for the box and the text object, driven by map() so no Python bytecode runs per call;
-    # boxes land in one float array (left, top, right, bottom per char) that is read back in one slice
     page = ctypes.c_void_p(tpa)
-    boxes = (ctypes.c_float * (4 * count))()
-    box_ok = list(
-        map(
-            api.loose_box_untyped,
-            repeat(page, count),
-            range(count),
-            map(ctypes.byref, repeat(boxes, count), range(0, 16 * count, 16)),
-        )
-    )
-    objects = list(map(api.text_object_untyped, repeat(page, count), range(count)))
-    flat = boxes[:]
     codes = _page_codes(api, tpa, count)
     # PDFium only generates spaces and line breaks; its spaces are guesses, ours come from gaps
     skipped = _skipped(api, page, codes)
-    styles = _object_styles(api, tpa, objects, skipped)
+    kept: Sequence[int] = range(count)
+    if skipped:
+        kept = [i for i in kept if i not in skipped]
+        codes = [codes[i] for i in kept]
+    n = len(kept)
+    # one ctypes call per kept char for the box and the text object, driven by map() so no Python bytecode runs per
+    # call; boxes land in one float array (left, top, right, bottom per char) that is read back in one slice
+    boxes = (ctypes.c_float * (4 * n))()
+    box_ok = list(
+        map(api.loose_box_untyped, repeat(page, n), kept, map(ctypes.byref, repeat(boxes, n), range(0, 16 * n, 16)))
+    )
+    objects = list(map(api.text_object_untyped, repeat(page, n), kept))
+    flat = boxes[:]
+    styles = _object_styles(api, tpa, objects, kept)
     out: list[Char] = []
     append = out.append
     last_key = -1
     style: tuple[str, bool, Color | None, bool, float] = ("", False, None, False, 0.0)
     prev_x0 = prev_x1 = -1.0
-    for i in skipped:
-        box_ok[i] = 0
     for ch, key, ok, x0, rtop, x1, rbottom in zip(
         codes, objects, box_ok, flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True
     ):
@@ -318,17 +316,15 @@ _SPACE = re.compile(" ")
 Style = tuple[str, bool, Color | None, bool, float]  # font name, bold, fill colour, invisible, size (-1: rotated)
 
 
-def _object_styles(api: Any, tpa: int, objects: list[int], skipped: set[int]) -> dict[int, Style]:
-    """The style of each text object, read from its first char that is not skipped (as PDFium reports it there).
+def _object_styles(api: Any, tpa: int, objects: list[int], kept: Sequence[int]) -> dict[int, Style]:
+    """The style of each text object, read from its first kept char (as PDFium reports it there).
 
-    The reads run through map() over all objects at once; objects drawn with identical raw values share one result.
+    ``objects[j]`` is the text object of char ``kept[j]``. The reads run through map() over all objects at once;
+    objects drawn with identical raw values share one result.
     """
-    keyed: list[int | None] = list(objects)
-    for i in skipped:
-        keyed[i] = None
     # reversed, so the first index of each object wins; then in page order, which the font cache relies on
-    first = dict(zip(reversed(keyed), range(len(keyed) - 1, -1, -1), strict=True))
-    order = sorted(((k, i) for k, i in first.items() if k is not None), key=itemgetter(1))
+    first = dict(zip(reversed(objects), reversed(kept), strict=True))
+    order = sorted(first.items(), key=itemgetter(1))
     m = len(order)
     if not m:
         return {}
