@@ -90,6 +90,7 @@ class TermMatcher:
         self._required: tuple[set[int], set[int], set[int]] = (set(), set(), set())
         self._no_inflect = frozenset(vocab.strings.add(word) for word in _NO_INFLECT)
         self._row_attrs = [ORTH, LOWER, LEMMA, IDX, LENGTH]
+        self._required_arrays: tuple[Any, ...] = ()  # numpy arrays of self._required, filled once compiled
         self._exclude = PhraseMatcher(vocab, attr="LOWER")
         self._exclude_lemma = PhraseMatcher(vocab, attr="LEMMA")  # "press releases" for "press release"
         self._has_exclude: set[str] = set()
@@ -103,6 +104,9 @@ class TermMatcher:
             self._compile()
         else:
             self._install(state)
+        import numpy
+
+        self._required_arrays = tuple(numpy.array(sorted(hashes), dtype=numpy.uint64) for hashes in self._required)
         self.stats = MatcherStats(
             terms=len(lexicon.terms),
             phrase_patterns=_pattern_count(self._phrase),
@@ -290,33 +294,37 @@ class TermMatcher:
         doc = self.nlp(text if text.endswith("\n") else text + "\n")
         strings = self.nlp.vocab.strings
         excluded = self._excluded(doc)
-        # token attributes as plain lists: a Token object per access costs more than the work done with it
-        rows: list[list[int]] = doc.to_array(self._row_attrs).tolist() if len(doc) else []
+        # token attributes as one array (ORTH, LOWER, LEMMA, IDX, LENGTH): a Token object per access, or a Python
+        # int per cell, costs more than the work done with it
+        table = doc.to_array(self._row_attrs)
+        starts: list[int] = table[:, 3].tolist()
+        ends: list[int] = (table[:, 3] + table[:, 4]).tolist()
         candidates: list[tuple[int, int, str, int]] = []  # token start, token end, term id, rank
         for matcher, rank in ((self._phrase, _RANK_EXACT), (self._exact, _RANK_EXACT)):
             if len(matcher):  # an empty matcher warns (spaCy W036)
                 candidates.extend((start, end, strings[key], rank) for key, start, end in matcher(doc))
         if self._pattern_groups:
-            candidates.extend(self._pattern_hits(doc, text, rows))
+            candidates.extend(self._pattern_hits(doc, text, table, starts))
         if len(self._lemma):
             for key, start, end in self._lemma(doc):
-                window = rows[start:end]
+                lowers: list[int] = table[start:end, 1].tolist()
+                lemmas: list[int] = table[start:end, 2].tolist()
                 # some words change meaning when inflected: "leaning it" is not "Lean IT"
-                if any(lem in self._no_inflect and lem != low for _, low, lem, _, _ in window):
+                if any(lem in self._no_inflect and lem != low for low, lem in zip(lowers, lemmas, strict=True)):
                     continue
                 term_id = strings[key]
-                allowed = self._lemma_prefixes.get((term_id, tuple(strings[lem] for _, _, lem, _, _ in window)))
-                if allowed is not None and tuple(strings[low] for _, low, _, _, _ in window[:-1]) not in allowed:
+                allowed = self._lemma_prefixes.get((term_id, tuple(strings[lem] for lem in lemmas)))
+                if allowed is not None and tuple(strings[low] for low in lowers[:-1]) not in allowed:
                     continue  # "managing services" is not "managed services"
                 candidates.append((start, end, term_id, _RANK_LEMMA))
         kept = []
         for start, end, term_id, rank in candidates:
             # context tokens of a pattern (", Lean", "Lean)") are not part of the hit: trim edge punctuation
-            while end - start > 1 and not _has_alnum(_token_text(text, rows[start])):
+            while end - start > 1 and not _has_alnum(text[starts[start] : ends[start]]):
                 start += 1
-            while end - start > 1 and not _has_alnum(_token_text(text, rows[end - 1])):
+            while end - start > 1 and not _has_alnum(text[starts[end - 1] : ends[end - 1]]):
                 end -= 1
-            s, e = rows[start][3], rows[end - 1][3] + rows[end - 1][4]
+            s, e = starts[start], ends[end - 1]
             if "\n" in text[s:e] or not _stands_alone(text, s, e):
                 continue
             if term_id in self._has_exclude and any(xs <= start and end <= xe for xs, xe in excluded.get(term_id, ())):
@@ -324,52 +332,62 @@ class TermMatcher:
             kept.append((start, end, s, e, rank, term_id))
         return _longest_first(kept)
 
-    def _pattern_hits(self, doc: Doc, text: str, rows: list[list[int]]) -> list[tuple[int, int, str, int]]:
+    def _pattern_hits(self, doc: Doc, text: str, table: Any, starts: list[int]) -> list[tuple[int, int, str, int]]:
         """Hits of the token patterns. A term's Matcher runs only over the lines that hold every word one of
         its patterns requires: the Matcher evaluates IN/NOT_IN predicates in Python for every token it sees,
         the costliest step by far if run over the whole résumé for each of the terms with patterns.
 
         A line's window takes in the line-break tokens either side of it, so patterns that use a line break
-        as context still see it; pattern gaps never cross a line break (IS_SPACE: false) and a hit that spans
-        one is dropped later anyway, so no hit is lost by looking line by line.
+        as context still see it (and a line break counts as a word of both lines it separates); pattern gaps
+        never cross a line break (IS_SPACE: false) and a hit that spans one is dropped later anyway, so no hit
+        is lost by looking line by line.
         """
+        import numpy
+
         strings = self.nlp.vocab.strings
-        # token indices of the line breaks (a whitespace token holding "\n"), and each word's line number
-        starts = [row[3] for row in rows]
+        count = len(starts)
+        # token indices of the line breaks (a whitespace token holding "\n"); line k lies between breaks k-1 and k
         breaks = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _NEWLINE.finditer(text)})
-        bounds = [-1, *breaks, len(rows)]
-        required = self._required
-        where: tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]] = ({}, {}, {})
-        line = 0
+        bounds = [-1, *breaks, count]
         is_break = set(breaks)
-        for i, row in enumerate(rows):
-            if i in is_break:
-                line += 1
+        where: tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]] = ({}, {}, {})
+        for column in (0, 1, 2):
+            # only the few tokens some pattern requires are looked at in Python
+            found_at = numpy.flatnonzero(numpy.isin(table[:, column], self._required_arrays[column]))
+            if not len(found_at):
                 continue
-            for column in (0, 1, 2):
-                value = row[column]
-                if value in required[column]:
-                    where[column].setdefault(value, set()).add(line)
+            lines_of = numpy.searchsorted(breaks, found_at, side="left").tolist()
+            index = where[column]
+            for i, value, line in zip(found_at.tolist(), table[found_at, column].tolist(), lines_of, strict=True):
+                lines = index.setdefault(value, set())
+                lines.add(line)
+                if i in is_break:
+                    lines.add(line + 1)
         out = []
         for token_matcher, needs in self._pattern_groups:
-            lines: set[int] = set()
+            selected: set[int] = set()
             if needs is None:
-                lines.update(range(len(bounds) - 1))
+                selected.update(range(len(bounds) - 1))
             else:
                 for need in needs:
-                    found: set[int] | None = None
+                    common: set[int] | None = None
                     for column, values in need:
                         index = where[column]
                         hit: set[int] = set()
-                        for value in values:
-                            hit.update(index.get(value, ()))
-                        found = hit if found is None else found & hit
-                        if not found:
+                        if len(index) < len(values):
+                            for value, lines in index.items():
+                                if value in values:
+                                    hit |= lines
+                        else:
+                            for value in values:
+                                hit.update(index.get(value, ()))
+                        common = hit if common is None else common & hit
+                        if not common:
                             break
-                    if found:
-                        lines |= found
-            for number in sorted(lines):
-                lo, hi = max(bounds[number], 0), min(bounds[number + 1] + 1, len(rows))
+                    if common:
+                        selected |= common
+            for number in sorted(selected):
+                lo, hi = max(bounds[number], 0), min(bounds[number + 1] + 1, count)
                 for key, start, end in token_matcher(doc[lo:hi]):
                     term_id = strings[key]
                     start, end = self._narrow(doc, lo + start, lo + end, term_id)
@@ -476,11 +494,6 @@ def _normalise_token(token: dict[str, Any]) -> dict[str, Any]:
 def _spellings(word: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     others = table.get(word, ())
     return (word, *(w for w in others if w != word))
-
-
-def _token_text(text: str, row: list[int]) -> str:
-    """The text of a token from its to_array row (ORTH, LOWER, LEMMA, IDX, LENGTH)."""
-    return text[row[3] : row[3] + row[4]]
 
 
 def _has_alnum(text: str) -> bool:
