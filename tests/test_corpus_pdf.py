@@ -269,3 +269,16 @@ def test_pdfminer_font_noise_stays_silent(capfd: pytest.CaptureFixture[str], cap
     out, err = capfd.readouterr()
     assert out == "" and err == ""
     assert [r.getMessage() for r in caplog.records if r.name.startswith("pdfminer")] == []
+
+
+@needs_corpus
+@pytest.mark.parametrize("engine", ENGINES)
+def test_symbol_font_bullets_and_icons_are_not_text(engine: str) -> None:
+    """moderncv draws its bullets and contact icons with MarVoSym, whose codes read as "{", "H", "B"..."""
+    moderncv = extracted("moderncv__moderncv__template_classic_green.pdf", engine)
+    assert not [line.text for line in moderncv.lines if line.text.startswith("{ ")]
+    achievements = [line for line in moderncv.lines if line.text.startswith("Achievement ")]
+    assert len(achievements) == 3 and all(line.bullet for line in achievements)
+    assert "john@doe.org" in [line.text for line in moderncv.lines]  # the e-mail icon is gone, not a bullet
+    alfred = extracted("srbhr__Resume-Matcher__alfred_pennyworth_pm.pdf", engine)
+    assert "alfred.pennyworth@email.com" in [line.text for line in alfred.lines]

@@ -324,3 +324,20 @@ def test_bulk_page_text_matches_pdfium_char_by_char_on_the_corpus() -> None:
             assert bulk == one_by_one, path.name
             checked += len(bulk)
     assert checked > 50_000
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_symbol_font_glyphs_starting_lines_are_bullets_not_text(engine: str) -> None:
+    """A lone glyph of a symbol font (ZapfDingbats here; moderncv's MarVoSym "{", Wingdings) says nothing through
+    its code: starting several lines it is a bullet, once before a contact detail it is decoration; never text."""
+    lines: list[tuple[str, dict[str, object]]] = [("EXPERIENCE", {"size": 12})]
+    items = ["Led the ERP migration for 40 users", "Cut hosting costs by 32%", "Ran weekly steering meetings"]
+    for y, text in zip((100, 116, 132), items, strict=True):
+        lines += [("H", {"font": "ZapfDingbats", "y": y, "x": 54}), (text, {"y": y, "x": 68})]
+    lines += [("(", {"font": "ZapfDingbats", "y": 160, "x": 54}), ("jo@example.com", {"y": 160, "x": 68})]
+    document = extract_pdf(fx.simple_resume_pdf(lines), "cv.pdf", engine=engine)
+    assert [(line.text, line.bullet) for line in document.lines] == [
+        ("EXPERIENCE", False),
+        *((text, True) for text in items),
+        ("jo@example.com", False),
+    ]

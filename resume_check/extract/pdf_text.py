@@ -16,6 +16,10 @@ UNMAPPED = {"\x00", "\ufffd", "\ufffe", "\uffff"}
 #: what a lost ligature glyph most likely stood for, most frequent first
 LIGATURE_GUESSES = ("fi", "fl", "ff", "ffi", "ffl", "ft")
 BULLETS = set("•●▪◦‣∙·–—-*■□◆◇♦➢➤►▸▶✓✔❖○⦿⁃")
+#: fonts whose glyphs are pictures, not letters (subset prefixes like "ABCDEF+" are ignored by the search)
+_SYMBOL_FONT = re.compile(
+    r"marvosym|dingbats|wingdings|webdings|font ?awesome|symbolmt|\+symbol$|^symbol$", re.IGNORECASE
+)
 #: private-use code points that Symbol/Wingdings fonts use for list bullets
 PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF0D8, 0xF076, 0xF0FC, 0xF0A8, 0xF06E, 0xF0AE, 0xF071, 0xF0E8, 0xF0D2, 0xF06C}
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -181,6 +185,11 @@ def line_text(words: list[Word], stats: TextStats) -> tuple[str, bool, str | Non
                     icon = first
             elif len(fixed) > 1 and all(t in UNMAPPED or t.startswith("(cid:") for t in raw):
                 icon = "\x00"  # an unmapped glyph standing alone before the text: an icon or a bullet
+            elif len(fixed) > 1 and len(raw) == 1 and _SYMBOL_FONT.search(word.chars[0].font or ""):
+                # a lone glyph of a symbol font (moderncv's MarVoSym bullet is "{", Wingdings' is "§"): its
+                # code says nothing; like an icon-font glyph it is a bullet if it starts several lines
+                icon = f"{word.chars[0].font}:{first}"
+                continue
         texts.append(clean_word(raw, stats))
     texts = [t for t in texts if t]
     if texts and not bullet and icon is None:
