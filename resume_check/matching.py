@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,9 +81,10 @@ class TermMatcher:
         self._special_words = state.special_words if state is not None else special_case_forms(lexicon)
         add_special_case_words(nlp, self._special_words)
         vocab = nlp.vocab
-        self._phrase = PhraseMatcher(vocab, attr="LOWER")
-        self._lemma = PhraseMatcher(vocab, attr="LEMMA")
-        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        # typed Any: their add() takes hash sequences as well as Docs (see _keywords), which the stubs do not say
+        self._phrase: Any = PhraseMatcher(vocab, attr="LOWER")
+        self._lemma: Any = PhraseMatcher(vocab, attr="LEMMA")
+        self._exact: Any = PhraseMatcher(vocab, attr="ORTH")
         # one token Matcher per term, run only when the doc holds a word its patterns require: the Matcher
         # evaluates IN/NOT_IN predicates in Python for every token, the costliest step by far otherwise
         self._pattern_groups: list[tuple[Matcher, tuple[tuple[tuple[int, frozenset[int]], ...], ...] | None]] = []
@@ -91,8 +93,8 @@ class TermMatcher:
         self._no_inflect = frozenset(vocab.strings.add(word) for word in _NO_INFLECT)
         self._row_attrs = [ORTH, LOWER, LEMMA, IDX, LENGTH]
         self._required_arrays: tuple[Any, ...] = ()  # numpy arrays of self._required, filled once compiled
-        self._exclude = PhraseMatcher(vocab, attr="LOWER")
-        self._exclude_lemma = PhraseMatcher(vocab, attr="LEMMA")  # "press releases" for "press release"
+        self._exclude: Any = PhraseMatcher(vocab, attr="LOWER")
+        self._exclude_lemma: Any = PhraseMatcher(vocab, attr="LEMMA")  # "press releases" for "press release"
         self._has_exclude: set[str] = set()
         #: per term with patterns: its forms as lower-case token tuples, to narrow a pattern hit to the term
         self._focus: dict[str, frozenset[tuple[str, ...]]] = {}
@@ -119,43 +121,53 @@ class TermMatcher:
         )
 
     def _compile(self) -> None:
-        """Tokenise and lemmatise every form of every term into the matchers."""
+        """Tokenise and lemmatise every form of every term into the matchers.
+
+        The forms are tokenised as one text, a form per line, and run through the pipeline once: a form's tokens
+        and lemmas do not depend on the lines around it (the tokenizer works word by word, the lemmatizer looks
+        each word up), and one Doc of 20,000 tokens costs far less than 5,000 Docs of four. The matchers get
+        each form as the hashes of its tokens' attribute, the form ``PhraseMatcher.add`` takes in place of Docs.
+        """
         from .nlp import lemma_table
 
         nlp, lexicon = self.nlp, self.lexicon
-        # every phrase is tokenised once and run through the pipeline's components once: the same Doc serves
-        # the LOWER and the LEMMA matcher (LEMMA patterns need the whole pipeline, else spaCy E155)
+        strings = nlp.vocab.strings
         all_forms = lexicon_forms(lexicon)
         forms = [(term, phrase) for term in lexicon.terms for phrase in all_forms[term.id][0]]
-        docs = _annotate(nlp, [nlp.make_doc(phrase) for _, phrase in forms])
-        by_term: dict[str, tuple[list[Doc], list[Doc]]] = {}
+        tokens = _tokenise(nlp, [phrase for _, phrase in forms], annotate=True)
+        lower_keys: dict[str, list[tuple[int, ...]]] = {}
+        lemma_keys: dict[str, list[tuple[int, ...]]] = {}
         seen_lemmas: set[tuple[str, tuple[str, ...]]] = set()
         table = lemma_table(nlp)
         with_patterns = {term.id for term in lexicon.terms if term.patterns}
         phrase_tokens: dict[str, set[tuple[str, ...]]] = {}  # for narrowing pattern hits (see _narrow)
-        for (term, _phrase), doc in zip(forms, docs, strict=True):
-            lower_docs, lemma_docs = by_term.setdefault(term.id, ([], []))
-            lower_docs.append(doc)
+        plurals: list[tuple[str, str]] = []  # (term id, form with its plural ending)
+        for (term, phrase), form in zip(forms, tokens, strict=True):
+            lower_keys.setdefault(term.id, []).append(form.lowers)
             if term.id in with_patterns:
-                phrase_tokens.setdefault(term.id, set()).add(tuple(t.lower_ for t in doc))
+                phrase_tokens.setdefault(term.id, set()).add(form.lower_)
+            last_lower, last_lemma = form.lower_[-1], form.lemma_[-1]
             # a plural the lookup table does not know ("standups", "roadmaps") would not reach the lemma
             # "standup": add it as written
-            plural = _plural(doc[-1].lower_) if table is not None and doc[-1].lemma_ == doc[-1].lower_ else None
+            plural = _plural(last_lower) if table is not None and last_lemma == last_lower else None
             if plural is not None and plural not in table:
-                lower_docs.append(nlp.make_doc(doc.text[: doc[-1].idx] + plural))
+                plurals.append((term.id, phrase[: form.last_start] + plural))
             # inflections of multi-word forms ("kicked off", "kick-off meetings") and of one-word forms written
             # in their base form. A one-word form that is itself inflected ("programming", lemma "program") gets
             # none: it would find "programmes". Same lemmas are added once.
-            lemmas = tuple(t.lemma_ for t in doc)
-            readings = [] if len(doc) == 1 and doc[0].lemma_ != doc[0].lower_ else [lemmas]
+            lemmas = form.lemma_
+            readings = [] if len(lemmas) == 1 and last_lemma != last_lower else [lemmas]
             # the lookup table lemmatises "meeting" as the verb ("meet") but "meetings" as the noun ("meeting"):
             # a form ending in such a word also gets its noun reading, so "kick-off meeting" finds "meetings"
-            last = doc[-1]
-            if last.lemma_ != last.lower_ and last.lower_.endswith("ing"):
-                readings.append((*lemmas[:-1], last.lower_))
+            if last_lemma != last_lower and last_lower.endswith("ing"):
+                readings.append((*lemmas[:-1], last_lower))
             # a participle before the last word ("managed services") must stay as written, or the form would
             # find "managing services": remember the words as written for the check in _find
-            prefix = tuple(t.lower_ for t in doc[:-1]) if _has_participle(doc[:-1]) else None
+            participle = any(
+                lem != low and low.endswith(("ed", "ing"))
+                for low, lem in zip(form.lower_[:-1], lemmas[:-1], strict=True)
+            )
+            prefix = form.lower_[:-1] if participle else None
             for reading in readings:
                 key = (term.id, reading)
                 if prefix is None:
@@ -164,27 +176,36 @@ class TermMatcher:
                     self._lemma_prefixes[key] = (self._lemma_prefixes.get(key) or frozenset()) | {prefix}
                 if key not in seen_lemmas:
                     seen_lemmas.add(key)
-                    lemma_docs.append(doc if reading is lemmas else _with_lemmas(doc, reading))
-        for term_id, (lower_docs, lemma_docs) in by_term.items():
-            self._phrase.add(term_id, lower_docs)
-            if lemma_docs:
-                self._lemma.add(term_id, lemma_docs)
+                    hashes = form.lemmas if reading is lemmas else tuple(strings.add(w) for w in reading)
+                    lemma_keys.setdefault(term.id, []).append(hashes)
+        for (term_id, _), form in zip(plurals, _tokenise(nlp, [p for _, p in plurals]), strict=True):
+            lower_keys[term_id].append(form.lowers)
+        for term_id, keys in lower_keys.items():
+            self._phrase.add(term_id, keys)
+            if term_id in lemma_keys:
+                self._lemma.add(term_id, lemma_keys[term_id])
+        exact_forms = [(term.id, a) for term in lexicon.terms for a in all_forms[term.id][1]]
+        exact_tokens = _tokenise(nlp, [a for _, a in exact_forms], orth=True)
+        for (term_id, _), form in zip(exact_forms, exact_tokens, strict=True):
+            self._exact.add(term_id, [form.orths])
+        focus_forms = [
+            (term.id, x) for term in lexicon.terms if term.patterns
+            for x in (term.label, *all_forms[term.id][1], *term.focus)
+        ]
+        focus_tokens = _tokenise(nlp, [x for _, x in focus_forms])
+        excluded = [(term.id, f) for term in lexicon.terms for phrase in term.exclude for f in expand_phrase(phrase)]
+        excluded_tokens = _tokenise(nlp, [f for _, f in excluded], annotate=True)
+        focus: dict[str, set[tuple[str, ...]]] = {}
+        for (term_id, _), form in zip(focus_forms, focus_tokens, strict=True):
+            focus.setdefault(term_id, set()).add(form.lower_)
         for term in lexicon.terms:
-            exact = all_forms[term.id][1]
-            if exact:
-                self._exact.add(term.id, [nlp.make_doc(a) for a in exact])
             if term.patterns:
                 self._add_patterns(term.id, [[_normalise_token(t) for t in p] for p in term.patterns], pack=term.pack)
-                others = (term.label, *exact, *term.focus)
-                self._focus[term.id] = frozenset(
-                    phrase_tokens.get(term.id, set()) | {tuple(t.lower_ for t in nlp.make_doc(x)) for x in others}
-                )
-            if term.exclude:
-                excluded = [f for phrase in term.exclude for f in expand_phrase(phrase)]
-                excluded_docs = _annotate(nlp, [nlp.make_doc(f) for f in excluded])
-                self._exclude.add(term.id, excluded_docs)
-                self._exclude_lemma.add(term.id, excluded_docs)
-                self._has_exclude.add(term.id)
+                self._focus[term.id] = frozenset(phrase_tokens.get(term.id, set()) | focus[term.id])
+        for (term_id, _), form in zip(excluded, excluded_tokens, strict=True):
+            self._exclude.add(term_id, [form.lowers])
+            self._exclude_lemma.add(term_id, [form.lemmas])
+            self._has_exclude.add(term_id)
 
     def state(self) -> MatcherState:
         """The compiled matchers as plain data, to install later with ``TermMatcher(nlp, lexicon, state)``."""
@@ -404,6 +425,57 @@ class TermMatcher:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """One lexicon form, tokenised: its tokens' ORTH, LOWER and LEMMA hashes and strings."""
+
+    orths: tuple[int, ...]  # only when asked for
+    lowers: tuple[int, ...]
+    lemmas: tuple[int, ...]
+    lower_: tuple[str, ...]
+    lemma_: tuple[str, ...]
+    last_start: int  # where the last token starts, in characters from the start of the form
+
+
+def _tokenise(nlp: Language, phrases: Sequence[str], *, annotate: bool = False, orth: bool = False) -> list[_Form]:
+    """Tokenise ``phrases`` (each without line breaks) as one text, a phrase per line; with ``annotate``, run the
+    pipeline's components too (for lemmas); ``orth``: fill ``orths`` too. One _Form per phrase, in order."""
+    from spacy.attrs import IDX, LEMMA, LOWER, ORTH
+
+    if not phrases:
+        return []
+    text = "\n".join(phrases)
+    doc = nlp.make_doc(text)
+    if annotate:
+        doc = _annotate(nlp, [doc])[0]
+    strings = nlp.vocab.strings
+    offsets = list(itertools.accumulate((len(p) + 1 for p in phrases[:-1]), initial=0))
+    grouped: list[list[list[int]]] = [[] for _ in phrases]
+    # columns: IDX, LOWER, then LEMMA and ORTH when asked for (every cell becomes a Python int: ask for few)
+    attrs = [IDX, LOWER, *([LEMMA] if annotate else []), *([ORTH] if orth else [])]
+    for row in doc.to_array(attrs).tolist():
+        start = row[0]
+        if text[start] == "\n":
+            continue  # the line break between two phrases
+        grouped[bisect.bisect_right(offsets, start) - 1].append(row)
+    out = []
+    for offset, rows in zip(offsets, grouped, strict=True):
+        lowers = tuple(r[1] for r in rows)
+        lemmas = tuple(r[2] for r in rows) if annotate else lowers
+        lower_ = tuple(strings[h] for h in lowers)
+        out.append(
+            _Form(
+                orths=tuple(r[-1] for r in rows) if orth else (),
+                lowers=lowers,
+                lemmas=lemmas,
+                lower_=lower_,
+                lemma_=tuple(strings[h] for h in lemmas) if annotate else lower_,
+                last_start=rows[-1][0] - offset,
+            )
+        )
+    return out
+
+
 def _keywords(matcher: Any) -> dict[str, set[tuple[int, ...]]]:
     """A PhraseMatcher's patterns as the attribute hashes of their tokens (what it pickles as, and exactly what
     ``PhraseMatcher.add`` accepts in place of Docs)."""
@@ -424,20 +496,6 @@ def _plural(word: str) -> str | None:
     if word.endswith("y") and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     return word + "s"
-
-
-def _has_participle(tokens: Iterable[Any]) -> bool:
-    """Whether any token is an inflected -ed/-ing form ("managed", "managing")."""
-    return any(t.lemma_ != t.lower_ and t.lower_.endswith(("ed", "ing")) for t in tokens)
-
-
-def _with_lemmas(doc: Doc, lemmas: tuple[str, ...]) -> Doc:
-    """A copy of ``doc`` with other lemmas."""
-    from spacy.tokens import Doc
-
-    words = [t.text for t in doc]
-    spaces = [bool(t.whitespace_) for t in doc]
-    return Doc(doc.vocab, words=words, spaces=spaces, lemmas=list(lemmas))
 
 
 def _annotate(nlp: Language, docs: list[Doc]) -> list[Doc]:
