@@ -195,7 +195,11 @@ def batch_figures(files: list[Path], copies: int) -> None:
             seconds = time.perf_counter() - start
             rates[workers] = len(records) / seconds
             errors = sum(1 for r in records if r.error is not None)
-            print(f"  workers={workers}: {seconds:6.1f} s, {rates[workers]:6.1f} résumés/s ({errors} error rows)")
+            per_file = statistics.median(r.seconds * 1000.0 for r in records if r.error is None)
+            print(
+                f"  workers={workers}: {seconds:6.1f} s, {rates[workers]:6.1f} résumés/s ({errors} error rows); "
+                f"median {per_file:.1f} ms per résumé inside a worker (read, extract, analyse)"
+            )
         print(f"  speed-up with 2 workers: {rates[2] / rates[1]:.2f}")
         print(f"  mean ms per résumé with 1 worker, worker start-up included: {1000.0 / rates[1]:.1f}")
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
