@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 #: name of the component that lower-cases lemmas (see ``_LemmaCase``)
 LEMMA_CASE = "resume_check_lemma_case"
+#: factory of the default pipeline's lemmatizer (see ``_LookupLemmatizer``)
+LOOKUP_LEMMATIZER = "resume_check_lookup_lemmatizer"
 #: symbols that make a word a special case; hyphens are left to the tokenizer's infix rules (kick-off, lean-agile)
 _SYMBOL_RE = re.compile(r"[#+./&@]")
 _EDGE_PUNCT = "()[]{}\"'`,;:!?"
@@ -28,9 +30,10 @@ _TRADEMARK_RE = re.compile(r"[®™©]")
 def build_nlp(model: str | None = None) -> Language:
     """Build (once per process and model) the pipeline the matchers and the text share.
 
-    ``model=None``: ``spacy.blank("en")`` plus the lookup lemmatizer from spacy-lookups-data (no network,
-    no trained model). ``model=NAME``: ``spacy.load(NAME)`` of an installed pipeline. Either way a last
-    component makes every lemma lower case, so "Managed" and "managed" both lemmatise to "manage".
+    ``model=None``: ``spacy.blank("en")`` plus the lookup lemmatizer with spacy-lookups-data's table (no
+    network, no trained model; see ``_LookupLemmatizer``). ``model=NAME``: ``spacy.load(NAME)`` of an installed
+    pipeline, with a last component after its own lemmatizer. Either way every lemma is lower case, so "Managed"
+    and "managed" both lemmatise to "manage".
     Raises ConfigError when the model is not installed or the lookup tables are missing.
     """
     return _build_nlp_cached(model)
@@ -43,13 +46,15 @@ def _build_nlp_cached(model: str | None) -> Language:
     _register_components()
     if model is None:
         nlp = spacy.blank("en")
-        lemmatizer: Any = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         try:
-            lemmatizer.initialize(lookups=_lemma_lookups())
-        except (ValueError, OSError, KeyError) as err:  # spaCy E1004/E912/E955: spacy-lookups-data missing
+            table = _lemma_table_data()
+        except (ValueError, OSError, KeyError) as err:  # catalogue/spaCy errors: spacy-lookups-data missing
             raise ConfigError(
                 f"cannot initialise the lookup lemmatizer ({err}); install it with: pip install spacy-lookups-data"
             ) from None
+        lemmatizer: Any = nlp.add_pipe(LOOKUP_LEMMATIZER, name="lemmatizer")
+        lemmatizer.table = table
+        return nlp
     else:
         try:
             nlp = spacy.load(model)
@@ -64,24 +69,18 @@ def _build_nlp_cached(model: str | None) -> Language:
     return nlp
 
 
-def _lemma_lookups() -> Any:
-    """The English ``lemma_lookup`` table of spacy-lookups-data, for the lookup lemmatizer.
+def _lemma_table_data() -> dict[str, str]:
+    """The English ``lemma_lookup`` table of spacy-lookups-data (word as written -> lemma).
 
-    Read as spaCy's own ``load_lookups`` reads it (the package's entry point, then the JSON file), but kept as a
-    plain dict: filling spaCy's ``Table`` hashes all 41,582 keys one Python call at a time, about 70 ms of every
-    start-up, while the lemmatizer only ever calls ``table.get(word, word)``, which a dict answers the same.
-    (``nlp.initialize()`` is not called: for this blank pipeline it would only load the same table again.)
+    Read as spaCy's own ``load_lookups`` reads it: the package's entry point, then its JSON file.
     """
-    from spacy.lookups import Lookups
     from spacy.util import load_language_data, registry
 
     data = registry.lookups.get("en")  # KeyError/catalogue error when spacy-lookups-data is missing
     table: Any = load_language_data(data["lemma_lookup"])
     if not isinstance(table, dict):
         raise ValueError(f"the lemma_lookup table of spacy-lookups-data is a {type(table).__name__}, not a mapping")
-    lookups: Any = Lookups()
-    lookups.set_table("lemma_lookup", table)
-    return lookups
+    return table
 
 
 def _register_components() -> None:
@@ -89,10 +88,61 @@ def _register_components() -> None:
 
     if not Language.has_factory(LEMMA_CASE):
         Language.factory(LEMMA_CASE, func=_make_lemma_case)
+    if not Language.has_factory(LOOKUP_LEMMATIZER):
+        Language.factory(LOOKUP_LEMMATIZER, func=_make_lookup_lemmatizer)
+
+
+def _make_lookup_lemmatizer(nlp: Language, name: str) -> _LookupLemmatizer:
+    return _LookupLemmatizer(nlp)
 
 
 def _make_lemma_case(nlp: Language, name: str) -> _LemmaCase:
     return _LemmaCase(nlp)
+
+
+class _LookupLemmatizer:
+    """spaCy's lookup lemmatizer and the lower-casing of ``_LemmaCase`` in one pass over the words.
+
+    The lemma of a word is ``table.get(word, word)`` with spacy-lookups-data's ``lemma_lookup`` table, exactly
+    what spaCy's ``Lemmatizer(mode="lookup")`` gives; where the table has no entry for the word as written
+    ("Managed") its lower-case form is looked up; the result is lower-cased. A lemma depends on the word alone,
+    so each distinct word is worked out once per process and a Doc is one array lookup per token, not a Python
+    ``Token`` object per token as in spaCy's component. The tests check it against spaCy's own component on
+    every key of the table.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.table: dict[str, str] = {}
+        #: orth id -> lower-case lemma id; per process, bounded by _CACHE_LIMIT
+        self._cache: dict[int, int] = {}
+
+    def lemma(self, word: str) -> str:
+        lemma = self.table.get(word, word)
+        lower = word.lower()
+        if lemma == word and word != lower:
+            lemma = self.table.get(lower, lower)
+        return lemma.lower()
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy
+        from spacy.attrs import LEMMA, ORTH
+
+        if not len(doc):
+            return doc
+        cache = self._cache
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+        strings = self.nlp.vocab.strings
+        lemmas = []
+        for orth in doc.to_array(ORTH).tolist():
+            lemma = cache.get(orth)
+            if lemma is None:
+                lemma = cache[orth] = strings.add(self.lemma(strings[orth]))
+            lemmas.append(lemma)
+        column: Any = numpy.array(lemmas, dtype=numpy.uint64).reshape(-1, 1)
+        doc.from_array([LEMMA], column)
+        return doc
 
 
 class _LemmaCase:
@@ -151,6 +201,9 @@ class _LemmaCase:
 
 def lemma_table(nlp: Language) -> Any:
     """The lookup lemmatizer's table (word -> lemma, with ``in`` and ``get``), or None for other lemmatizers."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, _LookupLemmatizer):
+        return lemmatizer.table or None
     component = nlp.get_pipe(LEMMA_CASE) if LEMMA_CASE in nlp.pipe_names else None
     if not isinstance(component, _LemmaCase):
         return None
