@@ -17,6 +17,7 @@ import gc
 import glob
 import multiprocessing
 import os
+import pickle
 import signal
 import time
 from collections import deque
@@ -221,7 +222,9 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
         if message is None:
             return
         index, path = message
-        conn.send(("done", index, _analyse_one(path, settings, engine, analyse)))
+        # pickled here, unpickled by the parent only after it has handed this worker its next file
+        record = pickle.dumps(_analyse_one(path, settings, engine, analyse), protocol=pickle.HIGHEST_PROTOCOL)
+        conn.send(("done", index, record))
 
 
 @dataclass(slots=True)
@@ -320,13 +323,18 @@ def analyse_many(
             progress(record)
 
     pool = _Pool(size, settings, analyse, build)
+    received: list[tuple[int, bytes]] = []  # finished files whose records are still pickled
+
+    def dispatch() -> None:
+        for worker in pool.workers:
+            if worker.ready and worker.task is None and pending:
+                index, path = pending.popleft()
+                worker.task = (index, path, time.monotonic() + limit)
+                worker.conn.send((index, path))
+
     try:
         while len(done) < len(ordered):
-            for worker in pool.workers:
-                if worker.ready and worker.task is None and pending:
-                    index, path = pending.popleft()
-                    worker.task = (index, path, time.monotonic() + limit)
-                    worker.conn.send((index, path))
+            dispatch()
             now = time.monotonic()
             deadlines = [
                 w.task[2] if w.task else w.started + STARTUP_LIMIT for w in pool.workers if w.task or not w.ready
@@ -335,7 +343,12 @@ def analyse_many(
             for conn in wait([w.conn for w in pool.workers], timeout):
                 match = [w for w in pool.workers if w.conn is conn]
                 if match:  # else its worker was replaced while handling an earlier message
-                    _receive(pool, match[0], finish, restart=bool(pending))
+                    _receive(pool, match[0], finish, received, restart=bool(pending))
+            if received:
+                dispatch()  # the workers get their next file before this process unpickles the last ones
+                for index, data in received:
+                    finish(index, pickle.loads(data))
+                received.clear()
             now = time.monotonic()
             for worker in list(pool.workers):
                 if worker.task is not None and now >= worker.task[2]:
@@ -352,6 +365,8 @@ def analyse_many(
                     )
     except KeyboardInterrupt:
         pool.close()
+        for index, data in received:  # finished, not yet unpickled: they count as done
+            done[index] = pickle.loads(data)
         finished = tuple(done[i] for i in sorted(done))
         raise BatchInterrupted(finished, len(ordered) - len(done)) from None
     finally:
@@ -359,7 +374,14 @@ def analyse_many(
     return tuple(done[i] for i in range(len(ordered)))
 
 
-def _receive(pool: _Pool, worker: _Worker, finish: Callable[[int, BatchRecord], None], *, restart: bool) -> None:
+def _receive(
+    pool: _Pool,
+    worker: _Worker,
+    finish: Callable[[int, BatchRecord], None],
+    received: list[tuple[int, bytes]],
+    *,
+    restart: bool,
+) -> None:
     try:
         message = worker.conn.recv()
     except (EOFError, OSError):
@@ -395,4 +417,4 @@ def _receive(pool: _Pool, worker: _Worker, finish: Callable[[int, BatchRecord], 
     elif kind == "done":
         _, index, record = message
         worker.task = None
-        finish(index, record)
+        received.append((index, record))
