@@ -54,6 +54,7 @@ def _build_nlp_cached(model: str | None) -> Language:
             ) from None
         lemmatizer: Any = nlp.add_pipe(LOOKUP_LEMMATIZER, name="lemmatizer")
         lemmatizer.table = table
+        nlp.tokenizer = _ChunkTokenizer(nlp.tokenizer, nlp.vocab)
         return nlp
     else:
         try:
@@ -67,6 +68,66 @@ def _build_nlp_cached(model: str | None) -> Language:
             raise ConfigError(f"spaCy model {model!r} cannot be loaded: {err}") from None
     nlp.add_pipe(LEMMA_CASE, last=True)
     return nlp
+
+
+class _ChunkTokenizer:
+    """spaCy's tokenizer with a cache of whole chunks (the runs between whitespace) that holds across documents.
+
+    spaCy's own cache stops storing a document's chunks once any chunk of it hits a special case ("Inc.", "C#",
+    "’s": see spaCy issue #1250), so in a résumé almost every chunk after the first such word is split by the
+    prefix, suffix and infix rules again, in every résumé. This wrapper splits the text into chunks exactly as
+    spaCy's tokenizer does (whitespace runs; one space after a word belongs to it), tokenises each distinct chunk
+    once with spaCy's tokenizer, and builds the Doc from the cached tokens. The tokens are the same as spaCy's
+    (texts, spaces and offsets; the tests compare them on the corpus and on random text).
+    """
+
+    def __init__(self, tokenizer: Any, vocab: Any) -> None:
+        self._tokenizer = tokenizer
+        self.vocab = vocab
+        #: chunk -> its tokens' texts; per process, bounded by _CACHE_LIMIT
+        self._chunks: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
+        chunks = self._chunks
+        if len(chunks) > _CACHE_LIMIT:
+            chunks.clear()
+        words: list[str] = []
+        spaces: list[bool] = []
+        after_word = False
+        for run in _RUNS.findall(text):
+            if run[0].isspace():
+                if after_word and run[0] == " ":
+                    spaces[-1] = True  # the one space after a word is that word's trailing whitespace
+                    run = run[1:]
+                after_word = False
+                if not run:
+                    continue
+            else:
+                after_word = True
+            tokens = chunks.get(run)
+            if tokens is None:
+                tokens = chunks[run] = tuple(t.text for t in self._tokenizer(run))
+            words.extend(tokens)
+            spaces.extend([False] * len(tokens))
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def add_special_case(self, string: str, substrings: Any) -> None:
+        self._chunks.clear()
+        self._tokenizer.add_special_case(string, substrings)
+
+    def clear_cache(self) -> None:
+        """Forget every chunk seen (and spaCy's own cache of them): as if no text had been tokenised yet."""
+        self._chunks.clear()
+        self._tokenizer._flush_cache()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tokenizer, name)
+
+
+#: whitespace runs and the chunks between them, as spaCy's tokenizer splits text (str.isspace, like \s)
+_RUNS = re.compile(r"\s+|\S+")
 
 
 def _lemma_table_data() -> dict[str, str]:

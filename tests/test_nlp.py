@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from conftest import SAMPLES
 
@@ -41,3 +43,46 @@ def test_lemmas_equal_spacys_lookup_lemmatizer_on_every_table_key_and_the_sample
 def test_lemmas_are_lower_case_and_reach_the_table_through_the_lower_case_form() -> None:
     doc = build_nlp()("Managed programmes; ORGANISED kick-offs and Analyses")
     assert [t.lemma_ for t in doc] == ["manage", "programme", ";", "organise", "kick", "-", "offs", "and", "analysis"]
+
+
+def test_the_chunk_cache_gives_spacys_tokens() -> None:
+    """The pipeline's tokenizer caches whole chunks (the runs between whitespace) across texts. Its contract:
+    each chunk is tokenised exactly as spaCy tokenises that chunk alone, with spaCy's whitespace handling; on real
+    text that is spaCy's tokenisation of the whole text (checked on the samples and every lexicon example and
+    counterexample). spaCy itself can tokenise a chunk differently inside a longer text only where an emoticon
+    special case touches other symbols (":)0" after an earlier special case): the random texts check the contract."""
+    import random
+
+    from resume_check.lexicon import load_lexicon
+
+    nlp = build_nlp()
+    ours = nlp.tokenizer
+    theirs = ours._tokenizer  # spaCy's tokenizer underneath
+    real = [(SAMPLES / name).read_text(encoding="utf-8") for name in ("alex-morgan.txt", "sam-taylor.txt")]
+    real += [text for term in load_lexicon().terms for text in (*term.examples, *term.counterexamples)]
+    for repeat in range(2):  # the second time every chunk comes from the cache
+        for text in real:
+            expected = [(t.text, t.whitespace_, t.idx) for t in theirs(text)]
+            assert [(t.text, t.whitespace_, t.idx) for t in ours(text)] == expected, (repeat, text)
+
+    pieces = [*"aZ09 .,;:-–—'’\"()[]#+/&@$£%!?\n\t\r\x0b\x0c\x1c\x85\xa0\u2028\u200b\u3000", "C#", "CI/CD", "Inc."]
+    pieces += ["n't", "'s", "e.g.", ":)", "http://x.io/a?b=c", "kick-off", "C++", ".NET", "  "]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        expected = []
+        for run in re.finditer(r"\s+|\S+", text):
+            chunk, start = run.group(), run.start()
+            if chunk[0].isspace() and expected and not expected[-1][1] and chunk[0] == " " and text[start - 1] != " ":
+                expected[-1] = (expected[-1][0], " ", expected[-1][2])  # one space after a word is its own
+                chunk, start = chunk[1:], start + 1
+            if chunk:
+                expected += [(t.text, t.whitespace_, start + t.idx) for t in theirs(chunk)]
+        assert [(t.text, t.whitespace_, t.idx) for t in ours(text)] == expected, text
+    from resume_check.matching import build_matcher
+
+    build_matcher(nlp, load_lexicon())  # adds the lexicon's special cases (C#, CI/CD) to the tokenizer
+    ours.clear_cache()
+    assert [t.text for t in ours("Led C# and CI/CD work, e.g. at Acme Inc. too")] == [
+        "Led", "C#", "and", "CI/CD", "work", ",", "e.g.", "at", "Acme", "Inc.", "too",
+    ]
