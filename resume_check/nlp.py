@@ -23,6 +23,8 @@ LOOKUP_LEMMATIZER = "resume_check_lookup_lemmatizer"
 _SYMBOL_RE = re.compile(r"[#+./&@]")
 _EDGE_PUNCT = "()[]{}\"'`,;:!?"
 _CACHE_LIMIT = 200_000
+#: chunks the tokenizer remembers (a résumé has about 600 distinct ones; 50,000 take about 15 MB)
+_CHUNK_LIMIT = 50_000
 #: trade-mark signs stay separate tokens so "PRINCE2®" still matches "PRINCE2"
 _TRADEMARK_RE = re.compile(r"[®™©]")
 
@@ -84,14 +86,14 @@ class _ChunkTokenizer:
     def __init__(self, tokenizer: Any, vocab: Any) -> None:
         self._tokenizer = tokenizer
         self.vocab = vocab
-        #: chunk -> its tokens' texts; per process, bounded by _CACHE_LIMIT
+        #: chunk -> its tokens' texts; per process, bounded by _CHUNK_LIMIT
         self._chunks: dict[str, tuple[str, ...]] = {}
 
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
 
         chunks = self._chunks
-        if len(chunks) > _CACHE_LIMIT:
+        if len(chunks) > _CHUNK_LIMIT:
             chunks.clear()
         words: list[str] = []
         spaces: list[bool] = []
