@@ -232,6 +232,19 @@ def batch_figures(files: list[Path], copies: int) -> None:
     print(f"  peak resident memory of the largest worker: {peak_children:.0f} MB")
 
 
+def machine_reference() -> float:
+    """Median of 5 runs of a fixed pure-Python workload: on a shared VM whose speed drifts, this says how fast the
+    machine was during a run, so figures from different runs can be compared."""
+
+    def work() -> int:
+        total = 0
+        for i in range(300_000):
+            total += len(str(i)) * (i % 7)
+        return total
+
+    return statistics.median(timed(work)[0] for _ in range(5))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
@@ -245,6 +258,7 @@ def main() -> None:
         sys.exit(f"bench: {folder} is not a folder of résumés")
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.name not in NOT_RESUMES)
     print(f"resume-check benchmark: {len(files)} files in {folder} (pid {os.getpid()}, {os.cpu_count()} cores)")
+    print(f"machine reference (a fixed pure-Python loop; compare runs by it): {machine_reference():.1f} ms")
     stage_figures(files, args.repeat)
     if not args.skip_cli:
         cli_figures(REPO / "samples" / "alex-morgan.pdf")
