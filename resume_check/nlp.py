@@ -88,6 +88,7 @@ class _ChunkTokenizer:
         self.vocab = vocab
         #: chunk -> its tokens' texts; per process, bounded by _CHUNK_LIMIT
         self._chunks: dict[str, tuple[str, ...]] = {}
+        self._special_cases: frozenset[str] | None = None  # the tokenizer's special-case strings
 
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
@@ -110,13 +111,24 @@ class _ChunkTokenizer:
                 after_word = True
             tokens = chunks.get(run)
             if tokens is None:
-                tokens = chunks[run] = tuple(t.text for t in self._tokenizer(run))
+                if run.isalpha() and run not in self._rules:
+                    tokens = (run,)  # letters only and no special case: no affix rule applies, one token
+                else:
+                    tokens = tuple(t.text for t in self._tokenizer(run))
+                chunks[run] = tokens
             words.extend(tokens)
             spaces.extend([False] * len(tokens))
         return Doc(self.vocab, words=words, spaces=spaces)
 
+    @property
+    def _rules(self) -> Any:
+        if self._special_cases is None:
+            self._special_cases = frozenset(self._tokenizer.rules or ())
+        return self._special_cases
+
     def add_special_case(self, string: str, substrings: Any) -> None:
         self._chunks.clear()
+        self._special_cases = None
         self._tokenizer.add_special_case(string, substrings)
 
     def clear_cache(self) -> None:

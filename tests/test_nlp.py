@@ -86,3 +86,21 @@ def test_the_chunk_cache_gives_spacys_tokens() -> None:
     assert [t.text for t in ours("Led C# and CI/CD work, e.g. at Acme Inc. too")] == [
         "Led", "C#", "and", "CI/CD", "work", ",", "e.g.", "at", "Acme", "Inc.", "too",
     ]
+
+
+def test_a_letters_only_chunk_is_one_token_unless_it_is_a_special_case() -> None:
+    """The chunk cache takes a letters-only chunk that is no special case as one token without asking spaCy:
+    checked against spaCy on every word of the lemma table in three casings and on every letter up to U+3000."""
+    nlp = build_nlp()
+    ours = nlp.tokenizer
+    theirs = ours._tokenizer
+    table = lemma_table(nlp)
+    assert table is not None
+    words = {*table, *table.values()}
+    words |= {w.title() for w in list(words)} | {w.upper() for w in list(words)}
+    words |= {chr(code) for code in range(0x80, 0x3000) if chr(code).isalpha()}
+    letters_only = [w for w in words if w.isalpha() and w not in ours._rules]
+    assert len(letters_only) > 100_000
+    assert [w for w in letters_only if [t.text for t in theirs(w)] != [w]] == []
+    special = [w for w in words if w.isalpha() and w in ours._rules]
+    assert special and all([t.text for t in ours(w)] == [t.text for t in theirs(w)] for w in special)
