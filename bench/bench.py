@@ -59,6 +59,7 @@ def stage_figures(files: list[Path], repeat: int) -> None:
     from resume_check.matching import build_matcher
     from resume_check.nlp import build_nlp
     from resume_check.render import renderer
+    from resume_check.scoring import score_analysis
     from resume_check.structure import build_resume
 
     settings = Settings()
@@ -81,6 +82,8 @@ def stage_figures(files: list[Path], repeat: int) -> None:
         "match",
         "impact",
         "ats",
+        "score",
+        "match + impact + score",
         "analyse (all after extract)",
         "render text",
         "render json",
@@ -129,7 +132,29 @@ def stage_figures(files: list[Path], repeat: int) -> None:
             match = timed2(functools.partial(engine.matcher.match, resume))
             impact = timed2(functools.partial(analyse_impact, resume))
             ats = timed2(functools.partial(check_ats, resume, impact[2], cliches=cliches))
-            for name, (ms_wall, ms_cpu, _) in (("match", match), ("impact", impact), ("ats", ats)):
+            # scoring from the parts (issue 4 counts matching, impact and scoring together)
+            terms = analysis_module.enabled_terms(engine.lexicon, engine.settings)
+            found, missing = analysis_module.collect_terms(resume, terms, match[2], impact[2].statements)
+            categories = analysis_module.category_coverage(engine.lexicon.categories, terms, found)
+            findings = analysis_module.collect_findings((*resume.warnings, *ats[2], *impact[2].findings), settings)
+            score = timed2(
+                functools.partial(
+                    score_analysis,
+                    found=found,
+                    missing=missing,
+                    categories=categories,
+                    impact=impact[2],
+                    findings=findings,
+                )
+            )
+            together = tuple(match[i] + impact[i] + score[i] for i in (0, 1))
+            for name, (ms_wall, ms_cpu) in (
+                ("match", match[:2]),
+                ("impact", impact[:2]),
+                ("ats", ats[:2]),
+                ("score", score[:2]),
+                ("match + impact + score", together),
+            ):
                 wall[name].append(ms_wall)
                 cpu[name].append(ms_cpu)
     failures = len(unreadable)
