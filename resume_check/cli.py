@@ -168,6 +168,7 @@ def extract(file: str, fmt: str, output: str | None) -> None:
       resume-check extract cv.pdf
       resume-check extract cv.docx --format json
     """
+    engine_ready()  # no spaCy start-up here: collect garbage as usual while a (possibly large) file is parsed
     from .extract import extract as extract_document
     from .structure import build_resume
 
