@@ -12,14 +12,26 @@ from .errors import InputError
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` so that readers see the old file or the new one, never half."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle = temp_beside(target)
     except OSError as err:
         raise InputError(f"{target}: cannot write there ({err.strerror}); choose another --output path") from None
+    replace_with(handle, target, text.encode("utf-8"))
+
+
+def temp_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder (an open descriptor and its path); raises OSError."""
+    folder = target.parent if str(target.parent) else Path(".")
+    return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+
+
+def replace_with(handle: tuple[int, str], target: Path, data: bytes) -> None:
+    """Write ``data`` to the temporary file from ``temp_beside`` and rename it onto ``target``; on any failure
+    the temporary file is removed and the error raised."""
+    fd, tmp = handle
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -57,18 +56,14 @@ def load(folder: str | os.PathLike[str], key: str) -> Any | None:
 
 def store(folder: str | os.PathLike[str], key: str, value: Any) -> bool:
     """Store ``value`` under ``key`` atomically; False (and nothing written) when the folder is not writable."""
+    from .atomic import replace_with, temp_beside
+
     target = entry_path(folder, key)
     try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
+        replace_with(temp_beside(target), target, data)
     except Exception:
-        Path(tmp).unlink(missing_ok=True)
         return False
     return True
 
