@@ -27,8 +27,6 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = REPO.parent / "shared" / "corpus" / "real"
 SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".tex", ".typ"}
-#: documentation files that sit beside résumés in a corpus folder
-NOT_RESUMES = {"README.md", "SOURCES.md", "MEASUREMENTS.md", "LICENSE.md"}
 
 
 def timed(func: Callable[[], Any]) -> tuple[float, Any]:
@@ -179,17 +177,14 @@ def stage_figures(files: list[Path], repeat: int) -> None:
 
 def cached_startup(nlp: Any) -> None:
     """Lexicon + matchers from the disk cache (what every run after the first does), median of 5."""
-    from resume_check import analysis
+    from resume_check import cache
 
     with tempfile.TemporaryDirectory() as folder:
-        from resume_check.config import Settings
-
-        settings = Settings(cache_dir=folder)
-        analysis._lexicon_and_matcher(settings, nlp)  # the first run compiles and stores
+        cache.lexicon_and_matcher(nlp, (), folder)  # the first run compiles and stores
         runs = []
         for _ in range(5):
-            analysis._LOADED.clear()
-            ms, (_, matcher) = timed(functools.partial(analysis._lexicon_and_matcher, settings, nlp))
+            cache.forget_loaded()
+            ms, (_, matcher) = timed(functools.partial(cache.lexicon_and_matcher, nlp, (), folder))
             assert matcher.stats.from_cache
             runs.append(ms)
         print(f"start-up from the disk cache: lexicon + matchers {statistics.median(runs):.1f} ms (median of 5)")
@@ -281,7 +276,9 @@ def main() -> None:
     folder = Path(args.folder)
     if not folder.is_dir():
         sys.exit(f"bench: {folder} is not a folder of résumés")
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.name not in NOT_RESUMES)
+    from resume_check.batch import is_documentation  # README.md, SOURCES.md ... beside the résumés
+
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not is_documentation(p.name))
     print(f"resume-check benchmark: {len(files)} files in {folder} (pid {os.getpid()}, {os.cpu_count()} cores)")
     print(f"machine reference (a fixed pure-Python loop; compare runs by it): {machine_reference():.1f} ms")
     stage_figures(files, args.repeat)

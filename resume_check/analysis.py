@@ -96,7 +96,11 @@ def build_engine(settings: Settings | None = None) -> Engine:
 
     settings = settings or Settings()
     nlp = build_nlp(settings.model)
-    lexicon, matcher = _lexicon_and_matcher(settings, nlp)
+    from . import cache
+
+    # the disk cache serves the default pipeline only (a trained model's tokenizer and lemmas differ)
+    folder = settings.cache_dir if settings.model is None else None
+    lexicon, matcher = cache.lexicon_and_matcher(nlp, settings.lexicons, folder)
     return Engine(
         settings=settings,
         lexicon=lexicon,
@@ -105,64 +109,6 @@ def build_engine(settings: Settings | None = None) -> Engine:
         cliches=load_cliches(),
         nlp=nlp,
     )
-
-
-def _lexicon_and_matcher(settings: Settings, nlp: Any) -> tuple[Any, Any]:
-    from . import cache
-    from .lexicon import load_lexicon
-    from .matching import TermMatcher, build_matcher
-
-    key = _cache_key(settings) if settings.cache_dir and settings.model is None else None
-    if key is not None and settings.cache_dir:
-        if key in _LOADED:
-            return _LOADED[key]
-        entry = cache.load(settings.cache_dir, key)
-        if isinstance(entry, tuple) and len(entry) == 2:
-            lexicon, state = entry
-            _LOADED[key] = (lexicon, TermMatcher(nlp, lexicon, state))
-            return _LOADED[key]
-    lexicon = load_lexicon(settings.lexicons)
-    matcher = build_matcher(nlp, lexicon)
-    if key is not None and settings.cache_dir:
-        cache.store(settings.cache_dir, key, (lexicon, matcher.state()))
-        _LOADED[key] = (lexicon, matcher)
-    return lexicon, matcher
-
-
-#: engines' lexicon and matcher loaded from the disk cache in this process, by cache key
-_LOADED: dict[str, tuple[Any, Any]] = {}
-#: the modules whose code decides what a cached lexicon or matcher holds
-_CACHED_CODE = ("cache.py", "lexicon.py", "matching.py", "models.py", "nlp.py")
-
-
-def _cache_key(settings: Settings) -> str | None:
-    """The disk-cache key for this lexicon on the default pipeline; None when a pack cannot be read (the
-    normal load then reports it)."""
-    import importlib.metadata
-    import importlib.resources
-    import sys
-
-    from . import __version__, cache
-    from .lexicon import BUNDLED_PACKAGE
-
-    here = Path(__file__).parent
-    parts: list[bytes | str] = [__version__, sys.version]
-    for dist in ("spacy", "spacy-lookups-data"):
-        try:
-            parts.append(f"{dist} {importlib.metadata.version(dist)}")
-        except importlib.metadata.PackageNotFoundError:
-            parts.append(f"{dist} none")
-    try:
-        parts.extend((here / name).read_bytes() for name in _CACHED_CODE)
-        bundled = importlib.resources.files(BUNDLED_PACKAGE)
-        for item in sorted(bundled.iterdir(), key=lambda p: p.name):
-            if item.is_file() and not item.name.endswith((".py", ".pyc", ".md")):
-                parts.extend((item.name, item.read_bytes()))
-        for pack in settings.lexicons:
-            parts.extend((str(Path(pack).resolve()), Path(pack).read_bytes()))
-    except OSError:
-        return None
-    return cache.fingerprint(parts)
 
 
 def analyse_path(path: str | Path, *, settings: Settings | None = None, engine: Engine | None = None) -> Analysis:

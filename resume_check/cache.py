@@ -16,14 +16,86 @@ import contextlib
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+    from .matching import TermMatcher
 
 #: bump when the layout of cached values changes
 CACHE_FORMAT = 1
 SUFFIX = ".pickle"
 PREFIX = "engine-"
+#: the modules whose code decides what a cached lexicon or matcher holds
+CACHED_CODE = ("cache.py", "lexicon.py", "matching.py", "models.py", "nlp.py")
+#: lexicons and matchers already loaded from the disk cache in this process, by key
+_LOADED: dict[str, tuple[Lexicon, TermMatcher]] = {}
+
+
+def lexicon_and_matcher(
+    nlp: Any, lexicons: Sequence[str] = (), folder: str | None = None
+) -> tuple[Lexicon, TermMatcher]:
+    """The bundled packs plus ``lexicons``, and their matchers on ``nlp`` (the default pipeline).
+
+    With a ``folder``, both come from the disk cache there when it holds them (installing a compiled state takes
+    a few milliseconds), and are stored there after compiling when it does not. Raises LexiconError for a bad
+    pack, as ``load_lexicon`` does.
+    """
+    from .lexicon import load_lexicon
+    from .matching import TermMatcher, build_matcher
+
+    key = entry_key(lexicons) if folder else None
+    if folder and key is not None:
+        if key in _LOADED:
+            return _LOADED[key]
+        entry = load(folder, key)
+        if isinstance(entry, tuple) and len(entry) == 2:
+            lexicon, state = entry
+            _LOADED[key] = (lexicon, TermMatcher(nlp, lexicon, state))
+            return _LOADED[key]
+    lexicon = load_lexicon(lexicons)
+    matcher = build_matcher(nlp, lexicon)
+    if folder and key is not None:
+        store(folder, key, (lexicon, matcher.state()))
+        _LOADED[key] = (lexicon, matcher)
+    return lexicon, matcher
+
+
+def forget_loaded() -> None:
+    """Drop what this process loaded from the disk cache (the next call reads the disk again)."""
+    _LOADED.clear()
+
+
+def entry_key(lexicons: Sequence[str] = ()) -> str | None:
+    """The key of the cache entry for the bundled packs plus ``lexicons``; None when a pack cannot be read (the
+    normal load then reports it)."""
+    import importlib.metadata
+    import importlib.resources
+    import sys
+
+    from . import __version__
+    from .lexicon import BUNDLED_PACKAGE
+
+    here = Path(__file__).parent
+    parts: list[bytes | str] = [__version__, sys.version]
+    for dist in ("spacy", "spacy-lookups-data"):
+        try:
+            parts.append(f"{dist} {importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{dist} none")
+    try:
+        parts.extend((here / name).read_bytes() for name in CACHED_CODE)
+        bundled = importlib.resources.files(BUNDLED_PACKAGE)
+        for item in sorted(bundled.iterdir(), key=lambda p: p.name):
+            if item.is_file() and not item.name.endswith((".py", ".pyc", ".md")):
+                parts.extend((item.name, item.read_bytes()))
+        for pack in lexicons:
+            parts.extend((str(Path(pack).resolve()), Path(pack).read_bytes()))
+    except OSError:
+        return None
+    return fingerprint(parts)
 
 
 def fingerprint(parts: Iterable[bytes | str]) -> str:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 from resume_check import cache
-from resume_check.analysis import _cache_key, analyse_document, build_engine
+from resume_check.analysis import analyse_document, build_engine
 from resume_check.cli import main
 from resume_check.config import Settings
 from resume_check.extract import extract
@@ -39,18 +39,14 @@ terms:
 @pytest.fixture(autouse=True)
 def _fresh_memo() -> None:
     """The in-process memo of loaded entries would hide what the disk cache does."""
-    from resume_check import analysis
-
-    analysis._LOADED.clear()
+    cache.forget_loaded()
 
 
 def test_second_engine_comes_from_the_cache_and_behaves_the_same(tmp_path: Path) -> None:
     built = build_engine(Settings(cache_dir=str(tmp_path)))
     assert not built.matcher.stats.from_cache
     assert len(cache.entries(tmp_path)) == 1
-    from resume_check import analysis
-
-    analysis._LOADED.clear()
+    cache.forget_loaded()
     loaded = build_engine(Settings(cache_dir=str(tmp_path)))
     assert loaded.matcher.stats.from_cache
     assert loaded.matcher is not built.matcher
@@ -80,11 +76,11 @@ def test_the_key_changes_when_a_pack_changes(tmp_path: Path) -> None:
     pack = tmp_path / "extra.yaml"
     pack.write_text(PACK, encoding="utf-8")
     settings = Settings(lexicons=(str(pack),), cache_dir=str(tmp_path / "cache"))
-    first = _cache_key(settings)
-    assert first == _cache_key(settings)
+    first = cache.entry_key(settings.lexicons)
+    assert first == cache.entry_key(settings.lexicons)
     pack.write_text(PACK.replace("widget wrangling", "gadget wrangling"), encoding="utf-8")
-    assert _cache_key(settings) != first
-    assert _cache_key(Settings(cache_dir=str(tmp_path / "cache"))) != first  # without the extra pack
+    assert cache.entry_key(settings.lexicons) != first
+    assert cache.entry_key(()) != first  # without the extra pack
 
 
 def test_an_edited_pack_is_never_served_stale(tmp_path: Path) -> None:
@@ -92,9 +88,7 @@ def test_an_edited_pack_is_never_served_stale(tmp_path: Path) -> None:
     pack.write_text(PACK, encoding="utf-8")
     settings = Settings(lexicons=(str(pack),), cache_dir=str(tmp_path / "cache"))
     assert build_engine(settings).lexicon.term("cachetest.widget").label == "widget wrangling"
-    from resume_check import analysis
-
-    analysis._LOADED.clear()
+    cache.forget_loaded()
     pack.write_text(PACK.replace("label: widget wrangling", "label: gadget wrangling"), encoding="utf-8")
     engine = build_engine(settings)
     assert engine.lexicon.term("cachetest.widget").label == "gadget wrangling"
@@ -103,7 +97,7 @@ def test_an_edited_pack_is_never_served_stale(tmp_path: Path) -> None:
 
 def test_a_corrupt_entry_is_a_miss_and_is_rebuilt(tmp_path: Path) -> None:
     settings = Settings(cache_dir=str(tmp_path))
-    key = _cache_key(settings)
+    key = cache.entry_key(settings.lexicons)
     assert key is not None
     cache.entry_path(tmp_path, key).write_bytes(b"not a pickle at all")
     engine = build_engine(settings)
@@ -142,9 +136,7 @@ def test_cli_check_writes_the_cache_and_gives_the_same_report(tmp_path: Path) ->
     first = runner.invoke(main, ["check", sample, "--format", "json"], env=env)
     assert first.exit_code == 0, first.output
     assert len(cache.entries(tmp_path)) == 1
-    from resume_check import analysis
-
-    analysis._LOADED.clear()
+    cache.forget_loaded()
     second = runner.invoke(main, ["check", sample, "--format", "json"], env=env)
     off = runner.invoke(main, ["check", sample, "--format", "json"], env={"RESUME_CHECK_CACHE_DIR": ""})
     assert second.exit_code == off.exit_code == 0
