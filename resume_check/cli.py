@@ -11,12 +11,16 @@ import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from . import __version__
 from .errors import ResumeCheckError
+
+if TYPE_CHECKING:  # the heavy modules load only inside the commands that need them
+    from .analysis import Engine
+    from .config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,11 +75,20 @@ def default_cache_dir() -> str | None:
     return os.path.join(base, "resume-check")
 
 
-def cached(settings: Any) -> Any:
+def cached(settings: Settings) -> Settings:
     """``settings`` with the disk cache switched on (see ``default_cache_dir``)."""
     import dataclasses
 
     return dataclasses.replace(settings, cache_dir=default_cache_dir())
+
+
+def start_engine(settings: Settings) -> Engine:
+    """The engine for ``settings``, its lexicon and matchers from the start-up cache; start-up ends here."""
+    from .analysis import build_engine
+
+    engine = build_engine(cached(settings))
+    engine_ready()
+    return engine
 
 
 def emit(text: str, output: str | None) -> None:
@@ -388,14 +401,13 @@ def check(
             baseline_path=baseline_path,
             tolerance=tolerance or 0.0,
         )
-    from .analysis import analyse_paths, build_engine
+    from .analysis import analyse_paths
     from .config import Settings
     from .render import renderer
 
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use `resume-check batch`")
-    engine = build_engine(cached(Settings(lexicons=lexicons, model=model)))
-    engine_ready()
+    engine = start_engine(Settings(lexicons=lexicons, model=model))
     render = renderer(fmt).render
     color = use_color(no_color, output)
     reports, code = [], ExitCode.OK
@@ -577,7 +589,7 @@ def run_gate(
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use a CI format")
 
-    from .analysis import analyse_document, build_engine
+    from .analysis import analyse_document
     from .baseline import baseline_key, parse_baseline
     from .configfile import resolve_config
     from .errors import ConfigError
@@ -604,8 +616,7 @@ def run_gate(
         )
         key = (settings.lexicons, settings.model)
         if key not in engines:
-            engines[key] = build_engine(cached(settings))
-            engine_ready()
+            engines[key] = start_engine(settings)
         engine = dataclasses.replace(engines[key], settings=settings)
         try:
             data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned for suppressions
@@ -676,7 +687,7 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
     """
     import dataclasses
 
-    from .analysis import analyse_path, build_engine
+    from .analysis import analyse_path
     from .baseline import baseline_key, build_baseline, dump_baseline, entry_for
     from .configfile import resolve_config
     from .extract import read_input
@@ -692,8 +703,7 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
         )
         key = (settings.lexicons, settings.model)
         if key not in engines:
-            engines[key] = build_engine(cached(settings))
-            engine_ready()
+            engines[key] = start_engine(settings)
         analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))
         suppressions: tuple[Suppression, ...] = ()
         if file.lower().endswith(TEXT_SOURCE_SUFFIXES):
