@@ -85,14 +85,13 @@ class TermMatcher:
         self._phrase: Any = PhraseMatcher(vocab, attr="LOWER")
         self._lemma: Any = PhraseMatcher(vocab, attr="LEMMA")
         self._exact: Any = PhraseMatcher(vocab, attr="ORTH")
-        # one token Matcher per term, run only when the doc holds a word its patterns require: the Matcher
-        # evaluates IN/NOT_IN predicates in Python for every token, the costliest step by far otherwise
+        # one token Matcher per term, with what each of its patterns requires (column of the token rows, accepted
+        # hashes): it runs only on the lines holding those words (see _pattern_hits)
         self._pattern_groups: list[tuple[Matcher, tuple[tuple[tuple[int, frozenset[int]], ...], ...] | None]] = []
-        #: per column of the token rows (ORTH, LOWER, LEMMA): the hashes some pattern requires
-        self._required: tuple[set[int], set[int], set[int]] = (set(), set(), set())
         self._no_inflect = frozenset(vocab.strings.add(word) for word in _NO_INFLECT)
         self._row_attrs = [ORTH, LOWER, LEMMA, IDX, LENGTH]
-        self._required_arrays: tuple[Any, ...] = ()  # numpy arrays of self._required, filled once compiled
+        #: per column of the token rows (ORTH, LOWER, LEMMA): every hash some pattern requires, sorted (numpy)
+        self._required_arrays: tuple[Any, ...] = ()
         self._exclude: Any = PhraseMatcher(vocab, attr="LOWER")
         self._exclude_lemma: Any = PhraseMatcher(vocab, attr="LEMMA")  # "press releases" for "press release"
         self._has_exclude: set[str] = set()
@@ -108,7 +107,11 @@ class TermMatcher:
             self._install(state)
         import numpy
 
-        self._required_arrays = tuple(numpy.array(sorted(hashes), dtype=numpy.uint64) for hashes in self._required)
+        required: tuple[set[int], set[int], set[int]] = (set(), set(), set())
+        for _, needs in self._pattern_groups:
+            for column, hashes in (pair for need in needs or () for pair in need):
+                required[column].update(hashes)
+        self._required_arrays = tuple(numpy.array(sorted(hashes), dtype=numpy.uint64) for hashes in required)
         self.stats = MatcherStats(
             terms=len(lexicon.terms),
             phrase_patterns=_pattern_count(self._phrase),
@@ -258,9 +261,6 @@ class TermMatcher:
             )
             for pattern in patterns
         )
-        for need in needs:
-            for column, hashes in need:
-                self._required[column].update(hashes)
         self._pattern_groups.append((matcher, None if any(not n for n in needs) else needs))
         try:
             matcher.add(term_id, patterns)  # no greedy filter: a shorter hit may survive the line check
