@@ -157,7 +157,7 @@ def analyse(resume: Resume, engine: Engine) -> Analysis:
 
 def enabled_terms(lexicon: LexiconLike, settings: Settings) -> tuple[Term, ...]:
     """The lexicon's terms that ``settings`` leaves switched on, in lexicon order (worked out once per pair)."""
-    if not isinstance(lexicon, Hashable):  # a stand-in lexicon (tests): nothing to remember it by
+    if not isinstance(lexicon, Hashable):  # a LexiconLike that compares by value: nothing to remember it by
         return tuple(t for t in lexicon.terms if settings.is_enabled(t.id))
     return _enabled_terms(lexicon, settings.disabled, settings.enabled)
 

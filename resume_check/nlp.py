@@ -175,6 +175,15 @@ def _make_lemma_case(nlp: Language, name: str) -> _LemmaCase:
     return _LemmaCase(nlp)
 
 
+def _lower_lemma(word: str, lemma: str, table: Any) -> str:
+    """``lemma`` lower-cased; where it is just the word as written with capitals ("Managed": the case-sensitive
+    lookup table had no entry), the lemma of its lower-case form from ``table`` instead."""
+    lower = word.lower()
+    if lemma == word and word != lower:
+        lemma = table.get(lower, lower) if table else lower
+    return lemma.lower()
+
+
 class _LookupLemmatizer:
     """spaCy's lookup lemmatizer and the lower-casing of ``_LemmaCase`` in one pass over the words.
 
@@ -193,11 +202,7 @@ class _LookupLemmatizer:
         self._cache: dict[int, int] = {}
 
     def lemma(self, word: str) -> str:
-        lemma = self.table.get(word, word)
-        lower = word.lower()
-        if lemma == word and word != lower:
-            lemma = self.table.get(lower, lower)
-        return lemma.lower()
+        return _lower_lemma(word, self.table.get(word, word), self.table)
 
     def __call__(self, doc: Doc) -> Doc:
         import numpy
@@ -244,12 +249,7 @@ class _LemmaCase:
     def _fix(self, orth: int, lemma: int) -> int:
         strings = self.nlp.vocab.strings
         text = strings[orth]
-        lemma_text = strings[lemma] if lemma else text
-        lower = text.lower()
-        if lemma_text == text and text != lower:
-            table = self._lookup_table()
-            lemma_text = table.get(lower, lower) if table else lower
-        return strings.add(lemma_text.lower())
+        return strings.add(_lower_lemma(text, strings[lemma] if lemma else text, self._lookup_table()))
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import LEMMA, ORTH
