@@ -8,7 +8,6 @@ or styled as a heading. Only vocabulary headings change the section, so a bold j
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from functools import lru_cache
 from .errors import LexiconError
 from .lexicon import read_bundled_yaml
 from .models import Block, Contact, Document, Finding, Line, Part, Resume, Section
+from .numbers import median
 
 HEADINGS_FILE = "headings.yaml"
 MAX_HEADING_WORDS = 6
@@ -107,7 +107,7 @@ def _is_caps(text: str) -> bool:
 
 def _body_font_size(lines: Sequence[Line]) -> float | None:
     sizes = [round(line.font_size, 1) for line in lines if line.font_size and len(line.text) > 20]
-    return statistics.median(sizes) if sizes else None
+    return median(sizes) if sizes else None
 
 
 def _heading_section(line: Line, vocab: HeadingVocabulary, body_size: float | None) -> str | None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from operator import attrgetter
 
+from ..numbers import median
 from .pdf_chars import LIGHT, Char, Color, PageChars, Shape
 
 #: a gap wider than this share of the font size separates words (spaces are 0.22-0.33 em; kerning is < 0.05 em)
@@ -22,18 +22,6 @@ SEGMENT_GAP = 0.9
 #: text under this size (points) is unreadable: keyword stuffing hides this way
 MIN_SIZE = 2.0
 MIN_COLUMN_ROWS = 3
-
-
-def median(values: Iterable[float]) -> float:
-    """As ``statistics.median`` (the same arithmetic), without importing statistics (3 ms) on a cold start."""
-    data = sorted(values)
-    n = len(data)
-    if n == 0:
-        raise ValueError("no median for empty data")
-    if n % 2 == 1:
-        return data[n // 2]
-    i = n // 2
-    return (data[i - 1] + data[i]) / 2
 
 
 # Plain slotted classes, not dataclasses: each @dataclass costs about 1 ms at import (see pdf_chars).
