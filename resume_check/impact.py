@@ -342,7 +342,7 @@ def load_weak_openers() -> WeakLexicon:
             WeakOpener(
                 entry["id"],
                 entry["kind"],
-                tuple(rf"(?:{pattern})(?![\w'’-])" for pattern in patterns),
+                tuple(map(_opener_pattern, patterns)),
                 entry["label"],
                 entry["advice"],
                 entry["family"],
@@ -375,11 +375,16 @@ def load_weak_openers() -> WeakLexicon:
     return WeakLexicon(tuple(openers), auxiliaries, advice, passive_re, any_opener)
 
 
+def _opener_pattern(pattern: str) -> str:
+    """A weak-opener pattern from the lexicon, made to end at a word boundary (not inside a word or a hyphenation)."""
+    return rf"(?:{pattern})(?![\w'’-])"
+
+
 def _raise_bad_opener_pattern(sources: Sequence[tuple[str, str]]) -> None:
     """Raise LexiconError naming the first (where, pattern) that is not a valid regular expression, if any."""
     for where, pattern in sources:
         try:
-            re.compile(rf"(?:{pattern})(?![\w'’-])", re.IGNORECASE)
+            re.compile(_opener_pattern(pattern), re.IGNORECASE)
         except re.error as err:
             raise LexiconError(f"{where}: pattern {pattern!r} is not a valid regular expression ({err})") from None
 
