@@ -296,7 +296,7 @@ def _pdfium_chars(tp: object, left: float, top_edge: float) -> list[Char]:
     return out
 
 
-def _skipped(api: Any, page: ctypes.c_void_p, codes: Sequence[str]) -> set[int]:
+def _skipped(api: _TextApi, page: ctypes.c_void_p, codes: Sequence[str]) -> set[int]:
     """Indexes of PDFium's line breaks and generated spaces: its spaces are guesses, ours come from gaps."""
     if isinstance(codes, str):  # found by the regex engine, not a Python loop over every char
         breaks = [m.start() for m in _BREAK.finditer(codes)]
@@ -316,7 +316,7 @@ _SPACE = re.compile(" ")
 Style = tuple[str, bool, Color | None, bool, float]  # font name, bold, fill colour, invisible, size (-1: rotated)
 
 
-def _object_styles(api: Any, tpa: int, objects: list[int], kept: Sequence[int]) -> dict[int, Style]:
+def _object_styles(api: _TextApi, tpa: int, objects: list[int], kept: Sequence[int]) -> dict[int, Style]:
     """The style of each text object, read from its first kept char (as PDFium reports it there).
 
     ``objects[j]`` is the text object of char ``kept[j]``. The reads run through map() over all objects at once;
@@ -400,7 +400,7 @@ def _object_styles(api: Any, tpa: int, objects: list[int], kept: Sequence[int]) 
     return dict(zip(keys, map(memo.__getitem__, raws), strict=True))
 
 
-def _page_codes(api: Any, tpa: int, count: int) -> Sequence[str]:
+def _page_codes(api: _TextApi, tpa: int, count: int) -> Sequence[str]:
     """Each char's text, one string per char index, as ``FPDFText_GetUnicode`` gives it.
 
     One ``FPDFText_GetText`` call when the page's text buffer maps one-to-one onto its chars: it then holds exactly
