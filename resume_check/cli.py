@@ -83,12 +83,28 @@ def cached(settings: Settings) -> Settings:
 
 
 def start_engine(settings: Settings) -> Engine:
-    """The engine for ``settings``, its lexicon and matchers from the start-up cache; start-up ends here."""
+    """The engine for ``settings``, its lexicon and matchers from the start-up cache.
+
+    Under the installed command (``run``) the cyclic garbage collector is held while spaCy loads and the engine
+    is built: about a million long-lived objects, which it would otherwise scan again and again (~80 ms); what
+    start-up made is then frozen, so later collections skip it too.
+    """
+    import gc
+
     from .analysis import build_engine
 
-    engine = build_engine(cached(settings))
-    engine_ready()
-    return engine
+    if not _FAST_START or not gc.isenabled():
+        return build_engine(cached(settings))
+    gc.disable()
+    try:
+        return build_engine(cached(settings))
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+#: set by ``run`` (the installed command); tests calling ``main`` keep the ordinary start and exit
+_FAST_START = False
 
 
 def emit(text: str, output: str | None) -> None:
@@ -102,18 +118,14 @@ def emit(text: str, output: str | None) -> None:
 
 
 def run() -> NoReturn:
-    """The console entry point: ``main`` with a fast start and a fast exit.
+    """The console entry point: ``main`` with a fast start (see ``start_engine``) and a fast exit.
 
-    Start-up allocates about a million long-lived objects (spaCy, its lookup tables, the compiled lexicon), and the
-    cyclic garbage collector would scan them again and again while they load (~80 ms), then tear them all down
-    one by one at exit (~130 ms) just before the operating system frees the memory anyway. So collection waits
-    until the engine is built (``engine_ready`` freezes what start-up made and switches it back on), and once
-    the command has finished and its output is flushed, the process ends at once. A command that leaves worker
-    processes behind exits the ordinary way. Tests call ``main`` and are unaffected.
+    Tearing the spaCy pipeline down object by object at exit costs ~130 ms just before the operating system frees
+    the memory anyway, so once the command has finished and its output is flushed, the process ends at once. A
+    command that leaves worker processes behind exits the ordinary way.
     """
-    import gc
-
-    gc.disable()
+    global _FAST_START
+    _FAST_START = True
     try:
         main()
         code: Any = 0
@@ -133,15 +145,6 @@ def run() -> NoReturn:
         with contextlib.suppress(OSError, ValueError):  # a closed pipe ("| head"): nothing more can be written
             stream.flush()
     os._exit(code)
-
-
-def engine_ready() -> None:
-    """Start-up is over: what it built lives to the end, so the collector may skip it from now on."""
-    import gc
-
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -181,7 +184,6 @@ def extract(file: str, fmt: str, output: str | None) -> None:
       resume-check extract cv.pdf
       resume-check extract cv.docx --format json
     """
-    engine_ready()  # no spaCy start-up here: collect garbage as usual while a (possibly large) file is parsed
     from .extract import extract as extract_document
     from .structure import build_resume
 
@@ -517,7 +519,6 @@ def batch(
             err=True,
         )
     settings = cached(settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons))
-    engine_ready()  # the workers build the engines; this process only gathers rows
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
     def render(cohort_records: Any) -> str:
