@@ -29,7 +29,6 @@ MAX_PAGE_CHARS = 60_000
 
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,]bd\b|\bbd\b", re.IGNORECASE)
 NOT_BOLD_NAME = re.compile(r"regular|light|book|thin|roman|medium|normal", re.IGNORECASE)
-_CID = re.compile(r"^\(cid:\d+\)$")
 
 
 class Char:
@@ -701,7 +700,3 @@ def _read_plumber_page(page: object) -> PageChars:
         shapes=shapes,
         links=links,
     )
-
-
-def is_cid(text: str) -> bool:
-    return bool(_CID.match(text))

@@ -24,7 +24,6 @@ _SYMBOL_FONT = re.compile(
 PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF0D8, 0xF076, 0xF0FC, 0xF0A8, 0xF06E, 0xF0AE, 0xF071, 0xF0E8, 0xF0D2, 0xF06C}
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _TEXT = attrgetter("text")
-_WORDCHARS = re.compile(r"[A-Za-z\x00]+")
 
 
 def is_private_use(ch: str) -> bool:

@@ -275,7 +275,6 @@ def level(share: float) -> str:
 SEVERITY_ORDER: tuple[str, ...] = tuple(reversed(SEVERITIES))
 SEVERITY_TITLES: dict[str, str] = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 VERDICT_ORDER: tuple[str, ...] = ("strong", "unquantified", "weak")
-VERDICT_TITLES: dict[str, str] = {"strong": "strong", "unquantified": "unquantified", "weak": "weak"}
 EVIDENCE_TITLES: dict[str, str] = {
     "quantified-achievement": "in a quantified achievement",
     "achievement": "in an achievement",
@@ -343,10 +342,6 @@ def dimension_counts(analysis: Analysis) -> dict[str, int]:
 
 
 # ----------------------------------------------------------------------------------------- selections
-
-
-def category_labels(analysis: Analysis) -> dict[str, str]:
-    return {cat.id: cat.label for cat in analysis.categories}
 
 
 def top_missing(
