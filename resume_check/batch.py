@@ -174,9 +174,13 @@ def analyse_with_engine(path: str, settings: Settings, engine: Any) -> Analysis:
 
 
 def build_default_engine(settings: Settings) -> Any:
-    """The default engine builder: ``analysis.build_engine``."""
+    """The default engine builder: ``analysis.build_engine`` (in a worker process, which owns its spaCy import)."""
     from .analysis import build_engine
 
+    if settings.model is None:
+        from .nlp import import_spacy_without_cli
+
+        import_spacy_without_cli()
     return build_engine(settings)
 
 

@@ -87,7 +87,8 @@ def start_engine(settings: Settings) -> Engine:
 
     Under the installed command (``run``) the cyclic garbage collector is held while spaCy loads and the engine
     is built: about a million long-lived objects, which it would otherwise scan again and again (~80 ms); what
-    start-up made is then frozen, so later collections skip it too.
+    start-up made is then frozen, so later collections skip it too. spaCy is imported without its command-line
+    package (``nlp.import_spacy_without_cli``, ~150 ms).
     """
     import gc
 
@@ -96,6 +97,10 @@ def start_engine(settings: Settings) -> Engine:
     if not _FAST_START or not gc.isenabled():
         return build_engine(cached(settings))
     gc.disable()
+    if settings.model is None:  # a trained pipeline may want more of spaCy than the blank one does
+        from .nlp import import_spacy_without_cli
+
+        import_spacy_without_cli()
     try:
         return build_engine(cached(settings))
     finally:

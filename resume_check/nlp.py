@@ -72,6 +72,50 @@ def _build_nlp_cached(model: str | None) -> Language:
     return nlp
 
 
+def import_spacy_without_cli() -> None:
+    """Import spaCy without running its command-line package (about 40% of ``import spacy``).
+
+    ``spacy/__init__.py`` imports ``spacy.cli.info`` only to offer ``spacy.info``, and that pulls in spaCy's whole
+    command line: typer, weasel, requests, httpx, jinja2 and rich, none of which a pipeline uses. While spaCy
+    loads, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins; ``spacy.info`` is a stand-in function that
+    imports the real one when called. The stand-ins leave ``sys.modules`` as soon as spaCy has loaded, so a later
+    ``import spacy.cli`` (a trained pipeline's code, a user's script) gets the real package. Does nothing when
+    spaCy is already imported or cannot be found (the ordinary import then reports the problem).
+    """
+    import importlib.util
+    import os
+    import sys
+    import types
+
+    if "spacy" in sys.modules:
+        return
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    package = types.ModuleType("spacy.cli")
+    package.__path__ = [os.path.join(folder, "cli") for folder in spec.submodule_search_locations]
+    info_module = types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        """spaCy's ``spacy.info``, imported on first use."""
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info_module.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": package, "spacy.cli.info": info_module}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+        loaded = sys.modules.get("spacy")
+        if loaded is not None and getattr(loaded, "cli", None) is package:
+            del loaded.cli
+
+
 class _ChunkTokenizer:
     """spaCy's tokenizer with a cache of whole chunks (the runs between whitespace) that holds across documents.
 

@@ -104,3 +104,30 @@ def test_a_letters_only_chunk_is_one_token_unless_it_is_a_special_case() -> None
     assert [w for w in letters_only if [t.text for t in theirs(w)] != [w]] == []
     special = [w for w in words if w.isalpha() and w in ours._rules]
     assert special and all([t.text for t in ours(w)] == [t.text for t in theirs(w)] for w in special)
+
+
+def test_spacy_imported_without_its_command_line_still_works_and_leaves_the_real_cli_importable() -> None:
+    """``import_spacy_without_cli`` (the installed command's start): spaCy's CLI stack stays unloaded while spaCy
+    loads, the blank pipeline tokenises as usual, ``spacy.info`` still answers, and ``import spacy.cli`` gets the
+    real package afterwards. Run in a fresh interpreter, since this process has imported spaCy already."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from resume_check.nlp import import_spacy_without_cli
+import_spacy_without_cli()
+import spacy
+heavy = sorted(name for name in ("typer", "weasel", "requests", "httpx", "jinja2", "rich") if name in sys.modules)
+assert heavy == [], heavy
+assert "spacy.cli" not in sys.modules and not hasattr(spacy, "cli")
+print([t.text for t in spacy.blank("en")("Managed a £2.5m budget, don't (C#).")])
+assert spacy.info()["spacy_version"] == spacy.__version__
+import spacy.cli
+assert hasattr(spacy.cli, "setup_cli") and "typer" in sys.modules
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    tokens = [t.text for t in spacy.blank("en")("Managed a £2.5m budget, don't (C#).")]
+    assert done.stdout.splitlines() == [str(tokens), "ok"]
