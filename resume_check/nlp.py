@@ -25,6 +25,9 @@ _EDGE_PUNCT = "()[]{}\"'`,;:!?"
 _CACHE_LIMIT = 200_000
 #: chunks the tokenizer remembers (a résumé has about 600 distinct ones; 50,000 take about 15 MB)
 _CHUNK_LIMIT = 50_000
+#: marks spaCy's suffix rules always split off a word of letters (see ``_ChunkTokenizer._affixed_word``)
+_SPLIT_MARKS = frozenset(",;:)!?")
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz")
 #: trade-mark signs stay separate tokens so "PRINCE2®" still matches "PRINCE2"
 _TRADEMARK_RE = re.compile(r"[®™©]")
 
@@ -155,14 +158,40 @@ class _ChunkTokenizer:
                 after_word = True
             tokens = chunks.get(run)
             if tokens is None:
-                if run.isalpha() and run not in self._rules:
-                    tokens = (run,)  # letters only and no special case: no affix rule applies, one token
-                else:
-                    tokens = tuple(t.text for t in self._tokenizer(run))
+                tokens = self._affixed_word(run) or tuple(t.text for t in self._tokenizer(run))
                 chunks[run] = tokens
             words.extend(tokens)
             spaces.extend([False] * len(tokens))
         return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _affixed_word(self, chunk: str) -> tuple[str, ...] | None:
+        """The tokens of a chunk that is a word of letters with at most an opening bracket before it and one
+        punctuation mark after it ("Scrum", "(Agile", "budgets,", "ITIL."), as spaCy's affix rules split it;
+        None for any other chunk, or when the chunk or a part of it is a special case ("Inc.", "e.g.", "Cant").
+
+        Most chunks of a résumé have this shape; splitting them here skips a spaCy call each (~15 µs). The marks
+        are the ones spaCy always splits off letters; a full stop only after a lower-case ASCII letter or two
+        upper-case ones ("J." and "PhD." stay whole). The tests check every shape against spaCy on ~190,000 words.
+        """
+        rules = self._rules
+        if chunk in rules:
+            return None
+        if chunk.isalpha():
+            return (chunk,)  # letters only and no special case: no affix rule applies, one token
+        body, before = (chunk[1:], ("(",)) if chunk[0] == "(" else (chunk, ())
+        if before and body in rules:
+            return None
+        if body.isalpha():
+            return (*before, body)
+        word, mark = body[:-1], body[-1:]
+        if not word.isalpha() or word in rules or (before and chunk[:-1] in rules):
+            return None
+        tail = word[-2:]
+        if mark in _SPLIT_MARKS or (
+            mark == "." and (tail[-1] in _LOWER_ASCII or (len(tail) == 2 and tail.isascii() and tail.isupper()))
+        ):
+            return (*before, word, mark)
+        return None
 
     @property
     def _rules(self) -> Any:
