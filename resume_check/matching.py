@@ -373,8 +373,15 @@ class TermMatcher:
         is_break = set(breaks)
         where: tuple[dict[int, set[int]], dict[int, set[int]], dict[int, set[int]]] = ({}, {}, {})
         for column in (0, 1, 2):
-            # only the few tokens some pattern requires are looked at in Python
-            found_at = numpy.flatnonzero(numpy.isin(table[:, column], self._required_arrays[column]))
+            # only the few tokens some pattern requires are looked at in Python; each token's value is looked up in
+            # the sorted required values (numpy.isin sorts both sides on every call, twice the cost here)
+            required = self._required_arrays[column]
+            if not len(required):
+                continue
+            values_here = table[:, column]
+            at = numpy.searchsorted(required, values_here)
+            at[at == len(required)] = 0
+            found_at = numpy.flatnonzero(required[at] == values_here)
             if not len(found_at):
                 continue
             lines_of = numpy.searchsorted(breaks, found_at, side="left").tolist()
@@ -395,13 +402,9 @@ class TermMatcher:
                     for column, values in need:
                         index = where[column]
                         hit: set[int] = set()
-                        if len(index) < len(values):
-                            for value, lines in index.items():
-                                if value in values:
-                                    hit |= lines
-                        else:
-                            for value in values:
-                                hit.update(index.get(value, ()))
+                        # the values both here and required, found in C over the smaller side
+                        for value in values.intersection(index) if len(index) < len(values) else index.keys() & values:
+                            hit |= index[value]
                         common = hit if common is None else common & hit
                         if not common:
                             break
