@@ -176,22 +176,44 @@ def collect_terms(
     by_id = {t.id: t for t in terms}
     occurrences: dict[str, list[Occurrence]] = {}
     locate = _StatementIndex(statements)
+    listed: dict[int, bool] = {}  # per block: a skills section or a list
     for m in sorted(matches, key=lambda m: (m.start, m.end, m.term_id)):
         if m.term_id not in by_id:
             continue  # switched off by settings, or unknown to this lexicon
-        occurrences.setdefault(m.term_id, []).append(_occurrence(resume, m, locate))
+        occurrences.setdefault(m.term_id, []).append(_occurrence(resume, m, locate, listed))
     found = []
-    missing = []
     for term in terms:
         occ = occurrences.get(term.id)
         if occ:
             best = min((o.evidence for o in occ), key=EVIDENCE_LEVELS.index)
             found.append(FoundTerm(term.id, term.label, term.category, term.weight, tuple(occ), best))
-        else:
-            missing.append(MissingTerm(term.id, term.label, term.category, term.weight))
+    missing = tuple(m for m in ranked_missing(terms) if m.id not in occurrences)
+    return tuple(found), missing
+
+
+def ranked_missing(terms: Sequence[Term]) -> tuple[MissingTerm, ...]:
+    """Every term as a MissingTerm, ranked: by category (in lexicon order), weight (highest first), then label.
+
+    A résumé's missing terms are this ranking less the terms it has. The ranking of a tuple of terms (the engine's
+    enabled terms) is worked out once and remembered.
+    """
+    if isinstance(terms, tuple):
+        cached = _RANKED.get(id(terms))
+        if cached is not None and cached[0] is terms:
+            return cached[1]
     category_rank = {c: i for i, c in enumerate(dict.fromkeys(t.category for t in terms))}
-    missing.sort(key=lambda m: (category_rank[m.category], -m.weight, m.label.casefold(), m.id))
-    return tuple(found), tuple(missing)
+    ranked = tuple(
+        MissingTerm(t.id, t.label, t.category, t.weight)
+        for t in sorted(terms, key=lambda t: (category_rank[t.category], -t.weight, t.label.casefold(), t.id))
+    )
+    if isinstance(terms, tuple):
+        if len(_RANKED) >= 8:
+            _RANKED.pop(next(iter(_RANKED)))
+        _RANKED[id(terms)] = (terms, ranked)  # holding ``terms`` keeps its id from being reused
+    return ranked
+
+
+_RANKED: dict[int, tuple[tuple[Term, ...], tuple[MissingTerm, ...]]] = {}
 
 
 class _StatementIndex:
@@ -212,12 +234,14 @@ class _StatementIndex:
         return None
 
 
-def _occurrence(resume: Resume, m: Match, locate: _StatementIndex) -> Occurrence:
+def _occurrence(resume: Resume, m: Match, locate: _StatementIndex, listed_blocks: dict[int, bool]) -> Occurrence:
     block_index = m.block if 0 <= m.block < len(resume.blocks) else resume.block_at(m.start)
     block = resume.blocks[block_index]
     statement = locate.find(m.start)
     judged = locate.statements[statement] if statement is not None else None
-    listed = block.section == "skills" or is_list_like(block)
+    listed = listed_blocks.get(block_index)
+    if listed is None:
+        listed = listed_blocks[block_index] = block.section == "skills" or is_list_like(block)
     evidence: Evidence
     if judged is not None and not (listed and judged.verb is None and judged.verdict != "strong"):
         evidence = VERDICT_EVIDENCE.get(judged.verdict, "mention")

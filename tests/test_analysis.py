@@ -173,6 +173,21 @@ def test_missing_terms_ranked_by_weight_within_category(analysis) -> None:  # ty
     assert [m.id for m in result.missing] == ["b.high", "b.tie", "b.low", "a.x"]
 
 
+def test_the_ranking_of_missing_terms_is_remembered_per_tuple_of_terms_and_never_goes_stale() -> None:
+    from resume_check.analysis import ranked_missing
+
+    terms = (Term("b.low", "zeta", "b", 1.0), Term("a.x", "Alpha", "a", 1.0), Term("b.high", "Omega", "b", 3.0))
+    first = ranked_missing(terms)
+    assert [m.id for m in first] == ["b.high", "b.low", "a.x"]
+    assert ranked_missing(terms) is first  # the same tuple: the remembered ranking
+    as_list = list(terms)
+    assert ranked_missing(as_list) == first and ranked_missing(as_list) is not first  # a list is never remembered
+    as_list.append(Term("a.y", "Beta", "a", 2.0))
+    assert [m.id for m in ranked_missing(as_list)] == ["b.high", "b.low", "a.y", "a.x"]
+    other = (*terms[:2], Term("b.high", "Omega", "b", 0.5))  # equal ids, another weight: another ranking
+    assert [m.id for m in ranked_missing(other)] == ["b.low", "b.high", "a.x"]
+
+
 def test_category_coverage_is_weighted(analysis) -> None:  # type: ignore[no-untyped-def]
     assert [(c.id, c.found, c.total, c.coverage, c.weight) for c in analysis.categories] == [
         ("methodology", 3, 4, round(6 / 7, 4), 2.0),
