@@ -303,22 +303,6 @@ def _side_rows(rows: list[Row], x: float) -> tuple[list[Row], list[Row]]:
     return left, right
 
 
-def _side_counts(rows: list[Row], x: float) -> tuple[int, int]:
-    """How many rows have text left and right of the gutter line at x (as ``_side_rows``, without building)."""
-    twice = 2 * x
-    n_left = n_right = 0
-    for row in rows:
-        has_left = has_right = False
-        for s in row.segments:
-            if s.x0 + s.x1 < twice:
-                has_left = True
-            else:
-                has_right = True
-        n_left += has_left
-        n_right += has_right
-    return n_left, n_right
-
-
 def _candidates(rows: list[Row]) -> list[float]:
     xs: set[float] = set()
     for row in rows:
@@ -390,13 +374,18 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
     """The longest run of rows [i, j) that a vertical gutter at x separates into two real columns."""
     best: tuple[int, int, float] | None = None
     best_score = 0
-    rejected: set[tuple[int, int, float]] = set()
+    # whether a run is a margin column depends only on which of its segments fall left of the gutter, and
+    # neighbouring candidates (a gap's middle and its two edges) usually split a run the same way: judged once
+    margin_of: dict[tuple[int, int, tuple[tuple[bool, ...], ...]], bool] = {}
     big_gap = 6 * median(r.bottom - r.top for r in rows)
     n = len(rows)
     # a column is one continuous block: a wide vertical gap (a footer far below) ends the run
     joined = [False] + [rows[j].top - rows[j - 1].bottom < big_gap for j in range(1, n)]
     spans = [[(s.x0, s.x1) for s in row.segments] for row in rows]
     single = [sp[0] if len(sp) == 1 else None for sp in spans]
+    centres = [[s.x0 + s.x1 for s in row.segments] for row in rows]  # doubled, as the side tests compare them
+    lowest = [min(c) for c in centres]
+    highest = [max(c) for c in centres]
     for x in _candidates(rows):
         left_edge, right_edge = x - 0.5, x + 0.5
         # as _crosses(row, x) for every row, without a call per row
@@ -406,6 +395,7 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
             else any(a < left_edge and b > right_edge for a, b in sp)
             for one, sp in zip(single, spans, strict=True)
         ]
+        twice = 2 * x
         i = 0
         while i < n:
             if crosses[i]:
@@ -417,16 +407,20 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
             if j - i < MIN_COLUMN_ROWS or 2 * (j - i) <= best_score:  # too few rows for a split, or a better one
                 i = j
                 continue
-            run = rows[i:j]
-            n_left, n_right = _side_counts(run, x)
+            # rows with a segment left of the gutter, and right of it, by centre (as _side_rows)
+            n_left = sum(1 for k in range(i, j) if lowest[k] < twice)
+            n_right = sum(1 for k in range(i, j) if highest[k] >= twice)
             score = n_left + n_right
             if n_left >= MIN_COLUMN_ROWS and n_right >= MIN_COLUMN_ROWS and score > best_score:
-                left, right = _side_segments(run, x)
-                if (i, j, x) not in rejected:
-                    if _is_margin_column(left, right, run, x):
-                        rejected.add((i, j, x))
-                    else:
-                        best, best_score = (i, j, x), score
+                # each row's segments: left of the gutter (True) or right
+                key = (i, j, tuple(tuple(c < twice for c in centres[k]) for k in range(i, j)))
+                margin = margin_of.get(key)
+                if margin is None:
+                    run = rows[i:j]
+                    left, right = _side_segments(run, x)
+                    margin = margin_of[key] = _is_margin_column(left, right, run, x)
+                if not margin:
+                    best, best_score = (i, j, x), score
             i = j
     return best
 
