@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pdf_fixtures as fx
 import pytest
@@ -202,6 +203,42 @@ def test_lost_ligature_repaired_when_certain(broken: str, fixed: str) -> None:
 @pytest.mark.parametrize("broken", ["xq\x00zz", "\x00", "12\x0034", "no-hole"])
 def test_lost_ligature_not_guessed(broken: str) -> None:
     assert repair_word(broken) is None
+
+
+def test_the_shipped_word_list_is_the_one_the_installed_lemma_tables_give(tmp_path: Path) -> None:
+    """The pre-built list of English words (tools/build_english_words.py) must hold exactly the words built from
+    the installed spacy-lookups-data tables when its header names them; for other tables it is not used."""
+    from resume_check.extract import pdf_text
+
+    tables = pdf_text.lookup_tables()
+    assert tables is not None
+    signature = pdf_text.tables_signature(tables)
+    built = pdf_text.words_from_tables(tables)
+    assert len(built) > 100_000 and "certified" in built and "workflow" in built
+    shipped = pdf_text.read_word_list(pdf_text.SHIPPED_WORDS, signature)
+    if shipped is not None:  # made from these very tables: the same words, sorted
+        assert shipped.words == sorted(built)
+    else:  # another spacy-lookups-data: the tables themselves are used
+        assert pdf_text.english_words().words == sorted(built)
+    assert pdf_text.read_word_list(pdf_text.SHIPPED_WORDS, signature + " other") is None
+    written = tmp_path / "words.txt.gz"
+    pdf_text.write_word_list(written, frozenset({"b", "a", "ab"}), "sig")
+    listed = pdf_text.read_word_list(written, "sig")
+    assert listed is not None and listed.words == ["a", "ab", "b"] and "ab" in listed and "c" not in listed
+    assert pdf_text.read_word_list(tmp_path / "missing.gz", "sig") is None
+
+
+def test_the_shipped_word_list_matches_the_tables_of_the_declared_spacy_lookups_data() -> None:
+    """The list in the repository was built from spacy-lookups-data 1.0.5, the version setup.cfg asks for at
+    least; this fails when the installed tables are that version but the list differs (rebuild it)."""
+    from importlib.metadata import version
+
+    from resume_check.extract import pdf_text
+
+    tables = pdf_text.lookup_tables()
+    assert tables is not None
+    if version("spacy-lookups-data") == "1.0.5":
+        assert pdf_text.read_word_list(pdf_text.SHIPPED_WORDS, pdf_text.tables_signature(tables)) is not None
 
 
 @ENGINE

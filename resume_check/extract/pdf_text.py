@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise, product
 from operator import attrgetter
+from pathlib import Path
 
 from .pdf_layout import Word
 
@@ -31,32 +34,109 @@ def is_private_use(ch: str) -> bool:
     return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
 
 
+#: the spacy-lookups-data tables the known English words come from
+LOOKUP_TABLES = ("en_lemma_lookup.json.gz", "en_lemma_index.json.gz", "en_lemma_exc.json.gz")
+#: the same words, pre-built from those tables (tools/build_english_words.py): reading it takes ~20 ms where
+#: decoding and merging the tables took ~110 ms, which a cold ``check`` of a PDF with a lost ligature paid
+SHIPPED_WORDS = Path(__file__).resolve().parent.parent / "data" / "english_words.txt.gz"
+
+
+class WordList:
+    """A sorted list of words that answers ``word in words`` by binary search: the few words asked about per
+    résumé do not repay hashing 126,000 words into a set."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: Iterable[str], *, presorted: bool = False) -> None:
+        self.words: list[str] = words if presorted and isinstance(words, list) else sorted(set(words))
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        i = bisect_left(self.words, word)
+        return i < len(self.words) and self.words[i] == word
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
 @lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Known English word forms from spacy-lookups-data's lemma tables (lookup keys and values, index, exceptions)."""
-    # imported here: only a page with a lost ligature needs the word list, and these cost 5 ms on a cold start
+def english_words() -> WordList:
+    """Known English word forms (lower case) from spacy-lookups-data's lemma tables: lookup keys and values, index
+    and exceptions. Read from the pre-built list when it was built from the very tables installed, else from them.
+    """
+    tables = lookup_tables()
+    if tables is None:
+        return WordList([])  # no word list: no repairs, never a crash
+    shipped = read_word_list(SHIPPED_WORDS, tables_signature(tables))
+    return shipped if shipped is not None else WordList(words_from_tables(tables))
+
+
+def lookup_tables() -> list[Path] | None:
+    """The installed spacy-lookups-data tables (found without importing the package, which costs 30 ms)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    paths = [folder / name for name in LOOKUP_TABLES]
+    return paths if all(p.is_file() for p in paths) else None
+
+
+def tables_signature(tables: list[Path]) -> str:
+    """Each table's size and CRC-32: the pre-built list is used only for exactly these tables."""
+    import zlib
+
+    parts = []
+    for path in tables:
+        data = path.read_bytes()
+        parts.append(f"{len(data)}:{zlib.crc32(data):08x}")
+    return "spacy-lookups-data " + " ".join(parts)
+
+
+def words_from_tables(tables: list[Path]) -> frozenset[str]:
+    """Every word form of the lookup, index and exception tables, lower-cased (empty if a table is unreadable)."""
     import gzip
     import json
-    from importlib import resources
 
+    lookup_path, index_path, exc_path = tables
     words: set[str] = set()
     try:
-        base = resources.files("spacy_lookups_data") / "data"
-        with (base / "en_lemma_lookup.json.gz").open("rb") as fh:
-            lookup = json.loads(gzip.decompress(fh.read()))
+        lookup = json.loads(gzip.decompress(lookup_path.read_bytes()))
         words.update(lookup)
         words.update(v for v in lookup.values() if isinstance(v, str))
-        with (base / "en_lemma_index.json.gz").open("rb") as fh:
-            for forms in json.loads(gzip.decompress(fh.read())).values():
-                words.update(forms)
-        with (base / "en_lemma_exc.json.gz").open("rb") as fh:
-            for table in json.loads(gzip.decompress(fh.read())).values():
-                for key, values in table.items():
-                    words.add(key)
-                    words.update(values)
-    except (OSError, ValueError, ModuleNotFoundError):  # no word list: no repairs, never a crash
+        for forms in json.loads(gzip.decompress(index_path.read_bytes())).values():
+            words.update(forms)
+        for table in json.loads(gzip.decompress(exc_path.read_bytes())).values():
+            for key, values in table.items():
+                words.add(key)
+                words.update(values)
+    except (OSError, ValueError, AttributeError):
         return frozenset()
     return frozenset(w.lower() for w in words if isinstance(w, str))
+
+
+def write_word_list(path: Path, words: frozenset[str], signature: str) -> None:
+    """The pre-built list: a header naming the tables' signature, then one word per line, sorted, gzipped
+    (reproducibly: no timestamp)."""
+    import gzip
+
+    text = "\n".join([f"# {signature}", *sorted(words)]) + "\n"
+    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def read_word_list(path: Path, signature: str) -> WordList | None:
+    """The words of a pre-built list made from tables with ``signature``; None if it is missing or other."""
+    import gzip
+
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+    except (OSError, ValueError, EOFError):
+        return None
+    if not lines or lines[0] != f"# {signature}":
+        return None
+    return WordList(lines[1:-1], presorted=True)  # written sorted by write_word_list
 
 
 def repair_word(word: str) -> str | None:
@@ -81,7 +161,7 @@ def repair_word(word: str) -> str | None:
     return None
 
 
-def _is_known(candidate: str, known: frozenset[str]) -> bool:
+def _is_known(candidate: str, known: WordList) -> bool:
     core = candidate.strip(".,;:()[]'\"!?").lower()
     if not core.isalpha():
         # compound like "work\x00ow-based": judge the hyphen/slash part that held the hole
