@@ -64,11 +64,15 @@ def stage_figures(files: list[Path], repeat: int) -> None:
     ms_nlp, nlp = timed(functools.partial(build_nlp, None))
     ms_lex, lexicon = timed(functools.partial(load_lexicon, ()))
     ms_matcher, _ = timed(functools.partial(build_matcher, nlp, lexicon))
-    engine = build_engine(settings)
+    from resume_check.gcpolicy import YOUNG_THRESHOLD, engine_start_up
+
+    with engine_start_up():  # the garbage-collector settings of the installed command and of batch workers
+        engine = build_engine(settings)
     print(
         f"start-up: build_nlp {ms_nlp:.0f} ms, load_lexicon {ms_lex:.0f} ms, "
         f"build_matcher (compile) {ms_matcher:.0f} ms"
     )
+    print(f"garbage collector as the command runs it: start-up objects frozen, young threshold {YOUNG_THRESHOLD:,}")
     print(f"lexicon: {len(lexicon.terms)} terms in {len(lexicon.categories)} categories")
     cached_startup(nlp)
 

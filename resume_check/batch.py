@@ -13,7 +13,6 @@ Design:
 from __future__ import annotations
 
 import contextlib
-import gc
 import glob
 import multiprocessing
 import os
@@ -29,6 +28,7 @@ from typing import Any
 
 from .config import Settings
 from .errors import ResumeCheckError
+from .gcpolicy import engine_start_up
 from .models import Analysis
 
 #: file suffixes a folder expansion picks up: the readable types plus the refused ones (so they get an error row
@@ -205,18 +205,15 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
     """Worker process: build the engine once, then answer (index, path) requests until told to stop."""
     # the parent owns Ctrl-C: it stops the workers and writes what is finished
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.disable()  # the engine is about a million long-lived objects: no point scanning them while they load
     try:
-        engine = build(settings)
+        with engine_start_up():  # the collector held while the engine loads, then tuned for many résumés
+            engine = build(settings)
     except Exception as err:  # reported to the parent, which aborts the batch
         try:
             conn.send(("init-error", err))
         except Exception:  # the exception itself may not pickle
             conn.send(("init-error", ResumeCheckError(f"{type(err).__name__}: {err}")))
         return
-    finally:
-        gc.freeze()  # ... nor on every full collection while the résumés go through
-        gc.enable()
     conn.send(("ready", None))
     while True:
         try:
