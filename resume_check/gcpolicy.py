@@ -5,8 +5,9 @@ cycles worth collecting, so the cyclic collector is held while they load and the
 collections never scan them. Analysing a résumé allocates tens of thousands of short-lived containers (a PDF's
 chars, words and rows, spaCy's tokens, the report's records), almost all freed by reference counting; with
 Python's default young-generation threshold (700 allocations) the collector runs dozens of times per résumé for
-nothing, about 2 ms of a ~30 ms analysis on the corpus (bench/bench.py). A larger threshold keeps collecting
-cycles, just less often; the memory held meanwhile is at most that many young objects.
+nothing, 1-2 ms of a ~30 ms analysis on the corpus (bench/bench.py). A larger threshold keeps collecting
+cycles, just less often; the memory held meanwhile is at most that many young objects: 20,000 cost a batch worker
+~7 MB more at peak on the corpus, where 50,000 cost ~55 MB for no more speed.
 
 A library caller's process is left alone: only ``cli.run`` and the batch workers use ``engine_start_up``.
 """
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 #: young-generation threshold while résumés are analysed (Python's default: 700)
-YOUNG_THRESHOLD = 50_000
+YOUNG_THRESHOLD = 20_000
 #: collections of the younger generation between collections of the next (Python's defaults: 10, 10)
 OLDER_THRESHOLDS = (20, 20)
 
