@@ -8,6 +8,7 @@ page as vertical whitespace that no row crosses; a narrow column whose every ent
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from operator import attrgetter
@@ -371,7 +372,13 @@ _CELL = re.compile(
 
 
 def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
-    """The longest run of rows [i, j) that a vertical gutter at x separates into two real columns."""
+    """The longest run of rows [i, j) that a vertical gutter at x separates into two real columns.
+
+    A row crosses the gutter line at x when one of its segments spans x - 0.5 .. x + 0.5. The candidates come in
+    increasing x, so each segment starts spanning once (x0 < x - 0.5) and stops once (x1 <= x + 0.5): the rows'
+    crossing state is swept along instead of recomputed for every row at every candidate, and runs of rows are
+    found with list searches (tests/test_extract_pdf.py checks this against the plain definition).
+    """
     best: tuple[int, int, float] | None = None
     best_score = 0
     # whether a run is a margin column depends only on which of its segments fall left of the gutter, and
@@ -380,30 +387,51 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
     big_gap = 6 * median(r.bottom - r.top for r in rows)
     n = len(rows)
     # a column is one continuous block: a wide vertical gap (a footer far below) ends the run
-    joined = [False] + [rows[j].top - rows[j - 1].bottom < big_gap for j in range(1, n)]
-    spans = [[(s.x0, s.x1) for s in row.segments] for row in rows]
-    single = [sp[0] if len(sp) == 1 else None for sp in spans]
+    far_below = [j for j in range(1, n) if not rows[j].top - rows[j - 1].bottom < big_gap]
     centres = [[s.x0 + s.x1 for s in row.segments] for row in rows]  # doubled, as the side tests compare them
     lowest = [min(c) for c in centres]
     highest = [max(c) for c in centres]
+    # (x0, x1, row) of every segment (a NaN coordinate never spans anything, as its comparisons are all false)
+    segments = [(s.x0, s.x1, r) for r, row in enumerate(rows) for s in row.segments if s.x0 == s.x0 and s.x1 == s.x1]
+    by_start = sorted(range(len(segments)), key=lambda k: segments[k][0])
+    by_end = sorted(range(len(segments)), key=lambda k: segments[k][1])
+    started = bytearray(len(segments))
+    ended = bytearray(len(segments))
+    spanning = [0] * n  # per row: its segments spanning the line
+    crosses = [False] * n
+    next_start = next_end = 0
     for x in _candidates(rows):
         left_edge, right_edge = x - 0.5, x + 0.5
-        # as _crosses(row, x) for every row, without a call per row
-        crosses = [
-            (one[0] < left_edge and one[1] > right_edge)
-            if one is not None
-            else any(a < left_edge and b > right_edge for a, b in sp)
-            for one, sp in zip(single, spans, strict=True)
-        ]
+        while next_start < len(by_start) and segments[by_start[next_start]][0] < left_edge:
+            k = by_start[next_start]
+            next_start += 1
+            started[k] = 1
+            if not ended[k]:
+                row = segments[k][2]
+                spanning[row] += 1
+                crosses[row] = True
+        while next_end < len(by_end) and segments[by_end[next_end]][1] <= right_edge:
+            k = by_end[next_end]
+            next_end += 1
+            ended[k] = 1
+            if started[k]:
+                row = segments[k][2]
+                spanning[row] -= 1
+                if not spanning[row]:
+                    crosses[row] = False
         twice = 2 * x
         i = 0
         while i < n:
             if crosses[i]:
-                i += 1
-                continue
-            j = i + 1
-            while j < n and not crosses[j] and joined[j]:
-                j += 1
+                try:
+                    i = crosses.index(False, i)
+                except ValueError:
+                    break
+            # the run goes on to the next row that crosses, or that lies far below
+            j = _first_at_or_after(crosses, True, i + 1, n)
+            far = bisect.bisect_right(far_below, i)
+            if far < len(far_below) and far_below[far] < j:
+                j = far_below[far]
             if j - i < MIN_COLUMN_ROWS or 2 * (j - i) <= best_score:  # too few rows for a split, or a better one
                 i = j
                 continue
@@ -423,6 +451,14 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
                     best, best_score = (i, j, x), score
             i = j
     return best
+
+
+def _first_at_or_after(values: list[bool], wanted: bool, start: int, default: int) -> int:
+    """The first index >= ``start`` holding ``wanted`` (a C-level search), else ``default``."""
+    try:
+        return values.index(wanted, start)
+    except ValueError:
+        return default
 
 
 def _trim_run(rows: list[Row], i: int, j: int, x: float) -> tuple[int, int]:
