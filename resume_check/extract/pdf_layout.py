@@ -193,16 +193,12 @@ def _middle(c: Char) -> float:
 
 def _tracking(members: list[Char]) -> float:
     """The row's typical gap between letters, in em: near 0 normally, 0.1 em or more for letter-spaced text."""
-    gaps: list[float] = []
-    append = gaps.append
-    prev = members[0]
-    prev_space = prev.text == " "
-    for c in members[1:]:
-        space = c.text == " "
-        if not space and not prev_space:
-            size = c.size if c.size < prev.size else prev.size
-            append((c.x0 - prev.x1) / (size if size > 1.0 else 1.0))
-        prev, prev_space = c, space
+    # each pair of neighbouring glyphs, neither a space: the gap over the smaller size (at least 1 pt)
+    gaps = [
+        (c.x0 - p.x1) / (small if (small := c.size if c.size < p.size else p.size) > 1.0 else 1.0)
+        for p, c in itertools.pairwise(members)
+        if c.text != " " and p.text != " "
+    ]
     if len(gaps) < 4:
         return 0.0
     gaps.sort()
