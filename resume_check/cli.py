@@ -87,8 +87,8 @@ def start_engine(settings: Settings) -> Engine:
 
     Under the installed command (``run``) the cyclic garbage collector is held while spaCy loads and the engine
     is built, what start-up made is then frozen, and young objects are collected less often
-    (``gcpolicy.engine_start_up``: ~80 ms at start-up, ~2 ms a résumé). spaCy is imported without its
-    command-line package (``nlp.import_spacy_without_cli``, ~150 ms).
+    (``gcpolicy.engine_start_up``: ~80 ms at start-up, 1-2 ms a résumé). For the default pipeline (no
+    ``--model``) spaCy is imported without its command-line package (``nlp.import_spacy_without_cli``, ~150 ms).
     """
     import gc
 

@@ -9,7 +9,8 @@ nothing, 1-2 ms of a ~30 ms analysis on the corpus (bench/bench.py). A larger th
 cycles, just less often; the memory held meanwhile is at most that many young objects: 20,000 cost a batch worker
 ~7 MB more at peak on the corpus, where 50,000 cost ~55 MB for no more speed.
 
-A library caller's process is left alone: only ``cli.run`` and the batch workers use ``engine_start_up``.
+A library caller's process is left alone: only ``cli.run`` and the batch workers use ``engine_start_up`` (and
+bench/bench.py, to time résumés as those processes analyse them).
 """
 
 from __future__ import annotations

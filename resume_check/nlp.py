@@ -83,15 +83,15 @@ def import_spacy_without_cli() -> None:
     loads, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins; ``spacy.info`` is a stand-in function that
     imports the real one when called. The stand-ins leave ``sys.modules`` as soon as spaCy has loaded, so a later
     ``import spacy.cli`` (a trained pipeline's code, a user's script) gets the real package. Does nothing when
-    spaCy is already imported or cannot be found (the ordinary import then reports the problem).
+    spaCy (or its command line) is already imported, or cannot be found (the ordinary import then reports it).
     """
     import importlib.util
     import os
     import sys
     import types
 
-    if "spacy" in sys.modules:
-        return
+    if any(name in sys.modules for name in ("spacy", "spacy.cli", "spacy.cli.info")):
+        return  # loaded (or half-loaded by a failed import) already: never replace a real module
     spec = importlib.util.find_spec("spacy")
     if spec is None or not spec.submodule_search_locations:
         return

@@ -187,6 +187,7 @@ def test_wheel_installs_and_runs_outside_checkout(tmp_path: Path) -> None:
     assert "resume_check/lexicons/headings.yaml" in names
     assert any(n.startswith("resume_check/lexicons/terms-") for n in names)
     assert "resume_check/schemas/analysis.schema.json" in names
+    assert "resume_check/data/english_words.txt.gz" in names
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = venv / "bin" / "python"

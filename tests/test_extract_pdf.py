@@ -228,6 +228,27 @@ def test_the_shipped_word_list_is_the_one_the_installed_lemma_tables_give(tmp_pa
     assert pdf_text.read_word_list(tmp_path / "missing.gz", "sig") is None
 
 
+@pytest.mark.parametrize("shipped", ["missing", "other tables"])
+def test_without_a_matching_shipped_list_the_words_come_from_the_tables(
+    shipped: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resume_check.extract import pdf_text
+
+    path = tmp_path / "english_words.txt.gz"
+    if shipped == "other tables":
+        pdf_text.write_word_list(path, frozenset({"certified"}), "spacy-lookups-data 1:00000000")
+    monkeypatch.setattr(pdf_text, "SHIPPED_WORDS", path)
+    pdf_text.english_words.cache_clear()
+    try:
+        words = pdf_text.english_words()
+        tables = pdf_text.lookup_tables()
+        assert tables is not None and len(words) > 100_000
+        assert words.words == sorted(pdf_text.words_from_tables(tables))
+        assert pdf_text.repair_word("Certi\x00ed") == "Certified"
+    finally:
+        pdf_text.english_words.cache_clear()
+
+
 def test_the_shipped_word_list_matches_the_tables_of_the_declared_spacy_lookups_data() -> None:
     """The list in the repository was built from spacy-lookups-data 1.0.5, the version setup.cfg asks for at
     least; this fails when the installed tables are that version but the list differs (rebuild it)."""

@@ -168,3 +168,21 @@ print("ok")
     assert done.returncode == 0, done.stderr
     tokens = [t.text for t in spacy.blank("en")("Managed a £2.5m budget, don't (C#).")]
     assert done.stdout.splitlines() == [str(tokens), "ok"]
+
+
+def test_spacy_command_line_already_loaded_is_never_replaced() -> None:
+    """A half-loaded spaCy (``spacy.cli`` in sys.modules, say after a failed import) is left as it is."""
+    import subprocess
+    import sys
+
+    script = """
+import sys, types
+from resume_check.nlp import import_spacy_without_cli
+real = types.ModuleType("spacy.cli")
+sys.modules["spacy.cli"] = real
+import_spacy_without_cli()
+assert sys.modules["spacy.cli"] is real and "spacy" not in sys.modules
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (0, "ok\n"), done.stderr

@@ -71,7 +71,12 @@ def random_rows(draw: st.DrawFn) -> list[Row]:
     for gap in gaps:
         spec.append((top, _spans(draw)))
         top += 10 + gap
-    return make_rows(spec)
+    rows = make_rows(spec)
+    # a damaged file's NaN coordinate, where the candidates never look (a row's first left edge)
+    for row in rows:
+        if draw(st.integers(0, 5)) == 0:
+            row.segments[0].x0 = float("nan")
+    return rows
 
 
 @settings(max_examples=300, deadline=None)
@@ -105,3 +110,22 @@ def test_the_sweep_picks_the_plain_split_on_every_page_of_the_corpus() -> None:
                 assert pdf_layout._find_split(rows) == plain_find_split(rows), (path, page.number)
                 compared += 1
     assert compared >= 40
+
+
+def test_chars_with_a_nan_box_or_size_are_left_out_as_hidden_not_a_crash() -> None:
+    """A damaged PDF can give a glyph a NaN position or size: it is nowhere on the page, so it is hidden text, and
+    the layout (which rounds gutter candidates) never sees it."""
+    from resume_check.extract.pdf_chars import Char, PageChars
+
+    nan = float("nan")
+
+    def char(text: str, x0: float, top: float = 100.0, size: float = 10.0) -> Char:
+        return Char(text, x0, x0 + 6, top, top + 10, size, "Helvetica", False, (0.0, 0.0, 0.0), False)
+
+    chars = [char(ch, 50 + 6 * k) for k, ch in enumerate("Scrum")]
+    chars += [char("X", nan), char("Y", 300.0, top=nan), char("Z", 320.0, size=nan), char(" ", nan)]
+    chars += [char(ch, 400 + 6 * k) for k, ch in enumerate("Agile")]
+    layout = pdf_layout.layout_page(PageChars(1, 612.0, 792.0, chars, [], [], False))
+    assert layout.hidden == 3
+    assert [" ".join(w.text for w in line.words) for line in layout.lines] == ["Scrum Agile"]
+

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from operator import attrgetter
 
@@ -129,7 +130,13 @@ def split_visible(page: PageChars) -> tuple[list[Char], int]:
             continue
         sx = c.x0 + c.x1
         sy = c.top + c.bottom
-        if c.invisible or c.size < min_size or sx < 0 or sx > twice_width or sy < 0 or sy > twice_height:
+        # (a NaN box or size from a damaged file fails every comparison below: "not >=" catches it)
+        if (
+            c.invisible
+            or not c.size >= min_size
+            or not 0 <= sx <= twice_width
+            or not 0 <= sy <= twice_height
+        ):
             hidden += 1
             continue
         color = c.color
@@ -373,7 +380,7 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
     A row crosses the gutter line at x when one of its segments spans x - 0.5 .. x + 0.5. The candidates come in
     increasing x, so each segment starts spanning once (x0 < x - 0.5) and stops once (x1 <= x + 0.5): the rows'
     crossing state is swept along instead of recomputed for every row at every candidate, and runs of rows are
-    found with list searches (tests/test_extract_pdf.py checks this against the plain definition).
+    found with list searches (tests/test_pdf_columns.py checks this against the plain definition).
     """
     best: tuple[int, int, float] | None = None
     best_score = 0
@@ -385,8 +392,9 @@ def _find_split(rows: list[Row]) -> tuple[int, int, float] | None:
     # a column is one continuous block: a wide vertical gap (a footer far below) ends the run
     far_below = [j for j in range(1, n) if not rows[j].top - rows[j - 1].bottom < big_gap]
     centres = [[s.x0 + s.x1 for s in row.segments] for row in rows]  # doubled, as the side tests compare them
-    lowest = [min(c) for c in centres]
-    highest = [max(c) for c in centres]
+    # (a NaN centre is never left or right of anything, as in _side_rows: leave it out of the extremes)
+    lowest = [min((v for v in c if v == v), default=math.inf) for c in centres]
+    highest = [max((v for v in c if v == v), default=-math.inf) for c in centres]
     # (x0, x1, row) of every segment (a NaN coordinate never spans anything, as its comparisons are all false)
     segments = [(s.x0, s.x1, r) for r, row in enumerate(rows) for s in row.segments if s.x0 == s.x0 and s.x1 == s.x1]
     by_start = sorted(range(len(segments)), key=lambda k: segments[k][0])
