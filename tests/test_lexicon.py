@@ -534,3 +534,21 @@ def test_importing_does_not_import_spacy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
+
+
+def test_the_bundled_packs_pass_the_alias_walk_that_loading_them_skips() -> None:
+    """Bundled packs are loaded without walking their anchors and aliases (they ship with the code): this walks
+    every one of them, as a user's pack is walked on every load."""
+    from resume_check import lexicon
+
+    names = lexicon.bundled_pack_names()
+    assert len(names) >= 10
+    walked = 0
+    for name, text in lexicon._read_bundled():
+        loader = lexicon._Loader(text)
+        try:
+            lexicon._check_expansion(loader.get_single_node(), name)
+            walked += 1
+        finally:
+            loader.dispose()
+    assert walked == len(names)
