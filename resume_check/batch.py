@@ -13,6 +13,7 @@ Design:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import glob
 import multiprocessing
 import os
@@ -29,7 +30,7 @@ from typing import Any
 from .config import Settings
 from .errors import ResumeCheckError
 from .gcpolicy import engine_start_up
-from .models import Analysis
+from .models import Analysis, MissingTerm
 
 #: file suffixes a folder expansion picks up: the readable types plus the refused ones (so they get an error row
 #: saying how to convert them instead of vanishing silently)
@@ -214,7 +215,9 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
         except Exception:  # the exception itself may not pickle
             conn.send(("init-error", ResumeCheckError(f"{type(err).__name__}: {err}")))
         return
-    conn.send(("ready", None))
+    ranked = _ranked_missing_of(engine, settings)
+    conn.send(("ready", ranked))
+    position = {id(term): k for k, term in enumerate(ranked)}
     while True:
         try:
             message = conn.recv()
@@ -224,8 +227,45 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
             return
         index, path = message
         # pickled here, unpickled by the parent only after it has handed this worker its next file
-        record = pickle.dumps(_analyse_one(path, settings, engine, analyse), protocol=pickle.HIGHEST_PROTOCOL)
+        record = pickle.dumps(_pack(_analyse_one(path, settings, engine, analyse), position), pickle.HIGHEST_PROTOCOL)
         conn.send(("done", index, record))
+
+
+# A résumé's missing terms are most of the lexicon (about 360 of 388 terms), the same objects in every record:
+# pickling them each time was ~40% of a record's bytes and of the parent's time unpickling records. A worker sends
+# its ranked list of missing terms once, when ready, and each record's missing terms as positions in that list;
+# the parent puts the terms back (shared, immutable objects), so analyse_many returns the very same records.
+
+
+def _ranked_missing_of(engine: Any, settings: Settings) -> tuple[MissingTerm, ...]:
+    """The engine's terms ranked as missing terms (``analysis.ranked_missing``); () for an engine of another kind
+    (tests build fakes), whose records then travel whole."""
+    from .analysis import Engine, enabled_terms, ranked_missing
+
+    if not isinstance(engine, Engine):
+        return ()
+    return ranked_missing(enabled_terms(engine.lexicon, settings))
+
+
+def _pack(record: BatchRecord, position: dict[int, int]) -> tuple[BatchRecord, list[int] | None]:
+    """``record`` with its missing terms replaced by their positions in the worker's ranked list, when they all
+    come from it; else ``record`` whole, and None."""
+    analysis = record.analysis
+    if analysis is None or not position:
+        return record, None
+    at = [position.get(id(term), -1) for term in analysis.missing]
+    if -1 in at:
+        return record, None
+    return dataclasses.replace(record, analysis=dataclasses.replace(analysis, missing=())), at
+
+
+def _unpack(data: bytes, ranked: tuple[MissingTerm, ...]) -> BatchRecord:
+    """The record a worker pickled with ``_pack``, its missing terms put back from the worker's ranked list."""
+    record, at = pickle.loads(data)
+    if at is None or record.analysis is None:
+        return record  # type: ignore[no-any-return]
+    analysis = dataclasses.replace(record.analysis, missing=tuple(ranked[k] for k in at))
+    return dataclasses.replace(record, analysis=analysis)  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)
@@ -235,6 +275,7 @@ class _Worker:
     started: float
     ready: bool = False
     task: tuple[int, str, float] | None = None  # index, path, deadline
+    ranked: tuple[MissingTerm, ...] = ()  # its ranked missing terms, sent when ready (see _pack)
 
 
 class _Pool:
@@ -324,7 +365,7 @@ def analyse_many(
             progress(record)
 
     pool = _Pool(size, settings, analyse, build)
-    received: list[tuple[int, bytes]] = []  # finished files whose records are still pickled
+    received: list[tuple[int, bytes, tuple[MissingTerm, ...]]] = []  # finished, still pickled (see _unpack)
 
     def dispatch() -> None:
         for worker in pool.workers:
@@ -347,8 +388,8 @@ def analyse_many(
                     _receive(pool, match[0], finish, received, restart=bool(pending))
             if received:
                 dispatch()  # the workers get their next file before this process unpickles the last ones
-                for index, data in received:
-                    finish(index, pickle.loads(data))
+                for index, data, ranked in received:
+                    finish(index, _unpack(data, ranked))
                 received.clear()
             now = time.monotonic()
             for worker in list(pool.workers):
@@ -366,8 +407,8 @@ def analyse_many(
                     )
     except KeyboardInterrupt:
         pool.close()
-        for index, data in received:  # finished, not yet unpickled: they count as done
-            done[index] = pickle.loads(data)
+        for index, data, ranked in received:  # finished, not yet unpickled: they count as done
+            done[index] = _unpack(data, ranked)
         finished = tuple(done[i] for i in sorted(done))
         raise BatchInterrupted(finished, len(ordered) - len(done)) from None
     finally:
@@ -379,7 +420,7 @@ def _receive(
     pool: _Pool,
     worker: _Worker,
     finish: Callable[[int, BatchRecord], None],
-    received: list[tuple[int, bytes]],
+    received: list[tuple[int, bytes, tuple[MissingTerm, ...]]],
     *,
     restart: bool,
 ) -> None:
@@ -410,6 +451,7 @@ def _receive(
     kind = message[0]
     if kind == "ready":
         worker.ready = True
+        worker.ranked = message[1]
     elif kind == "init-error":
         err = message[1]
         if isinstance(err, BaseException):
@@ -418,4 +460,4 @@ def _receive(
     elif kind == "done":
         _, index, record = message
         worker.task = None
-        received.append((index, record))
+        received.append((index, record, worker.ranked))

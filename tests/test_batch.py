@@ -342,6 +342,45 @@ def test_library_api_matches_single_file_analysis(tmp_path: Path) -> None:
     assert record.error is None and record.analysis == single
 
 
+def test_records_carry_every_missing_term_and_share_them_across_records(tmp_path: Path) -> None:
+    """Workers send each record's missing terms as positions in a list sent once (batch._pack); the records are
+    the same as analysing each file here, and their missing terms are shared objects, not one copy per person."""
+    import resume_check
+
+    folder = make_cli_batch(tmp_path)
+    paths = sorted(str(p) for p in folder.iterdir() if p.suffix == ".md")
+    records = resume_check.analyse_many(paths, workers=1)
+    singles = [resume_check.analyse_path(p) for p in paths]
+    assert [r.analysis for r in records] == singles and len(records) >= 2
+    first, second = (r.analysis for r in records[:2])
+    assert first is not None and second is not None
+    common = {m.id for m in first.missing} & {m.id for m in second.missing}
+    assert len(common) > 100
+    by_id = {m.id: m for m in second.missing}
+    assert all(m is by_id[m.id] for m in first.missing if m.id in common)
+
+
+def test_a_record_with_missing_terms_from_elsewhere_travels_whole() -> None:
+    import dataclasses
+    import pickle
+
+    from resume_check.batch import _pack, _unpack
+    from resume_check.models import MissingTerm
+
+    analysis = make_analysis("a.pdf", 50.0)
+    ranked = (MissingTerm("x.one", "One", "x", 1.0), MissingTerm("x.two", "Two", "x", 2.0))
+    position = {id(term): k for k, term in enumerate(ranked)}
+    ours = BatchRecord("a.pdf", dataclasses.replace(analysis, missing=(ranked[1],)), None)
+    packed = _pack(ours, position)
+    assert packed[1] == [1] and packed[0].analysis is not None and packed[0].analysis.missing == ()
+    assert _unpack(pickle.dumps(packed), ranked) == ours
+    foreign = BatchRecord("a.pdf", dataclasses.replace(analysis, missing=(MissingTerm("y", "Y", "x", 1.0),)), None)
+    assert _pack(foreign, position) == (foreign, None)
+    assert _unpack(pickle.dumps(_pack(foreign, position)), ranked) == foreign
+    failed = BatchRecord("b.pdf", None, None)
+    assert _pack(failed, position) == (failed, None)
+
+
 def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import csv
     import io
