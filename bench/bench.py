@@ -2,7 +2,7 @@
 
 Usage (from the repository, in an environment where resume-check is installed):
 
-    python bench/bench.py [FOLDER] [--repeat N] [--batch-copies 10] [--skip-batch] [--skip-cli]
+    python bench/bench.py [FOLDER] [--repeat N] [--batch-copies 10] [--batch-rounds 3] [--skip-batch] [--skip-cli]
 
 FOLDER defaults to the real corpus beside the checkout (../shared/corpus/real). Figures are printed, never
 asserted: speed targets are checked by reading this output, not by timed tests.
@@ -221,7 +221,7 @@ def cli_figures(sample: Path) -> None:
         print(f"  {name:<75}{median(values)}")
 
 
-def batch_figures(files: list[Path], copies: int) -> None:
+def batch_figures(files: list[Path], copies: int, rounds: int = 3) -> None:
     from resume_check.analysis import build_engine
     from resume_check.batch import analyse_many
     from resume_check.config import Settings
@@ -237,21 +237,31 @@ def batch_figures(files: list[Path], copies: int) -> None:
                 target = Path(tmp) / f"{n:02d}-{path.name}"
                 shutil.copyfile(path, target)
                 paths.append(target)
-        print(f"\nbatch over {len(paths)} files ({copies} copies of the folder):")
-        rates = {}
+        print(f"\nbatch over {len(paths)} files ({copies} copies of the folder), {rounds} rounds of 1 then 2 workers:")
+        walls: dict[int, list[float]] = {1: [], 2: []}
+        per_file: dict[int, list[float]] = {1: [], 2: []}
+        errors = 0
+        for _ in range(rounds):  # interleaved, so a drift in the machine's speed hits both alike
+            for workers in (1, 2):
+                start = time.perf_counter()
+                records = analyse_many([str(p) for p in paths], workers=workers, settings=settings)
+                walls[workers].append(time.perf_counter() - start)
+                errors = sum(1 for r in records if r.error is not None)
+                per_file[workers].extend(r.seconds * 1000.0 for r in records if r.error is None)
         for workers in (1, 2):
-            start = time.perf_counter()
-            records = analyse_many([str(p) for p in paths], workers=workers, settings=settings)
-            seconds = time.perf_counter() - start
-            rates[workers] = len(records) / seconds
-            errors = sum(1 for r in records if r.error is not None)
-            per_file = statistics.median(r.seconds * 1000.0 for r in records if r.error is None)
+            wall = statistics.median(walls[workers])
             print(
-                f"  workers={workers}: {seconds:6.1f} s, {rates[workers]:6.1f} résumés/s ({errors} error rows); "
-                f"median {per_file:.1f} ms per résumé inside a worker (read, extract, analyse)"
+                f"  workers={workers}: {wall:6.1f} s (median; {min(walls[workers]):.1f}-{max(walls[workers]):.1f}), "
+                f"{len(paths) / wall:6.1f} résumés/s ({errors} error rows); median "
+                f"{statistics.median(per_file[workers]):.1f} ms per résumé inside a worker (read, extract, analyse)"
             )
-        print(f"  speed-up with 2 workers: {rates[2] / rates[1]:.2f}")
-        print(f"  mean ms per résumé with 1 worker, worker start-up included: {1000.0 / rates[1]:.1f}")
+        ratios = sorted(a / b for a, b in zip(walls[1], walls[2], strict=True))
+        print(
+            f"  speed-up with 2 workers: {statistics.median(walls[1]) / statistics.median(walls[2]):.2f} "
+            f"(per round: {', '.join(f'{r:.2f}' for r in ratios)})"
+        )
+        mean = 1000.0 * statistics.median(walls[1]) / len(paths)
+        print(f"  mean ms per résumé with 1 worker, worker start-up included: {mean:.1f}")
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"  peak resident memory of the largest worker: {peak_children:.0f} MB")
 
@@ -274,6 +284,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default=str(DEFAULT_FOLDER))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--batch-copies", type=int, default=10)
+    parser.add_argument("--batch-rounds", type=int, default=3)
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-cli", action="store_true")
     args = parser.parse_args()
@@ -292,7 +303,7 @@ def main() -> None:
         if two_pages.exists():
             cli_figures(two_pages)  # the "two-page PDF"
     if not args.skip_batch:
-        batch_figures(files, args.batch_copies)
+        batch_figures(files, args.batch_copies, args.batch_rounds)
 
 
 if __name__ == "__main__":
