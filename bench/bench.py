@@ -240,19 +240,19 @@ def batch_figures(files: list[Path], copies: int, rounds: int = 3) -> None:
         print(f"\nbatch over {len(paths)} files ({copies} copies of the folder), {rounds} rounds of 1 then 2 workers:")
         walls: dict[int, list[float]] = {1: [], 2: []}
         per_file: dict[int, list[float]] = {1: [], 2: []}
-        errors = 0
-        for _ in range(rounds):  # interleaved, so a drift in the machine's speed hits both alike
+        errors: dict[int, int] = {1: 0, 2: 0}
+        for _ in range(max(1, rounds)):  # interleaved, so a drift in the machine's speed hits both alike
             for workers in (1, 2):
                 start = time.perf_counter()
                 records = analyse_many([str(p) for p in paths], workers=workers, settings=settings)
                 walls[workers].append(time.perf_counter() - start)
-                errors = sum(1 for r in records if r.error is not None)
+                errors[workers] = sum(1 for r in records if r.error is not None)
                 per_file[workers].extend(r.seconds * 1000.0 for r in records if r.error is None)
         for workers in (1, 2):
             wall = statistics.median(walls[workers])
             print(
                 f"  workers={workers}: {wall:6.1f} s (median; {min(walls[workers]):.1f}-{max(walls[workers]):.1f}), "
-                f"{len(paths) / wall:6.1f} résumés/s ({errors} error rows); median "
+                f"{len(paths) / wall:6.1f} résumés/s ({errors[workers]} error rows); median "
                 f"{statistics.median(per_file[workers]):.1f} ms per résumé inside a worker (read, extract, analyse)"
             )
         ratios = sorted(a / b for a, b in zip(walls[1], walls[2], strict=True))

@@ -209,13 +209,13 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
     try:
         with engine_start_up():  # the collector held while the engine loads, then tuned for many résumés
             engine = build(settings)
+            ranked = _ranked_missing_of(engine, settings)
     except Exception as err:  # reported to the parent, which aborts the batch
         try:
             conn.send(("init-error", err))
         except Exception:  # the exception itself may not pickle
             conn.send(("init-error", ResumeCheckError(f"{type(err).__name__}: {err}")))
         return
-    ranked = _ranked_missing_of(engine, settings)
     conn.send(("ready", ranked))
     position = {id(term): k for k, term in enumerate(ranked)}
     while True:

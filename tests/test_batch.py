@@ -47,6 +47,21 @@ def failing_build(settings: Settings) -> None:
     raise LexiconError("extra.yaml, entry 3: pattern must be a string; fix the entry")
 
 
+class _UnreadableLexicon:
+    @property
+    def terms(self) -> tuple[()]:
+        from resume_check.errors import LexiconError
+
+        raise LexiconError("extra.yaml: the terms cannot be read; fix the pack")
+
+
+def engine_with_unreadable_terms(settings: Settings) -> object:
+    """An engine whose terms fail only when the worker ranks them for sending (batch._ranked_missing_of)."""
+    from resume_check.analysis import Engine
+
+    return Engine(settings, _UnreadableLexicon(), matcher=None, analyse_impact=None)  # type: ignore[arg-type]
+
+
 def slow_analyse(path: str, settings: Settings, engine: object) -> Analysis:
     time.sleep(0.3)
     return make_analysis(path, 50.0)
@@ -143,6 +158,14 @@ def test_engine_failure_aborts_with_its_error(tmp_path: Path) -> None:
 
     with pytest.raises(LexiconError, match="entry 3"):
         analyse_many([str(tmp_path / "a.txt")], workers=1, analyse=fake_analyse, build=failing_build)
+
+
+def test_a_worker_that_fails_ranking_its_terms_reports_that_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("score 1", encoding="utf-8")
+    from resume_check.errors import LexiconError
+
+    with pytest.raises(LexiconError, match="terms cannot be read"):
+        analyse_many([str(tmp_path / "a.txt")], workers=1, analyse=fake_analyse, build=engine_with_unreadable_terms)
 
 
 def test_interrupt_keeps_finished_rows(tmp_path: Path) -> None:
