@@ -198,8 +198,6 @@ class _ChunkTokenizer:
         rules = self._rules
         if chunk in rules:
             return None
-        if chunk.isalpha():
-            return (chunk,)  # letters only and no special case: no affix rule applies, one token
         body, before = (chunk[1:], ("(",)) if chunk[0] == "(" else (chunk, ())
         if before and body in rules:
             return None
