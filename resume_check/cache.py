@@ -1,6 +1,6 @@
 """A disk cache for what every run would otherwise rebuild at start-up: the loaded lexicon and the compiled matchers.
 
-Parsing the packs and tokenising and lemmatising every lexicon form takes about 300 ms; loading the cached result
+Parsing the packs and tokenising and lemmatising every lexicon form takes about 250 ms; loading the cached result
 takes a few. An entry is keyed by a fingerprint of everything the result depends on (the pack files' bytes, the
 code that compiles them, and the versions of Python, spaCy and spacy-lookups-data), so a changed pack or an
 upgrade never serves a stale entry: it simply misses and is rebuilt.

@@ -755,7 +755,7 @@ def init(folder: str, force: bool) -> None:
 def cache_command(clear: bool) -> None:
     """Show (or --clear) the cache of compiled lexicons that makes start-up fast.
 
-    The first run with a lexicon compiles its matchers (about 0.3 s) and caches them; later runs load them in
+    The first run with a lexicon compiles its matchers (about 0.25 s) and caches them; later runs load them in
     a few milliseconds. Entries are keyed on the packs' contents and the versions of resume-check, spaCy and
     spacy-lookups-data, so an edited pack or an upgrade is never served stale. The cache holds lexicon data
     only, never résumé text. Set RESUME_CHECK_CACHE_DIR to move it, or to an empty value to switch it off.
