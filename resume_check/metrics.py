@@ -276,8 +276,6 @@ _COUNT_NOUN = "(?:" + "|".join(sorted((n for ns in _COUNT_NOUNS.values() for n i
 _NOUN_DIMENSION = re.compile(
     "^(?:" + "|".join(f"(?P<{dim}>{'|'.join(nouns)})" for dim, nouns in _COUNT_NOUNS.items()) + ")$", re.IGNORECASE
 )
-#: whether a text is a count noun: the same whole-text test (alternative order does not change a full match)
-_COUNT_NOUN_RE = _NOUN_DIMENSION
 
 _STOP = (
     r"(?:of|to|in|for|by|and|or|the|a|an|with|from|on|at|per|than|over|into|across|within|was|were|is|are|as"
@@ -706,7 +704,7 @@ def _extend_per(text: str, end: int) -> int:
 
 
 def _is_duration_word(matched: str) -> bool:
-    return bool(re.search(rf"{_DUR_UNIT}$", matched, re.IGNORECASE)) and not _COUNT_NOUN_RE.search(matched)
+    return bool(re.search(rf"{_DUR_UNIT}$", matched, re.IGNORECASE)) and not _NOUN_DIMENSION.search(matched)
 
 
 def _is_result_duration(text: str, start: int, end: int) -> bool:
@@ -737,7 +735,7 @@ def _count_dimension(matched: str) -> Dimension | None:
     if lowered.startswith("team"):
         return "team"
     hyphen = re.search(rf"[- ]({_HYPHEN_TEAM}|{_HYPHEN_SCOPE})\b(?:[- ]strong)?$", matched, re.IGNORECASE)
-    if hyphen and not _COUNT_NOUN_RE.search(matched.split()[-1]):
+    if hyphen and not _NOUN_DIMENSION.search(matched.split()[-1]):
         return "team" if re.fullmatch(_HYPHEN_TEAM, hyphen.group(1), re.IGNORECASE) else "scope"
     words = matched.split()
     # the longest trailing noun phrase decides: "direct reports" (team) before "reports" (scope)

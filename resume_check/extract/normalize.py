@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..models import Finding
 
@@ -17,20 +16,20 @@ LIGATURES: dict[str, str] = {
     "\ufb05": "st",  # long s + t
     "\ufb06": "st",
 }
-_LIGATURE_RE = "[\ufb00-\ufb06]"
+_LIGATURE = "[\ufb00-\ufb06]"
 
 #: what pdfminer writes for a glyph without a Unicode mapping
-_CID_RE = r"\(cid:\d+\)"
+_CID = r"\(cid:\d+\)"
 #: NUL, U+FFFD (replacement character) and private-use code points (icon fonts: FontAwesome, Wingdings via Symbol)
-_UNMAPPED_RE = "[\x00\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+_UNMAPPED = "[\x00\ufffd\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
 #: C0/C1 control characters other than tab and newline (removed silently: they carry no visible text)
-_CONTROL_RE = "[\x01-\x08\x0b-\x1f\x7f-\x9f]"
+_CONTROL = "[\x01-\x08\x0b-\x1f\x7f-\x9f]"
 #: zero-width characters and soft hyphens that only confuse keyword matching
-_INVISIBLE_RE = "[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
-_SPACES_RE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+_INVISIBLE = "[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
+_SPACES = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
 
-#: patterns compile on first use: a PDF never needs them, and the Unicode ranges take about 1 ms to compile
-_rx = lru_cache(maxsize=None)(re.compile)
+# The patterns are strings compiled on first use (re keeps compiled patterns): a PDF never needs them, and the
+# Unicode ranges take about 1 ms to compile.
 
 
 def normalize_ligatures(text: str) -> tuple[str, int]:
@@ -42,7 +41,7 @@ def normalize_ligatures(text: str) -> tuple[str, int]:
         count += 1
         return LIGATURES[match.group(0)]
 
-    return _rx(_LIGATURE_RE).sub(repl, text), count
+    return re.compile(_LIGATURE).sub(repl, text), count
 
 
 def strip_unmapped(text: str) -> tuple[str, int]:
@@ -58,26 +57,26 @@ def strip_unmapped(text: str) -> tuple[str, int]:
         count += 1
         return ""
 
-    text = _rx(_CID_RE).sub(repl, text)
-    text = _rx(_UNMAPPED_RE).sub(repl, text)
-    text = _rx(_CONTROL_RE).sub("", text)
-    text = _rx(_INVISIBLE_RE).sub("", text)
+    text = re.compile(_CID).sub(repl, text)
+    text = re.compile(_UNMAPPED).sub(repl, text)
+    text = re.compile(_CONTROL).sub("", text)
+    text = re.compile(_INVISIBLE).sub("", text)
     return text, count
 
 
 def remove_controls(text: str) -> str:
     """Remove control characters except tab and newline (carriage returns included)."""
-    return _rx(_CONTROL_RE).sub("", text.replace("\x00", ""))
+    return re.compile(_CONTROL).sub("", text.replace("\x00", ""))
 
 
 def collapse_spaces(text: str) -> str:
     """Collapse runs of spaces, tabs and Unicode spaces into one space and strip both ends."""
-    return _rx(_SPACES_RE).sub(" ", text).strip()
+    return re.compile(_SPACES).sub(" ", text).strip()
 
 
 def is_private_use(char: str) -> bool:
     """True for a private-use code point (icon-font glyphs, Symbol/Wingdings bullets in Word)."""
-    return bool(char) and bool(_rx(_UNMAPPED_RE).fullmatch(char)) and char not in ("\x00", "\ufffd")
+    return bool(char) and bool(re.compile(_UNMAPPED).fullmatch(char)) and char not in ("\x00", "\ufffd")
 
 
 def normalisation_findings(ligatures: int, glyphs: int, repaired: int = 0) -> list[Finding]:

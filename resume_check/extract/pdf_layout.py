@@ -257,6 +257,10 @@ def _row_from_chars(members: list[Char]) -> Row | None:
             group = []
         group.append(word)
     segments.append(_segment(group))
+    return _row(segments)
+
+
+def _row(segments: list[Segment]) -> Row:
     return Row(segments, min(s.top for s in segments), max(s.bottom for s in segments))
 
 
@@ -294,17 +298,9 @@ class _Leaf:
 
 
 def _side_rows(rows: list[Row], x: float) -> tuple[list[Row], list[Row]]:
-    left: list[Row] = []
-    right: list[Row] = []
-    for row in rows:
-        # by centre, so a segment ending a hair past the gutter line is never lost
-        ls = [s for s in row.segments if s.x0 + s.x1 < 2 * x]
-        rs = [s for s in row.segments if s.x0 + s.x1 >= 2 * x]
-        if ls:
-            left.append(Row(ls, min(s.top for s in ls), max(s.bottom for s in ls)))
-        if rs:
-            right.append(Row(rs, min(s.top for s in rs), max(s.bottom for s in rs)))
-    return left, right
+    """The rows' parts left and right of the gutter line at x, as rows (see ``_side_segments``)."""
+    left, right = _side_segments(rows, x)
+    return [_row(segments) for segments in left], [_row(segments) for segments in right]
 
 
 def _candidates(rows: list[Row]) -> list[float]:
@@ -319,7 +315,8 @@ def _candidates(rows: list[Row]) -> list[float]:
 
 
 def _side_segments(rows: list[Row], x: float) -> tuple[list[list[Segment]], list[list[Segment]]]:
-    """Each row's segments left and right of the gutter line at x (as ``_side_rows``, without building rows)."""
+    """Each row's segments left and right of the gutter line at x, by centre, so a segment ending a hair past the
+    line is never lost (rows with nothing on a side are left out of it)."""
     twice = 2 * x
     left: list[list[Segment]] = []
     right: list[list[Segment]] = []

@@ -46,7 +46,7 @@ _ORDERED = re.compile(r"^(\s*\d{1,9})([.)])")
 def md(text: str) -> str:
     """Résumé text as inert Markdown: one line, control characters removed, punctuation backslash-escaped."""
     text = clean_text(text).strip()
-    out = _ALWAYS_RE.sub(r"\\\g<0>", text) if _ALWAYS_RE.search(text) else text
+    out = _ALWAYS_RE.sub(r"\\\g<0>", text)
     # the line-start rules need a digit or one of -+=.:> as the first non-space character: test that first
     head = out.lstrip()[:1]
     if head.isdecimal():
