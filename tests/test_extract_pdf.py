@@ -331,8 +331,9 @@ def test_only_invisible_text_is_a_no_text_layer_error(engine: str) -> None:
     assert str(info.value).startswith("ghost.pdf: all 26 characters of text in this PDF are invisible")
 
 
-def _page_codes_both_ways(data: bytes) -> list[tuple[list[str], list[str]]]:
-    """Per page: the char texts as read in bulk (one FPDFText_GetText) and as FPDFText_GetUnicode gives them."""
+def _page_codes_both_ways(data: bytes) -> list[tuple[list[str], list[str], bool]]:
+    """Per page: the char texts as read in bulk (one FPDFText_GetText) and as FPDFText_GetUnicode gives them, and
+    whether the bulk read came straight from the one call (a str) rather than char by char or patched."""
     import ctypes
     from itertools import repeat
 
@@ -349,9 +350,9 @@ def _page_codes_both_ways(data: bytes) -> list[tuple[list[str], list[str]]]:
             textpage = page.get_textpage()
             tpa = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
             count = api.count_chars(tpa)
-            bulk = list(pdf_chars._page_codes(api, tpa, count))
+            codes = pdf_chars._page_codes(api, tpa, count)
             one_by_one = [chr(code) for code in map(api.unicode, repeat(tpa, count), range(count))]
-            out.append((bulk, one_by_one))
+            out.append((list(codes), one_by_one, isinstance(codes, str)))
             textpage.close()
             page.close()
     finally:
@@ -360,25 +361,54 @@ def _page_codes_both_ways(data: bytes) -> list[tuple[list[str], list[str]]]:
 
 
 @pytest.mark.parametrize(
-    "make", [fx.resume_pdf, fx.glyphs_pdf, fx.letter_spaced_pdf, fx.no_space_pdf, fx.hidden_text_pdf, fx.fake_bold_pdf]
+    ("make", "one_call"),
+    [
+        (fx.resume_pdf, True),
+        (fx.glyphs_pdf, False),  # unmapped glyphs: read char by char
+        (fx.letter_spaced_pdf, True),
+        (fx.no_space_pdf, True),
+        (fx.hidden_text_pdf, True),
+        (fx.fake_bold_pdf, True),
+    ],
 )
-def test_bulk_page_text_matches_pdfium_char_by_char(make: object) -> None:
+def test_bulk_page_text_matches_pdfium_char_by_char(make: object, one_call: bool) -> None:
     """The one-call page text lines up with PDFium's chars (its hyphen and no-Unicode stand-ins are re-read)."""
     pages = _page_codes_both_ways(make())  # type: ignore[operator]
-    assert pages and any(bulk for bulk, _ in pages)
-    for bulk, one_by_one in pages:
+    assert pages and any(bulk for bulk, _, _ in pages)
+    assert any(single for _, _, single in pages) is one_call
+    for bulk, one_by_one, _ in pages:
         assert bulk == one_by_one
+
+
+def test_a_patched_char_code_beyond_unicode_reads_as_the_replacement_character() -> None:
+    """A damaged file can give a char a code past U+10FFFF where the one-call page text holds U+FFFE."""
+    import ctypes
+
+    from resume_check.extract import pdf_chars
+
+    class FakeApi:
+        def get_text(self, tpa: int, start: int, count: int, address: int) -> int:
+            data = "a\ufffeb".encode("utf-16-le")
+            ctypes.memmove(address, data, len(data))
+            return count + 1
+
+        def unicode(self, tpa: int, index: int) -> int:
+            return 0x110000
+
+    assert list(pdf_chars._page_codes(FakeApi(), 0, 3)) == ["a", "\ufffd", "b"]  # type: ignore[arg-type]
 
 
 @needs_corpus
 def test_bulk_page_text_matches_pdfium_char_by_char_on_the_corpus() -> None:
     """Real PDFs have line-end hyphens (U+FFFE in the page text) and pages that need the char-by-char fallback."""
     checked = 0
+    paths: set[bool] = set()
     for path in sorted(corpus_file("").glob("*.pdf")):
-        for bulk, one_by_one in _page_codes_both_ways(path.read_bytes()):
+        for bulk, one_by_one, single in _page_codes_both_ways(path.read_bytes()):
             assert bulk == one_by_one, path.name
             checked += len(bulk)
-    assert checked > 50_000
+            paths.add(single)
+    assert checked > 50_000 and paths == {True, False}
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -419,9 +419,14 @@ def _page_codes(api: _TextApi, tpa: int, count: int) -> Sequence[str]:
             chars = list(text)
             for i, ch in enumerate(chars):
                 if ch == "\ufffe":
-                    chars[i] = chr(api.unicode(tpa, i))
+                    chars[i] = _code_text(api.unicode(tpa, i))
             return chars
-    return [chr(code) if code <= 0x10FFFF else "\ufffd" for code in map(api.unicode, repeat(tpa, count), range(count))]
+    return list(map(_code_text, map(api.unicode, repeat(tpa, count), range(count))))
+
+
+def _code_text(code: int) -> str:
+    """A char code from PDFium as text: past U+10FFFF (a damaged file) it is the replacement character."""
+    return chr(code) if code <= 0x10FFFF else "\ufffd"
 
 
 _LIGATURE_OF = {
