@@ -493,3 +493,49 @@ def test_wrap_never_exceeds_width(text: str, width: int, indent: str) -> None:
     lines = wrap(clean, width + len(indent), indent, indent)
     assert all(display_width(line) <= width + len(indent) for line in lines)
     assert "".join("".join(line.split()) for line in lines) == "".join(clean.split())
+
+
+# ---- the JSON writer (render.json.dumps): the json module's output, written faster ----
+
+_JSON_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.lists(inner, max_size=4).map(tuple),
+        st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES)
+def test_json_dumps_writes_what_the_json_module_writes(value: object) -> None:
+    import json
+
+    from resume_check.render.json import dumps
+
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def test_json_dumps_leaves_what_it_does_not_write_itself_to_the_json_module() -> None:
+    """Subclasses (IntEnum), non-string keys and NaN take the json module's path, with its output and errors."""
+    import enum
+    import json
+
+    from resume_check.render.json import dumps
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    for value in ({"level": Level.HIGH, "n": [1, 2.5]}, {1: "one", "two": [True, None]}, [{"a": (1, "é")}]):
+        assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    with pytest.raises(ValueError):
+        dumps({"score": float("nan")})
