@@ -369,9 +369,12 @@ def load_weak_openers() -> WeakLexicon:
     )
     try:
         any_opener = re.compile(alternatives, re.IGNORECASE)
-    except re.error:
+    except re.error as err:
         _raise_bad_opener_pattern(sources)  # compiling each pattern on its own costs as much again: only on error
-        raise
+        # each pattern is valid alone: together they clash (the same named group in two patterns)
+        raise LexiconError(
+            f"{WEAK_FILE}: the patterns cannot be combined ({err}); use (?:...) groups, not named ones"
+        ) from None
     return WeakLexicon(tuple(openers), auxiliaries, advice, passive_re, any_opener)
 
 

@@ -200,6 +200,28 @@ def test_a_bad_weak_opener_pattern_is_named_in_the_error(monkeypatch: pytest.Mon
         load_weak_openers.cache_clear()
 
 
+def test_weak_opener_patterns_valid_alone_but_clashing_together_are_a_lexicon_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import resume_check.impact as impact_module
+
+    entry = {"kind": "duty", "label": "l", "advice": "a", "family": "lead"}
+    data = {
+        "openers": [
+            {**entry, "id": "one", "patterns": ["(?P<verb>helped) with"]},
+            {**entry, "id": "two", "patterns": ["(?P<verb>assisted) in"]},
+        ],
+        "passive": {"auxiliaries": ["was"], "advice": "a"},
+    }
+    monkeypatch.setattr(impact_module, "read_bundled_yaml", lambda name: data)
+    load_weak_openers.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"weak_openers.yaml: the patterns cannot be combined \(redefinition"):
+            load_weak_openers()
+    finally:
+        load_weak_openers.cache_clear()
+
+
 def test_weak_opener_stays_weak_with_a_number_and_says_so() -> None:
     verdict, _, suggestion = one("Responsible for a £1.2m budget across 3 sites")
     assert verdict == "weak"
