@@ -356,20 +356,31 @@ def test_dispatch_reads_docx_from_disk(tmp_path) -> None:  # type: ignore[no-unt
     assert texts(document)[0] == "Jordan Ellis"
 
 
-def test_large_embedded_fonts_are_skipped_without_changing_the_result() -> None:
-    """Embedded fonts and images are emptied before python-docx inflates them; the text read stays the same."""
-    plain = twin_docx()
-    source = zipfile.ZipFile(io.BytesIO(plain))
+def _with_font(package: bytes) -> bytes:
+    """``package`` plus an embedded font just over the floor (incompressible bytes, so no zip-bomb ratio)."""
+    source = zipfile.ZipFile(io.BytesIO(package))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             out.writestr(info, source.read(info))
-        # font-like bytes (incompressible, so no zip-bomb ratio) just over the floor
-        font = random.Random(0).randbytes(docx_engine.BINARY_FLOOR + 1)
-        out.writestr("word/fonts/Embedded-regular.odttf", font)
-    heavy = buf.getvalue()
-    assert docx_engine._without_binaries(zipfile.ZipFile(io.BytesIO(heavy))) is not None
-    assert docx_engine._without_binaries(zipfile.ZipFile(io.BytesIO(plain))) is None
+        out.writestr("word/fonts/Embedded-regular.odttf", random.Random(0).randbytes(docx_engine.BINARY_FLOOR + 1))
+    return buf.getvalue()
+
+
+def _font_size(package: bytes) -> int:
+    return zipfile.ZipFile(io.BytesIO(package)).getinfo("word/fonts/Embedded-regular.odttf").file_size
+
+
+@pytest.mark.parametrize("make", [twin_docx, strict_docx])
+def test_large_embedded_fonts_are_skipped_without_changing_the_result(make: object) -> None:
+    """Embedded fonts and images are emptied before python-docx inflates them, in the same pass that translates
+    a Strict package; the text read stays the same."""
+    plain = make()  # type: ignore[operator]
+    heavy = _with_font(plain)
+    rewritten, strict = docx_engine._repackage(zipfile.ZipFile(io.BytesIO(heavy)))
+    assert rewritten is not None and _font_size(rewritten) == 0 and strict is (make is strict_docx)
+    if make is twin_docx:
+        assert docx_engine._repackage(zipfile.ZipFile(io.BytesIO(plain))) == (None, False)
     a, b = extract_docx(plain, "plain.docx"), extract_docx(heavy, "heavy.docx")
     assert (a.lines, a.links, a.warnings) == (b.lines, b.links, b.warnings)
     assert len(a.lines) > 5

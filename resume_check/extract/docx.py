@@ -117,11 +117,21 @@ def translate_strict(xml: bytes) -> bytes:
     return _STRICT_RE.sub(_strict_repl, xml)
 
 
+#: embedded fonts and images above this many bytes are left out before python-docx opens the package
+BINARY_FLOOR = 256 * 1024
+
+
 def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
     """Return (new package bytes or None when unchanged, was Strict OOXML).
 
-    Strict Open XML uses purl.oclc.org namespaces that python-docx does not know; macro-enabled documents and
-    templates carry a main content type python-docx refuses. Both are rewritten in memory.
+    The package is rewritten in memory, in one pass, when python-docx could not open it or would waste time:
+    - Strict Open XML uses purl.oclc.org namespaces that python-docx does not know: every XML part is translated;
+    - macro-enabled documents and templates carry a main content type python-docx refuses: it is retyped;
+    - python-docx inflates every part when it opens a package, and text extraction never looks at fonts or
+      images: Google Docs embeds about 1.3 MB of fonts in a résumé, which took more than half the extraction
+      time. When the parts with a font or image file extension hold BINARY_FLOOR bytes or more, they are emptied.
+    Every other part is copied unchanged (stored, not recompressed: the package only lives until python-docx has
+    read it).
     """
     names = set(archive.namelist())
     # the package relationships tell Strict from Transitional: only then is every XML part read and rewritten
@@ -129,43 +139,25 @@ def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
     strict = b"http://purl.oclc.org/ooxml/" in root_rels
     content_types = archive.read("[Content_Types].xml")
     retype = any(content_type in content_types for content_type in _MAIN_CONTENT_TYPES)
-    if not strict and not retype:
+    infos = archive.infolist()
+    binary = [info.filename.lower().endswith(_BINARY_SUFFIXES) for info in infos]
+    empty = sum(info.file_size for info, is_binary in zip(infos, binary, strict=True) if is_binary) >= BINARY_FLOOR
+    if not strict and not retype and not empty:
         return None, False
     out = io.BytesIO()
-    # stored, not deflated: the package only lives in memory until python-docx has read it
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
-        for info in archive.infolist():
+        for info, is_binary in zip(infos, binary, strict=True):
+            if empty and is_binary:
+                new.writestr(info.filename, b"")
+                continue
             body = archive.read(info)
-            if info.filename.endswith((".xml", ".rels")):
+            if (strict or retype) and info.filename.endswith((".xml", ".rels")):
                 body = translate_strict(body)
                 if info.filename == "[Content_Types].xml":
                     for content_type in _MAIN_CONTENT_TYPES:
                         body = body.replace(content_type, _DOCX_MAIN)
             new.writestr(info.filename, body)
     return out.getvalue(), strict
-
-
-#: embedded fonts and images above this many bytes are left out before python-docx opens the package
-BINARY_FLOOR = 256 * 1024
-
-
-def _without_binaries(archive: zipfile.ZipFile) -> bytes | None:
-    """The package with its embedded fonts and images emptied, or None when they are small.
-
-    python-docx inflates every part when it opens a package, and text extraction never looks at fonts or
-    images: Google Docs embeds about 1.3 MB of fonts in a résumé, which took more than half the extraction time.
-    Only parts with a font or image file extension are emptied; every other part is copied unchanged (stored, not
-    recompressed).
-    """
-    infos = archive.infolist()
-    binary = [info.filename.lower().endswith(_BINARY_SUFFIXES) for info in infos]
-    if sum(info.file_size for info, skip in zip(infos, binary, strict=True) if skip) < BINARY_FLOOR:
-        return None
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
-        for info, skip in zip(infos, binary, strict=True):
-            new.writestr(info.filename, b"" if skip else archive.read(info))
-    return out.getvalue()
 
 
 _BINARY_SUFFIXES = (
@@ -184,8 +176,6 @@ def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
     try:
         with archive:
             rewritten, strict = _repackage(archive)
-            if rewritten is None:
-                rewritten = _without_binaries(archive)
         package = rewritten if rewritten is not None else data
         return docx.Document(io.BytesIO(package)), strict
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, PackageNotFoundError):
