@@ -495,6 +495,21 @@ def test_wrap_never_exceeds_width(text: str, width: int, indent: str) -> None:
     assert "".join("".join(line.split()) for line in lines) == "".join(clean.split())
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.text("abcdé全x", min_size=1, max_size=6), st.booleans()), min_size=1, max_size=20),
+    st.integers(min_value=14, max_value=40),
+)
+def test_wrap_breaks_coloured_text_where_it_breaks_the_plain_text(words: list[tuple[str, bool]], width: int) -> None:
+    """Escape sequences take no columns: coloured words wrap at the same places as the same words uncoloured."""
+    import re
+
+    plain = " ".join(word for word, _ in words)
+    coloured = " ".join(f"\x1b[1;33m{word}\x1b[0m" if bold else word for word, bold in words)
+    stripped = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in wrap(coloured, width, "  ", "    ")]
+    assert stripped == wrap(plain, width, "  ", "    ")
+
+
 # ---- the JSON writer (render.json.dumps): the json module's output, written faster ----
 
 _JSON_SCALARS = st.one_of(

@@ -159,21 +159,22 @@ def _split_long(word: str, width: int) -> list[str]:
 def wrap(text: str, width: int, indent: str = "", subsequent_indent: str | None = None) -> list[str]:
     """Greedy word wrap by display columns; words longer than a line are broken. Always at least one line."""
     rest = indent if subsequent_indent is None else subsequent_indent
-    if _has_escape(text):
-        # an escape sequence may span the spaces between words: measure each candidate line whole
-        return _wrap_measured(text, width, indent, rest)
-    # without escape sequences widths add up, so each word is measured once
+    # without escape sequences widths add up, so each word is measured once; an escape sequence may span the
+    # spaces between words, so then each candidate line is measured whole
+    additive = not _has_escape(text)
+    measure = _plain_width if additive else display_width
     lines: list[str] = []
     prefix = indent
     room = max(width - display_width(prefix), 1)
     current = ""
     used = 0
     for word in text.split():
-        word_width = _plain_width(word)
+        word_width = measure(word)
         if current:
-            if used + 1 + word_width <= room:
-                current = f"{current} {word}"
-                used += 1 + word_width
+            candidate = f"{current} {word}"
+            width_with = used + 1 + word_width if additive else display_width(candidate)
+            if width_with <= room:
+                current, used = candidate, width_with
                 continue
             lines.append(prefix + current)
             prefix = rest
@@ -185,36 +186,10 @@ def wrap(text: str, width: int, indent: str = "", subsequent_indent: str | None 
             piece = _split_long(word, room)[0]
             lines.append(prefix + piece)
             word = word[len(piece) :]
-            word_width = _plain_width(word)
+            word_width = measure(word)
             prefix = rest
             room = max(width - display_width(prefix), 1)
         current, used = word, word_width
-    lines.append(prefix + current)
-    return [line.rstrip() for line in lines]
-
-
-def _wrap_measured(text: str, width: int, indent: str, rest: str) -> list[str]:
-    lines: list[str] = []
-    prefix = indent
-    current = ""
-    for word in text.split():
-        room = width - display_width(prefix)
-        room = max(room, 1)
-        candidate = f"{current} {word}" if current else word
-        if display_width(candidate) <= room:
-            current = candidate
-            continue
-        if current:
-            lines.append(prefix + current)
-            prefix = rest
-            room = max(width - display_width(prefix), 1)
-        while display_width(word) > room:
-            piece = _split_long(word, room)[0]
-            lines.append(prefix + piece)
-            word = word[len(piece) :]
-            prefix = rest
-            room = max(width - display_width(prefix), 1)
-        current = word
     lines.append(prefix + current)
     return [line.rstrip() for line in lines]
 
