@@ -344,14 +344,16 @@ def extract_contact(document: Document, blocks: Sequence[Block]) -> Contact:
     for i in ordered:
         line = lines[i]
         text = line.text
-        if "@" in text:  # every address has one; most lines do not, and the regex costs more than this test
+        has_at = "@" in text  # every address has one; most lines do not, and the regex costs more than this test
+        if has_at:
             if email is None and (m := EMAIL.search(text)):
                 email = m.group(0)
                 note(line.part)
             elif (m := EMAIL.search(text)) and m.group(0) == email:
                 note(line.part)
         if phone is None and (i < 40 or line.part in ("header", "footer")):
-            for m in PHONE.finditer(EMAIL.sub(" ", URL.sub(" ", text))):
+            without_links = URL.sub(" ", text)
+            for m in PHONE.finditer(EMAIL.sub(" ", without_links) if has_at else without_links):
                 cleaned = _clean_phone(m.group(0))
                 if cleaned and not YEAR_RANGE.search(m.group(0)):
                     phone = cleaned
