@@ -35,7 +35,13 @@ GAP_MONTHS = 6
 PRE_CAREER_GAP_MONTHS = 12
 
 HEADER_PARTS = frozenset({"header", "footer"})
-TEXT_TYPES = {"txt": "plain text", "md": "Markdown", "tex": "LaTeX source", "typ": "Typst source"}
+TEXT_TYPES = {
+    "txt": "plain text",
+    "md": "Markdown",
+    "tex": "LaTeX source",
+    "typ": "Typst source",
+    "json": "JSON Resume",
+}
 DOCX_HEADER_ONLY = "docx.header-only-contact"
 
 

@@ -179,8 +179,8 @@ def main() -> None:
 def extract(file: str, fmt: str, output: str | None) -> None:
     """Show what was read from FILE: sections, lines, bullets, contact fields and warnings.
 
-    This is what an applicant-tracking system reads. FILE may be .pdf, .docx, .txt, .md, .tex or .typ;
-    "-" reads text from standard input.
+    This is what an applicant-tracking system reads. FILE may be .pdf, .docx, .txt, .md, .tex, .typ or .json
+    (JSON Resume); "-" reads text from standard input.
 
     \b
     Example:
@@ -202,6 +202,7 @@ def extract(file: str, fmt: str, output: str | None) -> None:
 
         text = render_extract(resume)
     emit(text, output)
+
 
 # --- lexicons (issue 3) ---
 
@@ -373,8 +374,8 @@ def check(
 ) -> None:
     """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
 
-    FILE may be .pdf, .docx, .txt, .md, .tex or .typ ("-" reads text from standard input). Several
-    FILEs give one report each (a JSON array with --format json). Exit 0 when every file was analysed,
+    FILE may be .pdf, .docx, .txt, .md, .tex, .typ or .json (JSON Resume); "-" reads text from standard
+    input. Several FILEs give one report each (a JSON array with --format json). Exit 0 when every file was analysed,
     3 when a file, lexicon or model could not be used.
 
     \b
@@ -561,7 +562,6 @@ def batch(
 
 #: CI formats of `check` (one document for all files)
 GATE_FORMATS = ("line", "github", "sarif", "junit")
-TEXT_SOURCE_SUFFIXES = (".md", ".markdown", ".tex", ".typ", ".txt", ".text")
 
 
 def wants_gate(fmt: str, files: tuple[str, ...], config_path: str | None, *options: Any) -> bool:
@@ -600,6 +600,7 @@ def run_gate(
     from .extract import extract_bytes, read_input
     from .gate import error_result, evaluate
     from .render import renderer
+    from .suppress import source_suppressions
 
     baseline: dict[str, Any] | None = None
     if baseline_path:
@@ -630,15 +631,13 @@ def run_gate(
                 raise
             results.append(error_result(file, str(err), err.exit_code, settings.min_severity))
             continue
-        source_text = None
-        if file != "-" and file.lower().endswith(TEXT_SOURCE_SUFFIXES):
-            source_text = data.decode("utf-8", "replace")
+        suppressions = source_suppressions(file, data) if file != "-" else ()
         entry = None
         if baseline is not None:
             entry = baseline["files"].get(baseline_key(file, os.path.dirname(os.path.abspath(baseline_path or "."))))
             if entry is None:
                 unlisted.append(file)
-        results.append(evaluate(analysis, settings, entry, source_text=source_text, tolerance=tolerance, path=file))
+        results.append(evaluate(analysis, settings, entry, tolerance=tolerance, path=file, suppressions=suppressions))
         if fmt not in GATE_FORMATS:
             reports.append(renderer(fmt).render(analysis, color=color))
     if fmt in GATE_FORMATS:
@@ -696,7 +695,7 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
     from .configfile import resolve_config
     from .extract import read_input
     from .gate import active_findings
-    from .suppress import Suppression, parse_suppressions
+    from .suppress import source_suppressions
 
     folder = os.path.dirname(os.path.abspath(output))
     entries: dict[str, Any] = {}
@@ -709,9 +708,7 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
         if key not in engines:
             engines[key] = start_engine(settings)
         analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))
-        suppressions: tuple[Suppression, ...] = ()
-        if file.lower().endswith(TEXT_SOURCE_SUFFIXES):
-            suppressions = parse_suppressions(read_input(file).decode("utf-8", "replace"))
+        suppressions = source_suppressions(file, read_input(file))
         entries[baseline_key(file, folder)] = entry_for(analysis, active_findings(analysis, settings, suppressions))
     emit(dump_baseline(build_baseline(entries)), output)
     click.echo(f"resume-check: wrote the baseline of {len(entries)} file(s) to {output}", err=True)

@@ -73,6 +73,7 @@ def evaluate(
     source_text: str | None = None,
     tolerance: float = 0.0,
     path: str | None = None,
+    suppressions: Sequence[Suppression] | None = None,
 ) -> CheckResult:
     """Gate one analysis.
 
@@ -83,8 +84,10 @@ def evaluate(
         source_text: the source of a text résumé (.md/.tex/.typ/.txt) for inline suppression comments.
         tolerance: score points a baseline comparison allows to be lost.
         path: the name to report (default ``analysis.source.path``).
+        suppressions: inline switches already read (``suppress.source_suppressions``); overrides ``source_text``.
     """
-    suppressions = parse_suppressions(source_text) if source_text else ()
+    if suppressions is None:
+        suppressions = parse_suppressions(source_text) if source_text else ()
     active = active_findings(analysis, settings, suppressions)
     floor = severity_rank(settings.min_severity)
     reported = tuple(f for f in active if severity_rank(f.severity) >= floor)
@@ -188,6 +191,7 @@ class Annotation:
     message: str
     line: int | None = None
     column: int | None = None
+    key: str | None = None  # the JSON path in a structured source (JSON Resume), e.g. work[0].highlights[2]
 
 
 #: rule id of the annotation for a file that could not be analysed
@@ -211,9 +215,30 @@ def collect_annotations(result: CheckResult) -> tuple[Annotation, ...]:
     out: list[Annotation] = []
     if result.error is not None:
         out.append(Annotation("error", INPUT_RULE, result.error))
-    out.extend(Annotation(f.severity, f.id, f.message, f.line, f.column) for f in result.findings)
+    keys = source_keys(result.analysis) if result.analysis is not None else {}
+
+    def annotation(severity: str, rule_id: str, message: str, line: int | None, column: int | None) -> Annotation:
+        key = keys.get(line) if line is not None else None
+        return Annotation(severity, rule_id, f"{message} (at {key})" if key else message, line, column, key)
+
+    out.extend(annotation(f.severity, f.id, f.message, f.line, f.column) for f in result.findings)
     out.extend(
-        Annotation("error", fa.id, fa.message, fa.line, fa.column) for fa in result.failures if fa.kind != "finding"
+        annotation("error", fa.id, fa.message, fa.line, fa.column) for fa in result.failures if fa.kind != "finding"
     )
     out.sort(key=lambda a: (a.line or 0, a.column or 0, a.rule_id, a.message))
     return tuple(out)
+
+
+def source_keys(analysis: Analysis) -> dict[int, str]:
+    """Source line -> JSON path for a structured source (JSON Resume); a line holding two paths (minified JSON)
+    names neither, since the line alone cannot tell which one a finding means."""
+    keys: dict[int, str] = {}
+    shared: set[int] = set()
+    for line in analysis.resume.document.lines:
+        if line.source_key is None or line.source_line is None:
+            continue
+        if keys.setdefault(line.source_line, line.source_key) != line.source_key:
+            shared.add(line.source_line)
+    for number in shared:
+        del keys[number]
+    return keys

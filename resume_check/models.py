@@ -58,7 +58,7 @@ class Source:
     """Where a document came from."""
 
     path: str  # as given by the caller; "-" for standard input
-    type: str  # "pdf", "docx", "txt", "md", "tex", "typ"
+    type: str  # "pdf", "docx", "txt", "md", "tex", "typ", "json" (JSON Resume)
     pages: int | None = None  # page count for PDFs; None where the format has no fixed pages
     size: int = 0  # bytes read
 
@@ -77,6 +77,10 @@ class Line:
     style: str | None = None  # DOCX paragraph style name ("Heading 1", "List Paragraph") or Markdown "#"-level
     source_line: int | None = None  # 1-based line in the source file for text sources (.txt/.md/.tex/.typ)
     column: int = 0  # 0 for single-column text; 1, 2 ... for detected columns (left to right)
+    #: the section the source declares for this line (JSON Resume fields); None: found from the headings
+    section: str | None = None
+    #: where the line sits in a structured source: a JSON path such as ``work[0].highlights[2]``
+    source_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

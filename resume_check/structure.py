@@ -31,9 +31,7 @@ _TERMINAL = re.compile(r"[.!?:;]$")
 _HEADING_STYLE = re.compile(r"(?i)(?:heading|title|h[1-6]$)")
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
-PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}(?!\w)"
-)
+PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}(?!\w)")
 LINKEDIN = re.compile(r"(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/[\w%-]+/?", re.IGNORECASE)
 GITHUB = re.compile(r"(?:https?://)?(?:www\.)?github\.com/[A-Za-z0-9-]+/?(?![\w/])", re.IGNORECASE)
 _PROFILE = re.compile(r"linkedin\.com|github\.com")
@@ -215,6 +213,10 @@ def build_resume(document: Document) -> Resume:
     for index, line in enumerate(lines):
         text = line.text.strip()
         if not text:
+            continue
+        if line.section is not None:  # the source declares its structure (JSON Resume fields): no inference
+            kind = "heading" if line.style == "heading" else "bullet" if line.bullet else "paragraph"
+            drafts.append(_Draft(kind, line.section, [index], line.part))
             continue
         heading = _heading_section(line, vocab, body_size) if line.part not in ("header", "footer") else None
         if heading is not None:

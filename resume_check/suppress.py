@@ -10,13 +10,18 @@ Directives (ids are rule-id prefixes, comma-separated; none means every rule):
 - ``resume-check: disable-line[=ids]``: the line the comment is on (a trailing comment).
 
 Line numbers are the source file's (``models.Line.source_line``), which is what findings carry for text sources.
+
+A JSON Resume has no comments: ``"x-resume-check": {"disable": ["impact.weak"]}`` on an item (a ``work`` entry,
+a skill ...) switches those rules off on the item's lines; on the document it switches them off for the whole file,
+whole-file findings included (``parse_json_suppressions``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 DIRECTIVE_RE = re.compile(
     r"(?:<!--|%|//)\s*resume-check:\s*(?P<verb>disable-next-line|disable-line|disable|enable)"
@@ -33,11 +38,15 @@ class Suppression:
     first: int
     last: int
     ids: tuple[str, ...]
+    whole_file: bool = False  # also covers findings about the whole file (line None): a document-level switch
 
-    def covers(self, rule_id: str, line: int) -> bool:
-        if not self.first <= line <= self.last:
-            return False
+    def matches(self, rule_id: str) -> bool:
         return any(p == ALL or rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in self.ids)
+
+    def covers(self, rule_id: str, line: int | None) -> bool:
+        if line is None:
+            return self.whole_file and self.matches(rule_id)
+        return self.first <= line <= self.last and self.matches(rule_id)
 
 
 def parse_suppressions(source: str) -> tuple[Suppression, ...]:
@@ -85,5 +94,60 @@ def _matching_enable(later: Iterable[tuple[int, str, tuple[str, ...]]], ids: tup
 
 
 def is_suppressed(rule_id: str, line: int | None, suppressions: Iterable[Suppression]) -> bool:
-    """True when an inline directive switches ``rule_id`` off at ``line`` (whole-file items are never suppressed)."""
-    return line is not None and any(s.covers(rule_id, line) for s in suppressions)
+    """True when an inline directive switches ``rule_id`` off at ``line``.
+
+    Whole-file items (``line`` None) are suppressed only by a document-level JSON Resume switch: a comment sits on
+    a line, so it cannot speak for the whole file.
+    """
+    return any(s.covers(rule_id, line) for s in suppressions)
+
+
+def parse_json_suppressions(data: bytes, path: str = "resume.json") -> tuple[Suppression, ...]:
+    """The ``x-resume-check`` switches of a JSON Resume: one per object holding one, over the object's lines.
+
+    Raises InputError when the file is not valid JSON or a switch is malformed (the extractor reports the same).
+    """
+    from .extract.jsonresume import SUPPRESS_KEY, check_suppress_value, format_path, parse_json_tree
+
+    tree = parse_json_tree(data, path)
+    out: list[Suppression] = []
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), tree.value)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(((*where, i), item) for i, item in enumerate(value))
+            continue
+        if not isinstance(value, dict):
+            continue
+        stack.extend(((*where, key), item) for key, item in value.items() if key != SUPPRESS_KEY)
+        if SUPPRESS_KEY not in value:
+            continue
+        check_suppress_value(value[SUPPRESS_KEY], (*where, SUPPRESS_KEY), _raise_for(path, format_path))
+        ids = tuple(value[SUPPRESS_KEY].get("disable", ()))
+        first, last = tree.spans[where]
+        if ids:
+            out.append(Suppression(first, last, ids, whole_file=where == ()))
+    return tuple(sorted(out, key=lambda s: (s.first, s.last)))
+
+
+def _raise_for(path: str, format_path: Callable[[tuple[str | int, ...]], str]) -> Callable[[Any, str], None]:
+    def report(where: tuple[str | int, ...], message: str) -> None:
+        from .errors import InputError
+
+        raise InputError(f"{path}: {format_path(where)}: {message}; fix the x-resume-check switch", path=path)
+
+    return report
+
+
+def source_suppressions(path: str, data: bytes) -> tuple[Suppression, ...]:
+    """The inline switches of a résumé source: comments in .md/.tex/.typ/.txt, ``x-resume-check`` in .json."""
+    lower = path.lower()
+    if lower.endswith(".json"):
+        return parse_json_suppressions(data, path)
+    if lower.endswith(TEXT_SOURCE_SUFFIXES):
+        return parse_suppressions(data.decode("utf-8", "replace"))
+    return ()
+
+
+#: résumé sources whose comments can hold directives
+TEXT_SOURCE_SUFFIXES = (".md", ".markdown", ".tex", ".typ", ".txt", ".text")

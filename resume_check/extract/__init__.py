@@ -4,6 +4,7 @@ Engines (one module each, all returning the engine-independent ``Document``):
 - ``pdf.extract_pdf(data: bytes, path: str) -> Document``
 - ``docx.extract_docx(data: bytes, path: str) -> Document``
 - ``text.extract_text(data: bytes, path: str, kind: str) -> Document`` (kind: txt, md, tex, typ)
+- ``jsonresume.extract_json_resume(data: bytes, path: str) -> Document`` (JSON Resume: fields declare the sections)
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from ..config import DEFAULT_MAX_BYTES
 from ..errors import InputError
 from ..models import Document
 
-SUPPORTED = "PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), LaTeX (.tex) or Typst (.typ)"
+SUPPORTED = (
+    "PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), LaTeX (.tex), Typst (.typ) or JSON Resume (.json)"
+)
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".tex": "tex", ".typ": "typ"}
 REFUSED = {
     ".doc": "legacy Word .doc files are not supported: open it in Word or LibreOffice and save as .docx or PDF",
@@ -59,7 +62,7 @@ def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def detect_kind(data: bytes, path: str) -> str:
-    """The input type: pdf, docx, txt, md, tex or typ. Raises InputError for anything else."""
+    """The input type: pdf, docx, txt, md, tex, typ or json. Raises InputError for anything else."""
     suffix = Path(path).suffix.lower() if path != "-" else ""
     if suffix in REFUSED:
         raise InputError(f"{path}: {REFUSED[suffix]}. Supported: {SUPPORTED}", path=path)
@@ -90,6 +93,8 @@ def detect_kind(data: bytes, path: str) -> str:
             f"{path}: not a .docx (not a zip package): the file is damaged or mislabelled; save it again from Word",
             path=path,
         )
+    if suffix == ".json":
+        return "json"  # validated as a JSON Resume by the reader
     if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) and suffix in (*TEXT_SUFFIXES, ""):
         return TEXT_SUFFIXES.get(suffix, "txt")  # UTF-16/UTF-8 text with a byte-order mark
     if b"\x00" in data[:4096]:
@@ -114,6 +119,10 @@ def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
         from .docx import extract_docx
 
         return extract_docx(data, path)
+    if kind == "json":
+        from .jsonresume import extract_json_resume
+
+        return extract_json_resume(data, path)
     from .text import extract_text
 
     return extract_text(data, path, kind)

@@ -52,7 +52,11 @@ def to_dict(results: Sequence[CheckResult]) -> dict[str, Any]:
                     "ruleIndex": list(rules).index(a.rule_id),
                     "level": LEVELS.get(a.severity, "warning"),
                     "message": {"text": a.message},
-                    "locations": [{"physicalLocation": location}],
+                    "locations": [
+                        {"physicalLocation": location}
+                        if a.key is None
+                        else {"physicalLocation": location, "logicalLocations": [{"fullyQualifiedName": a.key}]}
+                    ],
                 }
             )
     return {
