@@ -198,3 +198,17 @@ def test_statements_are_read_from_a_check_report() -> None:
     assert EVAL.statements_from_report(report) == (EVAL.ToolStatement("Led a team of 5", "strong"),)
     table = EVAL.render_table([EVAL.score_file(EVAL.LabelFile("x.pdf", ()), ())])
     assert "TOTAL (micro)" in table and "x.pdf" in table
+
+
+def test_details_list_misses_extras_and_verdict_disagreements() -> None:
+    labels = EVAL.LabelFile(
+        "x.pdf",
+        (EVAL.Label("led a team of 5", "strong", False), EVAL.Label("helped the team", "weak", True)),
+    )
+    tool = (EVAL.ToolStatement("Led a team of 5", "unquantified"), EVAL.ToolStatement("Acme Corp 2020", "weak"))
+    assert EVAL.render_details(labels, tool).splitlines() == [
+        "== x.pdf",
+        "  missed  'helped the team' (weak, borderline)",
+        "  extra   'acme corp 2020' (weak)",
+        "  verdict 'led a team of 5': label strong, tool unquantified",
+    ]

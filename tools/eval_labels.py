@@ -167,6 +167,25 @@ def _ratio(num: int, den: int) -> str:
     return f"{num / den:.2f}" if den else "  - "
 
 
+def render_details(label_file: LabelFile, tool: Sequence[ToolStatement]) -> str:
+    """Missed labels, extra tool statements (first 8 normalised words) and verdict disagreements of one file."""
+    pairs = match_statements(label_file.labels, tool)
+    matched_labels = {id(lab) for lab, _ in pairs}
+    matched_tool = {id(st) for _, st in pairs}
+    lines = [f"== {label_file.file}"]
+    for lab in label_file.labels:
+        if id(lab) not in matched_labels:
+            lines.append(f"  missed  {lab.key!r} ({lab.verdict}{', borderline' if lab.borderline else ''})")
+    for st in tool:
+        if id(st) not in matched_tool:
+            lines.append(f"  extra   {normalise_key(st.text, 8)!r} ({st.verdict})")
+    for lab, st in pairs:
+        if lab.verdict != st.verdict:
+            flag = ", borderline" if lab.borderline else ""
+            lines.append(f"  verdict {lab.key!r}: label {lab.verdict}, tool {st.verdict}{flag}")
+    return "\n".join(lines)
+
+
 def render_table(scores: Iterable[FileScore]) -> str:
     rows = list(scores)
     head = (
@@ -222,7 +241,10 @@ def total_score(rows: Sequence[FileScore]) -> FileScore:
     )
 
 
-def evaluate(label_files: Sequence[LabelFile], corpus: Path, json_dir: Path | None = None) -> list[FileScore]:
+def collect_reports(
+    label_files: Sequence[LabelFile], corpus: Path, json_dir: Path | None = None
+) -> dict[str, Mapping[str, Any] | str]:
+    """The tool's report (or an error string) per labelled file, from saved JSON or by running resume-check."""
     reports: dict[str, Mapping[str, Any] | str] = {}
     if json_dir is not None:
         for lf in label_files:
@@ -234,6 +256,10 @@ def evaluate(label_files: Sequence[LabelFile], corpus: Path, json_dir: Path | No
                 reports[lf.file] = f"no saved report {saved}"
     else:
         reports = run_tool([corpus / lf.file for lf in label_files])
+    return reports
+
+
+def evaluate(label_files: Sequence[LabelFile], reports: Mapping[str, Mapping[str, Any] | str]) -> list[FileScore]:
     scores = []
     for lf in label_files:
         report = reports.get(lf.file, "not run")
@@ -251,6 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=default_corpus, help="folder of the labelled résumés")
     parser.add_argument("--json-dir", type=Path, default=None, help="read saved <file>.json reports instead")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help="also list missed labels, extra tool statements and verdict disagreements (local use: real CV text)",
+    )
     parser.add_argument("files", nargs="*", help="only these label files' résumés (file names)")
     args = parser.parse_args(argv)
     label_files = load_label_files(args.labels)
@@ -259,12 +290,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.corpus.is_dir() and args.json_dir is None:
         print(f"corpus folder not found: {args.corpus} (use --corpus or RESUME_CHECK_CORPUS)", file=sys.stderr)
         return 2
-    scores = evaluate(label_files, args.corpus, args.json_dir)
+    reports = collect_reports(label_files, args.corpus, args.json_dir)
+    scores = evaluate(label_files, reports)
     if args.format == "json":
         rows = [*scores, total_score(scores)]
         print(json.dumps([asdict(s) for s in rows], indent=2))
     else:
         print(render_table(scores))
+        if args.details:
+            for lf in label_files:
+                report = reports.get(lf.file)
+                if report is not None and not isinstance(report, str):
+                    print()
+                    print(render_details(lf, statements_from_report(report)))
     return 0
 
 
