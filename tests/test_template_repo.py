@@ -150,10 +150,29 @@ def test_pre_commit_hook_definition() -> None:
     (hook,) = hooks
     assert hook["id"] == "resume-check" and hook["language"] == "python"
     assert hook["entry"].split()[:2] == ["resume-check", "check"]
-    files = re.compile(hook["files"])
-    for name in ("cv.pdf", "cv.docx", "src/cv.md", "cv.tex", "cv.typ", "cv.txt"):
-        assert files.search(name), name
-    assert not files.search("cv.doc") and not files.search("photo.png")
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+
+    def runs_on(name: str) -> bool:
+        return bool(files.search(name)) and not exclude.search(name)
+
+    for name in ("cv.pdf", "cv.docx", "src/cv.md", "cv.tex", "cv.typ", "cv.txt", "Jane-Doe-Resume.pdf", "my_CV.docx"):
+        assert runs_on(name), name
+    # only résumé files: not other documents of the repository, nor non-résumé file types
+    for name in (
+        "requirements.txt",
+        "LICENCE.md",
+        "LICENSE.txt",
+        "CODE_OF_CONDUCT.md",
+        "README.md",
+        "CHANGELOG.md",
+        "resume/README.md",
+        "notes.md",
+        "cv.doc",
+        "photo.png",
+        "resume-check.baseline.json",
+    ):
+        assert not runs_on(name), name
+    assert hook["types"] == ["file"]
     # the entry's options exist on the command
     result = CliRunner().invoke(main, [*hook["entry"].split()[1:], "--help"])
     assert result.exit_code == 0 and "--format" in result.output
