@@ -463,7 +463,13 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
     "--format", "fmt", type=click.Choice(list(COHORT_FORMATS)), default="csv", show_default=True, help="Output format."
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-@click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with stable pseudonyms.")
+@click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with pseudonyms.")
+@click.option(
+    "--redact-salt",
+    metavar="TEXT",
+    help="With --redact: key pseudonyms with TEXT so they stay the same across runs (default: a new random key "
+    "each run, so a pseudonym cannot be traced back to a file name). Keep TEXT secret.",
+)
 @click.option("--details", is_flag=True, help="With --format json: add each person's full analysis.")
 @click.option("--recursive", "-r", is_flag=True, help="Descend into sub-folders (and let ** in globs match them).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
@@ -481,6 +487,7 @@ def batch(
     fmt: str,
     output: str | None,
     redact: bool,
+    redact_salt: str | None,
     details: bool,
     recursive: bool,
     quiet: bool,
@@ -525,10 +532,15 @@ def batch(
     settings = cached(settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons))
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
+    if redact_salt is not None and not redact:
+        raise click.UsageError("--redact-salt keys the pseudonyms of --redact: add --redact")
+    salt = redact_salt.encode("utf-8", "surrogateescape") if redact_salt is not None else os.urandom(16)
+
     def render(cohort_records: Any) -> str:
-        cohort = build_cohort(cohort_records, redact=redact)
+        cohort = build_cohort(cohort_records, redact=redact, salt=salt)
         if details:
-            return str(module.render_cohort(cohort, details=module.person_details(cohort_records, redact=redact)))
+            people = module.person_details(cohort_records, redact=redact, salt=salt)
+            return str(module.render_cohort(cohort, details=people))
         return str(module.render_cohort(cohort))
 
     show_bar = not quiet and sys.stderr.isatty()

@@ -126,10 +126,11 @@ def person_row(file: str, analysis: Analysis) -> PersonRow:
     )
 
 
-def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False) -> Cohort:
-    """Aggregate batch records into the cohort view; with ``redact`` every person is a stable pseudonym."""
+def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: bytes = b"") -> Cohort:
+    """Aggregate batch records into the cohort view; with ``redact`` every person is a pseudonym keyed by ``salt``
+    (see redact.pseudonyms)."""
     records = sorted(records, key=lambda r: r.path)
-    names = pseudonyms(r.path for r in records) if redact else {}
+    names = pseudonyms((r.path for r in records), salt) if redact else {}
     rows: list[PersonRow] = []
     term_labels: dict[str, str] = {}
     term_weights: dict[str, float] = {}

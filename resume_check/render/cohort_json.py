@@ -40,15 +40,17 @@ def _person(person: PersonRow, details: Mapping[str, Any] | None = None) -> dict
     return row
 
 
-def person_details(records: Sequence[BatchRecord], *, redact: bool = False) -> dict[str, dict[str, Any]]:
+def person_details(
+    records: Sequence[BatchRecord], *, redact: bool = False, salt: bytes = b""
+) -> dict[str, dict[str, Any]]:
     """Each analysed person's full analysis (the ``check --format json`` structure), keyed by their cohort name.
 
     With ``redact`` every string in it is scrubbed of the person's name, contact details, path, emails, phones and
-    URLs, and the key is their pseudonym (the same as in the cohort rows).
+    URLs, and the key is their pseudonym (the same as in the cohort rows built with the same ``salt``).
     """
     from .json import to_dict as analysis_to_dict
 
-    names = pseudonyms(r.path for r in records) if redact else {}
+    names = pseudonyms((r.path for r in records), salt) if redact else {}
     out: dict[str, dict[str, Any]] = {}
     for record in records:
         if record.analysis is None:
