@@ -36,6 +36,7 @@ from .models import (
     Term,
 )
 from .scoring import score_analysis
+from .target import Target, TargetTerm, lexicon_target
 
 #: words of context kept on each side of an occurrence
 CONTEXT_WORDS = 6
@@ -111,31 +112,45 @@ def build_engine(settings: Settings | None = None) -> Engine:
     )
 
 
-def analyse_path(path: str | Path, *, settings: Settings | None = None, engine: Engine | None = None) -> Analysis:
+def analyse_path(
+    path: str | Path, *, settings: Settings | None = None, engine: Engine | None = None, target: Target | None = None
+) -> Analysis:
     """Extract, structure and analyse one résumé file (raises InputError for unreadable input)."""
     from .extract import extract
 
     if engine is None:
         engine = build_engine(settings)
     settings = settings or engine.settings
-    return analyse_document(extract(path, max_bytes=settings.max_bytes), engine)
+    return analyse_document(extract(path, max_bytes=settings.max_bytes), engine, target)
 
 
-def analyse_document(document: Document, engine: Engine) -> Analysis:
+def analyse_document(document: Document, engine: Engine, target: Target | None = None) -> Analysis:
     """Structure an extracted Document and analyse it."""
     from .structure import build_resume
 
-    return analyse(build_resume(document), engine)
+    return analyse(build_resume(document), engine, target)
 
 
-def analyse(resume: Resume, engine: Engine) -> Analysis:
-    """The complete Analysis of one structured résumé."""
+def resolve_target(resume: Resume, engine: Engine, target: Target | None = None) -> Target:
+    """The target to measure ``resume`` against: ``target`` when given, else the whole lexicon (enabled terms)."""
+    if target is not None:
+        return target
+    return lexicon_target(enabled_terms(engine.lexicon, engine.settings), engine.lexicon.categories)
+
+
+def analyse(resume: Resume, engine: Engine, target: Target | None = None) -> Analysis:
+    """The complete Analysis of one structured résumé, measured against ``target`` (see ``resolve_target``).
+
+    Coverage, missing terms and the keyword and evidence components are computed over the target's terms with
+    its category weights; found lexicon terms outside the target are reported as ``also_found``.
+    """
     settings = engine.settings
     terms = enabled_terms(engine.lexicon, settings)
+    target = resolve_target(resume, engine, target)
     impact = engine.analyse_impact(resume)
     matches = engine.matcher.match(resume)
-    found, missing = collect_terms(resume, terms, matches, impact.statements)
-    categories = category_coverage(engine.lexicon.categories, terms, found)
+    found, missing, also_found = collect_target_terms(resume, target.terms, terms, matches, impact.statements)
+    categories = category_coverage(target_categories(target, engine.lexicon.categories), target.terms, found)
     findings = collect_findings(
         (*resume.warnings, *check_ats(resume, impact, cliches=engine.cliches), *impact.findings), settings
     )
@@ -149,6 +164,8 @@ def analyse(resume: Resume, engine: Engine) -> Analysis:
         findings=findings,
         score=score,
         lexicons=tuple((p.id, p.version) for p in engine.lexicon.packs),
+        target=target,
+        also_found=also_found,
     )
 
 
@@ -170,32 +187,63 @@ def _enabled_terms(lexicon: Any, disabled: tuple[str, ...], enabled: tuple[str, 
 
 
 def collect_terms(
-    resume: Resume, terms: Sequence[Term], matches: Sequence[Match], statements: Sequence[Statement] = ()
+    resume: Resume,
+    terms: Sequence[Term | TargetTerm],
+    matches: Sequence[Match],
+    statements: Sequence[Statement] = (),
 ) -> tuple[tuple[FoundTerm, ...], tuple[MissingTerm, ...]]:
-    """Found terms (in lexicon order, every occurrence with its evidence) and missing terms (ranked)."""
-    by_id = {t.id: t for t in terms}
+    """Found terms (in ``terms`` order, every occurrence with its evidence) and missing terms (ranked)."""
+    found, missing, _ = collect_target_terms(resume, terms, (), matches, statements)
+    return found, missing
+
+
+def collect_target_terms(
+    resume: Resume,
+    terms: Sequence[Term | TargetTerm],
+    lexicon_terms: Sequence[Term],
+    matches: Sequence[Match],
+    statements: Sequence[Statement] = (),
+) -> tuple[tuple[FoundTerm, ...], tuple[MissingTerm, ...], tuple[FoundTerm, ...]]:
+    """Found and missing target ``terms`` (found in ``terms`` order, every occurrence with its evidence; missing
+    ranked by ``ranked_missing``), and the ``lexicon_terms`` found outside the target ("also found", lexicon order).
+
+    A found term carries its weight and category in the target.
+    """
+    by_id: dict[str, Term | TargetTerm] = {t.id: t for t in terms}
+    outside = {t.id: t for t in lexicon_terms if t.id not in by_id}
     occurrences: dict[str, list[Occurrence]] = {}
     locate = _StatementIndex(statements)
     listed: dict[int, bool] = {}  # per block: a skills section or a list
     for m in sorted(matches, key=lambda m: (m.start, m.end, m.term_id)):
-        if m.term_id not in by_id:
+        if m.term_id not in by_id and m.term_id not in outside:
             continue  # switched off by settings, or unknown to this lexicon
         occurrences.setdefault(m.term_id, []).append(_occurrence(resume, m, locate, listed))
+    found = _found(terms, occurrences)
+    also_found = _found(tuple(outside.values()), occurrences) if outside else ()
+    missing = tuple(m for m in ranked_missing(terms) if m.id not in occurrences)
+    return found, missing, also_found
+
+
+def _found(terms: Sequence[Term | TargetTerm], occurrences: dict[str, list[Occurrence]]) -> tuple[FoundTerm, ...]:
     found = []
     for term in terms:
         occ = occurrences.get(term.id)
         if occ:
             best = min((o.evidence for o in occ), key=EVIDENCE_LEVELS.index)
             found.append(FoundTerm(term.id, term.label, term.category, term.weight, tuple(occ), best))
-    missing = tuple(m for m in ranked_missing(terms) if m.id not in occurrences)
-    return tuple(found), missing
+    return tuple(found)
 
 
-def ranked_missing(terms: Sequence[Term]) -> tuple[MissingTerm, ...]:
-    """Every term as a MissingTerm, ranked: by category (in lexicon order), weight (highest first), then label.
+def _level_rank(term: Term | TargetTerm) -> int:
+    return 0 if getattr(term, "level", "preferred") == "required" else 1
+
+
+def ranked_missing(terms: Sequence[Term | TargetTerm]) -> tuple[MissingTerm, ...]:
+    """Every term as a MissingTerm, ranked: required before preferred (target terms; lexicon terms are all
+    preferred), then by category (in order of first appearance), weight (highest first), then label.
 
     A résumé's missing terms are this ranking less the terms it has. The ranking of a tuple of terms (the engine's
-    enabled terms) is worked out once and remembered.
+    enabled terms, a target's terms) is worked out once and remembered.
     """
     if isinstance(terms, tuple):
         cached = _RANKED.get(id(terms))
@@ -204,7 +252,9 @@ def ranked_missing(terms: Sequence[Term]) -> tuple[MissingTerm, ...]:
     category_rank = {c: i for i, c in enumerate(dict.fromkeys(t.category for t in terms))}
     ranked = tuple(
         MissingTerm(t.id, t.label, t.category, t.weight)
-        for t in sorted(terms, key=lambda t: (category_rank[t.category], -t.weight, t.label.casefold(), t.id))
+        for t in sorted(
+            terms, key=lambda t: (_level_rank(t), category_rank[t.category], -t.weight, t.label.casefold(), t.id)
+        )
     )
     if isinstance(terms, tuple):
         if len(_RANKED) >= 8:
@@ -213,7 +263,13 @@ def ranked_missing(terms: Sequence[Term]) -> tuple[MissingTerm, ...]:
     return ranked
 
 
-_RANKED: dict[int, tuple[tuple[Term, ...], tuple[MissingTerm, ...]]] = {}
+_RANKED: dict[int, tuple[Sequence[Term | TargetTerm], tuple[MissingTerm, ...]]] = {}
+
+
+def target_categories(target: Target, categories: Sequence[Category]) -> tuple[Category, ...]:
+    """The target's categories in its order, at its weights, labelled as the lexicon labels them (else by id)."""
+    labels = {c.id: c.label for c in categories}
+    return tuple(Category(cid, labels.get(cid, cid), weight) for cid, weight in target.category_weights)
 
 
 class _StatementIndex:
@@ -287,7 +343,7 @@ def context_window(text: str, block: Block, start: int, end: int, words: int = C
 
 
 def category_coverage(
-    categories: Sequence[Category], terms: Sequence[Term], found: Sequence[FoundTerm]
+    categories: Sequence[Category], terms: Sequence[Term | TargetTerm], found: Sequence[FoundTerm]
 ) -> tuple[CategoryCoverage, ...]:
     """Per category (lexicon order; categories without enabled terms left out): counts and weighted coverage."""
     found_ids = {f.id for f in found}

@@ -30,7 +30,7 @@ from typing import Any
 from .config import Settings
 from .errors import ResumeCheckError
 from .gcpolicy import engine_start_up
-from .models import Analysis, MissingTerm
+from .models import Analysis
 
 #: file suffixes a folder expansion picks up: the readable types plus the refused ones (so they get an error row
 #: saying how to convert them instead of vanishing silently)
@@ -235,36 +235,46 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
 # pickling them each time was ~40% of a record's bytes and of the parent's time unpickling records. A worker sends
 # its ranked list of missing terms once, when ready, and each record's missing terms as positions in that list;
 # the parent puts the terms back (shared, immutable objects), so analyse_many returns the very same records.
+# The terms of the target a record was measured against travel the same way: the shared list ends with the
+# target term tuples the worker may use, and a record names its target's terms by position.
+
+Shared = tuple[Any, ...]  # MissingTerms, then tuples of TargetTerms: the objects records refer to by position
 
 
-def _ranked_missing_of(engine: Any, settings: Settings) -> tuple[MissingTerm, ...]:
-    """The engine's terms ranked as missing terms (``analysis.ranked_missing``); () for an engine of another kind
-    (tests build fakes), whose records then travel whole."""
+def _ranked_missing_of(engine: Any, settings: Settings) -> Shared:
+    """The engine's terms ranked as missing terms (``analysis.ranked_missing``), then the default target's terms;
+    () for an engine of another kind (tests build fakes), whose records then travel whole."""
     from .analysis import Engine, enabled_terms, ranked_missing
+    from .target import lexicon_target
 
     if not isinstance(engine, Engine):
         return ()
-    return ranked_missing(enabled_terms(engine.lexicon, settings))
+    target = lexicon_target(enabled_terms(engine.lexicon, settings), engine.lexicon.categories)
+    return (*ranked_missing(target.terms), target.terms)
 
 
-def _pack(record: BatchRecord, position: dict[int, int]) -> tuple[BatchRecord, list[int] | None]:
-    """``record`` with its missing terms replaced by their positions in the worker's ranked list, when they all
-    come from it; else ``record`` whole, and None."""
+def _pack(record: BatchRecord, position: dict[int, int]) -> tuple[BatchRecord, list[int] | None, int | None]:
+    """``record`` with its missing terms replaced by their positions in the worker's shared list when they all
+    come from it (else the record whole, and None), and its target's terms by their position when shared."""
     analysis = record.analysis
     if analysis is None or not position:
-        return record, None
+        return record, None, None
     at = [position.get(id(term), -1) for term in analysis.missing]
     if -1 in at:
-        return record, None
-    return dataclasses.replace(record, analysis=dataclasses.replace(analysis, missing=())), at
+        return record, None, None
+    terms_at = position.get(id(analysis.target.terms))
+    target = analysis.target if terms_at is None else dataclasses.replace(analysis.target, terms=())
+    return dataclasses.replace(record, analysis=dataclasses.replace(analysis, missing=(), target=target)), at, terms_at
 
 
-def _unpack(data: bytes, ranked: tuple[MissingTerm, ...]) -> BatchRecord:
-    """The record a worker pickled with ``_pack``, its missing terms put back from the worker's ranked list."""
-    record, at = pickle.loads(data)
+def _unpack(data: bytes, shared: Shared) -> BatchRecord:
+    """The record a worker pickled with ``_pack``, its missing and target terms put back from the shared list."""
+    record, at, terms_at = pickle.loads(data)
     if at is None or record.analysis is None:
         return record  # type: ignore[no-any-return]
-    analysis = dataclasses.replace(record.analysis, missing=tuple(ranked[k] for k in at))
+    analysis = record.analysis
+    target = analysis.target if terms_at is None else dataclasses.replace(analysis.target, terms=shared[terms_at])
+    analysis = dataclasses.replace(analysis, missing=tuple(shared[k] for k in at), target=target)
     return dataclasses.replace(record, analysis=analysis)  # type: ignore[no-any-return]
 
 
@@ -275,7 +285,7 @@ class _Worker:
     started: float
     ready: bool = False
     task: tuple[int, str, float] | None = None  # index, path, deadline
-    ranked: tuple[MissingTerm, ...] = ()  # its ranked missing terms, sent when ready (see _pack)
+    ranked: Shared = ()  # its shared missing and target terms, sent when ready (see _pack)
 
 
 class _Pool:
@@ -365,7 +375,7 @@ def analyse_many(
             progress(record)
 
     pool = _Pool(size, settings, analyse, build)
-    received: list[tuple[int, bytes, tuple[MissingTerm, ...]]] = []  # finished, still pickled (see _unpack)
+    received: list[tuple[int, bytes, Shared]] = []  # finished, still pickled (see _unpack)
 
     def dispatch() -> None:
         for worker in pool.workers:
@@ -420,7 +430,7 @@ def _receive(
     pool: _Pool,
     worker: _Worker,
     finish: Callable[[int, BatchRecord], None],
-    received: list[tuple[int, bytes, tuple[MissingTerm, ...]]],
+    received: list[tuple[int, bytes, Shared]],
     *,
     restart: bool,
 ) -> None:

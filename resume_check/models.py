@@ -16,8 +16,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from . import target as _target
+from .target import EMPTY_TARGET, Target
+
 #: version of the JSON documents (``extract`` and ``check``); bump the major part on a breaking change
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Part = Literal["body", "table", "textbox", "header", "footer"]
 Severity = Literal["error", "warning", "info"]
@@ -344,6 +347,10 @@ class Analysis:
     score: Score
     lexicons: tuple[tuple[str, str], ...] = ()  # (pack id, version) used
     schema_version: str = SCHEMA_VERSION
+    #: what the résumé was measured against (target.py); ``found``, ``missing``, ``categories`` and the keyword
+    #: and evidence components are over its terms
+    target: Target = EMPTY_TARGET
+    also_found: tuple[FoundTerm, ...] = ()  # lexicon terms found outside the target (empty for the lexicon target)
 
     @property
     def source(self) -> Source:
@@ -367,6 +374,6 @@ def _pickle_through_init(cls: Any) -> None:
         cls.__reduce__ = _reduce
 
 
-for _cls in list(globals().values()):
-    if isinstance(_cls, type) and _cls.__module__ == __name__ and dataclasses.is_dataclass(_cls):
+for _cls in (*globals().values(), *vars(_target).values()):
+    if isinstance(_cls, type) and _cls.__module__ in (__name__, _target.__name__) and dataclasses.is_dataclass(_cls):
         _pickle_through_init(_cls)

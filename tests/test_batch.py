@@ -381,6 +381,7 @@ def test_records_carry_every_missing_term_and_share_them_across_records(tmp_path
     assert len(common) > 100
     by_id = {m.id: m for m in second.missing}
     assert all(m is by_id[m.id] for m in first.missing if m.id in common)
+    assert first.target.terms is second.target.terms and len(first.target.terms) > 300  # one shared copy
 
 
 def test_a_record_with_missing_terms_from_elsewhere_travels_whole() -> None:
@@ -396,12 +397,34 @@ def test_a_record_with_missing_terms_from_elsewhere_travels_whole() -> None:
     ours = BatchRecord("a.pdf", dataclasses.replace(analysis, missing=(ranked[1],)), None)
     packed = _pack(ours, position)
     assert packed[1] == [1] and packed[0].analysis is not None and packed[0].analysis.missing == ()
+    assert packed[2] is None  # the target's terms are not among the shared objects: they travel with the record
     assert _unpack(pickle.dumps(packed), ranked) == ours
     foreign = BatchRecord("a.pdf", dataclasses.replace(analysis, missing=(MissingTerm("y", "Y", "x", 1.0),)), None)
-    assert _pack(foreign, position) == (foreign, None)
+    assert _pack(foreign, position) == (foreign, None, None)
     assert _unpack(pickle.dumps(_pack(foreign, position)), ranked) == foreign
     failed = BatchRecord("b.pdf", None, None)
-    assert _pack(failed, position) == (failed, None)
+    assert _pack(failed, position) == (failed, None, None)
+
+
+def test_a_record_names_its_shared_target_terms_by_position() -> None:
+    import dataclasses
+    import pickle
+
+    from resume_check.batch import _pack, _unpack
+    from resume_check.models import MissingTerm
+    from resume_check.target import Target, TargetTerm
+
+    terms = (TargetTerm("x.one", "One", "x", 1.0), TargetTerm("x.two", "Two", "x", 2.0))
+    ranked = (MissingTerm("x.one", "One", "x", 1.0), MissingTerm("x.two", "Two", "x", 2.0))
+    shared = (*ranked, terms)
+    position = {id(item): k for k, item in enumerate(shared)}
+    target = Target("lexicon", "lexicon", "the whole lexicon", terms, (("x", 1.0),))
+    analysis = dataclasses.replace(make_analysis("a.pdf", 50.0), missing=(ranked[0],), target=target)
+    ours = BatchRecord("a.pdf", analysis, None)
+    packed = _pack(ours, position)
+    assert packed[2] == 2 and packed[0].analysis is not None and packed[0].analysis.target.terms == ()
+    back = _unpack(pickle.dumps(packed), shared)
+    assert back == ours and back.analysis is not None and back.analysis.target.terms is terms
 
 
 def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -259,8 +259,8 @@ def test_json_key_order_and_format() -> None:
     assert text.endswith("}\n") and "\n  " in text
     data = json.loads(text)
     assert list(data) == [
-        "schema_version", "tool", "source", "score", "categories", "terms", "impact", "findings", "warnings",
-        "sections", "contact", "lexicons",
+        "schema_version", "tool", "source", "target", "score", "categories", "terms", "impact", "findings",
+        "warnings", "sections", "contact", "lexicons",
     ]  # fmt: skip
     assert list(data["score"]["components"][0]) == ["id", "label", "weight", "value", "rules"]
     assert list(data["terms"]["found"][0]["occurrences"][0])[:6] == [

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import __version__
-from ..models import DIMENSIONS, SCHEMA_VERSION, Analysis, Contact, Finding, Resume, Source
+from ..models import DIMENSIONS, SCHEMA_VERSION, Analysis, Contact, Finding, FoundTerm, Resume, Source
+from ..target import Target
 from .common import clean_json_text
 
 TOOL_NAME = "resume-check"
@@ -67,6 +68,54 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "count": finding.count,
+    }
+
+
+def target_to_dict(target: Target) -> dict[str, Any]:
+    """The target's identity and expectations (its terms are counted: each one is reported found or missing)."""
+    exp = target.expectations
+    return {
+        "kind": target.kind,
+        "id": _s(target.id),
+        "label": _s(target.label),
+        "chosen_by": target.chosen_by,
+        "reason": _s(target.reason),
+        "sources": [_s(source) for source in target.sources],
+        "term_count": len(target.terms),
+        "required_count": sum(1 for t in target.terms if t.level == "required"),
+        "category_weights": [{"id": _s(cid), "weight": _round(weight, 4)} for cid, weight in target.category_weights],
+        "expectations": {
+            "titles": [_s(title) for title in exp.titles],
+            "certifications": [_s(cert) for cert in exp.certifications],
+            "years": None if exp.years is None else _round(exp.years, 1),
+            "dimensions": [_s(d) for d in exp.dimensions],
+            "education": _opt(exp.education),
+            "seniority": _opt(exp.seniority),
+            "knockouts": [{"kind": _s(k.kind), "text": _s(k.text), "line": k.line} for k in exp.knockouts],
+        },
+    }
+
+
+def _found_term(term: FoundTerm) -> dict[str, Any]:
+    return {
+        "id": _s(term.id),
+        "label": _s(term.label),
+        "category": _s(term.category),
+        "weight": _round(term.weight, 4),
+        "evidence": term.evidence,
+        "occurrences": [
+            {
+                "text": _s(occ.text),
+                "section": _s(occ.section),
+                "line": occ.line,
+                "start": occ.start,
+                "end": occ.end,
+                "context": _s(occ.context),
+                "evidence": occ.evidence,
+                "statement": occ.statement,
+            }
+            for occ in term.occurrences
+        ],
     }
 
 
@@ -130,6 +179,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "schema_version": _s(analysis.schema_version),
         "tool": {"name": TOOL_NAME, "version": __version__},
         "source": _source(analysis.source),
+        "target": target_to_dict(analysis.target),
         "score": {
             "total": _round(analysis.score.total, 1),
             "algorithm_version": _s(analysis.score.algorithm_version),
@@ -159,29 +209,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             for cat in analysis.categories
         ],
         "terms": {
-            "found": [
-                {
-                    "id": _s(term.id),
-                    "label": _s(term.label),
-                    "category": _s(term.category),
-                    "weight": _round(term.weight, 4),
-                    "evidence": term.evidence,
-                    "occurrences": [
-                        {
-                            "text": _s(occ.text),
-                            "section": _s(occ.section),
-                            "line": occ.line,
-                            "start": occ.start,
-                            "end": occ.end,
-                            "context": _s(occ.context),
-                            "evidence": occ.evidence,
-                            "statement": occ.statement,
-                        }
-                        for occ in term.occurrences
-                    ],
-                }
-                for term in analysis.found
-            ],
+            "found": [_found_term(term) for term in analysis.found],
             "missing": [
                 {
                     "id": _s(term.id),
@@ -191,6 +219,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                 }
                 for term in analysis.missing
             ],
+            "also_found": [_found_term(term) for term in analysis.also_found],
         },
         "impact": {
             "statements": [
