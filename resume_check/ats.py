@@ -16,9 +16,10 @@ from typing import Any
 
 import yaml
 
+from .dates import FORMAT_LABELS, find_dates, find_ranges
 from .errors import LexiconError
 from .lexicon import read_bundled_yaml
-from .models import Block, Finding, Impact, Resume, Severity
+from .models import Finding, Impact, Resume, Severity
 
 #: pages allowed before ats.length.pages fires: most résumés, and senior ones
 MAX_PAGES = 2
@@ -269,44 +270,7 @@ def check_length(resume: Resume, *, senior: bool) -> list[Finding]:
 
 # --------------------------------------------------------------------------------------------- dates
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-_DATE = re.compile(
-    r"(?P<dmy>\b\d{1,2}[/.]\d{1,2}[/.]" + _YEAR + r"\b)"
-    r"|(?P<name>\b" + _MONTH_NAME + r"\.?,?\s+(?:'\d\d|" + _YEAR + r")\b)"
-    r"|(?P<slash>\b(?:0?[1-9]|1[0-2])/" + _YEAR + r"\b)"
-    r"|(?P<dot>\b(?:0[1-9]|1[0-2])\." + _YEAR + r"\b)"
-    r"|(?P<iso>\b" + _YEAR + r"-(?:0[1-9]|1[0-2])\b(?!-\d))"
-    r"|(?P<year>(?<![\d/.\-])" + _YEAR + r"(?![\d/]|\.\d))"
-    r"|(?P<present>\b(?:present|current|now|today|ongoing|date)\b)",
-    re.IGNORECASE,
-)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|‒|−|to|until|till|through|thru)\s*", re.IGNORECASE)
-FORMAT_LABELS = {
-    "name": "month name (Jan 2020)",
-    "slash": "MM/YYYY (01/2020)",
-    "dot": "MM.YYYY (01.2020)",
-    "iso": "YYYY-MM (2020-01)",
-    "dmy": "full dates (15/01/2020)",
-}
 DATED_SECTIONS = ("experience", "education", "projects", "certifications")
-
-
-@dataclass(frozen=True, slots=True)
-class _Date:
-    fmt: str  # a key of FORMAT_LABELS, "year" or "present"
-    month: int | None  # months since year 0 (year * 12 + month - 1); None for "present"
-    precise: bool  # month known
-    text: str
-    start: int  # offset in the block text
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,65 +282,13 @@ class _Range:
     text: str
 
 
-def _parse_date(m: re.Match[str]) -> _Date | None:
-    fmt = m.lastgroup or ""
-    text = m.group(0)
-    if fmt == "present":
-        return _Date("present", None, True, text, m.start(), m.end())
-    digits = re.findall(r"\d+", text)
-    if fmt == "name":
-        month = _MONTHS[text[:3].lower()]
-        raw = digits[-1]
-        year = int(raw) + (2000 if int(raw) < 50 else 1900) if len(raw) == 2 else int(raw)
-        return _Date(fmt, year * 12 + month - 1, True, text, m.start(), m.end())
-    if fmt in ("slash", "dot"):
-        month, year = int(digits[0]), int(digits[1])
-    elif fmt == "iso":
-        year, month = int(digits[0]), int(digits[1])
-    elif fmt == "dmy":
-        month, year = int(digits[1]), int(digits[2])  # day/month/year and month/day/year both give month
-        if not 1 <= month <= 12:
-            month = int(digits[0]) if 1 <= int(digits[0]) <= 12 else 1
-    else:
-        return _Date("year", int(digits[0]) * 12, False, text, m.start(), m.end())
-    return _Date(fmt, year * 12 + month - 1, True, text, m.start(), m.end())
-
-
-@functools.lru_cache(maxsize=4096)
-def _dates(text: str) -> tuple[_Date, ...]:
-    """The dates written in ``text`` (cached: several checks read the same blocks)."""
-    out: list[_Date] = []
-    for m in _DATE.finditer(text):
-        date = _parse_date(m)
-        if date is None:
-            continue
-        if date.fmt == "present" and text[m.start() : m.end()].lower() == "date" and not out:
-            continue  # "date" only counts as "to date" after another date
-        out.append(date)
-    return tuple(out)
-
-
-def _block_ranges(block: Block) -> list[tuple[_Date, _Date]]:
-    dates = _dates(block.text)
-    pairs = []
-    i = 0
-    while i + 1 < len(dates):
-        a, b = dates[i], dates[i + 1]
-        between = block.text[a.end : b.start]
-        if a.fmt != "present" and _RANGE_SEP.fullmatch(between):
-            pairs.append((a, b))
-            i += 2
-        else:
-            i += 1
-    return pairs
-
-
 def _ranges(resume: Resume) -> list[_Range]:
     out = []
     for block in resume.blocks:
         if block.section not in DATED_SECTIONS:
             continue
-        for a, b in _block_ranges(block):
+        for r in find_ranges(block.text):
+            a, b = r.first, r.last
             assert a.month is not None
             start = a.month  # a year alone starts in January (the lenient reading: no invented gaps)
             # a year alone ends in December
@@ -390,7 +302,7 @@ def _ranges(resume: Resume) -> list[_Range]:
 def _latest_written(resume: Resume) -> int:
     latest = 0
     for block in resume.blocks:
-        for d in _dates(block.text):
+        for d in find_dates(block.text):
             if d.month is not None:
                 latest = max(latest, d.month + (0 if d.precise else 11))
     return latest
@@ -409,11 +321,12 @@ def check_dates(resume: Resume) -> list[Finding]:
     for block in resume.blocks:
         if block.section not in DATED_SECTIONS:
             continue
-        for d in _dates(block.text):
+        for d in find_dates(block.text):
             if d.fmt in FORMAT_LABELS and d.fmt not in first_seen:
                 first_seen[d.fmt] = (block.line, d.text)
         if mixed_range is None:
-            for a, b in _block_ranges(block):
+            for r in find_ranges(block.text):
+                a, b = r.first, r.last
                 if b.fmt != "present" and a.precise != b.precise:
                     mixed_range = (block.line, block.text[a.start : b.end])
                     break

@@ -56,6 +56,7 @@ __all__ = [
     "find_metrics",
     "load_verbs",
     "load_weak_openers",
+    "opens_with_action_verb",
 ]
 
 VERBS_FILE = "verbs.yaml"
@@ -406,6 +407,7 @@ class _Unit:
     bullet: bool
     first_in_block: bool
     segments: tuple[tuple[int, int], ...]  # (unit offset, Resume.text offset) where the mapping jumps
+    role_header: bool = False  # the block heads a role (title, employer, dates): context, not a statement
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9£$€])")
@@ -692,6 +694,7 @@ def _join_continuations(resume: Resume, i: int, lex: VerbLexicon) -> tuple[str, 
 def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
     """Statements to judge: bullets and paragraph sentences, with lower-case continuation paragraphs joined."""
     blocks = resume.blocks
+    headers = frozenset(i for role in resume.roles for i in role.header)
     entry = 0
     previous_section = ""
     i = 0
@@ -727,6 +730,7 @@ def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
                 bullet=block.kind == "bullet" and n < bullet_parts,
                 first_in_block=n == 0,
                 segments=tuple((seg_text - s, seg_resume) for seg_text, seg_resume, _ in segments),
+                role_header=seg_block in headers,
             )
         i = j
 
@@ -817,6 +821,12 @@ def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | N
     return form, size
 
 
+def opens_with_action_verb(text: str) -> bool:
+    """Whether ``text`` opens with an action verb of ``lexicons/verbs.yaml`` (not a noun that looks like one)."""
+    words = [w for _, _, w in _word_starts(text, 4)]
+    return bool(words) and _verb_at(words, load_verbs()) is not None
+
+
 def _strip_header(text: str, words: list[tuple[int, int, str]], lex: VerbLexicon) -> int:
     """Length of a date or title prefix before the verb ("2017 – Present Leading ...", "Engineer, Amazon Led ...")."""
     i = 0
@@ -880,6 +890,8 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
     ):
         return _Judgement(None)  # "Engineering Manager, CenturyLink (2015 - 2017)": a role header, not a statement
     skip = _strip_header(text, words, lex)
+    if unit.role_header and not skip:
+        return _Judgement(None)  # a role's title, employer, dates or place (structure.find_roles): context
     if skip:
         words = [w for w in words if w[0] >= skip]
     plain = [w for _, _, w in words]
@@ -1195,6 +1207,7 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
             unit.bullet,
             unit.first_in_block,
             unit.segments,
+            unit.role_header,
         )
         drafts.append(
             _Draft(

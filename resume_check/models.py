@@ -139,6 +139,27 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """One position held: the context lines that head it (title, employer, dates, location) and what it covers.
+
+    Header lines are context for the statements below them, never statements themselves. Dates are normalised by
+    ``dates.normalise``: ``"YYYY-MM"`` where the month is written, ``"YYYY"`` for a bare year; ``end`` may also be
+    ``"present"``. Consumers (seniority, years of experience, role profiles) read ``start``/``end``.
+    """
+
+    title: str | None
+    employer: str | None
+    location: str | None
+    start: str | None  # "YYYY-MM" or "YYYY"; None when the role has no dates
+    end: str | None  # "YYYY-MM", "YYYY", "present" or None
+    dates_text: str | None  # the range as written ("7/2022-Present")
+    line: int  # 1-based line of the first header line
+    section: str  # canonical section of the header (experience)
+    header: tuple[int, ...]  # indexes into Resume.blocks of the header (context) lines
+    blocks: tuple[int, ...]  # indexes into Resume.blocks of the lines under the header, up to the next role
+
+
+@dataclass(frozen=True, slots=True)
 class Resume:
     """A Document with its structure: the text analysed, blocks, sections and contact fields."""
 
@@ -148,6 +169,14 @@ class Resume:
     sections: tuple[Section, ...]
     contact: Contact
     warnings: tuple[Finding, ...]  # document warnings plus structure warnings (docx.header-only-contact ...)
+    roles: tuple[Role, ...] = ()  # positions held, in document order (structure.find_roles)
+
+    def role_of(self, block: int) -> Role | None:
+        """The role whose header or body holds block index ``block``, if any."""
+        for role in self.roles:
+            if block in role.header or block in role.blocks:
+                return role
+        return None
 
     def block_at(self, offset: int) -> int:
         """Index of the block containing character ``offset`` of ``text``."""

@@ -39,7 +39,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.11-2"
+ALGORITHM_VERSION = "2026.12-1"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all
@@ -135,6 +135,15 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
         "impact",
         IMPACT_ACTION_POINTS,
         f"points × min(1, action statements (strong or unquantified) / {IMPACT_ACTION_TARGET})",
+    ),
+    ScoringRule(
+        "score.impact.statements",
+        "impact",
+        0.0,
+        "what counts as a statement: each bullet, and each sentence of a paragraph, in the experience (including "
+        "volunteer, leadership, involvement, activities and campus sections), projects and summary sections. Context "
+        "is not judged: a role's title, employer, dates and place lines, company descriptions, project titles, bare "
+        "URLs, labels ending in ':' and summary sentences that describe the person",
     ),
     ScoringRule(
         "score.impact.weak",

@@ -7,14 +7,16 @@ or styled as a heading. Only vocabulary headings change the section, so a bold j
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import find_ranges, normalise
 from .errors import LexiconError
 from .lexicon import read_bundled_yaml
-from .models import Block, Contact, Document, Finding, Line, Part, Resume, Section
+from .models import Block, Contact, Document, Finding, Line, Part, Resume, Role, Section
 from .numbers import median
 
 HEADINGS_FILE = "headings.yaml"
@@ -22,11 +24,15 @@ MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
 #: a paragraph this long at the top of the résumé, before any heading, is a summary rather than contact details
 SUMMARY_MIN_WORDS = 12
+MARGINS = ("header", "footer")
+#: a résumé without an experience heading needs this many date-led role lines for experience to be inferred
+MIN_INFERRED_ROLES = 2
 
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[ivx]+\.)\s*")
 _PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 _AND = re.compile(r"\s*(?:&|\+|/|\band\b)\s*")
+_HYPHENS = re.compile(r"[-\u00ad\u2010\u2011]+")
 _TERMINAL = re.compile(r"[.!?:;]$")
 _HEADING_STYLE = re.compile(r"(?i)(?:heading|title|h[1-6]$)")
 
@@ -48,6 +54,7 @@ _CONTACT_SEPARATORS = re.compile(r"\s*(?:[|•·◦▪‣∙]|\s[-–—]\s|\t|\
 class HeadingVocabulary:
     exact: dict[str, str]  # normalised heading -> section
     keywords: tuple[tuple[str, str], ...]  # (word, section) in priority order
+    titles: frozenset[str] = frozenset()  # lower-case job-title words and phrases ("manager", "scrum master")
 
     def section_for(self, text: str, *, loose: bool) -> str | None:
         """The canonical section a heading line names; ``loose`` also accepts keyword matches."""
@@ -73,6 +80,7 @@ def normalise_heading(text: str) -> str:
     text = _NUMBERING.sub("", text)
     text = _PUNCT_EDGES.sub("", text)
     text = _AND.sub(" and ", text)
+    text = _HYPHENS.sub(" ", text)  # "On-Campus Involvement", "Extra-curricular"
     text = text.replace("’", "'")
     return _SPACES.sub(" ", text).strip()
 
@@ -92,7 +100,8 @@ def load_headings() -> HeadingVocabulary:
         for section, words in (data.get("keywords") or {}).items()
         for word in words or ()
     )
-    return HeadingVocabulary(exact=exact, keywords=keywords)
+    titles = frozenset(str(t).lower() for t in data.get("titles") or ())
+    return HeadingVocabulary(exact=exact, keywords=keywords, titles=titles)
 
 
 # --------------------------------------------------------------------------------------------- headings
@@ -207,6 +216,20 @@ def build_resume(document: Document) -> Resume:
     body_size = _body_font_size(lines)
     widest = _widest_by_column(lines)
 
+    headings = [
+        _heading_section(line, vocab, body_size)
+        if line.text.strip() and line.part not in MARGINS and line.section is None
+        else None
+        for line in lines
+    ]
+    # no experience heading: date-led role lines ("7/2022-Present, Manager, State of Oregon") open experience
+    role_lines: frozenset[int] = frozenset()
+    if "experience" not in headings and not any(line.section is not None for line in lines):
+        led = [
+            i for i, ln in enumerate(lines) if not ln.bullet and ln.part == "body" and date_led_role(ln.text.strip())
+        ]
+        role_lines = frozenset(led) if len(led) >= MIN_INFERRED_ROLES else frozenset()
+
     drafts: list[_Draft] = []
     section = "contact"
     seen_heading = False
@@ -218,7 +241,12 @@ def build_resume(document: Document) -> Resume:
             kind = "heading" if line.style == "heading" else "bullet" if line.bullet else "paragraph"
             drafts.append(_Draft(kind, line.section, [index], line.part))
             continue
-        heading = _heading_section(line, vocab, body_size) if line.part not in ("header", "footer") else None
+        heading = headings[index]
+        if heading is not None and line.part == "table" and section == "skills":
+            heading = None  # a category label in a skills table ("Leadership | stakeholder management, ...")
+        if index in role_lines and section in ("contact", "summary", "experience"):
+            section = "experience"  # an implicit heading: the role line itself stays a paragraph (a role header)
+            seen_heading = True
         if heading is not None:
             section = heading
             seen_heading = True
@@ -287,7 +315,14 @@ def build_resume(document: Document) -> Resume:
         sections=sections,
         contact=contact,
         warnings=tuple(warnings),
+        roles=find_roles(blocks, sections, _opens_with_action_verb),
     )
+
+
+def _opens_with_action_verb(text: str) -> bool:
+    from .impact import opens_with_action_verb  # the verb lexicon lives with the judging of statements
+
+    return opens_with_action_verb(text)
 
 
 def _sections(blocks: Sequence[Block], lines: Sequence[Line], document: Document) -> tuple[Section, ...]:
@@ -407,3 +442,177 @@ def extract_contact(document: Document, blocks: Sequence[Block]) -> Contact:
         name=name,
         parts=tuple(parts),
     )
+
+
+# --------------------------------------------------------------------------------------------- roles
+
+#: sections whose dated header lines are roles
+ROLE_SECTIONS = ("experience",)
+#: a role header line is at most this many words (title, employer, place and dates)
+MAX_ROLE_HEADER_WORDS = 16
+#: a date-led line ("7/2022-Present, Cybersecurity Assessment Manager, State of Oregon") has at most this many words
+MAX_DATE_LED_WORDS = 14
+
+_ROLE_SEPARATORS = re.compile(r"\s*(?:[|•·◦▪‣∙@]|\s[-–—]\s|\t|\s{3,}|\s+at\s+|\s+for\s+)\s*")
+_DATE_EDGES = re.compile(r"^[\s,;:|()\[\]–—-]+|[\s,;:|()\[\]–—-]+$")
+_ABBREVIATED_END = re.compile(r"(?i)\b(?:ltd|inc|co|corp|llc|plc|gmbh|s\.a|n\.a|llp|u\.s|u\.k|jr|sr)\.$")
+_REMOTE = re.compile(r"(?i)^(?:remote|hybrid|on-?site|worldwide)(?:\s*\(.*\))?$")
+_WORD_RE = re.compile(r"[A-Za-z][\w'’&.-]*")
+
+
+def _title_words(text: str, titles: frozenset[str]) -> bool:
+    """Whether ``text`` names a job title (a title word or phrase from ``headings.yaml``)."""
+    words = [w.lower().strip(".,;:()") for w in _WORD_RE.findall(text)]
+    if any(w in titles for w in words):
+        return True
+    return any(f"{a} {b}" in titles for a, b in itertools.pairwise(words))
+
+
+def _mostly_capitalised(text: str) -> bool:
+    words = [w for w in _WORD_RE.findall(text) if len(w) > 3 or w[:1].isupper()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.endswith((".", "!", "?")) and not _ABBREVIATED_END.search(text)
+
+
+def date_led_role(text: str) -> bool:
+    """A line that opens with a date range and names a role after it ("7/2022-Present, Manager, State of Oregon")."""
+    ranges = find_ranges(text)
+    if not ranges or text[: ranges[0].start].strip(" ([") or len(text.split()) > MAX_DATE_LED_WORDS:
+        return False
+    rest = _DATE_EDGES.sub("", text[ranges[0].end :])
+    return len(rest.split()) >= 2 and rest[:1].isupper() and not _ends_sentence(rest)
+
+
+def _header_like(block: Block, vocab: HeadingVocabulary, opens_with_verb: Callable[[str], bool]) -> bool:
+    """A short line that can head a role: title, employer, dates, place; never a sentence or an action."""
+    text = block.text.strip()
+    if block.kind != "paragraph" or not text or len(text.split()) > MAX_ROLE_HEADER_WORDS or _ends_sentence(text):
+        return False
+    if find_ranges(text):
+        return True
+    return not opens_with_verb(text) and (_mostly_capitalised(text) or _title_words(text, vocab.titles))
+
+
+def _role_anchor(block: Block, vocab: HeadingVocabulary) -> bool:
+    """A header line that starts a role on its own: it has a date range, or it names a job title."""
+    return bool(find_ranges(block.text)) or _title_words(block.text, vocab.titles)
+
+
+_PLACE = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2},\s*(?:[A-Z]{2}|UK|USA|U\.S\.A?\.?|United Kingdom|United States"
+    r"|England|Scotland|Wales|(?:Northern )?Ireland|Canada|Australia|New Zealand|India|Germany|France|Spain|Italy"
+    r"|Netherlands|Belgium|Switzerland|Singapore|Japan|China|Brazil|Mexico|Poland|Sweden|Norway|Denmark|Finland"
+    r"|Portugal|Austria|Israel|South Africa|Nigeria|Kenya|Philippines|Pakistan|Bangladesh|Egypt|UAE)$"
+)
+_COUNTRY = re.compile(r"^(?:[A-Z]{2,3}|U\.S\.A?\.?|United Kingdom|United States)$")
+_COMPANY_SUFFIX = frozenset(["ltd", "inc", "llc", "plc", "co", "corp", "gmbh", "llp", "limited", "s.a", "ag", "bv"])
+
+
+def _is_place(text: str) -> bool:
+    return bool(_PLACE.match(text) or _REMOTE.match(text))
+
+
+def _role_fields(texts: Sequence[str], vocab: HeadingVocabulary) -> tuple[str | None, str | None, str | None]:
+    """(title, employer, location) from a role's header lines, their dates removed."""
+    pieces: list[tuple[str, bool]] = []  # (text, is a place)
+    for text in texts:
+        for r in reversed(find_ranges(text)):
+            text = f"{text[: r.start]} | {text[r.end :]}"
+        for part in _ROLE_SEPARATORS.split(text):
+            part = _DATE_EDGES.sub("", part)
+            if not part:
+                continue
+            if _is_place(part):
+                pieces.append((part, True))
+                continue
+            commas = [p.strip() for p in part.split(",") if p.strip()]
+            i = 0
+            while i < len(commas):
+                pair = f"{commas[i]}, {commas[i + 1]}" if i + 1 < len(commas) else ""
+                low = commas[i].rstrip(".").lower()
+                if pair and _is_place(pair):
+                    pieces.append((pair, True))
+                    i += 2
+                    continue
+                if pieces and low in _COMPANY_SUFFIX:
+                    pieces[-1] = (f"{pieces[-1][0]}, {commas[i]}", False)  # "Acme Corp., Ltd."
+                elif pieces and pieces[-1][1] and _COUNTRY.match(commas[i]):
+                    pieces[-1] = (f"{pieces[-1][0]}, {commas[i]}", True)  # "Mountain View, CA, USA"
+                else:
+                    pieces.append((commas[i], False))
+                i += 1
+    title = employer = location = None
+    for piece, place in pieces:
+        if not _WORD_RE.search(piece):
+            continue
+        if place and location is None:
+            location = piece
+        elif title is None and _title_words(piece, vocab.titles):
+            title = piece
+        elif employer is None and not place:
+            employer = piece
+    return title, employer, location
+
+
+def find_roles(
+    blocks: Sequence[Block], sections: Sequence[Section], opens_with_verb: Callable[[str], bool]
+) -> tuple[Role, ...]:
+    """Roles in the experience sections: runs of header lines (title, employer, dates, place) that hold a date range
+    or a job title, each with the lines under it up to the next such run."""
+    vocab = load_headings()
+    roles: list[Role] = []
+    for section in sections:
+        if section.name not in ROLE_SECTIONS:
+            continue
+        members = list(section.blocks)
+        headers: list[list[int]] = []  # runs of header-like blocks that anchor a role
+        k = 0
+        while k < len(members):
+            if not _header_like(blocks[members[k]], vocab, opens_with_verb):
+                k += 1
+                continue
+            run = [members[k]]
+            k += 1
+            while k < len(members) and _header_like(blocks[members[k]], vocab, opens_with_verb):
+                run.append(members[k])
+                k += 1
+            if any(_role_anchor(blocks[i], vocab) for i in run):
+                headers.extend(_split_run(run, blocks))
+        for n, run in enumerate(headers):
+            body_end = headers[n + 1][0] if n + 1 < len(headers) else None
+            body = tuple(i for i in members if i > run[-1] and (body_end is None or i < body_end))
+            texts = [blocks[i].text for i in run]
+            dated = next((r for i in run for r in find_ranges(blocks[i].text)), None)
+            title, employer, location = _role_fields(texts, vocab)
+            roles.append(
+                Role(
+                    title=title,
+                    employer=employer,
+                    location=location,
+                    start=normalise(dated.first) if dated else None,
+                    end=normalise(dated.last) if dated else None,
+                    dates_text=dated.text if dated else None,
+                    line=blocks[run[0]].line,
+                    section=section.name,
+                    header=tuple(run),
+                    blocks=body,
+                )
+            )
+    return tuple(roles)
+
+
+def _split_run(run: list[int], blocks: Sequence[Block]) -> list[list[int]]:
+    """A header run with several date ranges is several roles: cut after each dated line but the last."""
+    dated = [n for n, i in enumerate(run) if find_ranges(blocks[i].text)]
+    if len(dated) <= 1:
+        return [run]
+    out: list[list[int]] = []
+    start = 0
+    for n in dated[:-1]:
+        out.append(run[start : n + 1])
+        start = n + 1
+    out.append(run[start:])
+    return [part for part in out if part]

@@ -56,8 +56,8 @@ def evidence(name: str, term_id: str) -> list[tuple[str, str]]:
         # engineering leader: "project managed the implementation of ..."
         ("jacksenechal__resume__resume.pdf", "lifecycle.execution", "Project managed the implementation", None),
         # cybersecurity assessment manager, PDF and DOCX twins: planning the assessment schedule
-        ("jasonadsit__resume__resume.pdf", "lifecycle.scheduling", "assessment schedule", "summary"),
-        ("jasonadsit__resume__resume.docx", "lifecycle.scheduling", "assessment schedule", "summary"),
+        ("jasonadsit__resume__resume.pdf", "lifecycle.scheduling", "assessment schedule", "experience"),
+        ("jasonadsit__resume__resume.docx", "lifecycle.scheduling", "assessment schedule", "experience"),
         # consultant: "managed various projects"
         ("booch__resume__resume.pdf", "lifecycle.project_management", "Managed various projects", "experience"),
         # product manager: the skills list and "delivered multiple projects"

@@ -38,6 +38,8 @@ from resume_check.scoring import (
 KNOWN_FINGERPRINTS = {
     "2026.11-1": "85c840d6b34de50d46ed806b6b7f66c0c8120f151fcde6482fca603dd6ec96c2",
     "2026.11-2": "dfaaf6ba41d596b098950505837ab825608603292fa4da710f9a77bc036bd636",  # evidence target 10 -> 15
+    # issue 12: role header lines are context, volunteer/leadership/campus sections are experience
+    "2026.12-1": "90c2a3f62af443b27b49eb2c2dc338e5d6edf1e3ac14f607d39a82a182a6d7a1",
 }
 
 

@@ -89,7 +89,18 @@ def test_contact_fields() -> None:
         ("Licenses and Certifications", "certifications"),
         ("Professional Profile", "summary"),
         ("Selected Projects", "projects"),
-        ("Volunteer Experience", "other"),
+        ("Volunteer Experience", "experience"),
+        ("On Campus Involvement", "experience"),
+        ("On-Campus Involvement", "experience"),
+        ("Leadership & Activities", "experience"),
+        ("Campus Leadership", "experience"),
+        ("Community Volunteering", "experience"),
+        ("Qualifications Profile", "summary"),
+        ("Professional Qualifications Profile", "summary"),
+        ("Profile of Qualifications", "summary"),
+        ("Hobbies", "other"),
+        ("EDUCATION AND CREDENTIALS", "education"),
+        ("Education & Certifications", "education"),
         ("Honours and Awards", "other"),
         ("2. Education:", "education"),
     ],
@@ -159,8 +170,11 @@ def test_wrapped_bullet_whose_glyph_box_overlaps_the_next_line_is_one_block() ->
     """A bullet glyph taller than the text (PDFShift's two-column template) makes the bullet line's box reach
     4 pt into the next line's: still one statement, so "adopting / the cloud" can match across the wrap."""
     first = Line(
-        "Helped 500+ customers shape their journey to adopting", page=1, bbox=(247.8, 539.1, 571.1, 562.0),
-        font_size=11.0, bullet=True,
+        "Helped 500+ customers shape their journey to adopting",
+        page=1,
+        bbox=(247.8, 539.1, 571.1, 562.0),
+        font_size=11.0,
+        bullet=True,
     )
     wrap = Line("the cloud, providing technical support", page=1, bbox=(259.8, 557.8, 538.8, 571.3), font_size=11.0)
     far = Line("AWS DevOps Engineer", page=1, bbox=(232.8, 596.0, 411.6, 611.0), font_size=11.0)
@@ -249,10 +263,21 @@ def test_bold_role_title_after_bullet_is_not_a_wrap() -> None:
         source=Source("cv.pdf", "pdf", pages=1),
         lines=(
             pdf_line("EXPERIENCE", 100, size=12),
-            Line("Responsible for vendor management and contract renewals.", page=1, bbox=(59, 323, 374, 333),
-                 font_size=10.0, bold=False, bullet=True),
-            Line("IT Project Manager – Caldwell Housing Group, Leeds", page=1, bbox=(57, 340, 366, 350),
-                 font_size=10.5, bold=True),
+            Line(
+                "Responsible for vendor management and contract renewals.",
+                page=1,
+                bbox=(59, 323, 374, 333),
+                font_size=10.0,
+                bold=False,
+                bullet=True,
+            ),
+            Line(
+                "IT Project Manager – Caldwell Housing Group, Leeds",
+                page=1,
+                bbox=(57, 340, 366, 350),
+                font_size=10.5,
+                bold=True,
+            ),
         ),
     )
     kinds = [(b.kind, b.text) for b in build_resume(doc).blocks]
