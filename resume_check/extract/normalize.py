@@ -1,4 +1,8 @@
-"""Text normalisation shared by the extractors: ligatures, unmapped glyphs, control characters, whitespace."""
+"""Text normalisation shared by the extractors: ligatures, unmapped glyphs, control characters, hyphens, whitespace.
+
+Hyphen normalisation is defined here once (``normalize_hyphens``); every engine applies it to its raw text before
+anything else reads it: PDF words in ``pdf_text.clean_word``, DOCX and text lines through ``strip_unmapped``.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,12 @@ _CONTROL = "[\x01-\x08\x0b-\x1f\x7f-\x9f]"
 #: zero-width characters and soft hyphens that only confuse keyword matching
 _INVISIBLE = "[\u00ad\u200b\u200c\u200d\u2060\ufeff]"
 _SPACES = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+"
+#: characters that draw a hyphen, or may (a soft hyphen is visible in some PDF text layers): hyphen-minus, soft
+#: hyphen U+00AD, HYPHEN U+2010, NON-BREAKING HYPHEN U+2011 and MINUS SIGN U+2212
+HYPHEN_LIKE = "-\u00ad\u2010\u2011\u2212"
+#: a run of them between two letters or digits ("on-\u00ad\u2010campus", "555--\u20105555")
+_HYPHEN_RUN = f"(?<=[^\\W_])[{HYPHEN_LIKE}]+(?=[^\\W_])"
+_NON_ASCII_HYPHEN = f"[{HYPHEN_LIKE[1:]}]"
 
 # The patterns are strings compiled on first use (re keeps compiled patterns): a PDF never needs them, and the
 # Unicode ranges take about 1 ms to compile.
@@ -48,9 +58,11 @@ def strip_unmapped(text: str) -> tuple[str, int]:
     """Remove unmapped glyphs: NUL, U+FFFD, ``(cid:N)`` tokens and private-use (icon-font) code points.
 
     Returns (text, number of glyphs removed). Other control characters and zero-width characters are removed too,
-    without being counted, because they never stand for a visible letter.
+    without being counted, because they never stand for a visible letter. Hyphen runs are normalised first
+    (``normalize_hyphens``: a soft hyphen here is an invisible break hint).
     """
     count = 0
+    text = normalize_hyphens(text)
 
     def repl(match: re.Match[str]) -> str:
         nonlocal count
@@ -62,6 +74,30 @@ def strip_unmapped(text: str) -> tuple[str, int]:
     text = re.compile(_CONTROL).sub("", text)
     text = re.compile(_INVISIBLE).sub("", text)
     return text, count
+
+
+def normalize_hyphens(text: str, *, soft_hyphen: str = "") -> str:
+    """Each run of hyphen-like characters inside a word or number becomes one hyphen-minus.
+
+    "on-\u00ad\u2010campus" (hyphen, soft hyphen, U+2010: one hyphen drawn three ways) becomes "on-campus" and
+    "555--\u20105555" becomes "555-5555"; a lone U+2010, U+2011 or U+2212 between letters or digits becomes "-". A run
+    of soft hyphens only becomes ``soft_hyphen``: "" where a soft hyphen is an invisible break hint (DOCX, text), "-"
+    where the text layer uses it for a hyphen that is drawn (XeTeX and LuaTeX PDFs). A run of plain hyphen-minus
+    ("time--and", typed as a dash) is left as written, and so is anything not between two letters or digits
+    ("-5%", "2019 - 2021"). Idempotent: normalising twice gives the same text as once.
+    """
+    if not re.compile(_NON_ASCII_HYPHEN).search(text):
+        return text  # the common case: only hyphen-minus, which is left alone
+
+    def repl(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if run.isascii():
+            return run
+        if run.strip("\u00ad") == "":
+            return soft_hyphen
+        return "-"
+
+    return re.compile(_HYPHEN_RUN).sub(repl, text)
 
 
 def remove_controls(text: str) -> str:

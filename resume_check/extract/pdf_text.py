@@ -11,6 +11,7 @@ from itertools import pairwise, product
 from operator import attrgetter
 from pathlib import Path
 
+from .normalize import normalize_hyphens
 from .pdf_layout import Word
 
 LIGATURES = {chr(c) for c in range(0xFB00, 0xFB07)}
@@ -225,8 +226,9 @@ def clean_word(raw: list[str], stats: TextStats) -> str:
             pieces.append("\x00")
         else:
             pieces.append(t)
-    # XeTeX/LuaTeX map the hyphen glyph to SOFT HYPHEN: "Co\u00adfounder" is "Co-founder" on the page
-    text = "".join(pieces).replace("\u00ad", "-")
+    # XeTeX/LuaTeX map the hyphen glyph to SOFT HYPHEN: "Co\u00adfounder" is "Co-founder" on the page; a run of
+    # hyphen-like glyphs in a word is one hyphen ("on-\u00ad\u2010campus")
+    text = normalize_hyphens("".join(pieces), soft_hyphen="-").replace("\u00ad", "-")
     if any(ch in LIGATURES for ch in text):
         stats.ligatures += sum(1 for ch in text if ch in LIGATURES)
         text = "".join(unicodedata.normalize("NFKC", ch) if ch in LIGATURES else ch for ch in text)
