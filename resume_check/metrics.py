@@ -13,7 +13,11 @@ How a number is judged (decisions a reader may question are marked *):
   the length of a career or tenure ("20 years of experience", "for 3 years"), not a result; likewise any duration
   after "for" ("led the desk for 6 months");
 - a count needs a countable noun within three words ("40+ stakeholders", "12 cross-functional engineers",
-  "team of twelve", "12-person team"); a bare number is not a metric;
+  "team of twelve", "12-person team"); a bare number is not a metric; number words count ("a dozen vendors",
+  "hundreds of thousands of requests per second", "reduced incidents by half");
+- * a duration used as an adjective ("a 5-day forecast feature", "a 3-day workshop") is the length of the thing
+  described, not a result, unless a saving or reduction frames it ("a 2-day reduction in close");
+- * "doubled down" and "doubling as" are idioms, not multipliers;
 - percentages next to uptime/availability/SLA words are rates (kind ``rate``, measures ``quality``);
 - what a metric measures (budget, schedule, scope, team, quality) comes from its noun (counts), its kind (money is
   always budget) or the nearest cue word around it (percentages, multipliers, durations); None when nothing fits.
@@ -27,6 +31,33 @@ from typing import cast
 
 from .models import Dimension, Metric
 
+#: what counts as a measured result, published by ``resume-check explain`` (id, description)
+METRIC_RULES: tuple[tuple[str, str], ...] = (
+    ("metric.money", "an amount with a currency (£1.2m, $500K, EUR 2m, 2 million pounds) measures budget"),
+    ("metric.percent", "a percentage, percentage points, or a share in words (by half, by a third, by two-thirds)"),
+    (
+        "metric.count",
+        "a number or number words before a countable noun (12 engineers, a dozen vendors, hundreds of thousands of "
+        "requests, team of twelve); the noun gives the dimension (team, scope, quality, budget)",
+    ),
+    (
+        "metric.duration",
+        "time saved or taken (two weeks early, in 8 weeks, saved 300 hours a year); not tenure (for 3 years, "
+        "20 years of experience) and not the length of what a phrase describes (a 5-day forecast feature, a 3-day "
+        "workshop, a 10-page document) unless a saving frames it",
+    ),
+    (
+        "metric.multiplier",
+        "3x, threefold, doubled, tripled, halved, 3 times faster; not 'doubled down' or 'doubling as'",
+    ),
+    ("metric.rate", "uptime, SLA, CSAT and per-period figures (99.9% uptime, 200 tickets a week, requests per second)"),
+    (
+        "metric.not-a-result",
+        "dates, years, versions and product numbers (Windows 11, ISO 27001), phone numbers, postcodes, licence "
+        "numbers, list numbers, ranks and 24/7 are never metrics",
+    ),
+)
+
 # --------------------------------------------------------------------------------------------- vocabulary
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -36,7 +67,11 @@ _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight"
     r"|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|(?:a |one |two |three |several |a few )?(?:hundred|thousand)s?|a dozen|dozens"
-    r"|millions)"
+    r"|millions|billions)"
+)
+#: "hundreds of", "tens of thousands of", "dozens of": a quantity in words that reaches its noun through "of"
+_NUM_WORD_OF = (
+    r"\b(?:tens|dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))*\s+of"
 )
 _MAG = r"(?:(?:[kKmMbB]|mn|bn|BN|MM)(?![A-Za-z])|\s?(?:million|billion|thousand|trillion)\b)"
 _QUANT = rf"(?:{_LEFT}{_NUM}{_MAG}?\+?|\b{_NUM_WORD}\b)"
@@ -289,9 +324,15 @@ _DUR_UNIT = (
     r"(?:hours?|hrs?|days?|working days|business days|man[- ]days|person[- ]days|weeks?|wks?|months?|mths?"
     r"|years?|yrs?|minutes?|mins?|seconds?|secs?|sprints?|quarters?)"
 )
-_PER = r"(?:\s?/\s?|\s(?:a|an|per|each|every)\s)(?:hour|day|week|month|year|annum|sprint|quarter|release|user|head)\b"
+_PER = (
+    r"(?:\s?/\s?|\s(?:a|an|per|each|every)\s)"
+    r"(?:second|sec|minute|min|hour|day|week|month|year|annum|sprint|quarter|release|user|head)\b"
+)
 _HYPHEN_TEAM = r"(?:person|people|strong|member|man|head|FTE)"
-_HYPHEN_SCOPE = r"(?:site|country|office|user|seat|server|store|location|system|project|region|market|hospital)"
+_HYPHEN_SCOPE = (
+    r"(?:site|country|office|user|seat|server|store|location|system|project|region|market|hospital"
+    r"|square[- ]f(?:oo|ee)t|square[- ]met(?:re|er)s?|acres?)"
+)
 
 # --------------------------------------------------------------------------------------------- non-metrics
 
@@ -397,7 +438,8 @@ _RATING = re.compile(
 )
 _MULTIPLIER = re.compile(
     rf"{_LEFT}{_NUM}\s?[x×](?![\w])|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[- ]?fold\b"
-    r"|\b(?:doubl|tripl|quadrupl)(?:ed|ing)\b(?!-)|\bhalv(?:ed|ing)\b|\bcut in half\b"
+    # "doubled down", "doubling as scrum master": idioms, not results
+    r"|\b(?:doubl|tripl|quadrupl)(?:ed|ing)\b(?!-|\s(?:down|up\b|as\b|back\b))|\bhalv(?:ed|ing)\b|\bcut in half\b"
     rf"|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})\stimes\s(?:faster|quicker|more|higher|larger|greater|bigger|better|cheaper"
     r"|less|fewer|over|as)\b",
     re.IGNORECASE,
@@ -416,17 +458,37 @@ _DURATION = re.compile(
 )
 _COUNT = re.compile(
     rf"(?:{_QUANT}){_MODIFIERS}\s+(?:{_COUNT_NOUN})\b"
+    rf"|{_NUM_WORD_OF}{_MODIFIERS}\s+(?:{_COUNT_NOUN})\b"
     rf"|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})[- ](?:{_HYPHEN_TEAM}|{_HYPHEN_SCOPE})\b(?:[- ]strong)?"
     rf"|\bteams?\sof\s(?:up to |over |more than |about |around |nearly |some |almost )?(?:{_QUANT})"
     rf"|\bfrom\s(?:{_QUANT})\s(?:to|→|->)\s(?:{_QUANT})(?:{_MODIFIERS}\s+(?:{_COUNT_NOUN})\b)?",
     re.IGNORECASE,
 )
 
+#: a share in words: "by half", "by a third", "by two-thirds" (a proportion, reported as a percentage)
+_FRACTION = re.compile(
+    r"\bby\s(?:(?:a|one)\s)?(?:half|third)\b(?![\s-](?:of|the|an?|day|time|year|point)\b)"
+    r"|\bby\s(?:two|three)[- ](?:thirds|quarters)\b",
+    re.IGNORECASE,
+)
+_FRACTION_HINT = re.compile(r"half|third|quarters", re.IGNORECASE)
+#: words after a hyphenated duration that make it a result ("a 2-day reduction in lead time")
+_RESULT_NOUN_AFTER = re.compile(
+    r"^\s(?:\w+\s)?(?:reduction|saving|savings|improvement|decrease|gain|speed-?up|acceleration|cut)\b",
+    re.IGNORECASE,
+)
+#: a duration used as an adjective before a noun: "a 5-day forecast feature", "a 3-day workshop", "a 10 week plan"
+_MODIFIES_NOUN = re.compile(
+    r"^\s(?!(?:of|in|to|for|and|or|with|ahead|early|earlier|sooner|faster|quicker|less|saved|by"
+    r"|from|on|at|per|a|an|the|each|every)\b)[A-Za-z]",
+    re.IGNORECASE,
+)
 _DURATION_FRAME = re.compile(
     r"\b(?:in|within|by|under|over|to|from|after|than|of|each|every|per|a|an|the|only|just|took|takes|taking"
     r"|reduced|cut|saved|saving|shortened|down|up|around|about|approximately|nearly|almost|less|more)\s$",
     re.IGNORECASE,
 )
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s$", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:years?|yrs?)\b", re.IGNORECASE)
 _RESULT_AFTER = re.compile(r"^\s?(?:early|earlier|ahead|sooner|saved|less|of (?:effort|work|manual))", re.IGNORECASE)
 _SAVING_BEFORE = re.compile(
@@ -533,6 +595,11 @@ _NUMBER_WORDS = frozenset(
         "dozen",
         "dozens",
         "millions",
+        "billions",
+        "half",
+        "third",
+        "thirds",
+        "quarters",
     ]
 )
 _UNIT_WORDS = frozenset(
@@ -664,6 +731,9 @@ def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimensi
     if _MULTIPLIER_HINT.search(masked):
         for m in _MULTIPLIER.finditer(masked):
             yield m.start(), m.end(), "multiplier", _nearest_cue(masked, m.start(), m.end()), 4
+    if _FRACTION_HINT.search(masked):
+        for m in _FRACTION.finditer(masked):
+            yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 3
     for m in _COUNT.finditer(masked):
         if _is_duration_word(m.group()):
             continue
@@ -718,6 +788,10 @@ def _is_result_duration(text: str, start: int, end: int) -> bool:
         return False
     if _TENURE_BEFORE.search(before):
         return False
+    if ("-" in matched or _ARTICLE_BEFORE.search(before)) and _MODIFIES_NOUN.match(after):
+        # the length of the thing the phrase describes ("a 5-day forecast feature", "a 3-day workshop"), not a
+        # result, unless a saving or reduction frames it ("cut to a 2-day close", "a 2-day reduction")
+        return bool(_SAVING_BEFORE.search(before) or _RESULT_NOUN_AFTER.match(after))
     result = bool(
         _RESULT_AFTER.match(after)
         or _PER_RE.match(after)

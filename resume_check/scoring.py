@@ -39,7 +39,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.12-1"
+ALGORITHM_VERSION = "2026.12-2"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all
@@ -312,6 +312,8 @@ def score_analysis(
 
 def explain_dict() -> dict[str, object]:
     """The published rules as plain data (``resume-check explain --format json``)."""
+    from .metrics import METRIC_RULES  # compiles the metric patterns: only explain needs the rules here
+
     return {
         "algorithm_version": ALGORITHM_VERSION,
         "components": [{"id": cid, "label": label, "weight": weight} for cid, label, weight in COMPONENTS],
@@ -319,12 +321,15 @@ def explain_dict() -> dict[str, object]:
             {"id": r.id, "component": r.component, "points": r.points, "description": r.description}
             for r in SCORING_RULES
         ],
+        "metrics": [{"id": rule_id, "description": text} for rule_id, text in METRIC_RULES],
     }
 
 
 def explain_text(width: int = 80) -> str:
     """The published rules as text that fits ``width`` columns (``resume-check explain``)."""
     import textwrap
+
+    from .metrics import METRIC_RULES  # compiles the metric patterns: only explain needs the rules here
 
     formula = " + ".join(f"{weight:.2f} × {cid}" for cid, _, weight in COMPONENTS)
     lines = [
@@ -343,4 +348,7 @@ def explain_text(width: int = 80) -> str:
                 continue
             head = f"  {rule.id} = {rule.points:g}: "
             lines += textwrap.wrap(rule.description, width, initial_indent=head, subsequent_indent="      ")
+    lines += ["", "What counts as a measured result (a strong statement needs one)"]
+    for rule_id, text in METRIC_RULES:
+        lines += textwrap.wrap(text, width, initial_indent=f"  {rule_id}: ", subsequent_indent="      ")
     return "\n".join(lines) + "\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -158,3 +160,106 @@ def test_metrics_slice_back_to_their_text(text: str) -> None:
     for metric in find_metrics(text, offset=7):
         assert text[metric.start - 7 : metric.end - 7] == metric.text
         assert metric.kind in ("money", "percent", "count", "duration", "multiplier", "rate")
+
+
+# ------------------------------------------------------------------------ issue 12: number words, product durations
+
+# real-style phrases (written for these tests, modelled on what the corpus shows): number words are measured results,
+# with the dimension their noun or cue gives
+NUMBER_WORD_METRICS = [
+    (
+        "Scaled the booking API to hundreds of thousands of requests per second",
+        [("hundreds of thousands of requests per second", "rate", "scope")],
+    ),
+    ("Negotiated renewals with a dozen vendors", [("a dozen vendors", "count", "team")]),
+    ("Cut over the payroll system two weeks early", [("two weeks early", "duration", "schedule")]),
+    ("Tripled weekly active users of the portal", [("Tripled", "multiplier", "scope")]),
+    ("Halved the release cycle time", [("Halved", "multiplier", "schedule")]),
+    ("Managed dozens of concurrent change requests", [("dozens of concurrent change requests", "count", "scope")]),
+    ("Supported thousands of users across the trust", [("thousands of users", "count", "scope")]),
+    ("Served millions of customers through the new app", [("millions of customers", "count", "scope")]),
+    (
+        "Processed tens of thousands of transactions a day",
+        [("tens of thousands of transactions a day", "rate", "scope")],
+    ),
+    ("Handled hundreds of tickets per week", [("hundreds of tickets per week", "rate", "scope")]),
+    ("Cut licence costs by a third", [("by a third", "percent", "budget")]),
+    ("Reduced P1 incidents by half", [("by half", "percent", "quality")]),
+    ("Reduced audit findings by two-thirds", [("by two-thirds", "percent", "quality")]),
+    ("Hired a dozen engineers for the platform team", [("a dozen engineers", "count", "team")]),
+    ("Saved three months of effort on the data migration", [("three months", "duration", "schedule")]),
+    ("Fitted out a 40,000-square-foot office", [("40,000-square-foot", "count", "scope")]),
+    ("Delivered a 10-month ERP programme two months early", [("two months early", "duration", "schedule")]),
+    ("Delivered a 2-day reduction in month-end close", [("2-day", "duration", "schedule")]),
+    # a hyphenated duration still counts where it is what was saved, or the time something took
+    ("Reduced month-end close by 3 days", [("3 days", "duration", "schedule")]),
+    ("Went live in 6 weeks", [("6 weeks", "duration", "schedule")]),
+]
+
+# not results: the length of a product feature, document or event, and idioms that only look like multipliers
+NUMBER_WORD_NON_METRICS = [
+    "Built a 5-day forecast feature for the weather app",
+    "Built a 5 day weather forecast view",
+    "Added a 7-day rolling average to the dashboard",
+    "Wrote a 10-page design document",
+    "Wrote a two-page summary template",
+    "Ran a 3-day discovery workshop",
+    "Designed a two-week sprint cadence",
+    "Doubled down on test automation",
+    "Doubling as the team's scrum master",
+    "Worked across the first half of the year",
+    "Served on behalf of the board",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBER_WORD_METRICS, ids=[t for t, _ in NUMBER_WORD_METRICS])
+def test_number_words_are_metrics(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(m.text, m.kind, m.measures) for m in find_metrics(text)] == expected
+
+
+@pytest.mark.parametrize("text", NUMBER_WORD_NON_METRICS)
+def test_product_durations_and_idioms_are_not_metrics(text: str) -> None:
+    assert find_metrics(text) == ()
+
+
+#: every way a metric can state a quantity: digits, number words, multiplier stems, fractions, "a week early"
+_QUANTITY = re.compile(
+    r"\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundreds?|thousands?"
+    r"|millions|billions|dozens?|tens|half|third|thirds|quarters|several|few)\b|fold|doubl|tripl|quadrupl|halv",
+    re.IGNORECASE,
+)
+_VOCABULARY = """a an the of by to for in over twelve a dozen hundreds thousands millions tens two half third doubled
+halved users engineers vendors requests per second day days week weeks early ahead forecast feature page report 5-day
+10-page 3 40 built cut reduced saved team sites fewer incidents costs budget , ."""
+_WORDS = st.sampled_from(_VOCABULARY.split())
+
+
+@given(st.lists(_WORDS, max_size=14))
+def test_every_metric_states_a_quantity(words: list[str]) -> None:
+    """Whatever the words around it, a metric holds a digit or a quantity word: context alone never makes one."""
+    text = " ".join(words)
+    for metric in find_metrics(text):
+        assert _QUANTITY.search(metric.text), (text, metric)
+
+
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from(["day", "week", "month", "hour", "page", "year"]),
+    st.sampled_from(["forecast feature", "weather widget", "design document", "workshop", "rolling average view"]),
+    st.sampled_from(["Built a", "Added a", "Shipped the", "Wrote a", "Ran a"]),
+)
+def test_a_product_duration_is_never_a_result(number: int, unit: str, thing: str, verb: str) -> None:
+    """'N-day'/'N-page' describing a product, feature, document or event is its length, not a measured result."""
+    text = f"{verb} {number}-{unit} {thing}"
+    assert find_metrics(text) == (), text
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Built", "the", "portal", "for", "users", "and", "staff", ",", "with", "a", "new", "report"]),
+        max_size=12,
+    )
+)
+def test_adding_words_without_a_quantity_creates_no_metric(words: list[str]) -> None:
+    """Words with no digit and no quantity word in them never make a metric, in any order."""
+    assert find_metrics(" ".join(words)) == ()

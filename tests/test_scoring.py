@@ -40,6 +40,8 @@ KNOWN_FINGERPRINTS = {
     "2026.11-2": "dfaaf6ba41d596b098950505837ab825608603292fa4da710f9a77bc036bd636",  # evidence target 10 -> 15
     # issue 12: role header lines are context, volunteer/leadership/campus sections are experience
     "2026.12-1": "90c2a3f62af443b27b49eb2c2dc338e5d6edf1e3ac14f607d39a82a182a6d7a1",
+    # number words are metrics; product durations ("a 5-day forecast feature") are not (issue 12)
+    "2026.12-2": "90c2a3f62af443b27b49eb2c2dc338e5d6edf1e3ac14f607d39a82a182a6d7a1",
 }
 
 
