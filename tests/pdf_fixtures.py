@@ -390,3 +390,90 @@ def white_on_gradient_pdf() -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+# ----------------------------------------------------------------------------------------- list items without glyphs
+
+#: the role's achievements, as the list-item fixtures draw them (fictional). The first two fill over 80% of the
+#: column, so without layout evidence each runs on into the next as one paragraph (the bug); the third wraps
+#: mid-sentence right before a capitalised verb ("... a firm called | Managed Services Ltd"): no new item there
+LIST_ITEMS = [
+    "Delivered a £1.2m CRM rollout to expand the customer base",
+    "Led the vendor framework tender for the service desk teams",
+    "Negotiated the support renewal with the outsourcing partner, a firm called\nManaged Services Ltd, saving £40k",
+    "Hired 9 engineers for the platform team",
+]
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy wrap at ``width`` points; a newline forces a break (to put a given word at a line start)."""
+    lines: list[str] = []
+    for part in text.split("\n"):
+        line = ""
+        for word in part.split():
+            candidate = f"{line} {word}".strip()
+            if line and pdfmetrics.stringWidth(candidate, font, size) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def list_items_pdf(style: str, items: list[str] | None = None, *, width: float = 330.0) -> bytes:
+    """A role with list items that have no bullet character, told apart only by layout. ``style``:
+
+    - ``"shape"``: a filled disc drawn left of each item's first line (wkhtmltopdf, Chrome prints);
+    - ``"square"``: a filled square instead;
+    - ``"hanging"``: no marker; each item's continuation lines are indented (a hanging indent);
+    - ``"plain"``: no marker, no indent: every line at one x (only the action verbs tell the items apart).
+
+    Lines wrap at ``width`` points, except where an item holds a newline (a wrap forced before a given word).
+    A lone disc (an icon) sits before the e-mail line, which is never a list item.
+    """
+    items = LIST_ITEMS if items is None else items
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    font, size, pitch = "Helvetica", 10.0, 13.5
+    y = MARGIN + 20
+
+    def text(x: float, line: str, *, bold: bool = False, font_size: float = size) -> None:
+        c.setFont("Helvetica-Bold" if bold else font, font_size)
+        c.drawString(x, HEIGHT - y, line)
+
+    def disc(x: float) -> None:
+        middle = HEIGHT - y + size * 0.32
+        if style == "square":
+            c.rect(x - 1.6, middle - 1.6, 3.2, 3.2, stroke=0, fill=1)
+        else:
+            c.circle(x, middle, 1.6, stroke=0, fill=1)
+
+    text(MARGIN, "Casey Jordan", bold=True, font_size=18)
+    y += 22
+    disc(MARGIN + 3)  # an icon before the e-mail address: alone at its x, so not a bullet
+    text(MARGIN + 12, "casey.jordan@example.org")
+    y += 26
+    text(MARGIN, "EXPERIENCE", bold=True, font_size=13)
+    y += 18
+    text(MARGIN, "IT Project Manager, Contoso Retail", bold=True)
+    y += pitch
+    x_item = MARGIN + 14
+    for item in items:
+        for k, line in enumerate(_wrap(item, font, size, width)):
+            if style in ("shape", "square"):
+                if k == 0:
+                    disc(MARGIN + 6)
+                text(x_item, line)
+            elif style == "hanging":
+                text(MARGIN if k == 0 else MARGIN + 12, line)
+            else:
+                text(MARGIN, line)
+            y += pitch
+    y += 10
+    text(MARGIN, "EDUCATION", bold=True, font_size=13)
+    y += 18
+    text(MARGIN, "BSc Computing, University of Leeds")
+    c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -8,14 +8,18 @@ a glyph itself; pdfminer does not report shadings, so white text on a gradient c
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
 from operator import attrgetter
 from typing import Literal
 
 from ..errors import InputError
 from ..models import Document, Finding, Line, Part, Source
 from .normalize import normalisation_findings
+from .pdf_bullets import find_layout_bullets
 from .pdf_chars import MAX_PAGE_CHARS, PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
 from .pdf_layout import PageLayout, RawLine, layout_page
 from .pdf_text import TextStats, line_text
@@ -93,6 +97,11 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
         if icon is not None and icon_counts[icon] >= 2 and not _CONTACTISH.search(text):
             bullet = True
         lines.append(_line(raw, text, bullet, parts[index]))
+    # list items drawn without a bullet character (vector shapes, hanging indents, one action verb per line)
+    starts = [_text_start(raw, line.bullet) for (raw, _, _, _), line in zip(built, lines, strict=True)]
+    marks = {page.number: page.marks for page in pdf.pages}
+    for index in find_layout_bullets(lines, starts, marks, _opens_with_action_verb):
+        lines[index] = dataclasses.replace(lines[index], bullet=True)
     links = _links(pdf)
     warnings.extend(normalisation_findings(stats.ligatures, stats.glyphs, stats.repaired))
     if hidden:
@@ -140,6 +149,41 @@ def _dominant(sizes: dict[float, int]) -> float | None:
         return None
     best = max(sizes.items(), key=lambda item: item[1])[0]
     return round(best, 1)
+
+
+def _text_start(raw: RawLine, bullet: bool) -> tuple[float, float]:
+    """Where a line's text starts (after a bullet glyph standing alone) and the width of its first word."""
+    words = raw.words
+    word = words[0]
+    if bullet and len(words) > 1 and len(word.chars) == 1 and not word.chars[0].text.isalnum():
+        word = words[1]
+    return word.x0, word.x1 - word.x0
+
+
+def _opens_with_action_verb(words: Sequence[str]) -> bool:
+    """Whether lower-case ``words`` open with an action verb of ``lexicons/verbs.yaml`` that is not also a noun
+    in that form ("led" and "designed" are; "lead" and "design" are not: job titles open with them)."""
+    forms, ambiguous = _verb_forms()
+    for size in (2, 1):
+        tense = forms.get(" ".join(words[:size]))
+        if tense is not None:
+            return tense not in ambiguous
+    return False
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
+    """Every form of every action verb, mapped to itself, and the forms that may be nouns (loaded on first use)."""
+    from ..impact import load_verbs  # the lexicon lives with the judge of statements; loaded only when needed
+
+    lex = load_verbs()
+    forms = {form: form for form in lex.forms if len(form.split()) <= 2}
+    ambiguous = frozenset(
+        form.form
+        for form in lex.forms.values()
+        if form.form in lex.noun_ambiguous or (form.lemma in lex.noun_ambiguous and form.tense != "past")
+    )
+    return forms, ambiguous
 
 
 def _running_parts(

@@ -81,8 +81,13 @@ class Shape:
         self.color = color  # None for images (assumed to make any text colour visible)
 
 
+#: a filled path this small (points, each side) may be a list bullet drawn as a shape (``pdf_bullets``)
+MARK_MIN = 0.8
+MARK_MAX = 9.0
+
+
 class PageChars:
-    __slots__ = ("chars", "height", "links", "number", "shapes", "truncated", "width")
+    __slots__ = ("chars", "height", "links", "marks", "number", "shapes", "truncated", "width")
 
     def __init__(
         self,
@@ -93,6 +98,7 @@ class PageChars:
         shapes: list[Shape] | None = None,
         links: list[tuple[float, float, str]] | None = None,
         truncated: bool = False,
+        marks: list[Shape] | None = None,
     ) -> None:
         self.number = number  # 1-based
         self.width = width
@@ -101,6 +107,8 @@ class PageChars:
         self.shapes: list[Shape] = [] if shapes is None else shapes
         self.links: list[tuple[float, float, str]] = [] if links is None else links  # (top, x0, uri)
         self.truncated = truncated  # more than MAX_PAGE_CHARS chars: the rest were not read
+        #: small filled paths (MARK_MIN..MARK_MAX points a side): candidate list bullets drawn as shapes, not glyphs
+        self.marks: list[Shape] = [] if marks is None else marks
 
 
 class PdfChars:
@@ -218,6 +226,7 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
         finally:
             textpage.close()
         shapes = _pdfium_shapes(_address(page.raw), left, top_edge) if _needs_shapes(chars) else []
+        marks = _pdfium_marks(_address(page.raw), left, top_edge) if chars else []
         links = _pdfium_links(raw, pdf.raw, page.raw, left, top_edge)
         del bottom_edge
         return PageChars(
@@ -228,6 +237,7 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
             shapes=shapes,
             links=links,
             truncated=truncated,
+            marks=marks,
         )
     finally:
         page.close()
@@ -562,6 +572,48 @@ def _collect_shapes(
         out.append(Shape(lft - left, top_edge - tp, rgt - left, top_edge - btm, color))
 
 
+def _pdfium_marks(page: int, left: float, top_edge: float) -> list[Shape]:
+    """Small filled paths of the page (list bullets drawn as shapes by Chrome, wkhtmltopdf, WeasyPrint...)."""
+    api = _shape_api()
+    out: list[Shape] = []
+    count = api.count_objects(page)
+    _collect_marks(api, list(map(api.page_object, repeat(page, count), range(count))), left, top_edge, out, 0)
+    return out
+
+
+def _collect_marks(api: _ShapeApi, objs: list[int], left: float, top_edge: float, out: list[Shape], depth: int) -> None:
+    objs = objs[:5000]
+    kinds = list(map(api.kind, objs))
+    if 2 not in kinds and 5 not in kinds:
+        return  # no paths and no forms (the common case for a text-only page): nothing to look at
+    box = (ctypes.c_float * 4)()  # left, bottom, right, top
+    b0 = ctypes.addressof(box)
+    ints = (ctypes.c_int * 2)()  # fill mode, stroke
+    i0 = ctypes.addressof(ints)
+    rgba = (ctypes.c_uint * 4)()
+    c0 = ctypes.addressof(rgba)
+    for obj, kind in zip(objs, kinds, strict=True):
+        if kind == 5 and depth < 3:  # form XObject
+            n = api.form_count(obj)
+            _collect_marks(api, list(map(api.form_object, repeat(obj, n), range(n))), left, top_edge, out, depth + 1)
+            continue
+        if kind != 2 or not api.bounds(obj, b0, b0 + 4, b0 + 8, b0 + 12):
+            continue
+        lft, btm, rgt, tp = box
+        if not (MARK_MIN <= rgt - lft <= MARK_MAX and MARK_MIN <= tp - btm <= MARK_MAX):
+            continue
+        ints[0] = 0
+        if not api.draw_mode(obj, i0, i0 + 4) or ints[0] == 0:
+            continue  # outlined only (an empty circle, a checkbox): not a filled bullet
+        color: Color | None = None
+        if api.fill_color(obj, c0, c0 + 4, c0 + 8, c0 + 12):
+            rr, gg, bb, aa = rgba
+            if aa == 0:
+                continue
+            color = (rr / 255, gg / 255, bb / 255)
+        out.append(Shape(lft - left, top_edge - tp, rgt - left, top_edge - btm, color))
+
+
 def _pdfium_links(f: object, doc: object, page: object, left: float, top_edge: float) -> list[tuple[float, float, str]]:
     links: list[tuple[float, float, str]] = []
     pos = ctypes.c_int(0)
@@ -694,6 +746,11 @@ def _read_plumber_page(page: object) -> PageChars:
             shapes.append(Shape(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]), color))
         for img in page.images:
             shapes.append(Shape(float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"]), None))
+    marks: list[Shape] = []
+    for obj in list(page.rects) + list(page.curves):
+        x0, top, x1, bottom = float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])
+        if obj.get("fill") and MARK_MIN <= x1 - x0 <= MARK_MAX and MARK_MIN <= bottom - top <= MARK_MAX:
+            marks.append(Shape(x0, top, x1, bottom, color_from_components(obj.get("non_stroking_color"))))
     links = [
         (float(h.get("top", 0.0)), float(h.get("x0", 0.0)), str(h["uri"])) for h in page.hyperlinks if h.get("uri")
     ]
@@ -704,4 +761,5 @@ def _read_plumber_page(page: object) -> PageChars:
         chars=chars,
         shapes=shapes,
         links=links,
+        marks=marks,
     )
