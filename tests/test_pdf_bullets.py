@@ -183,3 +183,11 @@ def test_a_second_sentence_of_a_glyph_bullet_is_not_a_new_item(name: str, senten
     document = _corpus(name)
     line = next(line for line in document.lines if line.text.startswith(sentence))
     assert not line.bullet
+
+
+def test_a_page_full_of_shapes_and_lines_stays_bounded() -> None:
+    """A hostile page (thousands of dots beside thousands of lines) is read with the per-page caps, not squared."""
+    lines = [_line(f"Delivered item {k} to the programme board", 70, 10.0 + 13 * k, 300) for k in range(3000)]
+    marks = [Shape(60, 14.0 + 13 * k, 63, 17.0 + 13 * k, (0, 0, 0)) for k in range(3000)]
+    found = _find(lines, marks, widths=[400.0] * len(lines))
+    assert found == list(range(500))  # only the first MAX_MARKS shapes of a page are looked at

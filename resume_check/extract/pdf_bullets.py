@@ -24,9 +24,11 @@ before left unmarked:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Literal
 
 from ..models import Line
 from .pdf_chars import LIGHT, Shape
@@ -49,6 +51,10 @@ INDENT_MIN, INDENT_MAX = 0.5, 3.5
 #: a space is about this share of the font size (for "would the next word have fitted")
 SPACE = 0.3
 VERB_MIN_WORDS = 3
+#: shapes looked at per page: a page with more small shapes than this draws a chart or a pattern, not a list
+MAX_MARKS = 500
+#: a line's box is at most this many points tall (how far above a shape its line can start)
+MAX_LINE_HEIGHT = 60.0
 
 _TERMINAL = re.compile(r"[.;:!?]['\"’”)]?$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -110,11 +116,18 @@ def _shape_items(boxes: Sequence[LineBox | None], marks: Mapping[int, Sequence[S
             by_page.setdefault(box.page, []).append(index)
     attached: list[tuple[float, int]] = []  # (shape x0, line index)
     for page, indexes in by_page.items():
-        for mark in marks.get(page, ()):
+        page_marks = list(marks.get(page, ()))[:MAX_MARKS]
+        if not page_marks:
+            continue
+        indexes.sort(key=lambda i: boxes[i].top)  # type: ignore[union-attr]
+        tops = [boxes[i].top for i in indexes]  # type: ignore[union-attr]
+        for mark in page_marks:
             if mark.color is not None and _luminance(mark.color) > LIGHT:
                 continue  # paper-coloured: not seen
-            line = _line_for_mark(mark, boxes, indexes)
-            if line is not None and not any(_overlap(mark, other) for other in marks[page] if other is not mark):
+            middle = (mark.top + mark.bottom) / 2
+            near = indexes[bisect_left(tops, middle - MAX_LINE_HEIGHT) : bisect_right(tops, middle)]
+            line = _line_for_mark(mark, boxes, near)
+            if line is not None and not any(_overlap(mark, other) for other in page_marks if other is not mark):
                 attached.append((mark.x0, line))  # (a shape overlapping another is part of an icon)
     # a list's bullets line up: keep shapes with another at the same x (a lone dot is an icon or decoration)
     attached.sort()
@@ -191,21 +204,20 @@ def _same_run(prev: LineBox, box: LineBox) -> bool:
     return -0.5 * prev.size <= gap <= RUN_GAP * prev.size
 
 
-def _right_edge(boxes: Sequence[LineBox | None], run: Sequence[int]) -> float:
-    """Where lines of this run wrap: the furthest right any line of its page and column reaches, in its style."""
+def _edges(boxes: Sequence[LineBox | None]) -> dict[tuple[int | None, int, int], float]:
+    """Where lines wrap: the furthest right any line reaches, per page, column and (rounded) font size."""
+    edges: dict[tuple[int | None, int, int], float] = {}
+    for box in boxes:
+        if box is not None:
+            key = (box.page, box.column, round(box.size))
+            edges[key] = max(edges.get(key, 0.0), box.x1)
+    return edges
+
+
+def _right_edge(boxes: Sequence[LineBox | None], run: Sequence[int], edges: Mapping[Any, float]) -> float:
     first = boxes[run[0]]
     assert first is not None
-    edge = max(boxes[i].x1 for i in run)  # type: ignore[union-attr]
-    for box in boxes:
-        if (
-            box is not None
-            and box.page == first.page
-            and box.column == first.column
-            and abs(box.size - first.size) <= 0.4
-            and box.x0 < first.x0 + 4 * first.size
-        ):
-            edge = max(edge, box.x1)
-    return edge
+    return edges.get((first.page, first.column, round(first.size)), first.x1)
 
 
 def _wrapped(line: LineBox, following: LineBox, edge: float) -> bool:
@@ -219,7 +231,8 @@ def _wrapped(line: LineBox, following: LineBox, edge: float) -> bool:
 def _indent_items(boxes: Sequence[LineBox | None], runs: Sequence[Sequence[int]]) -> list[int]:
     # evidence: a wrapped first line at xa whose continuation starts further right, at xb
     pairs: list[tuple[float, float, int]] = []  # (xa, xb, run number)
-    edges = [_right_edge(boxes, run) if len(run) > 1 else 0.0 for run in runs]
+    all_edges = _edges(boxes)
+    edges = [_right_edge(boxes, run, all_edges) if len(run) > 1 else 0.0 for run in runs]
     for number, run in enumerate(runs):
         for a, b in pairwise(run):
             first, cont = boxes[a], boxes[b]
@@ -229,16 +242,17 @@ def _indent_items(boxes: Sequence[LineBox | None], runs: Sequence[Sequence[int]]
             shift = cont.x0 - first.x0
             if INDENT_MIN * first.size <= shift <= INDENT_MAX * first.size and _wrapped(first, cont, edges[number]):
                 pairs.append((first.x0, cont.x0, number))
+    # the same pair of x positions (to the point, give or take one) on two wrapped items or more
+    seen = Counter((round(xa), round(xb)) for xa, xb, _ in pairs)
     items: set[int] = set()
+    done: set[tuple[int, float]] = set()
     for xa, xb, number in pairs:
-        repeated = sum(1 for pa, pb, _ in pairs if abs(pa - xa) <= SAME_X and abs(pb - xb) <= SAME_X)
-        if repeated < 2:
+        ka, kb = round(xa), round(xb)
+        repeated = sum(seen[(ka + da, kb + db)] for da in (-1, 0, 1) for db in (-1, 0, 1))
+        if repeated < 2 or (number, xa) in done:
             continue
-        run = runs[number]
-        at_xb = [i for i in run if abs(boxes[i].x0 - xb) <= SAME_X]  # type: ignore[union-attr]
-        if not at_xb:
-            continue
-        for i in run:
+        done.add((number, xa))
+        for i in runs[number]:
             box = boxes[i]
             assert box is not None
             if abs(box.x0 - xa) <= SAME_X:
@@ -256,10 +270,11 @@ def _verb_items(
     verb_opener: Callable[[Sequence[str]], bool],
 ) -> list[int]:
     items: list[int] = []
+    all_edges = _edges(boxes)
     for run in runs:
         if len(run) < 2:
             continue
-        edge = _right_edge(boxes, run)
+        edge = _right_edge(boxes, run, all_edges)
         # in a list with bullet glyphs, a line without one that follows a full line is that item's next sentence
         glyphs = any(boxes[i].bullet for i in run)  # type: ignore[union-attr]
         marked_here = False

@@ -525,6 +525,8 @@ class _ShapeApi:
         ptr, i32 = ctypes.c_size_t, ctypes.c_int
         self.count_objects = _bind(r.FPDFPage_CountObjects, i32, ptr)
         self.page_object = _bind(r.FPDFPage_GetObject, ptr, ptr, i32)
+        # without argtypes (half the call cost): pass the page as a c_void_p and the index as an int
+        self.page_object_untyped = _bind(r.FPDFPage_GetObject, ptr)
         self.form_count = _bind(r.FPDFFormObj_CountObjects, i32, ptr)
         self.form_object = _bind(r.FPDFFormObj_GetObject, ptr, ptr, ctypes.c_ulong)
         self.kind = _bind(r.FPDFPageObj_GetType, i32, ptr)
@@ -576,31 +578,46 @@ def _pdfium_marks(page: int, left: float, top_edge: float) -> list[Shape]:
     """Small filled paths of the page (list bullets drawn as shapes by Chrome, wkhtmltopdf, WeasyPrint...)."""
     api = _shape_api()
     out: list[Shape] = []
-    count = api.count_objects(page)
-    _collect_marks(api, list(map(api.page_object, repeat(page, count), range(count))), left, top_edge, out, 0)
+    count = min(api.count_objects(page), 5000)
+    objs = list(map(api.page_object_untyped, repeat(ctypes.c_void_p(page), count), range(count)))
+    _collect_marks(api, objs, left, top_edge, out, 0)
     return out
 
 
 def _collect_marks(api: _ShapeApi, objs: list[int], left: float, top_edge: float, out: list[Shape], depth: int) -> None:
     objs = objs[:5000]
     kinds = list(map(api.kind, objs))
-    if 2 not in kinds and 5 not in kinds:
-        return  # no paths and no forms (the common case for a text-only page): nothing to look at
-    box = (ctypes.c_float * 4)()  # left, bottom, right, top
-    b0 = ctypes.addressof(box)
+    if depth < 3:
+        for form in compress(objs, map((5).__eq__, kinds)):  # form XObjects
+            n = api.form_count(form)
+            _collect_marks(api, list(map(api.form_object, repeat(form, n), range(n))), left, top_edge, out, depth + 1)
+    paths = list(compress(objs, map((2).__eq__, kinds)))
+    n = len(paths)
+    if not n:
+        return  # no paths (the common case for a text-only page): nothing to look at
+    # every path's bounds in one float array, read by map() (a page can hold thousands of paths: Chrome draws
+    # backgrounds, rules and underlines as paths), then only the small ones are looked at one by one
+    boxes = (ctypes.c_float * (4 * n))()  # left, bottom, right, top per path
+    b0 = ctypes.addressof(boxes)
+    ok = list(
+        map(
+            api.bounds,
+            paths,
+            range(b0, b0 + 16 * n, 16),
+            range(b0 + 4, b0 + 16 * n, 16),
+            range(b0 + 8, b0 + 16 * n, 16),
+            range(b0 + 12, b0 + 16 * n, 16),
+        )
+    )
+    flat = boxes[:]
     ints = (ctypes.c_int * 2)()  # fill mode, stroke
     i0 = ctypes.addressof(ints)
     rgba = (ctypes.c_uint * 4)()
     c0 = ctypes.addressof(rgba)
-    for obj, kind in zip(objs, kinds, strict=True):
-        if kind == 5 and depth < 3:  # form XObject
-            n = api.form_count(obj)
-            _collect_marks(api, list(map(api.form_object, repeat(obj, n), range(n))), left, top_edge, out, depth + 1)
-            continue
-        if kind != 2 or not api.bounds(obj, b0, b0 + 4, b0 + 8, b0 + 12):
-            continue
-        lft, btm, rgt, tp = box
-        if not (MARK_MIN <= rgt - lft <= MARK_MAX and MARK_MIN <= tp - btm <= MARK_MAX):
+    for k, (obj, lft, btm, rgt, tp) in enumerate(
+        zip(paths, flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True)
+    ):
+        if not (MARK_MIN <= rgt - lft <= MARK_MAX and MARK_MIN <= tp - btm <= MARK_MAX) or not ok[k]:
             continue
         ints[0] = 0
         if not api.draw_mode(obj, i0, i0 + 4) or ints[0] == 0:
