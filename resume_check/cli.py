@@ -354,7 +354,14 @@ def join_reports(fmt: str, reports: list[str]) -> str:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Gate: fail (exit 1) when the score is below N.")
 @click.option(
-    "--min-severity", type=click.Choice(["info", "warning", "error"]), help="Gate: fail on findings at this level."
+    "--min-severity",
+    type=click.Choice(["info", "warning", "error"]),
+    help="CI formats show findings at or above this level.  [default: warning, or the config's]",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(["info", "warning", "error"]),
+    help="Gate: fail on findings at or above this level.  [default: error, or the config's]",
 )
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Gate: fail on regressions.")
 @click.option("--tolerance", type=click.FloatRange(min=0), help="Score points a baseline allows to be lost.  [0]")
@@ -371,6 +378,7 @@ def check(
     min_severity: str | None = None,
     baseline_path: str | None = None,
     tolerance: float | None = None,
+    fail_level: str | None = None,
 ) -> None:
     """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
 
@@ -386,14 +394,15 @@ def check(
 
     CI mode (with a CI format, a gate option, --config or a .resume-check.toml found above FILE):
     exit 0 pass, 1 the gate failed (score under --fail-under, a required term missing, a forbidden
-    phrase, a finding at or above --min-severity, or a regression against --baseline), 3 bad input
-    or config, 4 unexpected.
+    phrase, a finding at or above --fail-level, or a regression against --baseline), 3 bad input
+    or config, 4 unexpected. CI formats show every finding at or above --min-severity and mark
+    the ones that fail.
 
     \b
       resume-check check cv.md --fail-under 60 --format github
       resume-check check cv.md --baseline resume-check.baseline.json --tolerance 2
     """
-    if wants_gate(fmt, files, config_path, fail_under, min_severity, baseline_path, tolerance):
+    if wants_gate(fmt, files, config_path, fail_under, min_severity, fail_level, baseline_path, tolerance):
         run_gate(
             files,
             fmt=fmt,
@@ -404,6 +413,7 @@ def check(
             config_path=config_path,
             fail_under=fail_under,
             min_severity=min_severity,
+            fail_level=fail_level,
             baseline_path=baseline_path,
             tolerance=tolerance or 0.0,
         )
@@ -598,6 +608,7 @@ def run_gate(
     min_severity: str | None,
     baseline_path: str | None,
     tolerance: float,
+    fail_level: str | None = None,
 ) -> NoReturn:
     """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
     import dataclasses
@@ -629,7 +640,12 @@ def run_gate(
     for file in files:
         config = resolve_config(config_path, os.getcwd() if file == "-" else os.path.dirname(os.path.abspath(file)))
         settings = config.settings_for(
-            file, fail_under=fail_under, min_severity=min_severity, lexicons=lexicons, model=model
+            file,
+            fail_under=fail_under,
+            min_severity=min_severity,
+            fail_level=fail_level,
+            lexicons=lexicons,
+            model=model,
         )
         key = (settings.lexicons, settings.model)
         if key not in engines:
@@ -641,7 +657,7 @@ def run_gate(
         except ResumeCheckError as err:
             if err.exit_code != ExitCode.BAD_INPUT:
                 raise
-            results.append(error_result(file, str(err), err.exit_code, settings.min_severity))
+            results.append(error_result(file, str(err), err.exit_code, settings))
             continue
         suppressions = source_suppressions(file, data) if file != "-" else ()
         entry = None

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
 from .models import SEVERITIES
 
 DEFAULT_FAIL_UNDER: float | None = None
-DEFAULT_MIN_SEVERITY = "error"
+#: what CI output shows: findings at or above this severity (Vale's MinAlertLevel)
+DEFAULT_MIN_SEVERITY = "warning"
+#: what fails the gate: findings at or above this severity
+DEFAULT_FAIL_LEVEL = "error"
 DEFAULT_TIME_LIMIT = 30.0  # seconds per file
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # refuse larger input files
 
@@ -18,7 +22,8 @@ class Settings:
     """What to analyse and how strictly to gate. Build one in the CLI and pass it down."""
 
     fail_under: float | None = DEFAULT_FAIL_UNDER
-    min_severity: str = DEFAULT_MIN_SEVERITY
+    min_severity: str = DEFAULT_MIN_SEVERITY  # shown in CI output
+    fail_level: str = DEFAULT_FAIL_LEVEL  # fails the gate (always shown too)
     required_terms: tuple[str, ...] = ()  # term ids that must be found
     forbidden_phrases: tuple[str, ...] = ()
     lexicons: tuple[str, ...] = ()  # extra lexicon pack paths
@@ -28,6 +33,9 @@ class Settings:
     time_limit: float = DEFAULT_TIME_LIMIT
     max_bytes: int = DEFAULT_MAX_BYTES
     source: str | None = field(default=None, compare=False)  # the config file these came from, for messages
+    #: (field, where its value came from: "the command line (--fail-under)", "fail_under in PATH" ...); a field not
+    #: listed has its default. Gate messages name it.
+    origins: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     #: where to keep compiled lexicons and matchers between runs (see cache.py); None: no disk cache
     cache_dir: str | None = field(default=None, compare=False)
 
@@ -35,14 +43,23 @@ class Settings:
         where = f" in {self.source}" if self.source else ""
         if self.fail_under is not None and not 0 <= self.fail_under <= 100:
             raise ConfigError(f"fail_under{where} must be between 0 and 100, got {self.fail_under!r}")
-        if self.min_severity not in SEVERITIES:
-            raise ConfigError(
-                f"min_severity{where} must be one of {', '.join(SEVERITIES)}, got {self.min_severity!r}"
-            )
+        for name in ("min_severity", "fail_level"):
+            value = getattr(self, name)
+            if value not in SEVERITIES:
+                raise ConfigError(f"{name}{where} must be one of {', '.join(SEVERITIES)}, got {value!r}")
         if self.time_limit <= 0:
             raise ConfigError(f"time_limit{where} must be a positive number of seconds, got {self.time_limit!r}")
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes{where} must be positive, got {self.max_bytes!r}")
+
+    def origin(self, name: str) -> str:
+        """Where the value of field ``name`` came from, for messages: a recorded origin, else "the default" when it
+        has its default value, else "the settings" (a library caller built Settings itself)."""
+        recorded = dict(self.origins).get(name)
+        if recorded:
+            return recorded
+        default = next((f.default for f in dataclasses.fields(self) if f.name == name), None)
+        return "the default" if getattr(self, name) == default else "the settings"
 
     def is_enabled(self, rule_id: str) -> bool:
         """True unless a disabled prefix covers ``rule_id`` more specifically than any enabled prefix."""

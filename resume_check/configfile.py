@@ -39,7 +39,21 @@ LIST_KEYS: dict[str, str] = {
     "disable": "disabled",
     "enable": "enabled",
 }
-SCALAR_KEYS: dict[str, str] = {"fail_under": "fail_under", "min_severity": "min_severity", "time_limit": "time_limit"}
+SCALAR_KEYS: dict[str, str] = {
+    "fail_under": "fail_under",
+    "min_severity": "min_severity",
+    "fail_level": "fail_level",
+    "time_limit": "time_limit",
+}
+#: Settings field -> the command-line option that sets it, for "where did this threshold come from" messages
+OPTION_NAMES: dict[str, str] = {
+    "fail_under": "--fail-under",
+    "min_severity": "--min-severity",
+    "fail_level": "--fail-level",
+    "time_limit": "--time-limit",
+    "lexicons": "--lexicon",
+    "model": "--model",
+}
 SETTING_KEYS = {**LIST_KEYS, **SCALAR_KEYS}
 TOP_KEYS = (*SETTING_KEYS, "overrides")
 OVERRIDE_KEYS = ("files", *SETTING_KEYS)
@@ -52,8 +66,10 @@ STARTER = """\
 # Fail (exit 1) when the score is below this bar (0-100).
 fail_under = 60
 
-# Fail when a finding has at least this severity: "error", "warning" or "info".
-min_severity = "error"
+# Show findings of at least this severity ("info", "warning" or "error") in CI output...
+min_severity = "warning"
+# ...and fail when a finding has at least this one (failing findings are always shown).
+fail_level = "error"
 
 # Term ids that must be found (see `resume-check lexicons`), and phrases that must not appear.
 required_terms = []
@@ -99,11 +115,13 @@ class Config:
         ``options`` use Settings field names (``fail_under=70``, ``disabled=("impact",)``); list options add.
         """
         fields: dict[str, Any] = {}
-        _apply(fields, self.values)
+        origins: dict[str, str] = {}
+        _apply(fields, self.values, origins, f"{{key}} in {self.path}")
         if file is not None:
             for override in self.overrides:
                 if any(_glob_match(pattern, file, self.folder) for pattern in override.files):
-                    _apply(fields, override.values)
+                    where = f"{{key}} in {self.path} ([[overrides]] files = {list(override.files)!r})"
+                    _apply(fields, override.values, origins, where)
         for name, value in options.items():
             if value is None:
                 continue
@@ -111,19 +129,21 @@ class Config:
                 fields[name] = (*fields.get(name, ()), *value)
             else:
                 fields[name] = value
+            origins[name] = f"the command line ({OPTION_NAMES.get(name, name)})"
         try:
-            return Settings(**fields, source=self.path)
+            return Settings(**fields, source=self.path, origins=tuple(origins.items()))
         except ConfigError as err:
             raise ConfigError(f"{err}; fix the value in {self.path} or on the command line") from None
 
 
-def _apply(fields: dict[str, Any], values: Iterable[tuple[str, Any]]) -> None:
+def _apply(fields: dict[str, Any], values: Iterable[tuple[str, Any]], origins: dict[str, str], where: str) -> None:
     for key, value in values:
         name = SETTING_KEYS[key]
         if key in LIST_KEYS:
             fields[name] = (*fields.get(name, ()), *value)
         else:
             fields[name] = value
+        origins[name] = where.replace("{key}", key, 1)
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -212,9 +232,9 @@ def _check_value(key: str, value: Any, where: str, folder: Path) -> Any:
         if key == "lexicons":
             return tuple(str(folder / v) for v in value)
         return tuple(v.strip() for v in value)
-    if key == "min_severity":
+    if key in ("min_severity", "fail_level"):
         if value not in SEVERITIES:
-            raise ConfigError(f"{where}: min_severity must be one of {', '.join(SEVERITIES)}, got {value!r}")
+            raise ConfigError(f"{where}: {key} must be one of {', '.join(SEVERITIES)}, got {value!r}")
         return value
     if key == "fail_under":
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:

@@ -1,8 +1,11 @@
 """The CI gate: decide whether one analysed résumé passes, and say exactly why not.
 
 A file fails when its score is under ``fail_under``, a required term is missing, a forbidden phrase is present,
-a finding is at or above ``min_severity`` (after config switches and inline suppression), or, with a baseline,
+a finding is at or above ``fail_level`` (after config switches and inline suppression), or, with a baseline,
 anything regressed (see ``baseline.compare``). The CLI maps a failure to exit code 1, never to a count.
+
+What is *shown* is separate from what *fails*, as in Vale (``MinAlertLevel`` vs the failing level): CI output
+shows every finding at or above ``min_severity`` and every failing one, and marks which of them fail.
 """
 
 from __future__ import annotations
@@ -37,11 +40,16 @@ class CheckResult:
 
     path: str
     analysis: Analysis | None
-    findings: tuple[Finding, ...]  # reported findings: enabled, not suppressed, at or above min_severity
+    findings: tuple[Finding, ...]  # shown: enabled, not suppressed, at or above min_severity or fail_level
     failures: tuple[Failure, ...]
-    min_severity: str = "error"
+    min_severity: str = "warning"
     error: str | None = None  # why the file could not be analysed
     error_code: int = 0  # its exit-code class (3 bad input, 4 unexpected)
+    fail_level: str = "error"
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` fails the gate (its severity is at or above ``fail_level``)."""
+        return severity_rank(finding.severity) >= severity_rank(self.fail_level)
 
     @property
     def passed(self) -> bool:
@@ -89,17 +97,18 @@ def evaluate(
     if suppressions is None:
         suppressions = parse_suppressions(source_text) if source_text else ()
     active = active_findings(analysis, settings, suppressions)
-    floor = severity_rank(settings.min_severity)
+    fail_floor = severity_rank(settings.fail_level)
+    floor = min(severity_rank(settings.min_severity), fail_floor)  # a failing finding is always shown
     reported = tuple(f for f in active if severity_rank(f.severity) >= floor)
     failures: list[Failure] = []
     total = analysis.score.total
     if settings.fail_under is not None and total < settings.fail_under:
-        where = f" ({settings.source})" if settings.source else ""
         failures.append(
             Failure(
                 "score",
                 "gate.score",
-                f"score {total:g} is under the bar of {settings.fail_under:g}{where}; "
+                f"score {total:g} is under the bar of {settings.fail_under:g} "
+                f"(set by {settings.origin('fail_under')}); "
                 "see the report for the missing keywords and weak statements that cost points",
             )
         )
@@ -130,21 +139,34 @@ def evaluate(
                 )
     failures.extend(
         Failure(
-            "finding", f.id, f"{f.message} ({f.severity}: at or above min_severity {settings.min_severity})", f.line
+            "finding",
+            f.id,
+            f"{f.message} ({f.severity}: at or above fail_level {settings.fail_level}, "
+            f"set by {settings.origin('fail_level')})",
+            f.line,
         )
         for f in reported
+        if severity_rank(f.severity) >= fail_floor
     )
     if baseline is not None:
         for regression in compare(baseline, analysis, active, tolerance=tolerance):
             if is_suppressed(regression.id, regression.line, suppressions) or not settings.is_enabled(regression.id):
                 continue
             failures.append(Failure("baseline", regression.id, regression.message, regression.line))
-    return CheckResult(path or analysis.source.path, analysis, reported, tuple(failures), settings.min_severity)
+    return CheckResult(
+        path or analysis.source.path,
+        analysis,
+        reported,
+        tuple(failures),
+        settings.min_severity,
+        fail_level=settings.fail_level,
+    )
 
 
-def error_result(path: str, message: str, exit_code: int, min_severity: str = "error") -> CheckResult:
+def error_result(path: str, message: str, exit_code: int, settings: Settings | None = None) -> CheckResult:
     """The result for a file that could not be analysed."""
-    return CheckResult(path, None, (), (), min_severity, message, exit_code)
+    settings = settings or Settings()
+    return CheckResult(path, None, (), (), settings.min_severity, message, exit_code, settings.fail_level)
 
 
 def _covers(prefix: str, term_id: str) -> bool:
@@ -192,6 +214,7 @@ class Annotation:
     line: int | None = None
     column: int | None = None
     key: str | None = None  # the JSON path in a structured source (JSON Resume), e.g. work[0].highlights[2]
+    fails: bool = False  # this annotation fails the gate (a failing finding, a gate failure or an unreadable file)
 
 
 #: rule id of the annotation for a file that could not be analysed
@@ -214,16 +237,20 @@ def collect_annotations(result: CheckResult) -> tuple[Annotation, ...]:
     """Everything CI output shows for one file, ordered by line (whole-file items first), then rule id."""
     out: list[Annotation] = []
     if result.error is not None:
-        out.append(Annotation("error", INPUT_RULE, result.error))
+        out.append(Annotation("error", INPUT_RULE, result.error, fails=True))
     keys = source_keys(result.analysis) if result.analysis is not None else {}
 
-    def annotation(severity: str, rule_id: str, message: str, line: int | None, column: int | None) -> Annotation:
+    def annotation(
+        severity: str, rule_id: str, message: str, line: int | None, column: int | None, fails: bool
+    ) -> Annotation:
         key = keys.get(line) if line is not None else None
-        return Annotation(severity, rule_id, f"{message} (at {key})" if key else message, line, column, key)
+        return Annotation(severity, rule_id, f"{message} (at {key})" if key else message, line, column, key, fails)
 
-    out.extend(annotation(f.severity, f.id, f.message, f.line, f.column) for f in result.findings)
+    out.extend(annotation(f.severity, f.id, f.message, f.line, f.column, result.fails(f)) for f in result.findings)
     out.extend(
-        annotation("error", fa.id, fa.message, fa.line, fa.column) for fa in result.failures if fa.kind != "finding"
+        annotation("error", fa.id, fa.message, fa.line, fa.column, True)
+        for fa in result.failures
+        if fa.kind != "finding"
     )
     out.sort(key=lambda a: (a.line or 0, a.column or 0, a.rule_id, a.message))
     return tuple(out)

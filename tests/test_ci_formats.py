@@ -34,13 +34,14 @@ def results() -> list[CheckResult]:
 
 def test_line_format() -> None:
     text = line.render_results(results())
+    # every finding at or above min_severity is shown; the ones that fail the gate are marked
     assert text.splitlines() == [
-        "cv dir/cv.md:1:1: error ats.contact.email No email address found",
-        "cv dir/cv.md:1:1: error gate.score score 58.5 is under the bar of 60; see the report for the missing keywords "
-        "and weak statements that cost points",
+        "cv dir/cv.md:1:1: error ats.contact.email No email address found [fails]",
+        "cv dir/cv.md:1:1: error gate.score score 58.5 is under the bar of 60 (set by the settings); see the report "
+        "for the missing keywords and weak statements that cost points [fails]",
         "cv dir/cv.md:2:1: warning impact.weak weak opener 'Responsible for': start with a verb, e.g. Led, 100% sure",
         'cv dir/cv.md:3:5: warning ats.cliche cliché "team player" second line',
-        "bad,name:1.pdf:1:1: error input.unreadable bad,name:1.pdf: not a PDF (no %PDF header); re-export it",
+        "bad,name:1.pdf:1:1: error input.unreadable bad,name:1.pdf: not a PDF (no %PDF header); re-export it [fails]",
     ]
     assert "\x1b[" in line.render_results(results(), color=True)
     assert renderer("line") is line
@@ -49,15 +50,19 @@ def test_line_format() -> None:
 def test_github_format_line_by_line() -> None:
     lines = github.render_results(results()).splitlines()
     assert lines == [
-        "::error file=cv dir/cv.md,title=ats.contact.email::No email address found",
-        "::error file=cv dir/cv.md,title=gate.score::score 58.5 is under the bar of 60; see the report for the "
-        "missing keywords and weak statements that cost points",
+        "::error file=cv dir/cv.md,title=ats.contact.email (fails the gate)::No email address found",
+        "::error file=cv dir/cv.md,title=gate.score (fails the gate)::score 58.5 is under the bar of 60 (set by the "
+        "settings); see the report for the missing keywords and weak statements that cost points",
         "::warning file=cv dir/cv.md,line=2,title=impact.weak::weak opener 'Responsible for': start with a verb, "
         "e.g. Led, 100%25 sure",
         '::warning file=cv dir/cv.md,line=3,col=5,title=ats.cliche::cliché "team player"%0Asecond line',
-        "::error file=bad%2Cname%3A1.pdf,title=input.unreadable::bad,name:1.pdf: not a PDF (no %25PDF header); "
-        "re-export it",
+        "::error file=bad%2Cname%3A1.pdf,title=input.unreadable (fails the gate)::bad,name:1.pdf: not a PDF "
+        "(no %25PDF header); re-export it",
     ]
+    # a warning that fails (fail_level = warning) is an error annotation
+    a = make_analysis("cv.md", 90, text="x\ny", findings=[Finding("impact.weak", "weak", "warning", 2)])
+    strict = github.render_results([evaluate(a, Settings(fail_level="warning"), path="cv.md")])
+    assert strict == "::error file=cv.md,line=2,title=impact.weak (fails the gate)::weak\n"
     assert github.escape_property("a,b:c%\r\n") == "a%2Cb%3Ac%25%0D%0A"
 
 
@@ -75,6 +80,8 @@ def test_sarif_validates_against_the_2_1_0_schema() -> None:
     first, weak, cliche = run["results"][0], run["results"][2], run["results"][3]
     assert first["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "cv%20dir/cv.md"}}
     assert weak["level"] == "warning" and weak["locations"][0]["physicalLocation"]["region"] == {"startLine": 2}
+    assert weak["properties"] == {"severity": "warning", "failsGate": False}
+    assert first["level"] == "error" and first["properties"] == {"severity": "error", "failsGate": True}
     assert cliche["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 5}
     assert [r["ruleIndex"] for r in run["results"]] == [0, 1, 2, 3, 4]
     assert json.loads(sarif.render_results([]))["runs"][0]["results"] == []
@@ -94,17 +101,32 @@ def test_junit_parses_back() -> None:
     assert [s.get("name") for s in suites] == ["cv dir/cv.md", "ok.md", "bad,name:1.pdf"]
     cv = suites[0]
     cases = {c.get("name"): c for c in cv.findall("testcase")}
-    assert list(cases) == ["resume-check.gate", "ats.contact.email", "gate.score", "impact.weak", "ats.cliche"]
+    # one testcase per rule, each problem once: 2 failing rules, 2 shown for information
+    assert list(cases) == ["ats.contact.email", "gate.score", "impact.weak", "ats.cliche"]
     assert (cv.get("tests"), cv.get("failures"), cv.get("errors"), cv.get("timestamp")) == (
-        "5",
-        "5",
+        "4",
+        "2",
         "0",
         "2026-01-02T03:04:05",
     )
-    gate = cases["resume-check.gate"].find("failure")
-    assert gate is not None and "gate.score: score 58.5" in (gate.text or "")
-    weak = cases["impact.weak"].find("failure")
-    assert weak is not None and weak.get("type") == "impact.weak" and (weak.text or "").startswith("cv dir/cv.md:2:")
+    assert len(cv.findall("testcase/failure")) == 2
+    gate = cases["gate.score"].find("failure")
+    assert gate is not None and "score 58.5 is under the bar of 60" in (gate.text or "")
+    assert list(cases["impact.weak"]) == []  # shown, not failing
+    out = cv.find("system-out")
+    assert out is not None and (out.text or "").startswith("cv dir/cv.md:2: warning: weak opener")
+    # failing warnings are failures, each rule once however many times it fired
+    a = make_analysis(
+        "cv.md",
+        90,
+        text="x\ny\nz",
+        findings=[Finding("impact.weak", "weak", "warning", 2), Finding("impact.weak", "weak too", "warning", 3)],
+    )
+    strict = ET.fromstring(junit.render_results([evaluate(a, Settings(fail_level="warning"), path="cv.md")]))
+    suite = strict.find("testsuite")
+    assert suite is not None and (suite.get("tests"), suite.get("failures")) == ("1", "1")
+    failure = suite.find("testcase/failure")
+    assert failure is not None and failure.get("message") == "2 times: weak"
     ok = suites[1].findall("testcase")
     assert [c.get("name") for c in ok] == ["resume-check.gate"] and list(ok[0]) == []
     bad = suites[2].find("testcase/error")

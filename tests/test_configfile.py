@@ -61,6 +61,20 @@ min_severity = "error"
     cli = config.settings_for(str(tmp_path / "drafts" / "cv.md"), fail_under=90, min_severity=None, disabled=("x",))
     assert (cli.fail_under, cli.min_severity, cli.disabled) == (90, "warning", ("impact.weak", "ats", "x"))
     assert Config().settings_for("cv.md").fail_under is None
+    # where each threshold came from, for the gate's messages
+    assert main.origin("fail_under") == f"fail_under in {cfg}" and main.origin("fail_level") == "the default"
+    assert draft.origin("fail_under") == f"fail_under in {cfg} ([[overrides]] files = ['drafts/**'])"
+    assert cli.origin("fail_under") == "the command line (--fail-under)"
+    assert cli.origin("min_severity") == f"min_severity in {cfg}"
+
+
+def test_fail_level_is_read_and_checked(tmp_path: Path) -> None:
+    cfg = write(tmp_path / ".resume-check.toml", 'min_severity = "info"\nfail_level = "warning"\n')
+    settings = load_config(cfg).settings_for("cv.md")
+    assert (settings.min_severity, settings.fail_level) == ("info", "warning")
+    bad = write(tmp_path / "bad" / ".resume-check.toml", 'fail_level = "fatal"\n')
+    with pytest.raises(ConfigError, match="fail_level must be one of info, warning, error"):
+        load_config(bad)
 
 
 def test_explicit_config_overrides_discovery(tmp_path: Path) -> None:

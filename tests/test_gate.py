@@ -24,30 +24,43 @@ def ids(result) -> list[str]:  # type: ignore[no-untyped-def]
     return [f.id for f in result.failures]
 
 
-def test_default_fails_on_error_findings_only() -> None:
+def test_default_shows_warnings_and_fails_on_errors_only() -> None:
     result = evaluate(analysis(), Settings())
-    assert [f.id for f in result.findings] == ["ats.contact.email"]
+    assert [f.id for f in result.findings] == ["ats.contact.email", "impact.weak"]
     assert ids(result) == ["ats.contact.email"] and not result.passed
+    assert [result.fails(f) for f in result.findings] == [True, False]
 
 
-def test_pass_when_nothing_at_min_severity() -> None:
+def test_warnings_are_shown_without_failing() -> None:
+    """Vale's split: what is shown (min_severity) is not what fails (fail_level)."""
     result = evaluate(analysis(), Settings(disabled=("ats.contact",)))
-    assert result.passed and result.failures == () and result.findings == ()
+    assert result.passed and result.failures == ()
+    assert [f.id for f in result.findings] == ["impact.weak"]
 
 
 def test_min_severity_levels() -> None:
-    assert [f.id for f in evaluate(analysis(), Settings(min_severity="warning")).findings] == [
-        "ats.contact.email",
-        "impact.weak",
-    ]
+    assert [f.id for f in evaluate(analysis(), Settings(min_severity="error")).findings] == ["ats.contact.email"]
     assert len(evaluate(analysis(), Settings(min_severity="info")).findings) == 3
+
+
+def test_fail_level_levels() -> None:
+    strict = evaluate(analysis(), Settings(min_severity="info", fail_level="warning"))
+    assert ids(strict) == ["ats.contact.email", "impact.weak"]
+    assert len(strict.findings) == 3 and [strict.fails(f) for f in strict.findings] == [True, True, False]
+    # a failing finding is shown even when min_severity is higher than its level
+    hidden = evaluate(analysis(), Settings(min_severity="error", fail_level="warning"))
+    assert [f.id for f in hidden.findings] == ["ats.contact.email", "impact.weak"] == ids(hidden)
+    assert "at or above fail_level warning, set by the settings" in hidden.failures[1].message
 
 
 def test_score_bar() -> None:
     settings = Settings(fail_under=75, disabled=("ats",), source="repo/.resume-check.toml")
     result = evaluate(analysis(70), settings)
     assert ids(result) == ["gate.score"]
-    assert result.failures[0].message.startswith("score 70 is under the bar of 75 (repo/.resume-check.toml)")
+    assert result.failures[0].message.startswith("score 70 is under the bar of 75 (set by the settings)")
+    origin = ("fail_under", "fail_under in repo/.resume-check.toml")
+    told = Settings(fail_under=75, disabled=("ats",), origins=(origin,))
+    assert "(set by fail_under in repo/.resume-check.toml)" in evaluate(analysis(70), told).failures[0].message
     assert evaluate(analysis(75), settings).passed  # the bar itself passes
 
 
@@ -82,19 +95,19 @@ def test_inline_suppression_and_config_switch() -> None:
         text="Jane Example\n\nResponsible for x",
         findings=[Finding("impact.weak", "weak", "warning", line=3)],
     )
-    settings = Settings(min_severity="warning", forbidden_phrases=("responsible for",))
+    settings = Settings(fail_level="warning", forbidden_phrases=("responsible for",))
     assert ids(evaluate(a, settings)) == ["gate.forbidden-phrase", "impact.weak"]
     assert evaluate(a, settings, source_text=source).passed
-    assert evaluate(a, Settings(min_severity="warning", disabled=("impact",))).passed
+    assert evaluate(a, Settings(fail_level="warning", disabled=("impact",))).passed
 
 
 def test_annotations_and_error_result() -> None:
     settings = Settings(fail_under=90, min_severity="warning")
     notes = collect_annotations(evaluate(analysis(), settings))
-    assert [(a.severity, a.rule_id, a.line) for a in notes] == [
-        ("error", "ats.contact.email", None),
-        ("error", "gate.score", None),
-        ("warning", "impact.weak", 2),
+    assert [(a.severity, a.rule_id, a.line, a.fails) for a in notes] == [
+        ("error", "ats.contact.email", None, True),
+        ("error", "gate.score", None, True),
+        ("warning", "impact.weak", 2, False),
     ]
     broken = error_result("x.pdf", "x.pdf: no text layer", 3)
     assert not broken.passed and broken.score is None

@@ -448,14 +448,15 @@ def write(tmp_path: Path, document: Any, name: str = "Alex-Morgan-CV.json") -> s
 
 def test_ci_findings_point_at_the_json_path_and_line(tmp_path: Path) -> None:
     path = write(tmp_path, sample())
-    result = CliRunner().invoke(main, ["check", path, "--format", "line", "--min-severity", "warning"])
+    args = ["check", path, "--format", "line", "--min-severity", "warning", "--fail-level", "warning"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     source = Path(path).read_text(encoding="utf-8").splitlines()
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     for line, key in zip(lines, ("work[0].highlights[4]", "work[1].highlights[4]"), strict=True):
         number = int(line.split(":")[1])
-        assert line.endswith(f"(at {key})") and " warning impact.weak " in line
+        assert line.endswith(f"(at {key}) [fails]") and " warning impact.weak " in line
         assert source[number - 1].strip().startswith('"Responsible for')
     sarif = json.loads(
         CliRunner().invoke(main, ["check", path, "--format", "sarif", "--min-severity", "warning"]).stdout

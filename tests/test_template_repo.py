@@ -135,7 +135,7 @@ def test_init_writes_a_loadable_starter(tmp_path: Path) -> None:
     from resume_check.configfile import load_config
 
     settings = load_config(tmp_path / ".resume-check.toml").settings_for()
-    assert settings.fail_under == 60 and settings.min_severity == "error"
+    assert settings.fail_under == 60 and settings.min_severity == "warning" and settings.fail_level == "error"
     again = run("init", "--path", str(tmp_path))
     assert again.exit_code == 3 and "already exists" in again.output
     assert run("init", "--path", str(tmp_path), "--force").exit_code == 0
@@ -186,6 +186,7 @@ def test_report_formats_in_ci_mode(repo: Path) -> None:
     assert text.exit_code == 1
     assert f"resume-check: FAILED {cv}: 1 gate failure(s)" in text.stderr
     assert f"  {cv}: gate.score: score " in text.stderr
+    assert "(set by the command line (--fail-under))" in text.stderr  # not "the config file"
     as_json = run("check", str(cv), "--fail-under", "1", "--format", "json")
     assert as_json.exit_code == 0 and json.loads(as_json.stdout)["score"]["total"] > 1
     both = run("check", str(cv), str(cv), "--format", "html", "--fail-under", "1")

@@ -1,7 +1,8 @@
 """CI format ``github``: GitHub Actions workflow commands that annotate files in a pull request.
 
-``::warning file=cv.md,line=12,col=1,title=impact.weak::message``; severities map error -> error,
-warning -> warning, info -> notice. Data is escaped (%, CR, LF) and properties also escape ``:`` and ``,``.
+``::warning file=cv.md,line=12,col=1,title=impact.weak::message``. An annotation that fails the gate is an
+``error`` whatever its severity, titled ``rule-id (fails the gate)``; the others map warning -> warning and
+info -> notice. Data is escaped (%, CR, LF) and properties also escape ``:`` and ``,`` (the workflow-command spec).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def render_results(results: Sequence[CheckResult], *, color: bool = False) -> st
                 props.append(f"line={a.line}")
                 if a.column is not None:
                     props.append(f"col={a.column}")
-            props.append(f"title={escape_property(a.rule_id)}")
-            lines.append(f"::{COMMANDS.get(a.severity, 'warning')} {','.join(props)}::{escape_data(a.message)}")
+            title = f"{a.rule_id} (fails the gate)" if a.fails else a.rule_id
+            props.append(f"title={escape_property(title)}")
+            command = "error" if a.fails else COMMANDS.get(a.severity, "warning")
+            lines.append(f"::{command} {','.join(props)}::{escape_data(a.message)}")
     return "".join(line + "\n" for line in lines)

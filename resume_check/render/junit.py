@@ -1,8 +1,10 @@
-"""CI format ``junit``: JUnit XML (Ant/JUnitReport schema), one testsuite per file, one testcase per file and rule.
+"""CI format ``junit``: JUnit XML (the Ant/JUnitReport schema), one testsuite per file, one testcase per rule.
 
-Each file has a ``resume-check.gate`` testcase (failed when the gate failed) and one testcase per rule id that
-reported something: a failure for findings at or above the minimum severity and for gate or baseline failures,
-an error for a file that could not be analysed.
+Each file has one testcase per rule id it reported (findings at or above ``min_severity``, gate and baseline
+failures): a ``failure`` when any of that rule's annotations fails the gate, an ``error`` for a file that could
+not be analysed, and a passing testcase whose ``system-out`` lists the findings shown for information. A file with
+nothing to report has one passing ``resume-check.gate`` testcase. The suite's counts are the testcases' own, so
+"3 failures" means three failing rules, each reported once.
 """
 
 from __future__ import annotations
@@ -41,37 +43,37 @@ def render_results(results: Sequence[CheckResult], *, color: bool = False, times
     when = (timestamp or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%S")
     suites = []
     for number, result in enumerate(results):
-        items = collect_annotations(result)
         by_rule: dict[str, list[Annotation]] = {}
-        for a in items:
+        for a in collect_annotations(result):
             by_rule.setdefault(a.rule_id, []).append(a)
-        cases = []
+        cases: list[str] = []
+        info: list[str] = []
         failures = errors = 0
-        gate_body = ""
-        if result.error is None and not result.passed:
-            reasons = "\n".join(f"{fa.id}: {fa.message}" for fa in result.failures)
-            gate_body = (
-                f"      <failure type={_attr(GATE_CASE)} message={_attr(f'{len(result.failures)} gate failure(s)')}>"
-                f"{escape(_clean(reasons))}</failure>"
-            )
-            failures += 1
-        if result.error is None:
-            cases.append(_case(GATE_CASE, result.path, gate_body))
         for rule_id, rule_items in by_rule.items():
-            text = "\n".join(f"{_where(a, result.path)}: {a.severity}: {a.message}" for a in rule_items)
-            first = rule_items[0].message
+            failing = [a for a in rule_items if a.fails]
+            shown = failing or rule_items
+            text = escape(_clean("\n".join(f"{_where(a, result.path)}: {a.severity}: {a.message}" for a in shown)))
+            message = shown[0].message if len(shown) == 1 else f"{len(shown)} times: {shown[0].message}"
             if rule_id == INPUT_RULE:
-                body = f"      <error type={_attr(rule_id)} message={_attr(first)}>{escape(_clean(text))}</error>"
+                body = f"      <error type={_attr(rule_id)} message={_attr(message)}>{text}</error>"
                 errors += 1
-            else:
-                body = f"      <failure type={_attr(rule_id)} message={_attr(first)}>{escape(_clean(text))}</failure>"
+            elif failing:
+                body = f"      <failure type={_attr(rule_id)} message={_attr(message)}>{text}</failure>"
                 failures += 1
+            else:  # shown for information only: the testcase passes
+                body = ""
+                info.append(text)
             cases.append(_case(rule_id, result.path, body))
+        if not cases:
+            cases.append(_case(GATE_CASE, result.path))
         suites.append(
             f'  <testsuite name={_attr(result.path)} package={_attr(result.path)} id="{number}" '
             f'timestamp="{when}" hostname="{HOSTNAME}" tests="{len(cases)}" failures="{failures}" '
             f'errors="{errors}" time="0">\n'
-            "    <properties/>\n" + "\n".join(cases) + "\n    <system-out/>\n    <system-err/>\n  </testsuite>"
+            "    <properties/>\n"
+            + "\n".join(cases)
+            + (f"\n    <system-out>{chr(10).join(info)}</system-out>" if info else "\n    <system-out/>")
+            + "\n    <system-err/>\n  </testsuite>"
         )
     body = "\n".join(suites)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n{body}\n</testsuites>\n'

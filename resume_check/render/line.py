@@ -1,6 +1,7 @@
 """CI format ``line``: ``path:line:col: severity rule-id message``, one annotation per line (grep/editor friendly).
 
-Whole-file annotations use line 1, column 1 so every line parses with the same pattern.
+Whole-file annotations use line 1, column 1 so every line parses with the same pattern. An annotation that fails
+the gate ends with `` [fails]``; the others are shown for information (at or above ``min_severity``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import click
 from ..gate import CheckResult, collect_annotations
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+FAILS = " [fails]"
 
 
 def render_results(results: Sequence[CheckResult], *, color: bool = False) -> str:
@@ -20,6 +22,6 @@ def render_results(results: Sequence[CheckResult], *, color: bool = False) -> st
     for result in results:
         for a in collect_annotations(result):
             severity = click.style(a.severity, fg=COLORS.get(a.severity)) if color else a.severity
-            message = " ".join(a.message.split())
+            message = " ".join(a.message.split()) + (FAILS if a.fails else "")
             lines.append(f"{result.path}:{a.line or 1}:{a.column or 1}: {severity} {a.rule_id} {message}")
     return "".join(line + "\n" for line in lines)

@@ -50,8 +50,10 @@ def to_dict(results: Sequence[CheckResult]) -> dict[str, Any]:
                 {
                     "ruleId": a.rule_id,
                     "ruleIndex": list(rules).index(a.rule_id),
-                    "level": LEVELS.get(a.severity, "warning"),
+                    # code scanning fails a check on "error": a finding fails the gate exactly when it is one here
+                    "level": "error" if a.fails else LEVELS.get(a.severity, "warning"),
                     "message": {"text": a.message},
+                    "properties": {"severity": a.severity, "failsGate": a.fails},
                     "locations": [
                         {"physicalLocation": location}
                         if a.key is None
