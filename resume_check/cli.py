@@ -461,6 +461,45 @@ def explain(fmt: str) -> None:
         click.echo(explain_text(), nl=False)
 
 
+@main.command()
+@click.argument("ident", metavar="[ID]", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@guarded
+def rules(ident: str | None, fmt: str) -> None:
+    """List every rule (finding id) with its severity and title, or show one rule's help and examples.
+
+    \b
+    Examples:
+      resume-check rules
+      resume-check rules impact.weak
+      resume-check rules --format json
+    """
+    import difflib
+    import json
+
+    from .rules import describe, load_rules, render_markdown, to_dict
+
+    registry = load_rules()
+    if ident is None:
+        if fmt == "json":
+            click.echo(json.dumps([to_dict(r) for r in registry.rules], ensure_ascii=False, indent=2))
+        elif fmt == "markdown":
+            click.echo(render_markdown(registry), nl=False)
+        else:
+            width = max(len(r.id) + (2 if r.family else 0) for r in registry.rules)
+            for r in registry.rules:
+                click.echo(f"{r.id + ('.*' if r.family else ''):<{width}}  {r.severity:<7}  {r.title}")
+        return
+    rule = registry.find(ident)
+    if rule is None:
+        close = difflib.get_close_matches(ident, registry.ids(), n=3, cutoff=0.6)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " See: resume-check rules"
+        raise click.BadParameter(f"no rule with id {ident!r}.{hint}", param_hint="ID")
+    click.echo(
+        json.dumps(to_dict(rule), ensure_ascii=False, indent=2) if fmt == "json" else describe(rule), nl=fmt == "json"
+    )
+
+
 # --- batch (issue 6) ---
 
 COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markdown", "html": "cohort_html"}
@@ -623,6 +662,7 @@ def run_gate(
     from .extract import extract_bytes, read_input
     from .gate import error_result, evaluate
     from .render import renderer
+    from .rules import check_switches
     from .suppress import source_suppressions
 
     baseline: dict[str, Any] | None = None
@@ -651,6 +691,9 @@ def run_gate(
         if key not in engines:
             engines[key] = start_engine(settings)
         engine = dataclasses.replace(engines[key], settings=settings)
+        lexicon = engine.lexicon
+        known = [*(t.id for t in lexicon.terms), *(c.id for c in lexicon.categories), *(p.id for p in lexicon.packs)]
+        check_switches(settings.disabled, settings.enabled, known, settings.source or "the command line")
         try:
             data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned for suppressions
             analysis = analyse_document(extract_bytes(data, file), engine)

@@ -78,7 +78,8 @@ forbidden_phrases = ["responsible for", "references available on request"]
 # Extra lexicon packs, relative to this file.
 lexicons = []
 
-# Rule or term ids to switch off, by prefix ("impact.weak", "ats.photo"); `enable` switches a narrower prefix back on.
+# Rule or term ids to switch off, by prefix ("impact.weak", "ats.cliche"; `resume-check rules` lists them all);
+# `enable` switches a narrower prefix back on.
 disable = []
 enable = []
 

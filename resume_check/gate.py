@@ -220,19 +220,6 @@ class Annotation:
 #: rule id of the annotation for a file that could not be analysed
 INPUT_RULE = "input.unreadable"
 
-#: help text of the gate's own rule ids (CI formats list them as rules)
-GATE_RULES: dict[str, str] = {
-    "gate.score": "The score is under fail_under. The report lists the missing keywords and weak statements.",
-    "gate.required-term": "A term listed in required_terms was not found in the résumé.",
-    "gate.forbidden-phrase": "A phrase listed in forbidden_phrases appears in the résumé.",
-    "baseline.score": "The score fell by more than --tolerance since the baseline.",
-    "baseline.term": "A term found in the baseline is no longer found.",
-    "baseline.finding": "A finding of severity warning or error appeared that the baseline did not have.",
-    "baseline.statement": "There are fewer quantified statements than in the baseline; the lost ones are named.",
-    INPUT_RULE: "The file could not be read or analysed (unreadable, unsupported, too large, or too slow).",
-}
-
-
 def collect_annotations(result: CheckResult) -> tuple[Annotation, ...]:
     """Everything CI output shows for one file, ordered by line (whole-file items first), then rule id."""
     out: list[Annotation] = []

@@ -9,11 +9,13 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..gate import GATE_RULES, CheckResult, collect_annotations
+from ..gate import CheckResult, collect_annotations
+from ..rules import DOC_PATH, load_rules
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: for an id the registry does not declare (a user lexicon's rule, say): still a valid, helpful rule entry
 DEFAULT_HELP = "Reported by resume-check. Run `resume-check check FILE` for the full report and how to fix it."
 
 
@@ -27,18 +29,26 @@ def artifact_uri(path: str) -> str:
 
 def to_dict(results: Sequence[CheckResult]) -> dict[str, Any]:
     """The SARIF log as plain data."""
+    registry = load_rules()
     rules: dict[str, dict[str, Any]] = {}
     sarif_results: list[dict[str, Any]] = []
     for result in results:
         for a in collect_annotations(result):
             if a.rule_id not in rules:
-                help_text = GATE_RULES.get(a.rule_id, DEFAULT_HELP)
+                rule = registry.find(a.rule_id)
+                title = rule.title if rule else a.rule_id
+                help_text = rule.help if rule else DEFAULT_HELP
+                more = f"`resume-check rules {rule.id}` or {DOC_PATH}#{rule.anchor}" if rule else "`resume-check rules`"
                 rules[a.rule_id] = {
                     "id": a.rule_id,
                     "name": a.rule_id,
-                    "shortDescription": {"text": GATE_RULES.get(a.rule_id, a.rule_id)},
-                    "help": {"text": help_text},
-                    "defaultConfiguration": {"level": LEVELS.get(a.severity, "warning")},
+                    "shortDescription": {"text": title},
+                    "fullDescription": {"text": help_text},
+                    "help": {
+                        "text": f"{help_text} More: {more}.",
+                        "markdown": f"**{title}**\n\n{help_text}\n\nMore: {more}.",
+                    },
+                    "defaultConfiguration": {"level": LEVELS.get(rule.severity if rule else a.severity, "warning")},
                 }
             location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(result.path)}}
             if a.line is not None and a.line >= 1:
