@@ -110,10 +110,11 @@ def start_engine(settings: Settings) -> Engine:
 _FAST_START = False
 
 
-def emit(text: str, output: str | None) -> None:
-    """Write ``text`` to ``output`` atomically (temporary file, then rename), or to stdout."""
+def emit(text: str, output: str | None, color: bool = False) -> None:
+    """Write ``text`` to ``output`` atomically (temporary file, then rename), or to stdout (keeping its colour when
+    ``color``, even into a pipe: --color always, FORCE_COLOR)."""
     if output is None or output == "-":
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=True if color else None)
         return
     from .atomic import write_atomic
 
@@ -317,11 +318,53 @@ CHECK_FORMATS = ("text", "json", "markdown", "html")
 REPORT_SEPARATORS = {"text": "\n" + "=" * 79 + "\n\n", "markdown": "\n---\n\n"}
 
 
-def use_color(no_color: bool, output: str | None) -> bool:
-    """Colour only on a terminal, never into a file, and not with --no-color or NO_COLOR set."""
-    if no_color or os.environ.get("NO_COLOR") or output not in (None, "-"):
+def use_color(mode: str | bool, output: str | None, tty: bool | None = None) -> bool:
+    """Whether to colour the report, as other command-line tools decide it.
+
+    ``--color always`` / ``never`` decide alone (``--no-color`` is ``never``; a bool ``True`` means ``never`` too,
+    for callers of the old signature). With ``auto``: ``NO_COLOR`` (non-empty) turns colour off, ``FORCE_COLOR``
+    (non-empty, not "0") turns it on even into a pipe or a file, ``TERM=dumb`` turns it off; otherwise colour only
+    when writing to a terminal (``tty``; default: whether stdout is one).
+    """
+    if mode is True or mode == "never":
         return False
-    return sys.stdout.isatty()
+    if mode == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    if os.environ.get("TERM") == "dumb" or output not in (None, "-"):
+        return False
+    return sys.stdout.isatty() if tty is None else tty
+
+
+def terminal_width(output: str | None) -> int:
+    """The width to lay the text report out for: ``COLUMNS`` when set, else the terminal's, else 80."""
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if output in (None, "-") and sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
+
+
+def color_options(func: F) -> F:
+    """``--color auto|always|never`` and its older spelling ``--no-color`` (shared by check and batch)."""
+    func = click.option(
+        "--no-color", is_flag=True, help="No colour (the same as --color never; NO_COLOR and TERM=dumb also work)."
+    )(func)
+    return click.option(
+        "--color",
+        "color_mode",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour the output: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), "
+        "always (e.g. into a pager: | less -R) or never.",
+    )(func)
 
 
 def join_reports(fmt: str, reports: list[str]) -> str:
@@ -350,7 +393,8 @@ def join_reports(fmt: str, reports: list[str]) -> str:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead.")
 @click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
 @click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
-@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set or output is not a terminal).")
+@color_options
+@click.option("--verbose", "-v", is_flag=True, help="Text report: list every statement to improve and every finding.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Gate: fail (exit 1) when the score is below N.")
 @click.option(
@@ -373,6 +417,8 @@ def check(
     lexicons: tuple[str, ...],
     model: str | None,
     no_color: bool,
+    color_mode: str = "auto",
+    verbose: bool = False,
     config_path: str | None = None,
     fail_under: float | None = None,
     min_severity: str | None = None,
@@ -409,11 +455,12 @@ def check(
             output=output,
             lexicons=lexicons,
             model=model,
-            color=use_color(no_color, output),
+            color=use_color("never" if no_color else color_mode, output),
             config_path=config_path,
             fail_under=fail_under,
             min_severity=min_severity,
             fail_level=fail_level,
+            verbose=verbose,
             baseline_path=baseline_path,
             tolerance=tolerance or 0.0,
         )
@@ -425,7 +472,9 @@ def check(
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use `resume-check batch`")
     engine = start_engine(Settings(lexicons=lexicons, model=model))
     render = renderer(fmt).render
-    color = use_color(no_color, output)
+    if fmt == "text":
+        render = functools.partial(render, width=terminal_width(output), verbose=verbose)
+    color = use_color("never" if no_color else color_mode, output)
     reports, code = [], ExitCode.OK
     for result in analyse_paths(files, engine):
         if isinstance(result, ResumeCheckError):
@@ -434,7 +483,7 @@ def check(
         else:
             reports.append(render(result, color=color))
     if reports:
-        emit(join_reports(fmt, reports), output)
+        emit(join_reports(fmt, reports), output, color)
     sys.exit(code)
 
 
@@ -529,6 +578,8 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Config file to use.")
 @click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
+@click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
+@color_options
 @guarded
 def batch(
     paths: tuple[str, ...],
@@ -543,6 +594,9 @@ def batch(
     time_limit: float | None,
     config_path: str | None,
     lexicons: tuple[str, ...],
+    model: str | None = None,
+    color_mode: str = "auto",
+    no_color: bool = False,
 ) -> None:
     """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.
 
@@ -578,7 +632,10 @@ def batch(
             f"resume-check: skipped {len(docs)} documentation file(s) ({names}); name a file to include it",
             err=True,
         )
-    settings = cached(settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons))
+    settings = cached(settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons, model=model))
+    # colour only touches the summary on stderr (the reports are files or data)
+    mode = "never" if no_color else color_mode
+    paint = use_color(mode, None, tty=sys.stderr.isatty())
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
     if redact_salt is not None and not redact:
@@ -611,11 +668,10 @@ def batch(
     code = worst_exit_code(records)
     if not quiet:
         failed = sum(1 for r in records if r.error is not None)
-        click.echo(
-            f"resume-check: {len(records) - failed} of {len(records)} résumé(s) analysed"
-            + (f"; {failed} could not be analysed (see the error rows)" if failed else ""),
-            err=True,
+        summary = f"resume-check: {len(records) - failed} of {len(records)} résumé(s) analysed" + (
+            f"; {failed} could not be analysed (see the error rows)" if failed else ""
         )
+        click.echo(click.style(summary, fg="yellow" if failed else "green") if paint else summary, err=True)
     sys.exit(code)
 
 
@@ -648,6 +704,7 @@ def run_gate(
     baseline_path: str | None,
     tolerance: float,
     fail_level: str | None = None,
+    verbose: bool = False,
 ) -> NoReturn:
     """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
     import dataclasses
@@ -710,11 +767,15 @@ def run_gate(
                 unlisted.append(file)
         results.append(evaluate(analysis, settings, entry, tolerance=tolerance, path=file, suppressions=suppressions))
         if fmt not in GATE_FORMATS:
-            reports.append(renderer(fmt).render(analysis, color=color))
+            if fmt == "text":
+                width = terminal_width(output)
+                reports.append(renderer(fmt).render(analysis, color=color, width=width, verbose=verbose))
+            else:
+                reports.append(renderer(fmt).render(analysis, color=color))
     if fmt in GATE_FORMATS:
-        emit(renderer(fmt).render_results(results, color=color), output)
+        emit(renderer(fmt).render_results(results, color=color), output, color)
     elif reports:
-        emit(join_reports(fmt, reports), output)
+        emit(join_reports(fmt, reports), output, color)
     for file in unlisted:
         click.echo(
             f"resume-check: note: {file} is not in the baseline {baseline_path}; only the gate applies", err=True

@@ -262,6 +262,7 @@ def settings_for_batch(
     *,
     time_limit: float | None = None,
     lexicons: tuple[str, ...] = (),
+    model: str | None = None,
 ) -> Settings:
     """One Settings for a whole batch: the config from ``--config`` or found above the files' common folder.
 
@@ -269,7 +270,7 @@ def settings_for_batch(
     """
     paths = [Path(f).resolve().parent for f in files] or [Path.cwd()]
     common = Path(*_common_parts(paths))
-    settings = resolve_config(config_path, common).settings_for(None, lexicons=lexicons)
+    settings = resolve_config(config_path, common).settings_for(None, lexicons=lexicons, model=model)
     return replace(settings, time_limit=time_limit) if time_limit is not None else settings
 
 

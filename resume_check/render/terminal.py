@@ -1,12 +1,17 @@
-"""Terminal report: one 80-column screen saying where a résumé stands and what to fix first.
+"""Terminal report: one screen saying where a résumé stands and what to fix first.
 
-All résumé-derived text passes through ``common.clean_text`` (no escape sequences, control or bidi characters
-reach the terminal). Colour (ANSI via ``click.style``) only when ``color=True``; the layout is identical without.
+The layout follows the width it is given (the CLI passes the terminal's, or ``COLUMNS``, clamped to
+``MIN_WIDTH``..``MAX_WIDTH``); advice is wrapped, never cut. ``verbose`` lists every statement to improve and
+every finding instead of the first few. All résumé-derived text passes through ``common.clean_text`` (no escape
+sequences, control or bidi characters reach the terminal). Colour (ANSI via ``click.style``) only when
+``color=True``; the layout is identical without.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 import click
 
@@ -40,22 +45,41 @@ from .common import (
     wrap,
 )
 
-WIDTH = 80
-BAR_WIDTH = 20
+WIDTH = 80  # the default width
+MIN_WIDTH = 60
+MAX_WIDTH = 140
+BAR_WIDTH = 20  # at the default width; bars shrink in narrow terminals
 #: how many items of each kind one screen shows
 MAX_MISSING_CATEGORIES = 6
 MISSING_PER_CATEGORY = 3
 MAX_WEAKEST = 3
 MAX_STRONGEST = 2
 MAX_INFO = 5
-MAX_STATEMENT_LINES = 3
-MAX_FINDING_LINES = 4
 
 _LEVEL_COLOURS = {"good": "green", "fair": "yellow", "poor": "red"}
 _SEVERITY_STYLE = {"error": ("✗", "red"), "warning": ("!", "yellow"), "info": ("i", "cyan")}
 _VERDICT_STYLE = {"strong": ("✓", "green"), "unquantified": ("~", "yellow"), "weak": ("✗", "red")}
 
 Style = Callable[..., str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    width: int = WIDTH
+    verbose: bool = False
+
+    @property
+    def bar_width(self) -> int:
+        return max(10, min(BAR_WIDTH, BAR_WIDTH - (WIDTH - self.width) // 2))
+
+
+#: the layout of the report being rendered (set by ``render`` for its own duration only)
+_LAYOUT: ContextVar[_Layout] = ContextVar("terminal_layout", default=_Layout())  # noqa: B039 (frozen)
+
+
+def clamp_width(columns: int) -> int:
+    """A terminal's width clamped to the range the report is laid out for."""
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
 def _styler(color: bool) -> Style:
@@ -75,13 +99,9 @@ def _heading(title: str, style: Style) -> list[str]:
     return ["", style(title, bold=True), style("─" * display_width(title), dim=True)]
 
 
-def _wrapped(text: str, indent: str, subsequent: str | None = None, max_lines: int | None = None) -> list[str]:
-    lines = wrap(text, WIDTH, indent, subsequent)
-    if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        lines[-1] = shorten(last + " …", WIDTH)
-    return lines
+def _wrapped(text: str, indent: str, subsequent: str | None = None) -> list[str]:
+    """``text`` wrapped to the layout's width; advice is never cut."""
+    return wrap(text, _LAYOUT.get().width, indent, subsequent)
 
 
 def _header(analysis: Analysis, style: Style) -> list[str]:
@@ -98,10 +118,11 @@ def _header(analysis: Analysis, style: Style) -> list[str]:
     bar_text = bar(total / 100, 30)
     plain = f"  Score {score}  {bar_text}"
     styled = "  Score " + style(score, fg=colour, bold=True) + "  " + style(bar_text, fg=colour)
-    if display_width(plain) + 2 + display_width(version) <= WIDTH:
+    width = _LAYOUT.get().width
+    if display_width(plain) + 2 + display_width(version) <= width:
         lines += ["", styled + "  " + style(version, dim=True)]
     else:  # a long algorithm version goes on its own line
-        lines += ["", styled, style(shorten("  " + version, WIDTH), dim=True)]
+        lines += ["", styled, style(shorten("  " + version, width), dim=True)]
     lines += _wrapped(overview(analysis), "  ", "  ")
     return lines
 
@@ -118,11 +139,13 @@ def _components(analysis: Analysis, style: Style) -> list[str]:
         points = pad_left(fmt_number(value), 5)
         contrib = f"→ {fmt_number(comp.weight * value)} pts"
         lines.append(
-            f"  {label} {style(weight, dim=True)}  {style(bar(value / 100, BAR_WIDTH), fg=colour)} {points}/100  "
+            f"  {label} {style(weight, dim=True)}  {style(bar(value / 100, _LAYOUT.get().bar_width), fg=colour)} "
+            f"{points}/100  "
             + style(contrib, dim=True)
         )
     if comps:
-        lines.append(style("  (weight = share of the total; `resume-check explain` lists every rule)", dim=True))
+        note = "(weight = share of the total; `resume-check explain` lists every rule)"
+        lines += [style(line, dim=True) for line in _wrapped(note, "  ", "   ")]
     return lines
 
 
@@ -130,13 +153,16 @@ def _categories(analysis: Analysis, style: Style) -> list[str]:
     if not analysis.categories:
         return []
     lines = _heading("Keyword coverage by category (× category weight)", style)
-    label_width = min(34, max(display_width(_c(c.label)) for c in analysis.categories))
+    # a category line is the label, the bar and about 25 columns of figures
+    room = _LAYOUT.get().width - _LAYOUT.get().bar_width - 25
+    label_width = min(34, room, max(display_width(_c(c.label)) for c in analysis.categories))
     for cat in analysis.categories:
         colour = "cyan"  # neutral: a low share of a large category is normal
         label = pad(shorten(_c(cat.label), label_width), label_width)
         counts = pad_left(f"{cat.found}/{cat.total}", 7)
         lines.append(
-            f"  {label} {style(bar(cat.coverage, BAR_WIDTH), fg=colour)} {pad_left(fmt_percent(cat.coverage), 4)}"
+            f"  {label} {style(bar(cat.coverage, _LAYOUT.get().bar_width), fg=colour)} "
+            f"{pad_left(fmt_percent(cat.coverage), 4)}"
             f" {counts}  " + style(f"×{fmt_number(cat.weight, 2)}", dim=True)
         )
     return lines
@@ -163,13 +189,13 @@ def _missing(analysis: Analysis, style: Style) -> list[str]:
 def _statement(st: Statement, style: Style, with_suggestion: bool) -> list[str]:
     mark, colour = _VERDICT_STYLE.get(st.verdict, ("?", "white"))
     text = f"{mark} line {st.line}: “{_c(st.text)}”"
-    lines = _wrapped(text, "  ", "      ", MAX_STATEMENT_LINES)
+    lines = _wrapped(text, "  ", "      ")
     lines[0] = "  " + style(mark, fg=colour, bold=True) + lines[0][3:]
     metrics = statement_metrics(st)
     if metrics and st.verdict == "strong":
-        lines += [style(line, dim=True) for line in _wrapped(f"metrics: {_c(metrics)}", "      ", "      ", 2)]
+        lines += [style(line, dim=True) for line in _wrapped(f"metrics: {_c(metrics)}", "      ", "      ")]
     if with_suggestion and st.suggestion:
-        lines += [style(line, fg="cyan") for line in _wrapped(f"→ {_c(st.suggestion)}", "      ", "        ", 3)]
+        lines += [style(line, fg="cyan") for line in _wrapped(f"→ {_c(st.suggestion)}", "      ", "        ")]
     return lines
 
 
@@ -186,14 +212,16 @@ def _impact(analysis: Analysis, style: Style) -> list[str]:
         return lines
     counts = verdict_counts(analysis)
     n = len(statements)
-    lines.append(
-        f"  {n} statement{'s' if n != 1 else ''}: "
+    lines += _wrapped(
+        f"{n} statement{'s' if n != 1 else ''}: "
         + style(f"{counts['strong']} strong", fg="green")
         + " · "
         + style(f"{counts['unquantified']} unquantified", fg="yellow")
         + " · "
         + style(f"{counts['weak']} weak", fg="red")
-        + f" · {fmt_percent(summary.quantified_share)} quantified"
+        + f" · {fmt_percent(summary.quantified_share)} quantified",
+        "  ",
+        "    ",
     )
     dims = dimension_counts(analysis)
     parts = []
@@ -202,19 +230,22 @@ def _impact(analysis: Analysis, style: Style) -> list[str]:
             parts.append(style("✓ " + dim, fg="green"))
         else:
             parts.append(style("✗ " + dim, fg="red"))
-    lines.append("  Results shown: " + "  ".join(parts))
+    shown = "  Results shown: " + "  ".join(parts)
+    fits = display_width(shown) <= _LAYOUT.get().width
+    lines += [shown] if fits else _wrapped("Results shown: " + "  ".join(parts), "  ", "    ")
     if summary.overused_verbs:
         verbs = ", ".join(f"{_c(verb)} ×{count}" for verb, count in summary.overused_verbs[:4])
         lines += _wrapped(f"Over-used verbs: {verbs}", "  ", "    ")
-    weakest = weakest_statements(analysis, MAX_WEAKEST)
+    verbose = _LAYOUT.get().verbose
+    weakest = weakest_statements(analysis, len(statements) if verbose else MAX_WEAKEST)
     if weakest:
         lines += ["", "  Fix first:"]
         for st in weakest:
             lines += _statement(st, style, with_suggestion=True)
         more = statements_to_improve(analysis) - len(weakest)
         if more > 0:
-            lines.append(style(f"    … and {more} more to improve (see --format html or markdown)", dim=True))
-    strongest = strongest_statements(analysis, MAX_STRONGEST)
+            lines.append(style(f"    … and {more} more to improve (--verbose lists them all)", dim=True))
+    strongest = strongest_statements(analysis, len(statements) if verbose else MAX_STRONGEST)
     if strongest:
         lines += ["", "  Your strongest (write the others like these):"]
         for st in strongest:
@@ -227,7 +258,7 @@ def _finding_lines(finding: Finding, style: Style) -> list[str]:
     where = f" (line {finding.line})" if finding.line else ""
     count = f" ×{finding.count}" if finding.count > 1 else ""
     text = f"{_c(finding.message)}{where}{count} [{_c(finding.id)}]"
-    lines = _wrapped(f"{mark} {text}", "  ", "      ", MAX_FINDING_LINES)
+    lines = _wrapped(f"{mark} {text}", "  ", "      ")
     lines[0] = "  " + style(mark, fg=colour, bold=True) + lines[0][3:]
     return lines
 
@@ -242,11 +273,11 @@ def _findings(analysis: Analysis, style: Style) -> list[str]:
         title = SEVERITY_TITLES.get(severity, _c(severity).capitalize())
         _, colour = _SEVERITY_STYLE.get(severity, ("?", "white"))
         lines.append("  " + style(f"{title} ({len(findings)})", fg=colour, bold=True))
-        shown = findings if severity != "info" else findings[:MAX_INFO]
+        shown = findings if severity != "info" or _LAYOUT.get().verbose else findings[:MAX_INFO]
         for finding in shown:
             lines += _finding_lines(finding, style)
         if len(shown) < len(findings):
-            lines.append(style(f"    … and {len(findings) - len(shown)} more (see --format html or json)", dim=True))
+            lines.append(style(f"    … and {len(findings) - len(shown)} more (--verbose lists them all)", dim=True))
     return lines
 
 
@@ -260,15 +291,20 @@ def _next(analysis: Analysis, style: Style) -> list[str]:
     return lines
 
 
-def render(analysis: Analysis, *, color: bool = False) -> str:
-    """The report as text for an 80-column terminal; ANSI colour only when ``color``."""
+def render(analysis: Analysis, *, color: bool = False, width: int = WIDTH, verbose: bool = False) -> str:
+    """The report as text laid out for ``width`` columns (clamped to MIN_WIDTH..MAX_WIDTH); ANSI colour only when
+    ``color``; ``verbose`` lists every statement to improve and every finding."""
     style = _styler(color)
-    lines: list[str] = []
-    lines += _header(analysis, style)
-    lines += _components(analysis, style)
-    lines += _categories(analysis, style)
-    lines += _missing(analysis, style)
-    lines += _impact(analysis, style)
-    lines += _findings(analysis, style)
-    lines += _next(analysis, style)
+    token = _LAYOUT.set(_Layout(clamp_width(width), verbose))
+    try:
+        lines: list[str] = []
+        lines += _header(analysis, style)
+        lines += _components(analysis, style)
+        lines += _categories(analysis, style)
+        lines += _missing(analysis, style)
+        lines += _impact(analysis, style)
+        lines += _findings(analysis, style)
+        lines += _next(analysis, style)
+    finally:
+        _LAYOUT.reset(token)
     return "\n".join(line.rstrip() for line in lines) + "\n"
