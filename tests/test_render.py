@@ -482,8 +482,11 @@ def test_registry_exposes_render_for_every_report_format() -> None:
 
     for fmt in FORMATS:
         signature = inspect.signature(renderer(fmt).render)
-        assert list(signature.parameters) == ["analysis", "color"]
-        assert signature.parameters["color"].kind is inspect.Parameter.KEYWORD_ONLY
+        assert list(signature.parameters)[:2] == ["analysis", "color"]
+        # a format may take more layout options (the text report: width, verbose), keyword-only with defaults
+        for name, parameter in list(signature.parameters.items())[1:]:
+            assert parameter.kind is inspect.Parameter.KEYWORD_ONLY, (fmt, name)
+            assert parameter.default is not inspect.Parameter.empty, (fmt, name)
 
 
 @settings(max_examples=60, deadline=None)
