@@ -168,7 +168,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRS = {
     "class", "title", "style", "role", "aria-label", "lang", "charset", "http-equiv", "content", "name", "id",
     "viewbox", "cx", "cy", "r", "fill", "stroke", "stroke-width", "stroke-dasharray", "transform",
-    "stroke-linecap", "x", "y", "text-anchor", "open",
+    "stroke-linecap", "x", "y", "text-anchor", "open", "tabindex",
 }  # fmt: skip
 
 

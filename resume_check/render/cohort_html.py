@@ -22,6 +22,9 @@ PAGE = """<!DOCTYPE html>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; color: #1b1b1b; line-height: 1.45; }}
 table {{ border-collapse: collapse; margin: 0.5rem 0 1.5rem; }}
+.wide {{ max-width: 100%; overflow-x: auto; }}
+td.file {{ overflow-wrap: anywhere; min-width: 8rem; }}
+@media print {{ .wide {{ overflow: visible; }} body {{ max-width: none; margin: 0; }} }}
 th, td {{ border-bottom: 1px solid #ddd; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }}
 td.n, th.n {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .bar {{ display: inline-block; height: 0.7rem; background: #3b6ea8; }}
@@ -99,6 +102,7 @@ def _people_table(cohort: Cohort) -> str:
     if not cohort.ranking:
         return ""
     components = component_ids(cohort)
+    names = display_names(cohort)
     head = "".join(f'<th class="n">{escape(c.capitalize())}</th>' for c in components)
     head += "".join(f'<th class="n">{escape(label)}</th>' for _, label in cohort.categories)
     rows = []
@@ -108,12 +112,28 @@ def _people_table(cohort: Cohort) -> str:
         comp, cov = dict(p.components), dict(p.coverage)
         cells = "".join(f'<td class="n">{comp.get(c, 0):g}</td>' for c in components)
         cells += "".join(f'<td class="n">{cov.get(cid, 0) * 100:.0f}%</td>' for cid, _ in cohort.categories)
-        rows.append(f"<tr><td>{escape(p.file)}</td>{cells}</tr>\n")
+        rows.append(f'<tr><td class="file">{escape(names.get(p.file, p.file))}</td>{cells}</tr>\n')
     return (
         "<h2>Components and coverage by person</h2>\n"
         '<p class="note">Score components (0-100) and keyword coverage per category (% of its weight).</p>\n'
-        f"<table><thead><tr><th>File</th>{head}</tr></thead><tbody>\n{''.join(rows)}</tbody></table>"
+        f'<div class="wide"><table><thead><tr><th>File</th>{head}</tr></thead><tbody>\n{"".join(rows)}'
+        "</tbody></table></div>"
     )
+
+
+def display_names(cohort: Cohort) -> dict[str, str]:
+    """Each person's file as shown: relative to the folder all of them share (absolute paths make the tables
+    overflow and say nothing), the path itself when they share none, the pseudonym when redacted."""
+    import os
+
+    files = [p.file for p in cohort.people]
+    if cohort.redacted or not files:
+        return {f: f for f in files}
+    try:
+        root = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files])
+    except ValueError:  # different drives
+        return {f: f for f in files}
+    return {f: os.path.relpath(os.path.abspath(f), root) for f in files}
 
 
 def render_cohort(cohort: Cohort) -> str:
@@ -147,18 +167,20 @@ def render_cohort(cohort: Cohort) -> str:
     body.append(_gap_table("Impact dimensions most often unevidenced", "Dimension", cohort.unevidenced_dimensions))
     body.append(_gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS))
     body.append("<h2>Ranking</h2>")
+    names = display_names(cohort)
     if cohort.ranking:
         rows = "".join(
-            f'<tr><td class="n">{p.rank}</td><td>{escape(p.file)}</td><td class="n">{p.score:g}</td>'
+            f'<tr><td class="n">{p.rank}</td><td class="file">{escape(names.get(p.file, p.file))}</td>'
+            f'<td class="n">{p.score:g}</td>'
             f'<td class="n">{p.quantified} of {p.statements}</td>'
             f"<td>{escape(', '.join(label for _, label in p.top_missing) or 'none')}</td>"
             f'<td class="n">{p.warnings}</td></tr>\n'
             for p in cohort.ranking
         )
         body.append(
-            '<table><thead><tr><th class="n">Rank</th><th>File</th><th class="n">Score</th>'
+            '<div class="wide"><table><thead><tr><th class="n">Rank</th><th>File</th><th class="n">Score</th>'
             '<th class="n">Quantified statements</th><th>Top missing keywords</th><th class="n">Warnings</th>'
-            f"</tr></thead><tbody>\n{rows}</tbody></table>"
+            f"</tr></thead><tbody>\n{rows}</tbody></table></div>"
         )
     else:
         body.append("<p>Nobody to rank.</p>")
@@ -166,8 +188,8 @@ def render_cohort(cohort: Cohort) -> str:
     failed = [p for p in cohort.people if p.error is not None]
     if failed:
         rows = "".join(
-            f'<tr><td>{escape(p.file)}</td><td class="n">{p.error.exit_code}</td>'
-            f"<td>{escape(p.error.message)}</td></tr>\n"
+            f'<tr><td class="file">{escape(names.get(p.file, p.file))}</td><td class="n">{p.error.exit_code}</td>'
+            f"<td>{escape(p.error.message.replace(p.file, names.get(p.file, p.file)))}</td></tr>\n"
             for p in failed
             if p.error is not None
         )

@@ -92,10 +92,18 @@ footer{margin-top:32px;color:var(--muted);font-size:.8rem}
 .bar>span.cat{background:#3b6fb6}
 @media (max-width:1100px){.layout{grid-template-columns:1fr}.doc{position:static;max-height:none;overflow:visible}}
 @media (max-width:700px){.top{grid-template-columns:1fr}}
-@media print{body{font-size:10.5pt}main{max-width:none;padding:0}
+@media print{@page{margin:12mm}body{font-size:8.5pt;line-height:1.3}main{max-width:none;padding:0}
 .layout{display:block}.doc{position:static;max-height:none;overflow:visible}h2,h3{break-after:avoid}
+h2{font-size:10.5pt;margin:8px 0 4px}h3{font-size:9pt;margin:5px 0 2px}p{margin:3px 0}
 tr,li,.top{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.resume{border:none;padding:0}}
+.top{grid-template-columns:90px minmax(0,1fr)}.donut svg{width:84px;height:84px}
+th,td{padding:1px 5px}.bar{height:8px}.stmt-list li,.steps li{margin:2px 0}
+#rules details>:not(summary){display:none}
+.resume{border:none;padding:0;column-count:2;column-gap:16px;font-size:7.5pt}
+.resume p,.resume li{margin:1px 0}.resume h3{break-after:avoid}
+.meta,.muted{font-size:8pt}footer{margin-top:6px;font-size:7pt}ul,ol{margin:3px 0}
+ul.missing{column-count:2;column-gap:16px;padding-left:14px}ul.missing li{break-inside:avoid}
+.resume{column-count:3;font-size:7pt}ul.contact-read{column-count:2;padding-left:14px}}
 """
 
 
@@ -200,7 +208,7 @@ def _coverage(analysis: Analysis) -> str:
     ]
     groups = top_missing(analysis, per_category=MISSING_PER_CATEGORY)
     if groups:
-        parts.append("<h3>Top missing keywords</h3><ul>")
+        parts.append('<h3>Top missing keywords</h3><ul class="missing">')
         for cat, terms in groups:
             label = h(cat.label) if cat is not None else h(terms[0].category)
             names = ", ".join(
@@ -284,12 +292,15 @@ def _impact(analysis: Analysis) -> str:
         parts.append('<h3>Fix first</h3><ul class="stmt-list">')
         parts += [_statement_item(st, True) for st in weakest]
         parts.append("</ul>")
-        more = statements_to_improve(analysis) - len(weakest)
-        if more > 0:
+        rest = weakest_statements(analysis, statements_to_improve(analysis))[len(weakest) :]
+        if rest:
+            # every suggestion is readable without hover (touch screens, keyboards, print): the rest fold out here
             parts.append(
-                f'<p class="muted">… and {more} more to improve: hover the highlighted statements in your résumé '
-                "below for each suggestion.</p>"
+                f'<details class="more"><summary>{len(rest)} more statement{"s" if len(rest) != 1 else ""} '
+                'to improve, each with its suggestion</summary><ul class="stmt-list">'
             )
+            parts += [_statement_item(st, True) for st in rest]
+            parts.append("</ul></details>")
     strongest = strongest_statements(analysis, MAX_STRONGEST)
     if strongest:
         parts.append('<h3>Your strongest (write the others like these)</h3><ul class="stmt-list">')
@@ -331,7 +342,7 @@ def _contact(analysis: Analysis) -> str:
     found_in = f'<p class="muted">Found in: {where}</p>' if where else ""
     if not items:
         return '<p class="poor">No contact details found.</p>'
-    return f"<h3>Contact details read</h3><ul>{items}</ul>{found_in}"
+    return f'<h3>Contact details read</h3><ul class="contact-read">{items}</ul>{found_in}'
 
 
 def _rules(analysis: Analysis) -> str:
@@ -435,7 +446,11 @@ class _Highlighter:
                 out.append(inner)
             else:
                 verdict = h(self.statements[stmt].verdict)
-                out.append(f'<span class="s s-{verdict}" title="{self.statement_titles[stmt]}">{inner}</span>')
+                label = self.statement_titles[stmt]
+                out.append(
+                    f'<span class="s s-{verdict}" tabindex="0" role="note" aria-label="{label}" title="{label}">'
+                    f"{inner}</span>"
+                )
         return "".join(out)
 
     def _inner(self, group: Sequence[tuple[int, int, int | None, tuple[int, ...], tuple[int, ...]]]) -> str:
@@ -444,7 +459,7 @@ class _Highlighter:
         html_text = h(self.text[start:end])
         if terms:
             title = "&#10;&#10;".join(self.term_titles[i] for i in terms)
-            html_text = f'<mark title="{title}">{html_text}</mark>'
+            html_text = f'<mark title="{title}" aria-label="{title}">{html_text}</mark>'
         if metrics:
             title = "&#10;".join(self.metric_titles[i] for i in metrics)
             html_text = f'<span class="metric" title="{title}">{html_text}</span>'
@@ -458,7 +473,8 @@ def _resume(analysis: Analysis) -> str:
         '<section id="resume"><h2>Your résumé, as an ATS reads it</h2>',
         '<p class="legend muted"><span><mark>keyword</mark></span><span class="s s-strong">strong</span> '
         '<span class="s s-unquantified">unquantified</span> <span class="s s-weak">weak</span> '
-        '<span class="metric">metric</span> · hover for details</p>',
+        '<span class="metric">metric</span> · hover or focus (Tab) a highlight for details; every suggestion is '
+        "also listed under Impact</p>",
         _contact(analysis),
         '<div class="resume">',
     ]
