@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 from pdf_fixtures import simple_resume_pdf
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed (pip install playwright)"
+)
 
 CHROMIUM = os.environ.get("RESUME_CHECK_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
