@@ -36,11 +36,11 @@ from .models import (
     Term,
 )
 from .scoring import score_analysis
+from .severity import listing_order
 from .target import Target, TargetTerm, lexicon_target
 
 #: words of context kept on each side of an occurrence
 CONTEXT_WORDS = 6
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 VERDICT_EVIDENCE: dict[str, Evidence] = {
     "strong": "quantified-achievement",
     "unquantified": "achievement",
@@ -379,7 +379,7 @@ def collect_findings(findings: Sequence[Finding], settings: Settings) -> tuple[F
             continue
         seen.add(finding)
         out.append(finding)
-    out.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.line if f.line is not None else 0, f.id))
+    out.sort(key=lambda f: (listing_order(f.severity), f.line if f.line is not None else 0, f.id))
     return tuple(out)
 
 

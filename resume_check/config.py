@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
-from .models import SEVERITIES
+from .severity import SEVERITIES
 
 DEFAULT_FAIL_UNDER: float | None = None
 #: what CI output shows: findings at or above this severity (Vale's MinAlertLevel)

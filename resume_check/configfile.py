@@ -20,7 +20,7 @@ from typing import Any
 
 from .config import Settings
 from .errors import ConfigError
-from .models import SEVERITIES
+from .severity import SEVERITIES
 
 if sys.version_info >= (3, 11):
     import tomllib

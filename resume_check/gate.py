@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from . import severity
 from .baseline import compare
 from .config import Settings
-from .models import SEVERITIES, Analysis, Finding
+from .models import Analysis, Finding
 from .suppress import Suppression, is_suppressed, parse_suppressions
 
 FailureKind = Literal["score", "required-term", "forbidden-phrase", "finding", "baseline"]
@@ -60,8 +61,7 @@ class CheckResult:
         return self.analysis.score.total if self.analysis is not None else None
 
 
-def severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+severity_rank = severity.rank  # the one definition (resume_check/severity.py)
 
 
 def active_findings(

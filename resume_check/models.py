@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import target as _target
+from .severity import SEVERITIES as SEVERITIES  # re-exported: part of the records' vocabulary
+from .severity import Severity as Severity
 from .target import EMPTY_TARGET, Target
 
 #: version of the JSON documents (``extract`` and ``check``); bump the major part on a breaking change
 SCHEMA_VERSION = "1.1"
 
 Part = Literal["body", "table", "textbox", "header", "footer"]
-Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")  # ascending order
 
 #: canonical section names, in the order reports list them
 SECTION_NAMES: tuple[str, ...] = (

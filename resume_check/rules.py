@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import LexiconError
-from .models import SEVERITIES
+from .severity import SEVERITIES
 
 RULES_FILE = "rules.yaml"
 #: where the generated rule reference lives in the repository; SARIF ``helpUri`` points at its anchors

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from ..models import (
     DIMENSIONS,
-    SEVERITIES,
     Analysis,
     CategoryCoverage,
     Finding,
@@ -22,6 +21,7 @@ from ..models import (
     ScoreComponent,
     Statement,
 )
+from ..severity import MOST_SEVERE_FIRST, listing_order
 
 # ----------------------------------------------------------------------------------------- sanitising
 
@@ -247,7 +247,7 @@ def level(share: float) -> str:
 # ----------------------------------------------------------------------------------------- ordering
 
 #: most severe first
-SEVERITY_ORDER: tuple[str, ...] = tuple(reversed(SEVERITIES))
+SEVERITY_ORDER: tuple[str, ...] = MOST_SEVERE_FIRST
 SEVERITY_TITLES: dict[str, str] = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 VERDICT_ORDER: tuple[str, ...] = ("strong", "unquantified", "weak")
 EVIDENCE_TITLES: dict[str, str] = {
@@ -259,9 +259,7 @@ EVIDENCE_TITLES: dict[str, str] = {
 }
 
 
-def severity_rank(severity: str) -> int:
-    """0 for error, 1 for warning, 2 for info, 3 for anything unknown."""
-    return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
+severity_rank = listing_order  # most severe first (resume_check/severity.py); gate thresholds use severity.rank
 
 
 #: statement-level finding ids that repeat a statement's verdict: reports show them with the statement instead
