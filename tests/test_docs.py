@@ -1,0 +1,71 @@
+"""The README tells the truth about the command line: every option it names exists on some command, and every
+command it runs exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from resume_check.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text("utf-8")
+
+#: options in the README that belong to other tools (pip, pytest, git, the benchmark, Chromium ...)
+OTHER_TOOLS = {
+    "--update-golden",  # pytest option of this repository's conftest
+    "--upgrade",
+    "--quiet",
+    "--no-deps",
+    "--check",  # tools/build_docs.py --check
+    "--headless",
+    "--no-sandbox",
+}
+
+
+def all_commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
+    out: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        out[prefix + name] = command
+        if isinstance(command, click.Group):
+            out.update(all_commands(command, prefix + name + " "))
+    return out
+
+
+COMMANDS = all_commands(main)
+OPTIONS = {opt for cmd in COMMANDS.values() for p in cmd.params for opt in (*p.opts, *p.secondary_opts)} | {
+    "--help",  # Click's own, on every command
+    "--version",
+}
+
+
+def test_every_option_the_readme_names_exists() -> None:
+    named = set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]+)", README))
+    assert len(named) > 15
+    missing = sorted(named - OPTIONS - OTHER_TOOLS)
+    assert missing == [], f"the README names options no command has: {missing}"
+
+
+def test_every_command_the_readme_runs_exists() -> None:
+    # as run in code blocks and inline code, not the product's name in prose
+    code = "\n".join(re.findall(r"```[a-z]*\n(.*?)```", README, flags=re.DOTALL) + re.findall(r"`([^`\n]+)`", README))
+    used = set(re.findall(r"(?<![\w-])resume-check ((?:lexicons |roles )?[a-z]+)\b", code))
+    assert len(used) >= 6
+    unknown = sorted(c for c in used if c not in COMMANDS and c.split()[0] not in COMMANDS)
+    assert unknown == [], f"the README runs commands that do not exist: {unknown}"
+
+
+def test_options_the_readme_lists_per_command_belong_to_that_command() -> None:
+    """The commands table: `resume-check CMD ... --opt` rows name options of CMD itself."""
+    problems = []
+    for row in re.findall(r"^\| `resume-check ([a-z]+)([^`]*)` \|", README, flags=re.MULTILINE):
+        command, rest = row
+        own = (
+            {o for p in COMMANDS[command].params for o in (*p.opts, *p.secondary_opts)}
+            if command in COMMANDS
+            else set()
+        )
+        problems += [f"{command} {opt}" for opt in re.findall(r"(--[a-z][a-z0-9-]+)", rest) if opt not in own]
+    assert problems == []
