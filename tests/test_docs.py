@@ -69,3 +69,17 @@ def test_options_the_readme_lists_per_command_belong_to_that_command() -> None:
         )
         problems += [f"{command} {opt}" for opt in re.findall(r"(--[a-z][a-z0-9-]+)", rest) if opt not in own]
     assert problems == []
+
+
+def test_generated_docs_are_current() -> None:
+    """docs/rules.md and docs/report.html are what tools/build_docs.py makes from today's code."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_docs", ROOT / "tools" / "build_docs.py")
+    assert spec is not None and spec.loader is not None
+    build_docs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build_docs)
+    assert (ROOT / "docs" / "report.html").read_text("utf-8") == build_docs.sample_report(), (
+        "docs/report.html is stale: run python tools/build_docs.py"
+    )
+    assert (ROOT / "docs" / "rules.md").read_text("utf-8") == build_docs.rules_markdown()
