@@ -43,6 +43,36 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+#: tests that take seconds each (worker processes, a browser, a wheel build, whole-corpus runs, fuzzing): marked
+#: ``slow`` here, in one place, so ``pytest -m "not slow"`` is a fast loop. A node id matches when it contains an entry.
+SLOW_TESTS = (
+    "test_batch.py::test_cli_batch",
+    "test_batch.py::test_corpus",
+    "test_redaction.py::test_no_personal_detail_survives_redaction_on_the_corpus",
+    "test_redaction.py::test_pseudonyms_change_per_run",
+    "test_html_browser.py",
+    "test_extract_cli.py::test_wheel",
+    "test_template_repo.py",
+    "test_terminal_layout.py::test_batch",
+    "test_corpus_",
+    "test_fuzz",
+    "test_dask",
+    "test_ocr",
+    "test_statement_labels.py",
+    "test_posting_labels.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark corpus tests (those skipping without the corpus or the postings) ``corpus``, and SLOW_TESTS ``slow``."""
+    for item in items:
+        reasons = " ".join(str(m.kwargs.get("reason", "")) for m in item.iter_markers("skipif"))
+        if "corpus" in reasons or "postings" in reasons or "jobs" in reasons:
+            item.add_marker(pytest.mark.corpus)
+        if any(entry in item.nodeid for entry in SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
