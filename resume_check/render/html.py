@@ -103,7 +103,8 @@ th,td{padding:1px 5px}.bar{height:8px}.stmt-list li,.steps li{margin:2px 0}
 .resume p,.resume li{margin:1px 0}.resume h3{break-after:avoid}
 .meta,.muted{font-size:8pt}footer{margin-top:6px;font-size:7pt}ul,ol{margin:3px 0}
 ul.missing{column-count:2;column-gap:16px;padding-left:14px}ul.missing li{break-inside:avoid}
-.resume{column-count:3;font-size:7pt}ul.contact-read{column-count:2;padding-left:14px}}
+.resume{column-count:3;font-size:7pt}ul.contact-read{column-count:2;padding-left:14px}
+h3.sev-info+ul{display:none}ul.fix-first>li:nth-child(n+4),ul.strongest>li:nth-child(n+2){display:none}}
 """
 
 
@@ -289,7 +290,7 @@ def _impact(analysis: Analysis) -> str:
         parts.append(f"<p>Over-used verbs: {verbs}</p>")
     weakest = weakest_statements(analysis, MAX_WEAKEST)
     if weakest:
-        parts.append('<h3>Fix first</h3><ul class="stmt-list">')
+        parts.append('<h3>Fix first</h3><ul class="stmt-list fix-first">')
         parts += [_statement_item(st, True) for st in weakest]
         parts.append("</ul>")
         rest = weakest_statements(analysis, statements_to_improve(analysis))[len(weakest) :]
@@ -303,7 +304,7 @@ def _impact(analysis: Analysis) -> str:
             parts.append("</ul></details>")
     strongest = strongest_statements(analysis, MAX_STRONGEST)
     if strongest:
-        parts.append('<h3>Your strongest (write the others like these)</h3><ul class="stmt-list">')
+        parts.append('<h3>Your strongest (write the others like these)</h3><ul class="stmt-list strongest">')
         parts += [_statement_item(st, False) for st in strongest]
         parts.append("</ul>")
     parts.append("</section>")
