@@ -7,6 +7,7 @@ and pass it to ``analyse`` / ``analyse_document`` / ``analyse_path`` for each r�
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Hashable, Sequence
@@ -18,6 +19,7 @@ from .ats import Cliche, check_ats, load_cliches
 from .config import Settings
 from .errors import InputError
 from .models import (
+    DIMENSIONS,
     EVIDENCE_LEVELS,
     Analysis,
     Block,
@@ -35,9 +37,11 @@ from .models import (
     Statement,
     Term,
 )
+from .roles import LEXICON, Profile, is_profile_path, load_profiles, resolve_role_target
 from .scoring import score_analysis
 from .severity import listing_order
-from .target import Target, TargetTerm, lexicon_target
+from .steps import build_next_steps
+from .target import TITLE_CATEGORIES, Target, TargetTerm, lexicon_target
 
 #: words of context kept on each side of an occurrence
 CONTEXT_WORDS = 6
@@ -46,6 +50,9 @@ VERDICT_EVIDENCE: dict[str, Evidence] = {
     "unquantified": "achievement",
     "weak": "duty",
 }
+#: impact findings about one dimension: dropped when the target does not expect that dimension (a coordinator is
+#: not asked for a budget result)
+_DIMENSION_FINDINGS = {"impact.no-budget-result": "budget", "impact.no-schedule-result": "schedule"}
 _LIST_SEPARATORS = re.compile(r"\s*(?:[,;|•·▪◦/]|\s-\s|\s–\s)\s*")
 
 
@@ -83,6 +90,8 @@ class Engine:
     analyse_impact: Callable[[Resume], Impact] = field(repr=False)
     cliches: tuple[Cliche, ...] = field(default=(), repr=False)
     nlp: Any = field(default=None, repr=False)  # the spaCy Language (kept for reuse; never reaches an Analysis)
+    #: role profiles (bundled + a user file given as the role); none: every résumé is measured against the lexicon
+    profiles: tuple[Profile, ...] = field(default=(), repr=False)
 
 
 def build_engine(settings: Settings | None = None) -> Engine:
@@ -109,6 +118,7 @@ def build_engine(settings: Settings | None = None) -> Engine:
         analyse_impact=analyse_impact,
         cliches=load_cliches(),
         nlp=nlp,
+        profiles=load_profiles(lexicon, (settings.role,) if is_profile_path(settings.role) else ()),
     )
 
 
@@ -132,10 +142,26 @@ def analyse_document(document: Document, engine: Engine, target: Target | None =
 
 
 def resolve_target(resume: Resume, engine: Engine, target: Target | None = None) -> Target:
-    """The target to measure ``resume`` against: ``target`` when given, else the whole lexicon (enabled terms)."""
+    """The target to measure ``resume`` against: ``target`` when given; else ``settings.role``: "lexicon" (the
+    whole lexicon), a profile id or file, or "auto" (inferred from the résumé, falling back to the IT project
+    manager profile); the whole lexicon when the engine has no profiles."""
     if target is not None:
         return target
-    return lexicon_target(enabled_terms(engine.lexicon, engine.settings), engine.lexicon.categories)
+    settings = engine.settings
+    chosen_by = settings.role_chosen_by
+    role = settings.role
+    if is_profile_path(role):
+        own = [p for p in engine.profiles if not p.bundled and p.path == role]
+        role = own[0].id if own else role
+    if role != LEXICON:
+        role_target = resolve_role_target(resume, engine.profiles, role, chosen_by)
+        if role_target is not None:
+            return role_target
+    terms = enabled_terms(engine.lexicon, settings)
+    if role == LEXICON and chosen_by != "default":
+        how = "given in the config" if chosen_by == "config" else "given with --role"
+        return lexicon_target(terms, engine.lexicon.categories, chosen_by=chosen_by, reason=how)
+    return lexicon_target(terms, engine.lexicon.categories)
 
 
 def analyse(resume: Resume, engine: Engine, target: Target | None = None) -> Analysis:
@@ -151,11 +177,15 @@ def analyse(resume: Resume, engine: Engine, target: Target | None = None) -> Ana
     matches = engine.matcher.match(resume)
     found, missing, also_found = collect_target_terms(resume, target.terms, terms, matches, impact.statements)
     categories = category_coverage(target_categories(target, engine.lexicon.categories), target.terms, found)
+    expected = target.expectations.dimensions or DIMENSIONS
+    impact_findings = tuple(f for f in impact.findings if _DIMENSION_FINDINGS.get(f.id, "budget") in expected)
     findings = collect_findings(
-        (*resume.warnings, *check_ats(resume, impact, cliches=engine.cliches), *impact.findings), settings
+        (*resume.warnings, *check_ats(resume, impact, cliches=engine.cliches), *impact_findings), settings
     )
-    score = score_analysis(found=found, missing=missing, categories=categories, impact=impact, findings=findings)
-    return Analysis(
+    score = score_analysis(
+        found=found, missing=missing, categories=categories, impact=impact, findings=findings, dimensions=expected
+    )
+    analysis = Analysis(
         resume=resume,
         found=found,
         missing=missing,
@@ -167,6 +197,7 @@ def analyse(resume: Resume, engine: Engine, target: Target | None = None) -> Ana
         target=target,
         also_found=also_found,
     )
+    return dataclasses.replace(analysis, next_steps=build_next_steps(analysis))
 
 
 # --------------------------------------------------------------------------------------------- terms
@@ -210,17 +241,28 @@ def collect_target_terms(
     A found term carries its weight and category in the target.
     """
     by_id: dict[str, Term | TargetTerm] = {t.id: t for t in terms}
-    outside = {t.id: t for t in lexicon_terms if t.id not in by_id}
+    # a term satisfied by any of several lexicon terms collects their occurrences
+    alternative_of: dict[str, list[str]] = {}
+    for t in terms:
+        for alt in getattr(t, "alternatives", ()):
+            alternative_of.setdefault(alt, []).append(t.id)
+    outside = {t.id: t for t in lexicon_terms if t.id not in by_id and t.id not in alternative_of}
     occurrences: dict[str, list[Occurrence]] = {}
     locate = _StatementIndex(statements)
     listed: dict[int, bool] = {}  # per block: a skills section or a list
     for m in sorted(matches, key=lambda m: (m.start, m.end, m.term_id)):
-        if m.term_id not in by_id and m.term_id not in outside:
+        owners = alternative_of.get(m.term_id, ())
+        if m.term_id not in by_id and m.term_id not in outside and not owners:
             continue  # switched off by settings, or unknown to this lexicon
-        occurrences.setdefault(m.term_id, []).append(_occurrence(resume, m, locate, listed))
+        occurrence = _occurrence(resume, m, locate, listed)
+        if m.term_id in by_id or m.term_id in outside:
+            occurrences.setdefault(m.term_id, []).append(occurrence)
+        for owner in owners:
+            occurrences.setdefault(owner, []).append(occurrence)
     found = _found(terms, occurrences)
     also_found = _found(tuple(outside.values()), occurrences) if outside else ()
-    missing = tuple(m for m in ranked_missing(terms) if m.id not in occurrences)
+    # job titles are never missing keywords, whatever the target holds
+    missing = tuple(m for m in ranked_missing(terms) if m.id not in occurrences and m.category not in TITLE_CATEGORIES)
     return found, missing, also_found
 
 
@@ -251,13 +293,13 @@ def ranked_missing(terms: Sequence[Term | TargetTerm]) -> tuple[MissingTerm, ...
             return cached[1]
     category_rank = {c: i for i, c in enumerate(dict.fromkeys(t.category for t in terms))}
     ranked = tuple(
-        MissingTerm(t.id, t.label, t.category, t.weight)
+        MissingTerm(t.id, t.label, t.category, t.weight, getattr(t, "level", "preferred"))
         for t in sorted(
             terms, key=lambda t: (_level_rank(t), category_rank[t.category], -t.weight, t.label.casefold(), t.id)
         )
     )
     if isinstance(terms, tuple):
-        if len(_RANKED) >= 8:
+        if len(_RANKED) >= 16:
             _RANKED.pop(next(iter(_RANKED)))
         _RANKED[id(terms)] = (terms, ranked)  # holding ``terms`` keeps its id from being reused
     return ranked

@@ -242,15 +242,20 @@ Shared = tuple[Any, ...]  # MissingTerms, then tuples of TargetTerms: the object
 
 
 def _ranked_missing_of(engine: Any, settings: Settings) -> Shared:
-    """The engine's terms ranked as missing terms (``analysis.ranked_missing``), then the default target's terms;
-    () for an engine of another kind (tests build fakes), whose records then travel whole."""
+    """For every target the engine may choose (the whole lexicon, each role profile): its terms ranked as missing
+    terms (``analysis.ranked_missing``), then its terms; () for an engine of another kind (tests build fakes),
+    whose records then travel whole."""
     from .analysis import Engine, enabled_terms, ranked_missing
+    from .roles import profile_terms
     from .target import lexicon_target
 
     if not isinstance(engine, Engine):
         return ()
-    target = lexicon_target(enabled_terms(engine.lexicon, settings), engine.lexicon.categories)
-    return (*ranked_missing(target.terms), target.terms)
+    lexicon = lexicon_target(enabled_terms(engine.lexicon, settings), engine.lexicon.categories)
+    shared: list[Any] = []
+    for terms in (lexicon.terms, *(profile_terms(p) for p in engine.profiles)):
+        shared += [*ranked_missing(terms), terms]
+    return tuple(shared)
 
 
 def _pack(record: BatchRecord, position: dict[int, int]) -> tuple[BatchRecord, list[int] | None, int | None]:

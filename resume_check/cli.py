@@ -6,6 +6,7 @@ Only this module prints or exits. Exit codes (``ExitCode``): 0 passed, 1 a gate 
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import sys
@@ -205,6 +206,16 @@ def extract(file: str, fmt: str, output: str | None) -> None:
     emit(text, output)
 
 
+def role_option(func: F) -> F:
+    """``--role ID|auto|lexicon|PATH``: what résumés are measured against (issue 13)."""
+    return click.option(
+        "--role",
+        metavar="ID|auto|PATH",
+        help="Role profile to measure against: auto (inferred per résumé; the default), a profile id "
+        "(`resume-check roles list`), a profile file, or lexicon (every term).",
+    )(func)
+
+
 # --- lexicons (issue 3) ---
 
 
@@ -318,6 +329,86 @@ CHECK_FORMATS = ("text", "json", "markdown", "html")
 REPORT_SEPARATORS = {"text": "\n" + "=" * 79 + "\n\n", "markdown": "\n---\n\n"}
 
 
+# --- role profiles (issue 13) ---
+
+
+@main.group()
+def roles() -> None:
+    """List and show the role profiles résumés are measured against.
+
+    \b
+    Examples:
+      resume-check roles list
+      resume-check roles show scrum-master
+      resume-check roles show my-profile.yaml --format json
+    """
+
+
+def _load_roles(lexicon_paths: tuple[str, ...], extra: tuple[str, ...] = ()) -> Any:
+    from .lexicon import load_lexicon
+    from .roles import load_profiles
+
+    return load_profiles(load_lexicon(lexicon_paths), extra)
+
+
+@roles.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lexicon_option
+@guarded
+def roles_list(fmt: str, lexicon_paths: tuple[str, ...]) -> None:
+    """List the bundled role profiles: id, label, terms, certifications and titles.
+
+    \b
+    Examples:
+      resume-check roles list
+      resume-check roles list --format json
+    """
+    from .roles import describe_profiles, profile_to_dict
+
+    profiles = _load_roles(lexicon_paths)
+    if fmt == "json":
+        from .render.json import dumps
+
+        click.echo(dumps({"profiles": [profile_to_dict(p) for p in profiles]}), nl=False)
+    else:
+        click.echo(describe_profiles(profiles), nl=False)
+
+
+@roles.command("show")
+@click.argument("ident", metavar="ID|PATH")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@lexicon_option
+@guarded
+def roles_show(ident: str, fmt: str, lexicon_paths: tuple[str, ...]) -> None:
+    """Show one role profile: titles, required and preferred terms with weights, category weights,
+    certifications that count, expected impact dimensions, seniority and sources. A PATH is validated and shown.
+
+    \b
+    Examples:
+      resume-check roles show it-project-manager
+      resume-check roles show my-profile.yaml --format json
+    """
+    from .errors import LexiconError
+    from .roles import describe_profile, find_profile, is_profile_path, profile_to_dict
+
+    own = (ident,) if is_profile_path(ident) else ()
+    profiles = _load_roles(lexicon_paths, own)
+    if own:
+        found = next((p for p in profiles if not p.bundled and p.path == ident), None)
+    else:
+        found = find_profile(profiles, ident)
+    if found is None:
+        close = difflib.get_close_matches(ident, [p.id for p in profiles], n=3, cutoff=0.5)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " See: resume-check roles list"
+        raise LexiconError(f"no role profile {ident!r}.{hint}")
+    if fmt == "json":
+        from .render.json import dumps
+
+        click.echo(dumps(profile_to_dict(found)), nl=False)
+    else:
+        click.echo(describe_profile(found), nl=False)
+
+
 def use_color(mode: str | bool, output: str | None, tty: bool | None = None) -> bool:
     """Whether to colour the report, as other command-line tools decide it.
 
@@ -409,6 +500,7 @@ def join_reports(fmt: str, reports: list[str]) -> str:
 )
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Gate: fail on regressions.")
 @click.option("--tolerance", type=click.FloatRange(min=0), help="Score points a baseline allows to be lost.  [0]")
+@role_option
 @guarded
 def check(
     files: tuple[str, ...],
@@ -425,8 +517,12 @@ def check(
     baseline_path: str | None = None,
     tolerance: float | None = None,
     fail_level: str | None = None,
+    role: str | None = None,
 ) -> None:
     """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
+
+    Keywords are measured against a role profile: by default the one the résumé aims at, inferred from its
+    headline, most recent title and summary (the report says which and why); choose one with --role.
 
     FILE may be .pdf, .docx, .txt, .md, .tex, .typ or .json (JSON Resume); "-" reads text from standard
     input. Several FILEs give one report each (a JSON array with --format json). Exit 0 when every file was analysed,
@@ -437,6 +533,7 @@ def check(
       resume-check check cv.pdf
       resume-check check cv.docx --format html --output report.html
       resume-check check cv.pdf --lexicon my-terms.yaml --format json
+      resume-check check cv.pdf --role scrum-master
 
     CI mode (with a CI format, a gate option, --config or a .resume-check.toml found above FILE):
     exit 0 pass, 1 the gate failed (score under --fail-under, a required term missing, a forbidden
@@ -463,6 +560,7 @@ def check(
             verbose=verbose,
             baseline_path=baseline_path,
             tolerance=tolerance or 0.0,
+            role=role,
         )
     from .analysis import analyse_paths
     from .config import Settings
@@ -470,7 +568,8 @@ def check(
 
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use `resume-check batch`")
-    engine = start_engine(Settings(lexicons=lexicons, model=model))
+    role_settings = {"role": role, "role_chosen_by": "option"} if role is not None else {}
+    engine = start_engine(Settings(lexicons=lexicons, model=model, **role_settings))  # type: ignore[arg-type]
     render = renderer(fmt).render
     if fmt == "text":
         render = functools.partial(render, width=terminal_width(output), verbose=verbose)
@@ -580,6 +679,7 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
 @click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
 @click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
 @color_options
+@role_option
 @guarded
 def batch(
     paths: tuple[str, ...],
@@ -597,8 +697,12 @@ def batch(
     model: str | None = None,
     color_mode: str = "auto",
     no_color: bool = False,
+    role: str | None = None,
 ) -> None:
     """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.
+
+    Each person is measured against the role they aim at (--role auto, the default) or the role given; the
+    cohort report groups people by role and lists what each role's people most often miss.
 
     PATHS may be files, folders or globs. A file that cannot be analysed (unreadable, too slow, crashing)
     becomes an error row and the run goes on. Exit code: the worst among the files (0 all analysed,
@@ -609,6 +713,7 @@ def batch(
     Examples:
       resume-check batch cohort/ --format csv --output cohort.csv
       resume-check batch 'cvs/**/*.pdf' --recursive --format html --redact -o cohort.html
+      resume-check batch cohort/ --role scrum-master --format markdown
     """
     import importlib
 
@@ -632,7 +737,9 @@ def batch(
             f"resume-check: skipped {len(docs)} documentation file(s) ({names}); name a file to include it",
             err=True,
         )
-    settings = cached(settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons, model=model))
+    settings = cached(
+        settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons, model=model, role=role)
+    )
     # colour only touches the summary on stderr (the reports are files or data)
     mode = "never" if no_color else color_mode
     paint = use_color(mode, None, tty=sys.stderr.isatty())
@@ -705,6 +812,7 @@ def run_gate(
     tolerance: float,
     fail_level: str | None = None,
     verbose: bool = False,
+    role: str | None = None,
 ) -> NoReturn:
     """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
     import dataclasses
@@ -732,7 +840,7 @@ def run_gate(
                 f"{baseline_path}: cannot read the baseline ({err.strerror}); create it with "
                 "`resume-check baseline FILE... --output PATH`"
             ) from None
-    engines: dict[tuple[tuple[str, ...], str | None], Any] = {}
+    engines: dict[tuple[tuple[str, ...], str | None, str], Any] = {}
     results, reports, unlisted = [], [], []
     for file in files:
         config = resolve_config(config_path, os.getcwd() if file == "-" else os.path.dirname(os.path.abspath(file)))
@@ -743,8 +851,10 @@ def run_gate(
             fail_level=fail_level,
             lexicons=lexicons,
             model=model,
+            role=role,
+            role_chosen_by="option" if role is not None else None,
         )
-        key = (settings.lexicons, settings.model)
+        key = (settings.lexicons, settings.model, settings.role)
         if key not in engines:
             engines[key] = start_engine(settings)
         engine = dataclasses.replace(engines[key], settings=settings)
@@ -831,12 +941,12 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
 
     folder = os.path.dirname(os.path.abspath(output))
     entries: dict[str, Any] = {}
-    engines: dict[tuple[tuple[str, ...], str | None], Any] = {}
+    engines: dict[tuple[tuple[str, ...], str | None, str], Any] = {}
     for file in files:
         settings = resolve_config(config_path, os.path.dirname(os.path.abspath(file))).settings_for(
             file, lexicons=lexicons
         )
-        key = (settings.lexicons, settings.model)
+        key = (settings.lexicons, settings.model, settings.role)
         if key not in engines:
             engines[key] = start_engine(settings)
         analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))

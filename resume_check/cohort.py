@@ -6,8 +6,10 @@ Excel's QUARTILE.INC): for sorted scores ``x[0..n-1]`` and ``p`` in {0.25, 0.5, 
 
 Ranking: by score, highest first; equal scores share a rank ("1, 2, 2, 4"), ties listed by file path.
 
-Keywords most often missing are ordered by weighted share (share of people missing the term x the term's lexicon
-weight), so a core term most people lack comes before a niche certification everybody lacks; then by count and id.
+Keywords most often missing are ordered by weighted share (share of people missing the term x the term's weight
+in their target), so a core term most people lack comes before a niche certification everybody lacks; then by count
+and id. Each person is measured against their own target (the role they aim at, by default), so the cohort also
+groups people by target and lists what each group most often misses, shares taken within the group.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from .batch import BatchError, BatchRecord
 from .models import DIMENSIONS, Analysis
 from .redact import pseudonyms, redactor_for
 
-COHORT_SCHEMA_VERSION = "1.0"
+COHORT_SCHEMA_VERSION = "1.1"
 TOP_MISSING_PER_PERSON = 3
 #: findings counted as "ATS findings" in the cohort view: everything except impact-writing advice
 NON_ATS_PREFIXES: tuple[str, ...] = ("impact.",)
@@ -43,6 +45,9 @@ class PersonRow:
     finding_ids: tuple[str, ...]  # distinct finding ids, sorted
     rank: int | None = None
     error: BatchError | None = None
+    role: str = ""  # the target's id ("scrum-master", "lexicon"...); empty for an error row
+    role_label: str = ""
+    role_reason: str = ""  # why that target ("headline: 'Scrum Master'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,17 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleGroup:
+    """The people measured against one target, and what they most often miss (shares within the group)."""
+
+    id: str
+    label: str
+    people: int
+    missing_keywords: tuple[Gap, ...]  # most often missing first
+    chosen: tuple[tuple[str, int], ...] = ()  # (how the target was chosen: auto, default, option, config; people)
+
+
+@dataclass(frozen=True, slots=True)
 class Cohort:
     people: tuple[PersonRow, ...]  # sorted by file path (input order)
     analysed: int
@@ -80,6 +96,7 @@ class Cohort:
     categories: tuple[tuple[str, str], ...]  # (category id, label) in report order
     redacted: bool = False
     schema_version: str = COHORT_SCHEMA_VERSION
+    roles: tuple[RoleGroup, ...] = ()  # people grouped by target, the largest group first
 
 
 def quantile(sorted_values: Sequence[float], p: float) -> float:
@@ -123,6 +140,9 @@ def person_row(file: str, analysis: Analysis) -> PersonRow:
         missing_dimensions=tuple(analysis.impact.summary.missing_dimensions),
         warnings=sum(1 for f in analysis.findings if f.severity in ("warning", "error")),
         finding_ids=tuple(sorted({f.id for f in analysis.findings})),
+        role=analysis.target.id,
+        role_label=analysis.target.label,
+        role_reason=analysis.target.reason,
     )
 
 
@@ -138,6 +158,10 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
     dimension_counts: Counter[str] = Counter()
     finding_counts: Counter[str] = Counter()
     categories: dict[str, str] = {}
+    role_labels: dict[str, str] = {}
+    role_people: Counter[str] = Counter()
+    role_missing: dict[str, Counter[str]] = {}
+    role_chosen: dict[str, Counter[str]] = {}
     for record in records:
         file = names.get(record.path, record.path)
         if record.analysis is None:
@@ -149,10 +173,16 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
             continue
         analysis = record.analysis
         rows.append(person_row(file, analysis))
+        role = analysis.target.id
+        role_labels.setdefault(role, analysis.target.label)
+        role_people[role] += 1
+        role_chosen.setdefault(role, Counter())[analysis.target.chosen_by] += 1
+        own = role_missing.setdefault(role, Counter())
         for term in analysis.missing:
             term_labels.setdefault(term.id, term.label)
             term_weights.setdefault(term.id, term.weight)
             missing_counts[term.id] += 1
+            own[term.id] += 1
         dimension_counts.update(set(analysis.impact.summary.missing_dimensions))
         finding_counts.update({f.id for f in analysis.findings if not f.id.startswith(NON_ATS_PREFIXES)})
         for category in analysis.categories:
@@ -161,15 +191,44 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
     n = len(analysed)
 
     def gaps(
-        counts: Counter[str], labels: dict[str, str], order: Sequence[str] = (), weights: dict[str, float] | None = None
+        counts: Counter[str],
+        labels: dict[str, str],
+        order: Sequence[str] = (),
+        weights: dict[str, float] | None = None,
+        people: int | None = None,
     ) -> tuple[Gap, ...]:
         keys = list(order) or list(counts)
         position = {k: i for i, k in enumerate(order)}
         w = weights or {}
+        total = n if people is None else people
         keys.sort(key=lambda k: (-counts[k] * w.get(k, 1.0), -counts[k], position.get(k, 0), k))
         return tuple(
-            Gap(k, labels.get(k, k), counts[k], round(counts[k] / n, 4) if n else 0.0, w.get(k, 1.0)) for k in keys
+            Gap(k, labels.get(k, k), counts[k], round(counts[k] / total, 4) if total else 0.0, w.get(k, 1.0))
+            for k in keys
         )
+
+    # a term's weight differs between targets (a required term weighs double): each group uses its own weights
+    role_weights: dict[str, dict[str, float]] = {}
+    role_term_labels: dict[str, dict[str, str]] = {}
+    for record in records:
+        if record.analysis is not None:
+            weights = role_weights.setdefault(record.analysis.target.id, {})
+            labels = role_term_labels.setdefault(record.analysis.target.id, {})
+            for term in record.analysis.missing:
+                weights.setdefault(term.id, term.weight)
+                labels.setdefault(term.id, term.label)
+    groups = tuple(
+        RoleGroup(
+            id=role,
+            label=role_labels[role],
+            people=role_people[role],
+            missing_keywords=gaps(
+                role_missing[role], role_term_labels.get(role, {}), weights=role_weights.get(role), people=count
+            ),
+            chosen=tuple(sorted(role_chosen[role].items())),
+        )
+        for role, count in sorted(role_people.items(), key=lambda item: (-item[1], item[0]))
+    )
 
     ranking = _rank(analysed)
     ranks = {row.file: row.rank for row in ranking}
@@ -185,6 +244,7 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
         ranking=ranking,
         categories=tuple(categories.items()),
         redacted=redact,
+        roles=groups,
     )
 
 
@@ -202,6 +262,9 @@ def _with_rank(row: PersonRow, rank: int | None) -> PersonRow:
         row.finding_ids,
         rank,
         row.error,
+        row.role,
+        row.role_label,
+        row.role_reason,
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .errors import ConfigError
 from .severity import SEVERITIES
+from .target import ChosenBy
 
 DEFAULT_FAIL_UNDER: float | None = None
 #: what CI output shows: findings at or above this severity (Vale's MinAlertLevel)
@@ -15,6 +16,8 @@ DEFAULT_MIN_SEVERITY = "warning"
 DEFAULT_FAIL_LEVEL = "error"
 DEFAULT_TIME_LIMIT = 30.0  # seconds per file
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # refuse larger input files
+DEFAULT_ROLE = "auto"
+ROLE_CHOSEN_BY = ("default", "auto", "option", "config")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,9 @@ class Settings:
     model: str | None = None  # an installed trained spaCy pipeline instead of blank("en")
     time_limit: float = DEFAULT_TIME_LIMIT
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: what résumés are measured against: "auto" (role inferred per résumé), a role profile id or file, "lexicon"
+    role: str = DEFAULT_ROLE
+    role_chosen_by: ChosenBy = "default"  # "default", "option" (--role) or "config", for the report's reason
     source: str | None = field(default=None, compare=False)  # the config file these came from, for messages
     #: (field, where its value came from: "the command line (--fail-under)", "fail_under in PATH" ...); a field not
     #: listed has its default. Gate messages name it.
@@ -49,6 +55,12 @@ class Settings:
                 raise ConfigError(f"{name}{where} must be one of {', '.join(SEVERITIES)}, got {value!r}")
         if self.time_limit <= 0:
             raise ConfigError(f"time_limit{where} must be a positive number of seconds, got {self.time_limit!r}")
+        if not isinstance(self.role, str) or not self.role.strip() or len(self.role) > 4096:
+            raise ConfigError(
+                f"role{where} must be auto, lexicon, a role profile id or a profile file path, got {self.role!r}"
+            )
+        if self.role_chosen_by not in ROLE_CHOSEN_BY:
+            raise ConfigError(f"role_chosen_by must be one of {', '.join(ROLE_CHOSEN_BY)}, got {self.role_chosen_by!r}")
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes{where} must be positive, got {self.max_bytes!r}")
 

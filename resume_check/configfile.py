@@ -44,6 +44,7 @@ SCALAR_KEYS: dict[str, str] = {
     "min_severity": "min_severity",
     "fail_level": "fail_level",
     "time_limit": "time_limit",
+    "role": "role",
 }
 #: Settings field -> the command-line option that sets it, for "where did this threshold come from" messages
 OPTION_NAMES: dict[str, str] = {
@@ -53,6 +54,7 @@ OPTION_NAMES: dict[str, str] = {
     "time_limit": "--time-limit",
     "lexicons": "--lexicon",
     "model": "--model",
+    "role": "--role",
 }
 SETTING_KEYS = {**LIST_KEYS, **SCALAR_KEYS}
 TOP_KEYS = (*SETTING_KEYS, "overrides")
@@ -77,6 +79,10 @@ forbidden_phrases = ["responsible for", "references available on request"]
 
 # Extra lexicon packs, relative to this file.
 lexicons = []
+
+# What résumés are measured against: "auto" (the role each résumé aims at, inferred from its headline and titles),
+# a role profile id (`resume-check roles list`), a profile file relative to this file, or "lexicon" (every term).
+role = "auto"
 
 # Rule or term ids to switch off, by prefix ("impact.weak", "ats.cliche"; `resume-check rules` lists them all);
 # `enable` switches a narrower prefix back on.
@@ -145,6 +151,8 @@ def _apply(fields: dict[str, Any], values: Iterable[tuple[str, Any]], origins: d
         else:
             fields[name] = value
         origins[name] = where.replace("{key}", key, 1)
+        if key == "role":
+            fields["role_chosen_by"] = "config"
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -245,6 +253,14 @@ def _check_value(key: str, value: Any, where: str, folder: Path) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
             raise ConfigError(f"{where}: time_limit must be a positive number of seconds, got {value!r}")
         return float(value)
+    if key == "role":
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(
+                f'{where}: role must be "auto", "lexicon", a role profile id or a profile file, got {value!r}'
+            )
+        from .roles import is_profile_path
+
+        return str(folder / value) if is_profile_path(value) else value.strip()
     raise AssertionError(key)  # pragma: no cover - every allowed key is handled above
 
 
@@ -263,6 +279,7 @@ def settings_for_batch(
     time_limit: float | None = None,
     lexicons: tuple[str, ...] = (),
     model: str | None = None,
+    role: str | None = None,
 ) -> Settings:
     """One Settings for a whole batch: the config from ``--config`` or found above the files' common folder.
 
@@ -270,7 +287,10 @@ def settings_for_batch(
     """
     paths = [Path(f).resolve().parent for f in files] or [Path.cwd()]
     common = Path(*_common_parts(paths))
-    settings = resolve_config(config_path, common).settings_for(None, lexicons=lexicons, model=model)
+    chosen_by = "option" if role is not None else None
+    settings = resolve_config(config_path, common).settings_for(
+        None, lexicons=lexicons, model=model, role=role, role_chosen_by=chosen_by
+    )
     return replace(settings, time_limit=time_limit) if time_limit is not None else settings
 
 

@@ -326,6 +326,7 @@ class MissingTerm:
     label: str
     category: str
     weight: float
+    level: str = "preferred"  # "required" or "preferred" in the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +365,17 @@ class Score:
 
 
 @dataclass(frozen=True, slots=True)
+class NextStep:
+    """One recommended fix, most valuable first in ``Analysis.next_steps`` (steps.py builds them)."""
+
+    id: str  # fix-error, rewrite-duties, quantify, show-dimension, add-required, add-missing, show-in-experience ...
+    text: str  # plain text (renderers escape it)
+    priority: float  # points the fix could be worth (ordering only)
+    line: int | None = None
+    terms: tuple[str, ...] = ()  # term ids the step names
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """The complete, renderable result for one résumé."""
 
@@ -380,6 +392,7 @@ class Analysis:
     #: and evidence components are over its terms
     target: Target = EMPTY_TARGET
     also_found: tuple[FoundTerm, ...] = ()  # lexicon terms found outside the target (empty for the lexicon target)
+    next_steps: tuple[NextStep, ...] = ()  # the highest-value fixes, most valuable first (steps.build_next_steps)
 
     @property
     def source(self) -> Source:

@@ -8,14 +8,21 @@ The total (0..100, one decimal) is the weighted sum of four components, each on 
   its category weight, and it fills up after about KEYWORD_TARGET_TERMS average terms, however many it holds.
 - **evidence** (WEIGHT_EVIDENCE): each found term earns ``term weight × EVIDENCE_CREDIT[best evidence]``
   (used in a quantified achievement counts fully, listed in skills hardly at all); the component is
-  ``100 × min(1, earned / (EVIDENCE_TARGET_TERMS × mean term weight))``.
+  ``100 × min(1, earned / (n × mean term weight))`` with ``n = min(EVIDENCE_TARGET_TERMS, EVIDENCE_TARGET_SHARE ×
+  the target's term count)``: a focused target (a role profile of ~40 terms) is not asked for 15 proven terms.
 - **impact** (WEIGHT_IMPACT): bounded credits, never shares, so adding an achievement never lowers it:
   ``IMPACT_STRONG_POINTS × min(1, strong / IMPACT_STRONG_TARGET)`` +
-  ``IMPACT_DIMENSION_POINTS × dimensions evidenced / 5`` +
+  ``IMPACT_DIMENSION_POINTS × expected dimensions evidenced / expected dimensions`` (the target's; all five for
+  the whole lexicon: a coordinator is not expected to show a budget result) +
   ``IMPACT_ACTION_POINTS × min(1, (strong + unquantified) / IMPACT_ACTION_TARGET)`` −
   ``min(IMPACT_WEAK_CAP, IMPACT_WEAK_PENALTY × weak)``, floored at 0.
 - **ats** (WEIGHT_ATS): ATS_START minus ATS_PENALTY[severity] once per distinct finding id (impact.* findings
   excluded: they feed the impact component), floored at 0.
+
+The keyword and evidence components are computed over the TARGET's terms (target.py): the whole lexicon, a role
+profile or a job posting. A role profile's term weighs ``profile weight × LEVEL_FACTOR[level]`` (required 2,
+preferred 1), its categories weigh what the profile says, and the certifications that count form one term found
+when any of them is. Job titles are never terms of a target.
 
 Change any constant or formula here and bump ALGORITHM_VERSION (a test fingerprints SCORING_RULES).
 """
@@ -39,7 +46,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.12-2"
+ALGORITHM_VERSION = "2026.12-3"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all
@@ -69,6 +76,8 @@ EVIDENCE_CREDIT: dict[Evidence, float] = {
 }
 #: the evidence component is full once the credits add up to this many average terms
 EVIDENCE_TARGET_TERMS = 15
+#: ... or this share of the target's terms, if fewer (a role profile has ~40 terms, the whole lexicon ~360)
+EVIDENCE_TARGET_SHARE = 0.3
 
 IMPACT_STRONG_POINTS = 45.0
 IMPACT_STRONG_TARGET = 6  # quantified achievements for full credit
@@ -106,6 +115,29 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
         float(KEYWORD_TARGET_TERMS),
         "target = min(category total weight, this many × the category's mean term weight)",
     ),
+    ScoringRule(
+        "score.keywords.role.required",
+        "keywords",
+        2.0,
+        "a role profile's required term weighs this many times its profile weight (1-5); coverage, missing terms "
+        "and both keyword and evidence components are over the target's terms only (also-found terms earn nothing)",
+    ),
+    ScoringRule("score.keywords.role.preferred", "keywords", 1.0, "a role profile's preferred term: × its weight"),
+    ScoringRule(
+        "score.keywords.role.certifications",
+        "keywords",
+        3.0,
+        "the certifications a profile counts form one preferred term of this default weight, found when any one is",
+    ),
+    ScoringRule(
+        "score.keywords.role.categories",
+        "keywords",
+        1.0,
+        "category weights come from the target (a role profile's category_weights), not the lexicon",
+    ),
+    ScoringRule(
+        "score.keywords.titles", "keywords", 0.0, "job titles are never target terms: never missing, no points"
+    ),
     ScoringRule("score.evidence", "evidence", WEIGHT_EVIDENCE, "component weight: terms used in achievements"),
     *(
         ScoringRule(f"score.evidence.{level}", "evidence", credit, f"credit per unit of term weight, best use: {level}")
@@ -115,7 +147,8 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
         "score.evidence.target",
         "evidence",
         float(EVIDENCE_TARGET_TERMS),
-        "value = 100 × min(1, credits earned / (this many × mean term weight))",
+        "value = 100 × min(1, credits earned / (n × mean term weight)), n = this many or "
+        f"{EVIDENCE_TARGET_SHARE:g} × the target's term count, whichever is smaller",
     ),
     ScoringRule("score.impact", "impact", WEIGHT_IMPACT, "component weight: measured achievements"),
     ScoringRule(
@@ -128,7 +161,8 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
         "score.impact.dimensions",
         "impact",
         IMPACT_DIMENSION_POINTS,
-        f"points × dimensions evidenced / {len(DIMENSIONS)} ({', '.join(DIMENSIONS)})",
+        f"points × expected dimensions evidenced / expected dimensions: the target's (a role profile's "
+        f"'dimensions'), or all {len(DIMENSIONS)} ({', '.join(DIMENSIONS)}) for the whole lexicon",
     ),
     ScoringRule(
         "score.impact.actions",
@@ -208,7 +242,8 @@ def score_keywords(
 def score_evidence(found: Sequence[FoundTerm], missing: Sequence[MissingTerm]) -> ScoreComponent:
     """Credits for where found terms are used: achievements count, skills lists hardly (module docstring)."""
     mean_weight = _mean([t.weight for t in found] + [m.weight for m in missing])
-    target = EVIDENCE_TARGET_TERMS * mean_weight
+    size = len(found) + len(missing)
+    target = min(float(EVIDENCE_TARGET_TERMS), EVIDENCE_TARGET_SHARE * size) * mean_weight
     earned: dict[Evidence, float] = {}
     counts: dict[Evidence, int] = {}
     for term in found:
@@ -229,15 +264,17 @@ def score_evidence(found: Sequence[FoundTerm], missing: Sequence[MissingTerm]) -
     return ScoreComponent("evidence", "Evidence", WEIGHT_EVIDENCE, _clamp(value), rules)
 
 
-def score_impact(impact: Impact) -> ScoreComponent:
-    """Bounded credits for quantified and action statements and the dimensions they prove, minus weak ones."""
+def score_impact(impact: Impact, expected: Sequence[str] = DIMENSIONS) -> ScoreComponent:
+    """Bounded credits for quantified and action statements and the ``expected`` dimensions they prove, minus
+    weak ones."""
+    expected = [d for d in DIMENSIONS if d in expected] or list(DIMENSIONS)
     counts = {
         verdict: sum(1 for s in impact.statements if s.verdict == verdict)
         for verdict in ("strong", "unquantified", "weak")
     }
-    dims = [d for d, n in impact.summary.dimensions if n > 0 and d in DIMENSIONS]
+    dims = [d for d, n in impact.summary.dimensions if n > 0 and d in expected]
     strong = IMPACT_STRONG_POINTS * min(1.0, counts["strong"] / IMPACT_STRONG_TARGET)
-    dimensions = IMPACT_DIMENSION_POINTS * len(dims) / len(DIMENSIONS)
+    dimensions = IMPACT_DIMENSION_POINTS * len(dims) / len(expected)
     actions = counts["strong"] + counts["unquantified"]
     action = IMPACT_ACTION_POINTS * min(1.0, actions / IMPACT_ACTION_TARGET)
     weak = -min(IMPACT_WEAK_CAP, IMPACT_WEAK_PENALTY * counts["weak"])
@@ -250,7 +287,8 @@ def score_impact(impact: Impact) -> ScoreComponent:
         ScoreRule(
             "score.impact.dimensions",
             round(dimensions, 1),
-            f"{len(dims)} of {len(DIMENSIONS)} impact dimensions evidenced" + (f" ({', '.join(dims)})" if dims else ""),
+            f"{len(dims)} of {len(expected)} {'expected ' if len(expected) < len(DIMENSIONS) else ''}impact dimensions "
+            "evidenced" + (f" ({', '.join(dims)})" if dims else ""),
         ),
         ScoreRule(
             "score.impact.actions",
@@ -295,12 +333,16 @@ def score_analysis(
     categories: Sequence[CategoryCoverage],
     impact: Impact,
     findings: Sequence[Finding],
+    dimensions: Sequence[str] = DIMENSIONS,
 ) -> Score:
-    """The Score: each component on 0..100, the total their weighted sum rounded to one decimal."""
+    """The Score: each component on 0..100, the total their weighted sum rounded to one decimal.
+
+    ``found``, ``missing`` and ``categories`` are over the target's terms; ``dimensions`` are the impact dimensions
+    the target expects (all five by default)."""
     components = (
         score_keywords(categories, found, missing),
         score_evidence(found, missing),
-        score_impact(impact),
+        score_impact(impact, dimensions),
         score_ats(findings),
     )
     total = sum(c.weight * c.value for c in components)

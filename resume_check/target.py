@@ -21,6 +21,9 @@ TARGET_KINDS: tuple[TargetKind, ...] = ("lexicon", "role", "job")
 LEVELS: tuple[Level, ...] = ("required", "preferred")
 CHOSEN_BY: tuple[ChosenBy, ...] = ("default", "auto", "option", "config")
 
+#: lexicon categories whose terms are job titles: never target terms, so never "missing keywords"
+TITLE_CATEGORIES: frozenset[str] = frozenset({"roles"})
+
 #: id and label of the whole-lexicon target
 LEXICON_TARGET_ID = "lexicon"
 LEXICON_TARGET_LABEL = "the whole lexicon"
@@ -38,6 +41,8 @@ class TargetTerm:
     why: str = ""  # where it comes from: "profile it-project-manager requires it" / the posting line asking for it
     line: int | None = None  # posting line, for job targets
     forms: tuple[str, ...] = ()  # for terms not in the lexicon: the phrase(s) to find in the résumé (by lemma)
+    #: lexicon term ids any one of which satisfies this term ("a certification that counts", "X or Y")
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +96,10 @@ EMPTY_TARGET = Target(kind="lexicon", id=LEXICON_TARGET_ID, label=LEXICON_TARGET
 def lexicon_target(
     terms: Sequence[Term], categories: Sequence[Category], *, chosen_by: ChosenBy = "default", reason: str = ""
 ) -> Target:
-    """The whole-lexicon target: every given (enabled) term at its lexicon weight, every category at its weight.
+    """The whole-lexicon target: every given (enabled) term at its lexicon weight, every category at its weight,
+    except job titles (TITLE_CATEGORIES): a résumé is never asked to hold every title in the field.
 
-    Measured against it, an analysis is the one resume-check made before targets existed. The target of a tuple
-    of terms is built once and remembered (batch analyses share it).
+    The target of a tuple of terms is built once and remembered (batch analyses share it).
     """
     if not (isinstance(terms, tuple) and chosen_by == "default" and not reason):
         return _build_lexicon_target(terms, categories, chosen_by, reason)
@@ -119,8 +124,10 @@ def _build_lexicon_target(
         kind="lexicon",
         id=LEXICON_TARGET_ID,
         label=LEXICON_TARGET_LABEL,
-        terms=tuple(TargetTerm(t.id, t.label, t.category, t.weight) for t in terms),
-        category_weights=tuple((c.id, c.weight) for c in categories),
+        terms=tuple(
+            TargetTerm(t.id, t.label, t.category, t.weight) for t in terms if t.category not in TITLE_CATEGORIES
+        ),
+        category_weights=tuple((c.id, c.weight) for c in categories if c.id not in TITLE_CATEGORIES),
         chosen_by=chosen_by,
         reason=reason,
     )

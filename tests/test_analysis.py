@@ -186,13 +186,13 @@ def test_the_ranking_of_missing_terms_is_remembered_per_tuple_of_terms_and_never
     assert [m.id for m in ranked_missing(as_list)] == ["b.high", "b.low", "a.y", "a.x"]
     other = (*terms[:2], Term("b.high", "Omega", "b", 0.5))  # equal ids, another weight: another ranking
     assert [m.id for m in ranked_missing(other)] == ["b.low", "b.high", "a.x"]
-    # at most 8 rankings are remembered: the oldest is forgotten first
+    # at most 16 rankings are remembered (the lexicon target and every role profile's fit): the oldest goes first
     from resume_check import analysis
 
-    many = [(Term(f"c.t{k}", f"T{k}", "c", 1.0),) for k in range(9)]
+    many = [(Term(f"c.t{k}", f"T{k}", "c", 1.0),) for k in range(17)]
     for one in many:
         ranked_missing(one)
-    assert len(analysis._RANKED) == 8 and id(many[0]) not in analysis._RANKED and id(many[-1]) in analysis._RANKED
+    assert len(analysis._RANKED) == 16 and id(many[0]) not in analysis._RANKED and id(many[-1]) in analysis._RANKED
 
 
 def test_category_coverage_is_weighted(analysis) -> None:  # type: ignore[no-untyped-def]

@@ -378,10 +378,10 @@ def test_records_carry_every_missing_term_and_share_them_across_records(tmp_path
     first, second = (r.analysis for r in records[:2])
     assert first is not None and second is not None
     common = {m.id for m in first.missing} & {m.id for m in second.missing}
-    assert len(common) > 100
+    assert first.target.id == second.target.id and len(common) > 20  # both measured against one role profile
     by_id = {m.id: m for m in second.missing}
     assert all(m is by_id[m.id] for m in first.missing if m.id in common)
-    assert first.target.terms is second.target.terms and len(first.target.terms) > 300  # one shared copy
+    assert first.target.terms is second.target.terms and len(first.target.terms) > 30  # one shared copy
 
 
 def test_a_record_with_missing_terms_from_elsewhere_travels_whole() -> None:

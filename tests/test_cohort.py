@@ -256,7 +256,7 @@ def test_neutralise_leaves_plain_text() -> None:
 
 def test_json_cohort() -> None:
     data = json.loads(cohort_json.render_cohort(build_cohort(hand_cohort())))
-    assert data["schema_version"] == "1.0" and data["kind"] == "cohort"
+    assert data["schema_version"] == "1.1" and data["kind"] == "cohort"
     assert data["distribution"] == {
         "count": 4,
         "min": 40,

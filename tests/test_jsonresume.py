@@ -502,7 +502,12 @@ def test_every_report_format_works_on_json_resume(fmt: str) -> None:
     if fmt == "json":
         report = json.loads(result.stdout)
         assert report["source"]["type"] == "json"
-        assert report["score"]["total"] > 80
+        # the same person as the Markdown sample: the same role (from the headline) and the same score
+        markdown = json.loads(
+            CliRunner().invoke(main, ["check", str(SAMPLE.with_suffix(".md")), "--format", "json"]).stdout
+        )
+        assert report["target"]["id"] == markdown["target"]["id"] == "it-project-manager"
+        assert report["score"]["total"] == markdown["score"]["total"] >= 80
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])

@@ -260,7 +260,7 @@ def test_json_key_order_and_format() -> None:
     data = json.loads(text)
     assert list(data) == [
         "schema_version", "tool", "source", "target", "score", "categories", "terms", "impact", "findings",
-        "warnings", "sections", "contact", "lexicons",
+        "next_steps", "warnings", "sections", "contact", "lexicons",
     ]  # fmt: skip
     assert list(data["score"]["components"][0]) == ["id", "label", "weight", "value", "rules"]
     assert list(data["terms"]["found"][0]["occurrences"][0])[:6] == [

@@ -42,6 +42,9 @@ KNOWN_FINGERPRINTS = {
     "2026.12-1": "90c2a3f62af443b27b49eb2c2dc338e5d6edf1e3ac14f607d39a82a182a6d7a1",
     # number words are metrics; product durations ("a 5-day forecast feature") are not (issue 12)
     "2026.12-2": "90c2a3f62af443b27b49eb2c2dc338e5d6edf1e3ac14f607d39a82a182a6d7a1",
+    # issue 13, targets: role profiles weigh terms and categories; job titles are never terms; expected impact
+    # dimensions; the evidence target scales with the target
+    "2026.12-3": "b2964af1beec6479d662378c215be188387d495dd36c0e332e46e74e6d26c538",
 }
 
 
@@ -145,13 +148,16 @@ def test_keywords_empty_lexicon_scores_zero() -> None:
 
 
 def test_evidence_credits_by_best_use() -> None:
-    m = [missing(f"x{i}", "c") for i in range(10)]
+    m = [missing(f"x{i}", "c") for i in range(50)]
     skills_only = [found(f"t{i}", "c") for i in range(10)]
     achieved = [found(f"t{i}", "c", evidence="quantified-achievement") for i in range(15)]
-    assert score_evidence(skills_only, m).value == 3.3  # 10 × 0.05 of a 15-term target
+    assert score_evidence(skills_only, m).value == 3.3  # 10 × 0.05 of a 15-term target (0.3 × 60 terms is more)
     assert score_evidence(achieved, m).value == 100.0
     comp = score_evidence([found("a", "c", evidence="achievement"), found("b", "c", evidence="duty")], m)
     assert comp.value == round(100 * (0.7 + 0.35) / 15, 1)
+    # a small target (a role profile): the evidence target is 0.3 × its terms when that is fewer than 15
+    few = [missing(f"x{i}", "c") for i in range(10)]
+    assert score_evidence(skills_only, few).value == round(100 * 10 * 0.05 / (0.3 * 20), 1) == 8.3
     assert [(r.id, r.message) for r in comp.rules] == [
         ("score.evidence.achievement", "1 term best used as achievement"),
         ("score.evidence.duty", "1 term best used as duty"),
@@ -203,8 +209,9 @@ def test_total_is_the_weighted_sum_rounded() -> None:
         findings=[Finding("ats.contact.email", "m", "error")],
     )
     values = {c.id: c.value for c in score.components}
-    assert values == {"keywords": 50.0, "evidence": 4.7, "impact": 16.5, "ats": 85.0}  # 45/6 + 35/5 + 20/10
-    assert score.total == round(0.35 * 50 + 0.2 * 4.7 + 0.25 * 16.5 + 0.2 * 85, 1)
+    # evidence: 0.7 earned of a 0.3 × 2-term target (capped at 100); impact: 45/6 + 35/5 + 20/10
+    assert values == {"keywords": 50.0, "evidence": 100.0, "impact": 16.5, "ats": 85.0}
+    assert score.total == round(0.35 * 50 + 0.2 * 100 + 0.25 * 16.5 + 0.2 * 85, 1)
     assert score.algorithm_version == ALGORITHM_VERSION
     assert [c.id for c in score.components] == ["keywords", "evidence", "impact", "ats"]
 

@@ -21,17 +21,19 @@ from resume_check.analysis import (
     enabled_terms,
 )
 from resume_check.ats import check_ats
+from resume_check.config import Settings
 from resume_check.errors import InputError
 from resume_check.extract import extract
 from resume_check.models import Analysis, Resume
 from resume_check.scoring import score_analysis
 from resume_check.structure import build_resume
-from resume_check.target import EMPTY_TARGET, Target, TargetTerm, lexicon_target
+from resume_check.target import EMPTY_TARGET, TITLE_CATEGORIES, Target, TargetTerm, lexicon_target
 
 
 @cache
 def shared_engine() -> Engine:
-    return build_engine()
+    """An engine measuring against the whole lexicon (``role = "lexicon"``)."""
+    return build_engine(Settings(role="lexicon", role_chosen_by="option"))
 
 
 def structured(path: Path) -> Resume:
@@ -39,12 +41,13 @@ def structured(path: Path) -> Resume:
 
 
 def untargeted(resume: Resume, engine: Engine) -> Analysis:
-    """The analysis as resume-check computed it before targets: every enabled lexicon Term, lexicon categories."""
-    terms = enabled_terms(engine.lexicon, engine.settings)
+    """The analysis as resume-check computed it before targets (every enabled lexicon Term, lexicon categories),
+    less the job titles, which no target holds since issue 13."""
+    terms = tuple(t for t in enabled_terms(engine.lexicon, engine.settings) if t.category not in TITLE_CATEGORIES)
     impact = engine.analyse_impact(resume)
     matches = engine.matcher.match(resume)
     found, missing = collect_terms(resume, terms, matches, impact.statements)
-    categories = category_coverage(engine.lexicon.categories, terms, found)
+    categories = category_coverage([c for c in engine.lexicon.categories if c.id not in TITLE_CATEGORIES], terms, found)
     findings = collect_findings(
         (*resume.warnings, *check_ats(resume, impact, cliches=engine.cliches), *impact.findings), engine.settings
     )
@@ -58,7 +61,12 @@ def assert_same_measures(targeted: Analysis, before: Analysis) -> None:
     assert targeted.categories == before.categories
     assert targeted.score == before.score
     assert targeted.findings == before.findings
-    assert targeted.also_found == ()
+    # outside the target: exactly the job titles the résumé names (found as before, now "also found")
+    engine = shared_engine()
+    every = enabled_terms(engine.lexicon, engine.settings)
+    matches = engine.matcher.match(targeted.resume)
+    found_all, _ = collect_terms(targeted.resume, every, matches, targeted.impact.statements)
+    assert targeted.also_found == tuple(t for t in found_all if t.category in TITLE_CATEGORIES)
 
 
 SAMPLE_FILES = ("alex-morgan.txt", "alex-morgan.md", "alex-morgan.docx", "alex-morgan.pdf", "sam-taylor.txt")
@@ -70,8 +78,10 @@ def test_lexicon_target_equals_the_untargeted_analysis_on_the_samples(name: str)
     resume = structured(SAMPLES / name)
     analysis = analyse(resume, engine)
     assert analysis.target.kind == "lexicon" and analysis.target.id == "lexicon"
-    assert analysis.target.chosen_by == "default"
-    assert len(analysis.target.terms) == len(enabled_terms(engine.lexicon, engine.settings)) > 300
+    assert analysis.target.chosen_by == "option" and analysis.target.reason == "given with --role"
+    enabled = enabled_terms(engine.lexicon, engine.settings)
+    assert len(analysis.target.terms) == sum(1 for t in enabled if t.category not in TITLE_CATEGORIES) > 300
+    assert not any(t.category in TITLE_CATEGORIES for t in analysis.target.terms)
     assert_same_measures(analysis, untargeted(resume, engine))
 
 
@@ -96,8 +106,10 @@ def test_lexicon_target_is_built_once_per_term_tuple() -> None:
     first = lexicon_target(terms, engine.lexicon.categories)
     assert lexicon_target(terms, engine.lexicon.categories) is first
     assert lexicon_target(list(terms), engine.lexicon.categories) == first  # a list is built afresh, equal
-    assert [t.id for t in first.terms] == [t.id for t in terms]
-    assert dict(first.category_weights) == {c.id: c.weight for c in engine.lexicon.categories}
+    assert [t.id for t in first.terms] == [t.id for t in terms if t.category not in TITLE_CATEGORIES]
+    assert dict(first.category_weights) == {
+        c.id: c.weight for c in engine.lexicon.categories if c.id not in TITLE_CATEGORIES
+    }
 
 
 def small_target() -> Target:
@@ -132,7 +144,9 @@ def test_an_explicit_target_restricts_coverage_missing_and_score() -> None:
     assert "methodology.scrum" in found  # Alex Morgan's résumé names Scrum
     # found terms carry the target's weight; the rest of the lexicon is "also found", never lost
     assert next(t for t in analysis.found if t.id == "methodology.scrum").weight == 2.0
-    assert {t.id for t in analysis.also_found} == whole_found - found
+    titles = {t.id for t in whole.also_found}  # the job titles, outside the whole-lexicon target too
+    assert titles and all(t.startswith("roles.") for t in titles)
+    assert {t.id for t in analysis.also_found} == (whole_found | titles) - found
     assert not {t.id for t in analysis.also_found} & {t.id for t in target.terms}
     # missing: the target's terms not found, required first, then by category order and weight
     missing = [m.id for m in analysis.missing]

@@ -8,6 +8,7 @@ from html import escape
 from ..cohort import Cohort, Gap
 from .cohort_markdown import component_ids
 
+TOP_KEYWORDS_PER_ROLE = 10
 TOP_KEYWORDS = 20
 TOP_FINDINGS = 10
 BINS = 10  # histogram bins of 10 points each over 0..100
@@ -164,6 +165,20 @@ def render_cohort(cohort: Cohort) -> str:
     body.append(
         _gap_table("Keywords most often missing", "Keyword", cohort.missing_keywords, TOP_KEYWORDS, weights=True)
     )
+    if cohort.roles:
+        rows = "".join(
+            f'<tr><td>{escape(g.label)}</td><td class="n">{g.people}</td>'
+            f"<td>{escape(', '.join(f'{kind} {count}' for kind, count in g.chosen))}</td></tr>\n"
+            for g in cohort.roles
+        )
+        body.append(
+            '<h2>Roles</h2>\n<p class="note">Each person is measured against the role they aim at (inferred from '
+            'headline and titles unless given).</p>\n<table><thead><tr><th>Role</th><th class="n">People</th>'
+            f"<th>How chosen</th></tr></thead><tbody>\n{rows}</tbody></table>"
+        )
+        for group in cohort.roles:
+            title = f"Most often missing for {group.label} ({group.people} people)"
+            body.append(_gap_table(title, "Keyword", group.missing_keywords, TOP_KEYWORDS_PER_ROLE, weights=True))
     body.append(_gap_table("Impact dimensions most often unevidenced", "Dimension", cohort.unevidenced_dimensions))
     body.append(_gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS))
     body.append("<h2>Ranking</h2>")
@@ -171,6 +186,7 @@ def render_cohort(cohort: Cohort) -> str:
     if cohort.ranking:
         rows = "".join(
             f'<tr><td class="n">{p.rank}</td><td class="file">{escape(names.get(p.file, p.file))}</td>'
+            f"<td>{escape(p.role_label)}</td>"
             f'<td class="n">{p.score:g}</td>'
             f'<td class="n">{p.quantified} of {p.statements}</td>'
             f"<td>{escape(', '.join(label for _, label in p.top_missing) or 'none')}</td>"
@@ -178,7 +194,8 @@ def render_cohort(cohort: Cohort) -> str:
             for p in cohort.ranking
         )
         body.append(
-            '<div class="wide"><table><thead><tr><th class="n">Rank</th><th>File</th><th class="n">Score</th>'
+            '<div class="wide"><table><thead><tr><th class="n">Rank</th><th>File</th><th>Role</th>'
+            '<th class="n">Score</th>'
             '<th class="n">Quantified statements</th><th>Top missing keywords</th><th class="n">Warnings</th>'
             f"</tr></thead><tbody>\n{rows}</tbody></table></div>"
         )

@@ -24,6 +24,7 @@ def _person(person: PersonRow, details: Mapping[str, Any] | None = None) -> dict
         return {"file": person.file, "error": asdict(person.error)}
     row = {
         "file": person.file,
+        "role": {"id": person.role, "label": person.role_label, "reason": person.role_reason},
         "rank": person.rank,
         "score": person.score,
         "components": dict(person.components),
@@ -86,6 +87,16 @@ def to_dict(cohort: Cohort, details: Mapping[str, Any] | None = None) -> dict[st
         "failed": cohort.failed,
         "distribution": asdict(cohort.distribution) if cohort.distribution else None,
         "missing_keywords": [_gap(g, weight=True) for g in cohort.missing_keywords],
+        "roles": [
+            {
+                "id": group.id,
+                "label": group.label,
+                "people": group.people,
+                "chosen": dict(group.chosen),
+                "missing_keywords": [_gap(g, weight=True) for g in group.missing_keywords],
+            }
+            for group in cohort.roles
+        ],
         "unevidenced_dimensions": [_gap(g) for g in cohort.unevidenced_dimensions],
         "common_findings": [_gap(g) for g in cohort.common_findings],
         "ranking": [{"rank": p.rank, "file": p.file, "score": p.score} for p in cohort.ranking],

@@ -8,6 +8,7 @@ from ..cohort import Cohort, Gap
 
 TOP_KEYWORDS = 15
 TOP_FINDINGS = 10
+TOP_KEYWORDS_PER_ROLE = 10
 
 
 def escape(text: str) -> str:
@@ -40,6 +41,31 @@ def _gap_table(
         lines += [f"| {heading} | People | Share |", "|---|---:|---:|"]
         lines += [f"| {escape(g.label)} | {g.count} | {_pct(g.share)} |" for g in shown]
     return [*lines, ""]
+
+
+def _roles(cohort: Cohort) -> list[str]:
+    """People by target (role), and what each role's people most often miss."""
+    if not cohort.roles:
+        return []
+    lines = ["## Roles", ""]
+    lines += [
+        "Each person is measured against the role they aim at (inferred from headline and titles unless given).",
+        "",
+    ]
+    lines += ["| Role | People | How chosen |", "|---|---:|---|"]
+    for group in cohort.roles:
+        how = ", ".join(f"{kind} {count}" for kind, count in group.chosen)
+        lines.append(f"| {escape(group.label)} | {group.people} | {escape(how)} |")
+    lines.append("")
+    for group in cohort.roles:
+        lines += _gap_table(
+            f"Most often missing for {escape(group.label)} ({group.people} people)",
+            "Keyword",
+            group.missing_keywords,
+            TOP_KEYWORDS_PER_ROLE,
+            weights=True,
+        )
+    return lines
 
 
 def component_ids(cohort: Cohort) -> list[str]:
@@ -92,19 +118,20 @@ def render_cohort(cohort: Cohort) -> str:
             "",
         ]
     lines += _gap_table("Keywords most often missing", "Keyword", cohort.missing_keywords, TOP_KEYWORDS, weights=True)
+    lines += _roles(cohort)
     lines += _gap_table("Impact dimensions most often unevidenced", "Dimension", cohort.unevidenced_dimensions)
     lines += _gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS)
     lines += ["## Ranking", ""]
     if cohort.ranking:
         lines += [
-            "| Rank | File | Score | Quantified statements | Top missing keywords | Warnings |",
-            "|---:|---|---:|---:|---|---:|",
+            "| Rank | File | Role | Score | Quantified statements | Top missing keywords | Warnings |",
+            "|---:|---|---|---:|---:|---|---:|",
         ]
         for p in cohort.ranking:
             missing = ", ".join(escape(label) for _, label in p.top_missing) or "none"
             lines.append(
-                f"| {p.rank} | {escape(p.file)} | {p.score:g} | {p.quantified} of {p.statements} | {missing} "
-                f"| {p.warnings} |"
+                f"| {p.rank} | {escape(p.file)} | {escape(p.role_label)} | {p.score:g} | {p.quantified} of "
+                f"{p.statements} | {missing} | {p.warnings} |"
             )
     else:
         lines.append("Nobody to rank.")

@@ -1,7 +1,8 @@
 """Shared helpers for the report renderers: sanitising, display width, wrapping, bars, ordering and selections.
 
-Everything here is pure and format-neutral. The selections (top missing keywords, weakest statements, next
-steps) live here so that the text, Markdown and HTML reports tell the reader the same things.
+Everything here is pure and format-neutral. The selections (top missing keywords, weakest statements) live here
+or in ``steps`` (re-exported), and the next steps are the Analysis' own records, so that every report tells the
+reader the same things.
 """
 
 from __future__ import annotations
@@ -9,19 +10,26 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from ..models import (
     DIMENSIONS,
     Analysis,
-    CategoryCoverage,
     Finding,
-    MissingTerm,
-    ScoreComponent,
     Statement,
 )
 from ..severity import MOST_SEVERE_FIRST, listing_order
+from ..steps import (
+    STATEMENT_FINDINGS,
+    VERDICT_ORDER,
+    build_next_steps,
+    clamp_share,
+    component,
+    report_findings,
+    skills_only_terms,
+    top_missing,
+    verdict_counts,
+)
 
 # ----------------------------------------------------------------------------------------- sanitising
 
@@ -213,12 +221,6 @@ def fmt_weight(weight: float) -> str:
     return fmt_number(weight * 100, 1) + "%"
 
 
-def clamp_share(value: float, scale: float = 1.0) -> float:
-    if value != value:  # NaN
-        return 0.0
-    return max(0.0, min(1.0, value / scale))
-
-
 def bar(share: float, width: int, full: str = "█", empty: str = "░") -> str:
     """A horizontal bar ``width`` characters long, filled to ``share`` (0..1) with eighth-block precision."""
     share = clamp_share(share)
@@ -249,7 +251,7 @@ def level(share: float) -> str:
 #: most severe first
 SEVERITY_ORDER: tuple[str, ...] = MOST_SEVERE_FIRST
 SEVERITY_TITLES: dict[str, str] = {"error": "Errors", "warning": "Warnings", "info": "Info"}
-VERDICT_ORDER: tuple[str, ...] = ("strong", "unquantified", "weak")
+
 EVIDENCE_TITLES: dict[str, str] = {
     "quantified-achievement": "in a quantified achievement",
     "achievement": "in an achievement",
@@ -260,19 +262,6 @@ EVIDENCE_TITLES: dict[str, str] = {
 
 
 severity_rank = listing_order  # most severe first (resume_check/severity.py); gate thresholds use severity.rank
-
-
-#: statement-level finding ids that repeat a statement's verdict: reports show them with the statement instead
-STATEMENT_FINDINGS = frozenset({"impact.weak", "impact.passive", "impact.first-person", "impact.unquantified"})
-
-
-def report_findings(analysis: Analysis) -> list[Finding]:
-    """The findings a report lists under its checks: all but those repeating a statement's verdict
-    (a finding whose id is in STATEMENT_FINDINGS and among the issues of a statement on the same line)."""
-    shown_with_statement = {
-        (st.line, issue) for st in analysis.impact.statements for issue in st.issues if issue in STATEMENT_FINDINGS
-    }
-    return [f for f in analysis.findings if (f.line, f.id) not in shown_with_statement]
 
 
 def statements_to_improve(analysis: Analysis) -> int:
@@ -291,21 +280,6 @@ def findings_by_severity(findings: Iterable[Finding]) -> list[tuple[str, list[Fi
     ]
 
 
-def component(analysis: Analysis, component_id: str) -> ScoreComponent | None:
-    for comp in analysis.score.components:
-        if comp.id == component_id:
-            return comp
-    return None
-
-
-def verdict_counts(analysis: Analysis) -> dict[str, int]:
-    """{strong, unquantified, weak} counts from the impact summary (missing verdicts count 0)."""
-    counts = dict.fromkeys(VERDICT_ORDER, 0)
-    for verdict, count in analysis.impact.summary.counts:
-        counts[verdict] = count
-    return counts
-
-
 def dimension_counts(analysis: Analysis) -> dict[str, int]:
     """{budget, schedule, scope, team, quality} -> statements evidencing each (0 when never)."""
     counts: dict[str, int] = dict.fromkeys(DIMENSIONS, 0)
@@ -315,29 +289,6 @@ def dimension_counts(analysis: Analysis) -> dict[str, int]:
 
 
 # ----------------------------------------------------------------------------------------- selections
-
-
-def top_missing(
-    analysis: Analysis, *, per_category: int = 3, categories: int | None = None
-) -> list[tuple[CategoryCoverage | None, list[MissingTerm]]]:
-    """The heaviest missing terms, a few per category; categories with the largest weighted gap first."""
-    by_cat: dict[str, list[MissingTerm]] = {}
-    for term in analysis.missing:
-        by_cat.setdefault(term.category, []).append(term)
-    coverage = {cat.id: cat for cat in analysis.categories}
-    order = {cat.id: i for i, cat in enumerate(analysis.categories)}
-
-    def gap(cat_id: str) -> tuple[float, int, str]:
-        cat = coverage.get(cat_id)
-        if cat is None:
-            return (0.0, len(order), cat_id)
-        return (-(cat.weight * (1.0 - clamp_share(cat.coverage))), order[cat_id], cat_id)
-
-    result: list[tuple[CategoryCoverage | None, list[MissingTerm]]] = []
-    for cat_id in sorted(by_cat, key=gap):
-        terms = sorted(by_cat[cat_id], key=lambda t: (-t.weight, t.label.casefold(), t.id))[:per_category]
-        result.append((coverage.get(cat_id), terms))
-    return result if categories is None else result[:categories]
 
 
 def _weakness(statement: Statement) -> tuple[int, int, int]:
@@ -362,117 +313,41 @@ def strongest_statements(analysis: Analysis, limit: int = 2) -> list[Statement]:
     return sorted(strong, key=key)[:limit]
 
 
-def skills_only_terms(analysis: Analysis) -> list[str]:
-    """Labels of found terms whose only evidence is the skills section, heaviest first.
-
-    Degrees and certifications listed in their own sections are where they belong and are left out.
-    """
-    terms = [
-        t for t in analysis.found if t.evidence == "skills-list" and any(o.section == "skills" for o in t.occurrences)
-    ]
-    return [t.label for t in sorted(terms, key=lambda t: (-t.weight, t.label.casefold(), t.id))]
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One recommended fix: plain text (not escaped) and a priority used only for ordering."""
-
-    text: str
-    priority: float
-
-
-def _gap(analysis: Analysis, component_id: str) -> float:
-    """Points the total could gain by perfecting one component (weight × shortfall)."""
-    comp = component(analysis, component_id)
-    if comp is None:
-        return 0.0
-    return comp.weight * (100.0 - max(0.0, min(100.0, comp.value)))
-
-
-def _join_labels(labels: Sequence[str], limit: int = 3) -> str:
-    shown = [f"“{label}”" for label in labels[:limit]]
-    more = len(labels) - limit
-    text = ", ".join(shown)
-    return f"{text} and {more} more" if more > 0 else text
-
-
-def _brief(message: str, limit: int = 160) -> str:
-    """A finding message cut to about ``limit`` characters at a word boundary, for the next-steps list."""
-    message = " ".join(message.split())
-    if len(message) <= limit:
-        return message
-    cut = message[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + " …"
-
-
-def _lines(statements: Sequence[Statement], limit: int = 4) -> str:
-    numbers = sorted({s.line for s in statements})
-    shown = ", ".join(str(n) for n in numbers[:limit]) + (", …" if len(numbers) > limit else "")
-    return f"line{'s' if len(numbers) != 1 else ''} {shown}"
-
-
 def next_steps(analysis: Analysis, limit: int = 5) -> list[str]:
-    """The highest-value fixes, most valuable first: plain sentences built only from the analysis."""
-    steps: list[Step] = []
-    errors = [f for f in analysis.findings if f.severity == "error"]
-    for finding in sorted(errors, key=lambda f: (f.line or 0, f.id))[:2]:
-        where = f" (line {finding.line})" if finding.line else ""
-        steps.append(Step(f"Fix: {_brief(finding.message)}{where}", 1000.0))
+    """The texts of the analysis' next steps (built now for an Analysis made without them, as tests do)."""
+    steps = analysis.next_steps or build_next_steps(analysis)
+    return [step.text for step in steps[:limit]]
 
-    statements = analysis.impact.statements
-    total = len(statements) or 1
-    counts = verdict_counts(analysis)
-    impact_gap = _gap(analysis, "impact")
-    weak = [s for s in statements if s.verdict == "weak"]
-    if weak:
-        steps.append(
-            Step(
-                f"Rewrite {len(weak)} duty-style bullet{'s' if len(weak) != 1 else ''} ({_lines(weak)}) to open "
-                "with an action verb and end with a measured result.",
-                impact_gap * counts["weak"] / total + 1.0,
-            )
-        )
-    unquantified = [s for s in statements if s.verdict == "unquantified"]
-    if unquantified:
-        steps.append(
-            Step(
-                f"Add a number to {len(unquantified)} unquantified bullet{'s' if len(unquantified) != 1 else ''} "
-                f"({_lines(unquantified)}): money, %, people, time saved or users.",
-                impact_gap * counts["unquantified"] / total * 0.8 + 0.5,
-            )
-        )
-    missing_dims = [d for d in analysis.impact.summary.missing_dimensions if d in ("budget", "schedule")]
-    if missing_dims and statements:
-        names = " and ".join(missing_dims)
-        steps.append(
-            Step(
-                f"Show a {names} result: hiring managers look for projects delivered on budget and on time.",
-                impact_gap * 0.3 + 0.4,
-            )
-        )
-    missing = top_missing(analysis, per_category=2, categories=3)
-    labels = [t.label for _, terms in missing for t in terms]
-    if labels:
-        steps.append(
-            Step(
-                f"If you have the experience, mention {_join_labels(labels)} where you used them.",
-                _gap(analysis, "keywords") * 0.5,
-            )
-        )
-    listed = skills_only_terms(analysis)
-    if listed:
-        steps.append(
-            Step(
-                f"Show {_join_labels(listed)} in an experience bullet, not only in the skills list.",
-                _gap(analysis, "evidence") * 0.6,
-            )
-        )
-    warnings = [f for f in report_findings(analysis) if f.severity == "warning" and not f.id.startswith("impact.")]
-    for finding in sorted(warnings, key=lambda f: (f.line or 0, f.id))[:2]:
-        where = f" (line {finding.line})" if finding.line else ""
-        steps.append(Step(f"Check: {_brief(finding.message)}{where}", _gap(analysis, "ats") * 0.5 + 0.1))
-    ordered = sorted(enumerate(steps), key=lambda item: (-item[1].priority, item[0]))
-    return [step.text for _, step in ordered[:limit]]
+
+__all__ = [
+    "STATEMENT_FINDINGS",
+    "VERDICT_ORDER",
+    "clamp_share",
+    "component",
+    "report_findings",
+    "skills_only_terms",
+    "top_missing",
+    "verdict_counts",
+]
+
+
+def target_summary(analysis: Analysis) -> str:
+    """What the résumé was measured against and why, in one sentence: "Measured against the scrum master /
+    delivery manager role profile (most recent title: 'Scrum Master')"."""
+    target = analysis.target
+    if target.kind == "role":
+        what = f"the {target.label} role profile"
+    elif target.kind == "job":
+        what = f"the job posting {target.label}"
+    else:
+        what = "the whole lexicon (every term but job titles)"
+    return f"Measured against {what}" + (f" ({target.reason})" if target.reason else "")
+
+
+def also_found_labels(analysis: Analysis) -> list[str]:
+    """Labels of the lexicon terms found outside the target, heaviest first (job titles included)."""
+    terms = sorted(analysis.also_found, key=lambda t: (-t.weight, t.label.casefold(), t.id))
+    return [t.label for t in terms]
 
 
 def overview(analysis: Analysis) -> str:

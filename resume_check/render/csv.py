@@ -31,6 +31,7 @@ def render_cohort(cohort: Cohort) -> str:
     header = [
         "rank",
         "file",
+        "role",
         "score",
         *(f"component_{cid}" for cid in component_ids),
         *(f"coverage_{cid}" for cid in category_ids),
@@ -56,6 +57,7 @@ def render_cohort(cohort: Cohort) -> str:
         row = [
             "" if person.rank is None else str(person.rank),
             person.file,
+            person.role,
             _number(person.score),
             *(_number(components.get(cid)) for cid in component_ids),
             *(_number(coverage.get(cid)) for cid in category_ids),

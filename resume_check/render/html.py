@@ -18,6 +18,7 @@ from ..models import DIMENSIONS, Analysis, Block, FoundTerm, Occurrence, Stateme
 from .common import (
     EVIDENCE_TITLES,
     SEVERITY_TITLES,
+    also_found_labels,
     clean_text,
     dimension_counts,
     findings_by_severity,
@@ -33,6 +34,7 @@ from .common import (
     statement_metrics,
     statements_to_improve,
     strongest_statements,
+    target_summary,
     top_missing,
     verdict_counts,
     weakest_statements,
@@ -159,7 +161,8 @@ def _header(analysis: Analysis) -> str:
     return (
         f"<header><h1>Résumé check: {h(source_name(analysis))}</h1>"
         f'<p class="meta">{who}{kind} · scoring algorithm {h(analysis.score.algorithm_version)} · '
-        f'resume-check {__version__}</p><p class="meta">{h(overview(analysis))}</p></header>'
+        f'resume-check {__version__}</p><p class="meta">{h(overview(analysis))}</p>'
+        f'<p class="meta target">{h(target_summary(analysis))}</p></header>'
     )
 
 
@@ -224,6 +227,9 @@ def _coverage(analysis: Analysis) -> str:
             + ", ".join(h(label) for label in listed)
             + "</p>"
         )
+    also = also_found_labels(analysis)
+    if also:
+        parts.append("<p>Also found (outside the target): " + ", ".join(h(label) for label in also) + "</p>")
     if analysis.found:
         parts.append(_found_table(analysis))
     parts.append("</section>")

@@ -216,6 +216,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                     "label": _s(term.label),
                     "category": _s(term.category),
                     "weight": _round(term.weight, 4),
+                    "level": term.level,
                 }
                 for term in analysis.missing
             ],
@@ -257,6 +258,16 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             "findings": [_finding(f) for f in analysis.impact.findings],
         },
         "findings": [_finding(f) for f in analysis.findings],
+        "next_steps": [
+            {
+                "id": _s(step.id),
+                "text": _s(step.text),
+                "priority": _round(step.priority, 2),
+                "line": step.line,
+                "terms": [_s(t) for t in step.terms],
+            }
+            for step in analysis.next_steps
+        ],
         "warnings": [_warning(w) for w in resume.warnings],
         "sections": _sections(resume),
         "contact": _contact(resume.contact),

@@ -12,6 +12,7 @@ from .. import __version__
 from ..models import DIMENSIONS, Analysis, Statement
 from .common import (
     SEVERITY_TITLES,
+    also_found_labels,
     bar,
     clean_text,
     dimension_counts,
@@ -26,6 +27,7 @@ from .common import (
     source_name,
     statement_metrics,
     strongest_statements,
+    target_summary,
     top_missing,
     verdict_counts,
     weakest_statements,
@@ -83,6 +85,8 @@ def _header(analysis: Analysis) -> list[str]:
         f"{md(analysis.score.algorithm_version)} · {md(kind)} · resume\\-check {__version__}",
         "",
         overview(analysis),
+        "",
+        md(target_summary(analysis)),
     ]
 
 
@@ -133,7 +137,8 @@ def _categories(analysis: Analysis) -> list[str]:
 def _missing(analysis: Analysis) -> list[str]:
     groups = top_missing(analysis, per_category=MISSING_PER_CATEGORY)
     listed = skills_only_terms(analysis)
-    if not groups and not listed:
+    also = also_found_labels(analysis)
+    if not groups and not listed and not also:
         return []
     lines = ["", "## Top missing keywords", ""]
     for cat, terms in groups:
@@ -144,6 +149,8 @@ def _missing(analysis: Analysis) -> list[str]:
             "",
             "Only in your skills list (show them in an experience bullet): " + ", ".join(md(x) for x in listed),
         ]
+    if also:
+        lines += ["", "Also found (outside the target): " + ", ".join(md(x) for x in also)]
     return lines
 
 

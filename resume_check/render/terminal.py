@@ -19,6 +19,7 @@ from .. import __version__
 from ..models import DIMENSIONS, Analysis, Finding, Statement
 from .common import (
     SEVERITY_TITLES,
+    also_found_labels,
     bar,
     clean_text,
     dimension_counts,
@@ -39,6 +40,7 @@ from .common import (
     statement_metrics,
     statements_to_improve,
     strongest_statements,
+    target_summary,
     top_missing,
     verdict_counts,
     weakest_statements,
@@ -124,6 +126,7 @@ def _header(analysis: Analysis, style: Style) -> list[str]:
     else:  # a long algorithm version goes on its own line
         lines += ["", styled, style(shorten("  " + version, width), dim=True)]
     lines += _wrapped(overview(analysis), "  ", "  ")
+    lines += _wrapped(_c(target_summary(analysis)), "  ", "    ")
     return lines
 
 
@@ -170,7 +173,7 @@ def _categories(analysis: Analysis, style: Style) -> list[str]:
 
 def _missing(analysis: Analysis, style: Style) -> list[str]:
     groups = top_missing(analysis, per_category=MISSING_PER_CATEGORY, categories=MAX_MISSING_CATEGORIES)
-    if not groups:
+    if not groups and not analysis.also_found:
         return []
     lines = _heading("Top missing keywords", style)
     for cat, terms in groups:
@@ -183,6 +186,10 @@ def _missing(analysis: Analysis, style: Style) -> list[str]:
             f" (+{len(listed) - 5} more)" if len(listed) > 5 else ""
         )
         lines += _wrapped(f"Only in your skills list (show them in a bullet): {shown}", "  ", "      ")
+    also = also_found_labels(analysis)
+    if also:
+        shown = ", ".join(_c(label) for label in also[:5]) + (f" (+{len(also) - 5} more)" if len(also) > 5 else "")
+        lines += _wrapped(f"Also found (outside the target): {shown}", "  ", "      ")
     return lines
 
 
