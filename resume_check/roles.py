@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import LexiconError
-from .models import DIMENSIONS, Category, Resume, Term
+from .models import DIMENSIONS, Category, Resume, Role, Term
 from .target import TITLE_CATEGORIES, ChosenBy, Expectations, Target, TargetTerm
 
 ROLES_PACKAGE = "resume_check.lexicons"
@@ -507,8 +507,9 @@ def infer_role(resume: Resume, profiles: Sequence[Profile]) -> Inference:
     - headline: a short line (a heading or paragraph, not a bullet) among the first HEADLINE_BLOCKS blocks, at the
       top of the résumé (HEADLINE_SECTIONS). A headline naming a job title that no profile holds ("Senior Software
       Engineer") ends the search: the person aims at a role outside the profiles;
-    - most recent title: the first title in a short, non-bullet line of the experience section (résumés list the
-      latest role first);
+    - most recent title: the roles read from the experience section (``Resume.roles``), the most recent first (an
+      ongoing role, then the latest dates); without dated roles, the first short, non-bullet line of the experience
+      section that holds a title;
     - summary: the first title named in the summary section.
     Within a line the longest title wins. Nothing found: ``Inference(None, reason)``.
     """
@@ -537,7 +538,15 @@ def infer_role(resume: Resume, profiles: Sequence[Profile]) -> Inference:
         if _TITLE_NOUN.search(blocks[index].text):
             shown = " ".join(blocks[index].text.split())
             return Inference(None, f"the headline '{shown}' names a role no profile covers")
-    experience = [i for i, b in enumerate(blocks) if b.section == "experience" and title_like(i, TITLE_MAX_CHARS)]
+    found_role = _title_from_roles(resume, pattern, owner)
+    if found_role is not None:
+        return found_role
+    # no dated roles read (structure.find_roles): the experience section's short, non-bullet lines, in order
+    experience = (
+        [i for i, b in enumerate(blocks) if b.section == "experience" and title_like(i, TITLE_MAX_CHARS)]
+        if not resume.roles
+        else []
+    )
     summary = [i for i, b in enumerate(blocks) if b.section == "summary"]
     for where, candidates in (("most recent title", experience), ("summary", summary)):
         for index in candidates:
@@ -545,6 +554,43 @@ def infer_role(resume: Resume, profiles: Sequence[Profile]) -> Inference:
             if found is not None:
                 return Inference(found[0], f"{where}: '{found[1]}'", found[1])
     return Inference(None, "no role could be inferred from the headline, most recent title or summary")
+
+
+def _recency(role: Role, position: int) -> tuple[int, int, int]:
+    """Sort key, most recent first: an ongoing role, then the latest end (else start) date, then document order."""
+
+    def when(value: str | None) -> int:
+        if value is None:
+            return -1
+        if value == "present":
+            return 999_999
+        year, _, month = value.partition("-")
+        return int(year) * 100 + int(month or 0) if year.isdigit() and (not month or month.isdigit()) else -1
+
+    return (-when(role.end), -when(role.start), position)
+
+
+def _title_from_roles(resume: Resume, pattern: re.Pattern[str], owner: Mapping[str, Profile]) -> Inference | None:
+    """The first profile title among the résumé's roles (``Resume.roles``), most recent first."""
+    ordered = sorted(range(len(resume.roles)), key=lambda k: _recency(resume.roles[k], k))
+    for rank, k in enumerate(ordered):
+        role = resume.roles[k]
+        texts = [role.title] if role.title else []
+        texts += [resume.blocks[i].text for i in role.header if 0 <= i < len(resume.blocks)]
+        for text in texts:
+            best: re.Match[str] | None = None
+            for hit in pattern.finditer(text or ""):
+                if best is None or len(hit.group(0)) > len(best.group(0)):
+                    best = hit
+            if best is not None:
+                title = " ".join(best.group(0).split())
+                if rank == 0:
+                    where = "most recent title"
+                else:
+                    span = role.dates_text or role.start or "an earlier role"
+                    where = f"earlier title ({span})"
+                return Inference(owner[_title_key(best.group(0))], f"{where}: '{title}'", title)
+    return None
 
 
 def resolve_role_target(resume: Resume, profiles: Sequence[Profile], role: str, chosen_by: ChosenBy) -> Target | None:

@@ -469,3 +469,28 @@ def test_cohort_groups_people_by_role_with_shares_within_each_role(tmp_path: Pat
     text = cohort_markdown.render_cohort(cohort)
     assert "## Most often missing for scrum master / delivery manager (2 people)" in text
     assert csv_render.render_cohort(cohort).splitlines()[1].split(",")[2] == "scrum-master"
+
+
+def test_an_earlier_title_is_used_and_named_when_the_latest_role_has_none(tmp_path: Path) -> None:
+    path = write_cv(tmp_path, "earlier", title="Operations Lead")
+    text = path.read_text(encoding="utf-8").replace("Earlier Role - Contoso", "Project Co-ordinator - Contoso")
+    path.write_text(text, encoding="utf-8")
+    resume = resume_of(path)
+    assert len(resume.roles) == 2  # both jobs read as dated roles (structure.find_roles)
+    inference = infer_role(resume, profiles())
+    assert inference.profile is not None and inference.profile.id == "project-coordinator"
+    assert inference.reason.startswith("earlier title (") and inference.reason.endswith("'Project Co-ordinator'")
+
+
+def test_the_latest_dated_role_is_the_most_recent_title_whatever_the_order(tmp_path: Path) -> None:
+    """A résumé listing its oldest job first: the ongoing role is still the most recent title."""
+    path = tmp_path / "oldest-first.txt"
+    path.write_text(
+        "Jordan Example\nLeeds, UK | jordan@example.com\n\nExperience\n"
+        "Project Coordinator - Contoso, York - 2012 to 2016\n- Kept the RAID log for four projects.\n\n"
+        "Scrum Master - Northwind Ltd, Leeds - 2016 to Present\n- Coached two teams through 40 sprints.\n",
+        encoding="utf-8",
+    )
+    inference = infer_role(resume_of(path), profiles())
+    assert inference.profile is not None and inference.profile.id == "scrum-master"
+    assert inference.reason == "most recent title: 'Scrum Master'"

@@ -44,7 +44,7 @@ KNOWN_FINGERPRINTS = {
     "2026.12-2": "90c2a3f62af443b27b49eb2c2dc338e5d6edf1e3ac14f607d39a82a182a6d7a1",
     # issue 13, targets: role profiles weigh terms and categories; job titles are never terms; expected impact
     # dimensions; the evidence target scales with the target
-    "2026.12-3": "b2964af1beec6479d662378c215be188387d495dd36c0e332e46e74e6d26c538",
+    "2026.12-3": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
 }
 
 
