@@ -556,25 +556,36 @@ def infer_role(resume: Resume, profiles: Sequence[Profile]) -> Inference:
     return Inference(None, "no role could be inferred from the headline, most recent title or summary")
 
 
+#: an earlier role's title counts only if that role ended at most this many years before the latest role began
+EARLIER_TITLE_YEARS = 3
+
+
+def _when(value: str | None) -> int:
+    """A normalised date as YYYYMM (a bare year as YYYY00); "present" sorts last; None or unreadable: -1."""
+    if value is None:
+        return -1
+    if value == "present":
+        return 999_999
+    year, _, month = value.partition("-")
+    return int(year) * 100 + int(month or 0) if year.isdigit() and (not month or month.isdigit()) else -1
+
+
 def _recency(role: Role, position: int) -> tuple[int, int, int]:
     """Sort key, most recent first: an ongoing role, then the latest end (else start) date, then document order."""
-
-    def when(value: str | None) -> int:
-        if value is None:
-            return -1
-        if value == "present":
-            return 999_999
-        year, _, month = value.partition("-")
-        return int(year) * 100 + int(month or 0) if year.isdigit() and (not month or month.isdigit()) else -1
-
-    return (-when(role.end), -when(role.start), position)
+    return (-_when(role.end), -_when(role.start), position)
 
 
 def _title_from_roles(resume: Resume, pattern: re.Pattern[str], owner: Mapping[str, Profile]) -> Inference | None:
-    """The first profile title among the résumé's roles (``Resume.roles``), most recent first."""
+    """The first profile title among the résumé's roles (``Resume.roles``), most recent first; an earlier role only
+    if it ended within EARLIER_TITLE_YEARS of the latest role's start (a 2009 "Program Manager" does not make a
+    2022 cybersecurity manager a programme manager)."""
     ordered = sorted(range(len(resume.roles)), key=lambda k: _recency(resume.roles[k], k))
+    latest_start = _when(resume.roles[ordered[0]].start) if ordered else -1
     for rank, k in enumerate(ordered):
         role = resume.roles[k]
+        ended = _when(role.end if role.end is not None else role.start)
+        if rank > 0 and latest_start >= 0 and 0 <= ended < latest_start - EARLIER_TITLE_YEARS * 100:
+            continue  # a title from long before the latest role says little about the role aimed at now
         texts = [role.title] if role.title else []
         texts += [resume.blocks[i].text for i in role.header if 0 <= i < len(resume.blocks)]
         for text in texts:

@@ -494,3 +494,15 @@ def test_the_latest_dated_role_is_the_most_recent_title_whatever_the_order(tmp_p
     inference = infer_role(resume_of(path), profiles())
     assert inference.profile is not None and inference.profile.id == "scrum-master"
     assert inference.reason == "most recent title: 'Scrum Master'"
+
+
+def test_a_title_from_long_before_the_latest_role_does_not_count(tmp_path: Path) -> None:
+    path = tmp_path / "long-ago.txt"
+    path.write_text(
+        "Jordan Example\nLeeds, UK | jordan@example.com\n\nExperience\n"
+        "Security Assessor - Northwind Ltd, Leeds - 2019 to Present\n- Assessed 40 systems a year.\n\n"
+        "Programme Manager - Contoso, York - 2008 to 2010\n- Ran a £2m programme.\n",
+        encoding="utf-8",
+    )
+    inference = infer_role(resume_of(path), profiles())
+    assert inference.profile is None  # 2010 is more than 3 years before 2019
