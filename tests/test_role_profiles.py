@@ -506,3 +506,24 @@ def test_a_title_from_long_before_the_latest_role_does_not_count(tmp_path: Path)
     )
     inference = infer_role(resume_of(path), profiles())
     assert inference.profile is None  # 2010 is more than 3 years before 2019
+
+
+def test_ci_formats_name_the_target() -> None:
+    """SARIF (run properties) and JUnit (testsuite properties) say what each file was measured against."""
+    from resume_check.cli import main
+
+    runner = CliRunner()
+    sarif = json.loads(runner.invoke(main, ["check", str(SAMPLES / "alex-morgan.txt"), "--format", "sarif"]).stdout)
+    assert sarif["runs"][0]["properties"]["targets"] == [
+        {
+            "file": str(SAMPLES / "alex-morgan.txt"),
+            "kind": "role",
+            "id": "it-project-manager",
+            "reason": "headline: 'IT Project Manager'",
+        }
+    ]
+    junit = runner.invoke(
+        main, ["check", str(SAMPLES / "sam-taylor.txt"), "--role", "scrum-master", "--format", "junit"]
+    )
+    assert '<property name="resume-check.target" value="role:scrum-master"/>' in junit.stdout
+    assert '<property name="resume-check.target-reason" value="given with --role"/>' in junit.stdout

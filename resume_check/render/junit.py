@@ -66,11 +66,20 @@ def render_results(results: Sequence[CheckResult], *, color: bool = False, times
             cases.append(_case(rule_id, result.path, body))
         if not cases:
             cases.append(_case(GATE_CASE, result.path))
+        properties = "    <properties/>\n"
+        if result.analysis is not None:  # what the file was measured against, and why
+            target = result.analysis.target
+            properties = (
+                "    <properties>\n"
+                f'      <property name="resume-check.target" value={_attr(f"{target.kind}:{target.id}")}/>\n'
+                f'      <property name="resume-check.target-reason" value={_attr(_clean(target.reason))}/>\n'
+                "    </properties>\n"
+            )
         suites.append(
             f'  <testsuite name={_attr(result.path)} package={_attr(result.path)} id="{number}" '
             f'timestamp="{when}" hostname="{HOSTNAME}" tests="{len(cases)}" failures="{failures}" '
             f'errors="{errors}" time="0">\n'
-            "    <properties/>\n"
+            + properties
             + "\n".join(cases)
             + (f"\n    <system-out>{chr(10).join(info)}</system-out>" if info else "\n    <system-out/>")
             + "\n    <system-err/>\n  </testsuite>"

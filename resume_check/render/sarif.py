@@ -86,6 +86,19 @@ def to_dict(results: Sequence[CheckResult]) -> dict[str, Any]:
                 },
                 "results": sarif_results,
                 "columnKind": "unicodeCodePoints",
+                # what each file was measured against (role profile, job posting or the whole lexicon) and why
+                "properties": {
+                    "targets": [
+                        {
+                            "file": r.path,
+                            "kind": r.analysis.target.kind,
+                            "id": r.analysis.target.id,
+                            "reason": r.analysis.target.reason,
+                        }
+                        for r in results
+                        if r.analysis is not None
+                    ]
+                },
             }
         ],
     }
