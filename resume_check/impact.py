@@ -30,9 +30,10 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
+from .advice import Advice, Request, Voice, detect_voice, suggest
 from .errors import LexiconError
 from .lexicon import read_bundled_yaml
-from .metrics import cue_dimensions, find_metrics
+from .metrics import find_metrics
 from .models import (
     DIMENSIONS,
     Block,
@@ -578,47 +579,14 @@ _PM_TITLE = re.compile(
     r"|\bproject management (?:professional|office)\b|\bPMP\b|\bPRINCE2\b",
     re.IGNORECASE,
 )
-_ON_TIME_BUDGET = re.compile(
-    r"\b(?:on|within|under|below|ahead of)\s(?:the\s)?(?:stipulated\s|agreed\s|allocated\s|planned\s)?"
-    r"(?:time|schedule|budget|cost|deadline)s?(?:\s(?:and|&)\s(?:on|within|under|below)?\s?(?:the\s)?"
-    r"(?:stipulated\s|agreed\s)?(?:time|schedule|budget|cost|deadline)s?)?\b",
-    re.IGNORECASE,
-)
 _AGENT = re.compile(
     r"\bby\s+(?!\d|[£$€]|half|a factor|over\b|more\b|up to|nearly|almost|around|about|approx|some\b)", re.IGNORECASE
 )
 _ROLE_NOUNS = _JOB_NOUNS - {"of", "for:", "-", "–", "—", "|", "team", "teams", "member", "head", "role", "roles"}
 _SELF_NOUNS = _ROLE_NOUNS | frozenset(["professional", "leader", "expert", "practitioner", "master", "pm", "pmo"])
-_CLAUSE_CUT = re.compile(r"\s(?:to|in|using|by|through|which|that|while|via|so|resulting|with the aim)\s")
-_CUE_TOKEN = re.compile(r"[a-z0-9][a-z0-9-]*")
-_PHRASE_END = re.compile(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and)\s", re.IGNORECASE)
-_DANGLING = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "for",
-        "with",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "using",
-        "via",
-        "across",
-        "into",
-        "as",
-    ]
-)
 _DETERMINERS = frozenset(
     ["the", "a", "an", "all", "our", "my", "this", "these", "those", "its", "their", "each", "every", "both"]
 )
-_TRAILING_PUNCT = re.compile(r"[\s,;:.!?–—-]+$")
 
 
 def _word_starts(text: str, limit: int = OPENING_WORDS) -> list[tuple[int, int, str]]:
@@ -767,26 +735,6 @@ class _Judgement:
     skip: int = 0  # characters of header prefix (title, company, dates) before the statement proper
     rewrite_verb: str | None = None  # forced: the opener's own rewrite ("Partnered with") or the passive participle
     fallback_verb: str | None = None  # used when the words after the opener suggest no verb family
-
-
-_ASK: Mapping[Dimension, str] = MappingProxyType(
-    {
-        "budget": "the money involved — budget size, saving or contract value",
-        "schedule": "the time — weeks early, delivered in N weeks, or the share delivered on time",
-        "scope": "the scale — how many users, sites, systems or releases",
-        "team": "the people — team size, stakeholders or vendors",
-        "quality": "the improvement — % fewer incidents or defects, uptime, audit findings closed",
-    }
-)
-_EXAMPLE: Mapping[Dimension, str] = MappingProxyType(
-    {
-        "budget": "saving £120k (15%) on an £800k budget",
-        "schedule": "two weeks ahead of schedule",
-        "scope": "for 1,200 users across 8 sites",
-        "team": "12 people across 3 vendors",
-        "quality": "cutting P1 incidents by 30%",
-    }
-)
 
 
 def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | None:
@@ -1018,141 +966,35 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _first_words(text: str, count: int) -> str:
-    """The first ``count`` words of ``text``, cut at a clause break and without a dangling preposition."""
-    cut = _CLAUSE_CUT.search(text)
-    if cut and len(text[: cut.start()].split()) >= 2:
-        text = text[: cut.start()]
-    words = text.split()[:count]
-    for i, word in enumerate(words):
-        if word[-1:] in ",;:." and i >= 2:
-            words = words[: i + 1]
-            break
-    while len(words) > 2 and words[-1].lower().strip(",;:.") in _DANGLING:
-        words.pop()
-    return _TRAILING_PUNCT.sub("", " ".join(words))
-
-
-def _pick_family(text: str, lex: VerbLexicon) -> VerbFamily | None:
-    """The family whose cue is the head noun of the first noun phrase ("the release calendar" -> plan), else the
-    family of the first cue mentioned anywhere."""
-    phrase_end = _PHRASE_END.search(text)
-    cut = phrase_end.start() if phrase_end else len(text)
-    hits = list(_cue_hits(text, lex))
-    in_phrase = [family for start, family in hits if start < cut]
-    if in_phrase:
-        return lex.families[in_phrase[-1]]
-    return lex.families[hits[0][1]] if hits else None
-
-
-def _cue_hits(text: str, lex: VerbLexicon) -> Iterator[tuple[int, str]]:
-    """(offset, family id) of each family cue in ``text``: one dictionary look-up per word, pair and triple."""
-    tokens = [(m.start(), m.group()) for m in _CUE_TOKEN.finditer(text.lower())]
-    cues = lex.cue_families
-    i = 0
-    while i < len(tokens):
-        start, word = tokens[i]
-        step = 1
-        family = None
-        if word in lex.cue_heads:  # the first word of a multi-word cue ("business case", "root cause")
-            for size in (3, 2):
-                if i + size <= len(tokens):
-                    family = cues.get(" ".join(w for _, w in tokens[i : i + size]))
-                    if family is not None:
-                        step = size
-                        break
-        family = family or cues.get(word)
-        if family is not None:
-            yield start, family
-        i += step
-
-
 def _family_rewrite(family_id: str, lex: VerbLexicon) -> str | None:
     family = lex.families.get(family_id)
     return family.rewrite if family else None
 
 
-def _rewrite_head(rest: str, lex: VerbLexicon, forced: str | None, fallback: str | None) -> tuple[str, str]:
-    """(verb, what) for a rewrite: the verb inside ``rest`` ("managing the desk" -> "Managed", "the desk") or one
-    chosen from the family cues in ``rest``."""
-    words = rest.split()
-    plain = [w.strip(".,;:()").lower() for w in words]
-    found = _verb_at(plain, lex) if plain else None
-    if found is not None:
-        form, size = found
-        return lex.past(form.base).capitalize(), " ".join(words[size:])
-    for skip_words in (1, 2):  # "Responsible for successfully managing ..."
-        if len(plain) > skip_words and plain[skip_words - 1] in ("to", "in", "with", "successfully"):
-            found = _verb_at(plain[skip_words:], lex)
-            if found is not None:
-                form, size = found
-                return lex.past(form.base).capitalize(), " ".join(words[skip_words + size :])
-    if forced:
-        return forced, rest
-    family = _pick_family(rest, lex)
-    return (family.rewrite if family else fallback or "Delivered"), rest
+def _suggest(text: str, judgement: _Judgement, metrics: tuple[Metric, ...], lex: VerbLexicon, voice: Voice) -> Advice:
+    """The suggestion for one statement (see ``resume_check.advice``)."""
+    if judgement.verdict is None:
+        return Advice("")
+    request = Request(
+        text=text,
+        verdict=judgement.verdict,
+        reason=judgement.reason,
+        verb=judgement.verb,
+        family=judgement.family,
+        advice=judgement.advice,
+        rest=judgement.rest,
+        rewrite_verb=judgement.rewrite_verb,
+        fallback_verb=judgement.fallback_verb,
+        metrics=metrics,
+        names_role=judgement.reason == "no-verb"
+        and any(w.lower().strip(",;:") in _ROLE_NOUNS for w in text.split()[:3]),
+    )
+    return suggest(request, voice, lex, lambda words: _base_at(words, lex))
 
 
-def _family_verb(text: str, lex: VerbLexicon) -> str:
-    family = _pick_family(text, lex)
-    return family.rewrite if family else "Delivered"
-
-
-def _ask_dimension(text: str, family: str | None, lex: VerbLexicon) -> Dimension:
-    cues = cue_dimensions(text)
-    if cues:
-        return cues[0]
-    if family and family in lex.families:
-        return lex.families[family].asks
-    return "schedule"
-
-
-def _number_hint(text: str) -> str:
-    m = _ON_TIME_BUDGET.search(text)
-    if m:
-        return f"You say '{m.group()}': give the figures (e.g. 'two weeks early and 8% under a £1.2m budget'). "
-    return ""
-
-
-def _suggest(unit_text: str, judgement: _Judgement, metrics: tuple[Metric, ...], lex: VerbLexicon) -> str:
-    verdict = judgement.verdict
-    if verdict == "strong":
-        return ""
-    if verdict == "unquantified":
-        dim = _ask_dimension(unit_text, judgement.family, lex)
-        what = _first_words(judgement.rest, 7)
-        return (
-            f"{_number_hint(unit_text)}Add the result as a number: {_ASK[dim]} — e.g. "
-            f"'{(judgement.verb or '')[:1].upper()}{(judgement.verb or '')[1:]} {what}, {_EXAMPLE[dim]}'."
-        )
-    numbers = ", ".join(m.text for m in metrics)
-    verb, what = _rewrite_head(judgement.rest, lex, judgement.rewrite_verb, judgement.fallback_verb)
-    dim = _ask_dimension(unit_text, lex.forms[verb.lower()].family if verb.lower() in lex.forms else None, lex)
-    if metrics:
-        example = f"{verb} {_first_words(what, 14)}"
-        number_note = f" It already has a number ({numbers}): lead with the action so the number reads as your result."
-    else:
-        example = f"{verb} {_first_words(what, 8)}, {_EXAMPLE[dim]}"
-        number_note = f" {_number_hint(unit_text)}Add {_ASK[dim]}.".replace("  ", " ")
-    pattern = "Start with what you did: '<Verb> <what>, <result with a number>'"
-    if judgement.reason == "first-person":
-        return f"Drop '{judgement.verb}' {judgement.advice}: e.g. '{example}'.{number_note}"
-    if judgement.reason == "passive":
-        return f"'{judgement.verb}' is passive and {judgement.advice}: e.g. '{example}'.{number_note}"
-    if judgement.reason == "role":
-        role = _first_words(judgement.rest, 4).rstrip("…")
-        example = f"As {role}, {_family_verb(unit_text, lex).lower()} <what>, {_EXAMPLE[dim]}"
-        return f"'{judgement.verb}' {judgement.advice}. Say what you achieved in it — e.g. '{example}'.{number_note}"
-    if judgement.reason == "no-verb":
-        lead_words = [w.lower().strip(",;:") for w in unit_text.split()[:3]]
-        if any(w in _ROLE_NOUNS for w in lead_words):
-            role = _first_words(unit_text, 6)
-            example = f"As {role[:1].lower()}{role[1:]}, {_family_verb(unit_text, lex).lower()} <what>, {_EXAMPLE[dim]}"
-        else:
-            what = _first_words(unit_text, 8)
-            example = f"{verb} {what[:1].lower()}{what[1:]}" + ("" if metrics else f", {_EXAMPLE[dim]}")
-        return f"It does not open with an action verb. {pattern} — e.g. '{example}'.{number_note}"
-    return f"'{judgement.verb}' {judgement.advice}. {pattern} — e.g. '{example}'.{number_note}"
+def _base_at(words: Sequence[str], lex: VerbLexicon) -> tuple[str, int] | None:
+    found = _verb_at(words, lex)
+    return (found[0].base, found[1]) if found is not None else None
 
 
 # --------------------------------------------------------------------------------------------- analysis
@@ -1242,6 +1084,7 @@ def _replace_verdict(judgement: _Judgement, verdict: Verdict) -> _Judgement:
 
 
 def _assemble(drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bool | None) -> Impact:
+    voice = detect_voice(resume.text)
     findings: list[Finding] = []
     extra_issues: dict[int, list[str]] = {i: [] for i in range(len(drafts))}
 
@@ -1312,10 +1155,10 @@ def _assemble(drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bo
         if d.words > LONG_BULLET_WORDS:
             issues.append("impact.long-bullet")
         issues.extend(extra_issues[i])
-        suggestion = _suggest(d.text, j, d.metrics, lex)
+        advice = _suggest(d.text, j, d.metrics, lex, voice)
+        suggestion = advice.text
         if d.words > LONG_BULLET_WORDS:
-            split = f"At {d.words} words it is hard to skim: keep the action and the result, split the rest."
-            suggestion = f"{suggestion} {split}".strip()
+            suggestion = f"{suggestion} It is long: keep the action and the result, split the rest.".strip()
         statements.append(
             Statement(
                 text=d.text,
@@ -1330,12 +1173,15 @@ def _assemble(drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bo
                 metrics=d.metrics,
                 suggestion=suggestion,
                 issues=tuple(issues),
+                questions=advice.questions,
+                placeholders=advice.placeholders,
+                example_source=advice.source,
             )
         )
         findings.extend(_statement_findings(statements[-1], j, d))
 
     summary = _summary(statements, overused)
-    findings.extend(_coverage_findings(statements, summary, resume, pm))
+    findings.extend(_coverage_findings(statements, summary, resume, pm, voice))
     findings.sort(key=lambda f: (f.line if f.line is not None else 10**9, f.id))
     return Impact(statements=tuple(statements), summary=summary, findings=tuple(findings))
 
@@ -1388,7 +1234,7 @@ def _summary(statements: Sequence[Statement], overused: Sequence[tuple[str, int]
 
 
 def _coverage_findings(
-    statements: Sequence[Statement], summary: ImpactSummary, resume: Resume, pm: bool | None
+    statements: Sequence[Statement], summary: ImpactSummary, resume: Resume, pm: bool | None, voice: Voice
 ) -> Iterable[Finding]:
     if not statements:
         return
@@ -1397,7 +1243,7 @@ def _coverage_findings(
             id="impact.no-metrics",
             message=(
                 f"None of the {len(statements)} statements carries a number: add results in money, time, "
-                "scale, people or quality (e.g. 'Delivered the CRM migration for 1,200 users two weeks early')."
+                "scale, people or quality (e.g. 'Delivered the CRM migration for [N] users, [N] weeks early')."
             ),
             severity="warning",
         )
@@ -1410,7 +1256,7 @@ def _coverage_findings(
             id="impact.no-budget-result",
             message=(
                 "No budget result: a project manager is expected to show money managed or saved (e.g. "
-                "'Delivered the £1.2m ERP upgrade 8% under budget')."
+                f"'Delivered the {voice.amount} ERP upgrade [N]% under budget')."
             ),
             severity="warning",
         )
@@ -1418,8 +1264,8 @@ def _coverage_findings(
         yield Finding(
             id="impact.no-schedule-result",
             message=(
-                "No schedule result: show delivery against time (e.g. 'Cut release cycle from 6 to 2 weeks', "
-                "'Went live two weeks early')."
+                "No schedule result: show delivery against time (e.g. 'Cut the release cycle from [N] to [N] weeks', "
+                "'Went live [N] weeks early')."
             ),
             severity="warning",
         )

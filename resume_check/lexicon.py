@@ -634,6 +634,17 @@ def spelling_table() -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(group)) for word, group in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def spelling_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of the bundled ``spelling.tsv`` in order: (American, British[, British -ize]) lower-case words."""
+    text = importlib.resources.files(BUNDLED_PACKAGE).joinpath(SPELLING_FILE).read_text(encoding="utf-8")
+    return tuple(
+        tuple(w for w in line.split("\t") if w)
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
 def expand_phrase(phrase: str) -> tuple[str, ...]:
     """Every spelling of ``phrase``: British/American words, and hyphen/space/joined forms; the phrase first.
 

@@ -274,6 +274,9 @@ class Statement:
     metrics: tuple[Metric, ...]
     suggestion: str  # empty for strong statements
     issues: tuple[str, ...] = ()  # rule ids: impact.long-bullet, impact.passive, impact.first-person ...
+    questions: tuple[str, ...] = ()  # what the suggestion asks, drawn from the statement ("How many vendors?")
+    placeholders: tuple[str, ...] = ()  # the placeholders its example carries ("[N] vendors", "[£ amount]")
+    example_source: str = ""  # "statement" (their words), "gallery:<id>" (an O*NET-derived example) or ""
 
 
 @dataclass(frozen=True, slots=True)

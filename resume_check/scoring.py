@@ -46,7 +46,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.12-3"
+ALGORITHM_VERSION = "2026.12-4"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all
@@ -364,7 +364,15 @@ def explain_dict() -> dict[str, object]:
             for r in SCORING_RULES
         ],
         "metrics": [{"id": rule_id, "description": text} for rule_id, text in METRIC_RULES],
+        "suggestions": list(_suggestion_rules()),
     }
+
+
+def _suggestion_rules() -> tuple[str, ...]:
+    """How suggestions are made (they never change the score; ``resume_check.advice``)."""
+    from .advice import SUGGESTION_RULES
+
+    return SUGGESTION_RULES
 
 
 def explain_text(width: int = 80) -> str:
@@ -393,4 +401,7 @@ def explain_text(width: int = 80) -> str:
     lines += ["", "What counts as a measured result (a strong statement needs one)"]
     for rule_id, text in METRIC_RULES:
         lines += textwrap.wrap(text, width, initial_indent=f"  {rule_id}: ", subsequent_indent="      ")
+    lines += ["", "Suggestions (no points: what each weak or unquantified statement is told)"]
+    for text in _suggestion_rules():
+        lines += textwrap.wrap(text, width, initial_indent="  - ", subsequent_indent="    ")
     return "\n".join(lines) + "\n"

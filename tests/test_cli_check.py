@@ -32,6 +32,7 @@ def test_explain_text(runner: CliRunner, golden) -> None:  # type: ignore[no-unt
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    assert "A suggestion never presents a figure that is not in the statement" in result.stdout
     golden("explain.txt", result.stdout)
 
 
@@ -41,6 +42,7 @@ def test_explain_json(runner: CliRunner, golden) -> None:  # type: ignore[no-unt
     data = json.loads(result.stdout)
     assert data["algorithm_version"] == ALGORITHM_VERSION
     assert [(c["id"], c["weight"]) for c in data["components"]] == [(c, w) for c, _, w in COMPONENTS]
+    assert any("gallery.yaml" in rule and "O*NET" in rule for rule in data["suggestions"])
     golden("explain.json", result.stdout)
 
 

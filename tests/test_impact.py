@@ -226,8 +226,8 @@ def test_weak_opener_stays_weak_with_a_number_and_says_so() -> None:
     verdict, _, suggestion = one("Responsible for a £1.2m budget across 3 sites")
     assert verdict == "weak"
     assert "It already has a number (£1.2m, 3 sites)" in suggestion
-    assert "Start with what you did: '<Verb> <what>, <result with a number>'" in suggestion
-    assert "'Managed a £1.2m budget across 3 sites'" in suggestion
+    assert "start with what you did" in suggestion
+    assert "“Managed a £1.2m budget across 3 sites”" in suggestion
 
 
 def test_hedge_after_an_adverb_or_lead_in() -> None:
@@ -239,11 +239,13 @@ def test_hedge_after_an_adverb_or_lead_in() -> None:
 
 
 def test_unquantified_suggestion_asks_for_the_fitting_dimension() -> None:
-    assert "the money involved" in one("Managed the project budget")[2]
-    assert "the people" in one("Led the infrastructure team")[2]
-    assert "the time" in one("Delivered the release")[2]
-    assert "the scale" in one("Rolled out the new service desk tool to users")[2]
-    assert "the improvement" in one("Reduced P1 incidents")[2]
+    assert "What was the budget worth" in one("Managed the project budget")[2]
+    assert "How big was the team?" in one("Led the infrastructure team")[2]
+    assert "How long did it take" in one("Delivered the new intranet")[2]
+    assert "how early was it?" in one("Delivered the go-live")[2]
+    assert "How many users?" in one("Rolled out the new service desk tool to users")[2]
+    assert "By how much did the incidents fall?" in one("Reduced P1 incidents")[2]
+    assert "What got better, and by how much?" in one("Improved the onboarding")[2]
 
 
 def test_on_time_and_budget_claims_ask_for_figures() -> None:
@@ -523,8 +525,8 @@ def test_adjectival_participles_in_self_descriptions() -> None:
 
 
 def test_rewrite_verb_comes_from_the_object_then_the_opener_family() -> None:
-    assert "'Managed a store with 12 employees'" in one("In charge of a store with 12 employees")[2]
-    assert "'Partnered with the IT department" in one("Worked with the IT department to fix scanners")[2]
+    assert "“Managed a store with 12 employees”" in one("In charge of a store with 12 employees")[2]
+    assert "“Partnered with the IT department" in one("Worked with the IT department to fix scanners")[2]
 
 
 def test_role_headers_and_label_lists_are_not_statements() -> None:
@@ -642,7 +644,8 @@ def test_long_bullets() -> None:
     assert "impact.long-bullet" in impact.statements[0].issues
     assert "impact.long-bullet" not in impact.statements[1].issues
     assert [f.id for f in impact.findings] == ["impact.long-bullet"]
-    assert "At 43 words" in impact.statements[0].suggestion
+    assert impact.statements[0].suggestion.endswith("It is long: keep the action and the result, split the rest.")
+    assert "43 words" in next(f.message for f in impact.findings if f.id == "impact.long-bullet")
 
 
 def test_first_person_and_passive_finding_ids() -> None:

@@ -45,6 +45,8 @@ KNOWN_FINGERPRINTS = {
     # issue 13, targets: role profiles weigh terms and categories; job titles are never terms; expected impact
     # dimensions; the evidence target scales with the target
     "2026.12-3": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
+    # same rules; "troubleshot" is a past-tense opener (verdicts), suggestions never invent figures (issue 12)
+    "2026.12-4": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
 }
 
 

@@ -244,6 +244,9 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                         for m in st.metrics
                     ],
                     "suggestion": _s(st.suggestion),
+                    "questions": [_s(q) for q in st.questions],
+                    "placeholders": [_s(p) for p in st.placeholders],
+                    "example_source": _s(st.example_source),
                     "issues": [_s(issue) for issue in st.issues],
                 }
                 for st in analysis.impact.statements

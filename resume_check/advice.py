@@ -1,0 +1,897 @@
+"""Suggestions for impact statements: questions and placeholders drawn from the statement, never invented figures.
+
+``suggest(request, voice)`` turns a judged statement into an ``Advice``: the text shown to the user, the questions
+it asks, the placeholders its example carries and where the example comes from. The rules:
+
+- **No invented figures.** A number in a suggestion is either the statement's own or sits inside a placeholder in
+  square brackets: "[N] vendors", "[£ amount]", "[N]% fewer incidents". What to measure follows the nouns of the
+  statement (``lexicons/advice.yaml``: vendors, users, tickets, releases, budgets ...), else the impact dimension
+  its verb family measures.
+- **The résumé's own conventions.** Money placeholders use the currency the résumé shows (£, $ or €, else a
+  neutral "[amount]"); the suggestion's own words follow its British or American spelling (``spelling.tsv``).
+- **The person's words whole.** An example rewrite quotes whole words up to a clause boundary (never "such," or a
+  clause ending on "the", "of", "and" ...), inflects the verb it adds (troubleshoot -> troubleshot, lead -> led)
+  and never puts a verb in front of a clause that already has a pronoun subject or a finite verb ("am", "is",
+  "I", "we").
+- **Otherwise an example, labelled.** Where no clean rewrite can be made the suggestion gives the pattern and one
+  bullet from the O*NET-derived gallery (``lexicons/gallery.yaml``), marked as an example.
+
+Everything is deterministic: no model, vocabulary in ``lexicons/``, loaded and validated once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+from .errors import LexiconError
+from .lexicon import read_bundled_yaml, spelling_rows
+from .metrics import cue_dimensions
+from .models import DIMENSIONS, Dimension, Metric, Verdict
+
+if TYPE_CHECKING:
+    from .impact import VerbFamily, VerbLexicon
+
+__all__ = [
+    "Advice",
+    "Gallery",
+    "GalleryExample",
+    "Measure",
+    "Request",
+    "Vocabulary",
+    "Voice",
+    "detect_voice",
+    "load_gallery",
+    "load_vocabulary",
+    "respell",
+    "suggest",
+    "whole_clause",
+]
+
+ADVICE_FILE = "advice.yaml"
+GALLERY_FILE = "gallery.yaml"
+#: the longest run of the person's words an example rewrite quotes (a suggestion stays a short read)
+QUOTE_WORDS = 12
+#: a weak statement that already has a number may be quoted a little longer, to keep its number
+QUOTE_WORDS_WITH_NUMBER = 14
+#: a suggestion drops its second question to stay within this many characters (about 4 lines of a terminal)
+MAX_CHARS = 280
+#: a quoted clause longer than this many characters, or holding a web address, is not quoted
+QUOTE_CHARS = 110
+#: at most this many questions per suggestion
+MAX_QUESTIONS = 2
+#: the soc codes the gallery may draw on (the role brief's occupations)
+GALLERY_OCCUPATIONS = ("15-1299.09", "11-3021.00", "13-1082.00")
+
+#: how suggestions are made, for ``resume-check explain`` (one rule a line)
+SUGGESTION_RULES: tuple[str, ...] = (
+    "A suggestion never presents a figure that is not in the statement: a missing number is a placeholder in "
+    "square brackets ([N] vendors, [N]% fewer incidents, [amount]) for you to fill in.",
+    "It asks what to measure from the statement's own nouns (vendors, users, tickets, releases, budgets ...: "
+    "lexicons/advice.yaml), else from the impact dimension of its verb (budget, schedule, scope, team, quality).",
+    "Money placeholders use the currency the résumé shows most (£, $ or €; [amount] when it shows none); the "
+    "suggestion's own words follow the résumé's British or American spelling (lexicons/spelling.tsv).",
+    "An example rewrite quotes the statement's own words whole, up to a clause boundary and never ending on a "
+    "word such as 'such', 'the', 'of' or 'and'; a verb put in front is in the past tense (troubleshoot -> "
+    "troubleshot, lead -> led) and never goes before a clause with its own subject or verb ('I', 'am', 'is').",
+    "Where no such rewrite can be made, it shows the pattern and one example bullet, labelled 'not yours', from "
+    "lexicons/gallery.yaml: O*NET task statements (CC BY 4.0) for the verb family and dimension, figures as "
+    "placeholders.",
+)
+
+Spelling = Literal["gb", "us"]
+MeasureKind = Literal["count", "size", "amount", "rate", "time"]
+_KINDS: tuple[str, ...] = ("count", "size", "amount", "rate", "time")
+
+_PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
+_DIGIT = re.compile(r"\d")
+_CURRENCY = re.compile(r"[£$€]|\b(?:GBP|USD|EUR)\b")
+_CURRENCY_OF = {"GBP": "£", "USD": "$", "EUR": "€"}
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+#: boundaries a quote may stop at (before the match), strongest first
+_STRONG_CUT = re.compile(
+    r"\s*[;:(–—|•]|\s-\s|,\s+(?=(?:\w+ing|which|resulting|including|such|while|where|whereby|thereby|e\.g)\b)"
+    r"|\s+(?=(?:such as|including|which|resulting in|in order to|so that|whereby|thereby|e\.g\.)\s)",
+    re.IGNORECASE,
+)
+_WEAK_CUT = re.compile(
+    r",\s+|\s+(?=(?:to|by|using|through|via|for|across|with|within|in|at|on|from|while|and)\s)", re.IGNORECASE
+)
+_TRAILING = re.compile(r"[\s,;:.!?–—-]+$")
+#: the first word of a phrase no verb can be put in front of (adverbs, adjectives, unknown verb forms)
+_NOT_AN_OBJECT = re.compile(r"^(?:\w+(?:ly|ed|ing|ent|ant|ive|ous|ful|able|ible|ic|ish))$", re.IGNORECASE)
+#: (noun ending, verb ending) to turn a nominalisation back into its verb ("execution" -> "execute")
+_NOMINAL: tuple[tuple[str, str], ...] = (
+    ("isation", "ise"),
+    ("ization", "ize"),
+    ("ation", "ate"),
+    ("ation", "e"),
+    ("ation", ""),
+    ("tion", "te"),
+    ("ment", ""),
+    ("ion", "e"),
+    ("ion", ""),
+    ("ance", ""),
+    ("ence", ""),
+    ("al", ""),
+    ("ery", "er"),
+    ("y", ""),
+    ("sis", "se"),
+    ("sis", "ze"),
+)
+
+
+# --------------------------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """The conventions of one résumé that a suggestion follows."""
+
+    currency: str = ""  # "£", "$", "€", or "" for a neutral "[amount]"
+    spelling: Spelling = "gb"
+
+    @property
+    def amount(self) -> str:
+        return f"[{self.currency} amount]" if self.currency else "[amount]"
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    id: str
+    dimension: Dimension
+    kind: MeasureKind
+    nouns: tuple[str, ...]  # singular forms (lower case; may be two words: "data centre")
+    question: str
+    result: str
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    measures: tuple[Measure, ...]
+    questions: Mapping[Dimension, str]
+    results: Mapping[Dimension, str]
+    plurals: Mapping[str, str]
+    #: every form (singular and plural, lower case) -> (measure index, singular)
+    forms: Mapping[str, tuple[int, str]]
+    #: words a quoted clause must not end on ("such", "the", "of", "and" ...)
+    dangling: frozenset[str]
+    #: pronoun subjects and finite auxiliaries: no verb may be put in front of a clause holding one ("am", "I")
+    finite: frozenset[str]
+    #: words describing the person ("passionate", "proficient"): no verb may be put in front of them
+    descriptors: frozenset[str]
+    max_words: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class GalleryExample:
+    id: str
+    family: str
+    dimension: Dimension
+    soc: str
+    task: int
+    task_text: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gallery:
+    examples: tuple[GalleryExample, ...]
+
+    def pick(self, family: str | None, dimension: Dimension) -> GalleryExample:
+        """The first example for (family, dimension), else for the family, else for the dimension, else the first."""
+        for want_family, want_dimension in ((family, dimension), (family, None), (None, dimension)):
+            for example in self.examples:
+                if (want_family is None or example.family == want_family) and (
+                    want_dimension is None or example.dimension == want_dimension
+                ):
+                    return example
+        return self.examples[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What the judging stage knows about a statement, for its suggestion."""
+
+    text: str
+    verdict: Verdict
+    reason: str = ""  # weak: duty, hedge, role, first-person, passive, no-verb
+    verb: str | None = None  # the opening verb as written, or the weak opener
+    family: str | None = None
+    advice: str = ""  # why the weak opener is weak
+    rest: str = ""  # the words after the verb or opener
+    rewrite_verb: str | None = None  # forced by the opener ("Partnered with") or the passive participle
+    fallback_verb: str | None = None  # the opener family's verb
+    metrics: tuple[Metric, ...] = ()
+    names_role: bool = False  # no verb, but a job title among its first words ("Lead developer on the platform")
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    text: str  # the suggestion ("" for a strong statement)
+    questions: tuple[str, ...] = ()
+    placeholders: tuple[str, ...] = ()  # the placeholders of the example, as shown ("[N] vendors", "[£ amount]")
+    example: str = ""  # the example bullet shown
+    source: str = ""  # "statement" (the person's words), "gallery:<id>" or "" (no example)
+
+
+# --------------------------------------------------------------------------------------------- loading
+
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise LexiconError(f"{where}: must be a non-empty string")
+    return " ".join(value.split())
+
+
+def _check_figures(value: str, where: str) -> None:
+    if value.count("[") != value.count("]") or len(_PLACEHOLDER.findall(value)) != value.count("["):
+        raise LexiconError(f"{where}: unbalanced or nested square brackets in {value!r}; write placeholders as [N]")
+    if _DIGIT.search(_PLACEHOLDER.sub("", value)):
+        raise LexiconError(
+            f"{where}: {value!r} holds a figure outside a placeholder; a suggestion must never invent a number, so "
+            "write it as [N] or [amount]"
+        )
+
+
+def _word_list(value: Any, where: str) -> frozenset[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: must be a non-empty list of words")
+    return frozenset(str(v).strip().lower() for v in value)
+
+
+def _plural(noun: str, irregular: Mapping[str, str]) -> str:
+    head, _, last = noun.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    if noun in irregular:
+        return irregular[noun]
+    if last in irregular:
+        return prefix + irregular[last]
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """The bundled measure nouns, questions and results (``lexicons/advice.yaml``), validated."""
+    return build_vocabulary(read_bundled_yaml(ADVICE_FILE))
+
+
+def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
+    """A Vocabulary from the parsed ``advice.yaml``; LexiconError naming the entry on bad data."""
+    raw_plurals = data.get("plurals") or {}
+    if not isinstance(raw_plurals, dict):
+        raise LexiconError(f"{ADVICE_FILE}: `plurals` must be a mapping of singular: plural")
+    plurals = {str(k).lower(): _text(v, f"{ADVICE_FILE}, plurals.{k}").lower() for k, v in raw_plurals.items()}
+    raw_measures = data.get("measures")
+    if not isinstance(raw_measures, list) or not raw_measures:
+        raise LexiconError(f"{ADVICE_FILE}: needs a `measures` list; reinstall resume-check")
+    measures: list[Measure] = []
+    forms: dict[str, tuple[int, str]] = {}
+    ids: set[str] = set()
+    for number, entry in enumerate(raw_measures, 1):
+        where = f"{ADVICE_FILE}, measure {number}"
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{where}: must be a mapping with id, dimension, kind, nouns, question and result")
+        ident = _text(entry.get("id"), f"{where}, id")
+        where = f"{where} ({ident})"
+        if ident in ids:
+            raise LexiconError(f"{where}: duplicate id; ids must be unique")
+        ids.add(ident)
+        dimension = entry.get("dimension")
+        if dimension not in DIMENSIONS:
+            raise LexiconError(f"{where}: `dimension` must be one of {', '.join(DIMENSIONS)}, got {dimension!r}")
+        kind = entry.get("kind")
+        if kind not in _KINDS:
+            raise LexiconError(f"{where}: `kind` must be one of {', '.join(_KINDS)}, got {kind!r}")
+        nouns = entry.get("nouns")
+        if not isinstance(nouns, list) or not nouns or not all(isinstance(n, str) and n.strip() for n in nouns):
+            raise LexiconError(f"{where}: `nouns` must be a non-empty list of words")
+        question = _text(entry.get("question"), f"{where}, question")
+        result = _text(entry.get("result"), f"{where}, result")
+        for field_name, value in (("question", question), ("result", result)):
+            _check_figures(value, f"{where}, {field_name}")
+        measure = Measure(ident, dimension, kind, tuple(n.strip().lower() for n in nouns), question, result)
+        for noun in measure.nouns:
+            for form in (noun, _plural(noun, plurals)):
+                forms.setdefault(form, (len(measures), noun))
+        measures.append(measure)
+    questions: dict[Dimension, str] = {}
+    results: dict[Dimension, str] = {}
+    raw_dims = data.get("dimensions")
+    if not isinstance(raw_dims, dict):
+        raise LexiconError(f"{ADVICE_FILE}: needs a `dimensions` mapping with a question and result for each dimension")
+    for dim in DIMENSIONS:
+        entry = raw_dims.get(dim)
+        where = f"{ADVICE_FILE}, dimensions.{dim}"
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{where}: missing; give a question and a result")
+        questions[dim] = _text(entry.get("question"), f"{where}.question")
+        results[dim] = _text(entry.get("result"), f"{where}.result")
+        _check_figures(questions[dim], f"{where}.question")
+        _check_figures(results[dim], f"{where}.result")
+    function_words = data.get("function_words")
+    if not isinstance(function_words, dict):
+        raise LexiconError(f"{ADVICE_FILE}: needs `function_words` with `dangling` and `finite` word lists")
+    dangling = _word_list(function_words.get("dangling"), f"{ADVICE_FILE}, function_words.dangling")
+    finite = _word_list(function_words.get("finite"), f"{ADVICE_FILE}, function_words.finite")
+    descriptors = _word_list(function_words.get("descriptors"), f"{ADVICE_FILE}, function_words.descriptors")
+    return Vocabulary(
+        measures=tuple(measures),
+        dangling=dangling,
+        finite=finite,
+        descriptors=descriptors,
+        questions=MappingProxyType(questions),
+        results=MappingProxyType(results),
+        plurals=MappingProxyType(plurals),
+        forms=MappingProxyType(forms),
+        max_words=max(len(f.split()) for f in forms),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_gallery() -> Gallery:
+    """The bundled example bullets (``lexicons/gallery.yaml``), validated against the verb families."""
+    from .impact import load_verbs
+
+    return build_gallery(read_bundled_yaml(GALLERY_FILE), frozenset(load_verbs().families))
+
+
+def build_gallery(data: Mapping[str, Any], families: frozenset[str]) -> Gallery:
+    """A Gallery from the parsed ``gallery.yaml``; LexiconError naming the entry on bad data."""
+    raw = data.get("examples")
+    if not isinstance(raw, list) or not raw:
+        raise LexiconError(f"{GALLERY_FILE}: needs an `examples` list; reinstall resume-check")
+    examples: list[GalleryExample] = []
+    ids: set[str] = set()
+    for number, entry in enumerate(raw, 1):
+        where = f"{GALLERY_FILE}, example {number}"
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{where}: must be a mapping with id, family, dimension, onet, task and example")
+        ident = _text(entry.get("id"), f"{where}, id")
+        where = f"{where} ({ident})"
+        if ident in ids:
+            raise LexiconError(f"{where}: duplicate id; ids must be unique")
+        ids.add(ident)
+        family = entry.get("family")
+        if family not in families:
+            raise LexiconError(f"{where}: `family` must be a verb family of verbs.yaml ({', '.join(sorted(families))})")
+        dimension = entry.get("dimension")
+        if dimension not in DIMENSIONS:
+            raise LexiconError(f"{where}: `dimension` must be one of {', '.join(DIMENSIONS)}, got {dimension!r}")
+        onet = entry.get("onet")
+        if not isinstance(onet, dict) or onet.get("soc") not in GALLERY_OCCUPATIONS:
+            raise LexiconError(
+                f"{where}: `onet` must give the source task as {{soc: one of {', '.join(GALLERY_OCCUPATIONS)}, "
+                "task: <task id>}"
+            )
+        task = onet.get("task")
+        if not isinstance(task, int) or isinstance(task, bool) or task <= 0:
+            raise LexiconError(f"{where}: `onet.task` must be the O*NET task id (a positive whole number)")
+        task_text = _text(entry.get("task"), f"{where}, task")
+        example = _text(entry.get("example"), f"{where}, example")
+        _check_figures(example, f"{where}, example")
+        if not _PLACEHOLDER.search(example):
+            raise LexiconError(f"{where}: the example has no placeholder; show where the figure goes with [N]")
+        examples.append(GalleryExample(ident, family, dimension, onet["soc"], task, task_text, example))
+    return Gallery(tuple(examples))
+
+
+# --------------------------------------------------------------------------------------------- voice
+
+
+@lru_cache(maxsize=1)
+def _spelling_pairs() -> tuple[Mapping[str, str], Mapping[str, str]]:
+    """(American -> British, British -> American) word maps from the rows of ``spelling.tsv`` (us, gb ...), with
+    the -ed/-es/-ing forms of -ize/-ise verbs the table lists only in part."""
+    to_gb: dict[str, str] = {}
+    to_us: dict[str, str] = {}
+    for row in spelling_rows():
+        if len(row) < 2:
+            continue
+        us, gb = row[0], row[1]
+        pairs = [(us, gb)]
+        if us.endswith("ze") and gb.endswith("se"):  # organize/organise, analyze/analyse
+            pairs += [(us + "d", gb + "d"), (us + "s", gb + "s"), (us[:-1] + "ing", gb[:-1] + "ing")]
+        for a, b in pairs:
+            to_gb.setdefault(a, b)
+            to_us.setdefault(b, a)
+    return MappingProxyType(to_gb), MappingProxyType(to_us)
+
+
+def detect_voice(text: str) -> Voice:
+    """The currency the résumé uses most and whether it spells the British or the American way.
+
+    Currency: the most frequent of £, $ and € (or GBP, USD, EUR); a tie or none is neutral. Spelling: the résumé's
+    words found in ``spelling.tsv``, British against American; a tie follows the currency ($: American), else the
+    project's British default.
+    """
+    counts = Counter(_CURRENCY_OF.get(m.group(), m.group()) for m in _CURRENCY.finditer(text))
+    ranked = counts.most_common()
+    currency = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+    to_gb, to_us = _spelling_pairs()
+    american = british = 0
+    for m in _WORD_RE.finditer(text):
+        word = m.group().lower()
+        if word in to_gb and word not in to_us:
+            american += 1
+        elif word in to_us and word not in to_gb:
+            british += 1
+    if american != british:
+        spelling: Spelling = "us" if american > british else "gb"
+    else:
+        spelling = "us" if currency == "$" else "gb"
+    return Voice(currency, spelling)
+
+
+def respell(text: str, voice: Voice) -> str:
+    """``text`` (the suggestion's own words) in the résumé's spelling; placeholders get its currency."""
+    text = text.replace("[amount]", voice.amount)
+    to_gb, to_us = _spelling_pairs()
+    table = to_us if voice.spelling == "us" else to_gb
+
+    def swap(m: re.Match[str]) -> str:
+        word = m.group()
+        new = table.get(word.lower())
+        if new is None:
+            return word
+        return new.capitalize() if word[:1].isupper() else new
+
+    return _WORD_RE.sub(swap, text)
+
+
+# --------------------------------------------------------------------------------------------- clauses
+
+
+def _raw_words(text: str) -> list[str]:
+    return [w.strip('.,;:!?()"“”‘’') for w in text.split()]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _raw_words(text)]
+
+
+def _clean_end(clause: str) -> str | None:
+    """``clause`` without trailing punctuation, or None when it ends on a function word or inside brackets."""
+    clause = _TRAILING.sub("", clause.strip())
+    words = clause.split()
+    if not words:
+        return None
+    last = words[-1].strip('"“”‘’').lower()
+    if len(clause) > QUOTE_CHARS or "://" in clause or "www." in clause.lower():
+        return None
+    if (
+        last in load_vocabulary().dangling
+        or clause.count("(") != clause.count(")")
+        or clause.count("“") != clause.count("”")
+    ):
+        return None
+    return clause
+
+
+def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) -> str | None:
+    """The longest start of ``text`` of whole words, at most ``max_words``, that ends at a clause boundary and not
+    on a function word ("such", "the", "and" ...); None when there is none.
+
+    The whole text counts when it is short enough; otherwise a cut goes before "; ( –", a participle clause
+    (", improving ..."), "such as", "including", "which" ..., else before a comma or a preposition.
+    """
+    text = " ".join(text.split()).replace("“", '"').replace("”", '"')
+    text = _TRAILING.sub("", text)
+    if not text or "://" in text or "www." in text.lower():
+        return None  # a web address is not a clause to quote
+    if len(text.split()) <= max_words:
+        whole = _clean_end(text)
+        if whole is not None and len(whole.split()) >= min_words:
+            return whole
+    for pattern in (_STRONG_CUT, _WEAK_CUT):
+        best: str | None = None
+        for m in pattern.finditer(text):
+            prefix = text[: m.start()]
+            size = len(prefix.split())
+            if size > max_words:
+                break
+            clean = _clean_end(prefix) if size >= min_words else None
+            if clean is not None and len(clean.split()) >= min_words:
+                best = clean
+        if best is not None:
+            return best
+    return None
+
+
+def has_finite_verb(clause: str) -> bool:
+    """Whether ``clause`` holds a pronoun subject or a finite auxiliary ("am", "is", "I", "we" ...)."""
+    finite = load_vocabulary().finite
+    # an acronym in capitals ("IT", "AM") is not a pronoun or an auxiliary; "I" is
+    return any(w.lower() in finite for w in _raw_words(clause) if w == "I" or not (len(w) > 1 and w.isupper()))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    """The first word in lower case unless it looks like a name or an acronym ("SAP", "Azure DevOps")."""
+    words = text.split(" ", 2)
+    first = words[0]
+    if first[1:2].isupper() or not first[:1].isupper() or (len(words) > 1 and words[1][:1].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+# --------------------------------------------------------------------------------------------- measures
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    measure: Measure
+    written: str  # the noun as written (lower case)
+    singular: str
+    start: int
+    modifier: bool = False  # it qualifies another noun ("project documentation"): asked about, not the result
+    acronym: bool = False  # written in capitals ("APIs")
+
+
+_NUMBERISH = re.compile(
+    r"(?:\d[\d,.]*\+?%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$"
+)
+
+
+def _found_measures(text: str, vocab: Vocabulary) -> list[_Found]:
+    """The measure nouns of ``text``, one per measure group: head nouns before modifiers ("sales" in "sales team",
+    "integration" in "integration of services"), each in order of mention; nouns that already carry a number
+    ("250+ packages") are left out."""
+    tokens = [(m.start(), m.group().lower().strip("'’")) for m in re.finditer(r"[A-Za-z0-9][\w'’.,+%-]*", text)]
+    tokens = [(start, word.rstrip(".,")) for start, word in tokens]
+    hits: list[tuple[bool, int, int, str, str]] = []  # (modifier, start, measure index, written, singular)
+    i = 0
+    while i < len(tokens):
+        step = 1
+        for size in range(min(vocab.max_words, len(tokens) - i), 0, -1):
+            phrase = " ".join(w for _, w in tokens[i : i + size])
+            hit = vocab.forms.get(phrase)
+            if hit is not None:
+                before = " ".join(w for _, w in tokens[max(0, i - 2) : i])
+                after = tokens[i + size][1] if i + size < len(tokens) else ""
+                end = tokens[i + size - 1][0] + len(tokens[i + size - 1][1])
+                joined = text[end : end + 1] in (",", ";", ":", ")")
+                if not any(_NUMBERISH.match(w) for w in before.split()):
+                    modifier = bool(after) and not joined and (after == "of" or _content_word(after, vocab))
+                    hits.append((modifier, tokens[i][0], hit[0], phrase, hit[1]))
+                step = size
+                break
+        i += step
+    found: list[_Found] = []
+    groups: set[int] = set()
+    for modifier, start, index, written, singular in sorted(hits, key=lambda h: (h[0], h[1])):
+        if index not in groups:
+            groups.add(index)
+            acronym = text[start : start + len(singular)].isupper() and len(singular) > 1
+            found.append(_Found(vocab.measures[index], written, singular, start, modifier, acronym))
+    return found
+
+
+def _content_word(word: str, vocab: Vocabulary) -> bool:
+    """Whether ``word`` following a noun makes that noun a modifier ("sales team", "customer satisfaction")."""
+    return (
+        word.isalpha()
+        and word not in vocab.dangling
+        and word not in vocab.finite
+        and not word.endswith(("ed", "ing", "ly"))
+        and word not in ("etc", "e.g", "i.e")
+    )
+
+
+def _fill(template: str, found: _Found | None, vocab: Vocabulary) -> str:
+    if found is None:
+        return template
+    plural = _plural(found.singular, vocab.plurals)
+    if found.measure.kind == "count":
+        noun, be = plural, "were"
+        if found.acronym:
+            noun = found.singular.upper() + "s"  # "APIs", not "apis"
+    elif found.measure.kind == "size":
+        noun, be = found.singular, "was"
+    else:
+        noun = found.written
+        be = "were" if noun == plural and plural != found.singular else "was"
+    return template.replace("{noun}", noun).replace("{be}", be)
+
+
+def _questions_and_result(
+    text: str, dimension: Dimension, vocab: Vocabulary, voice: Voice
+) -> tuple[tuple[str, ...], str, Dimension]:
+    """(questions, placeholder result, dimension) for ``text``: from the nouns it names, else from ``dimension``."""
+    found = _found_measures(text, vocab)
+    if not found:
+        return (respell(vocab.questions[dimension], voice),), respell(vocab.results[dimension], voice), dimension
+    questions = tuple(dict.fromkeys(respell(_fill(f.measure.question, f, vocab), voice) for f in found[:MAX_QUESTIONS]))
+    first = found[0]
+    if first.modifier:  # only nouns that qualify others ("vendor management"): ask about them, end generically
+        return questions, respell(vocab.results[dimension], voice), dimension
+    return questions, respell(_fill(first.measure.result, first, vocab), voice), first.measure.dimension
+
+
+# --------------------------------------------------------------------------------------------- rewrites
+
+
+VerbAt = Callable[[Sequence[str]], "tuple[str, int] | None"]
+
+
+def _verb_head(rest: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, str] | None:
+    """(past-tense verb, what follows) when ``rest`` opens with an action verb ("managing the desk" -> "Managed",
+    "the desk"), also after "to", "in", "with", "successfully"."""
+    words = rest.split()
+    plain = [w.strip(".,;:()").lower() for w in words]
+    for skip in (0, 1):
+        if skip and not (len(plain) > 1 and plain[0] in ("to", "in", "with", "successfully", "on")):
+            continue
+        found = verb_at(plain[skip:]) if plain[skip:] else None
+        if found is not None:
+            base, size = found
+            return _capital(lex.past(base)), _past_coordinated(" ".join(words[skip + size :]), lex, verb_at)
+    return None
+
+
+def _past_coordinated(what: str, lex: VerbLexicon, verb_at: VerbAt) -> str:
+    """A verb coordinated with the first in the same form ("implemented and managing X" -> "... and managed X")."""
+    words = what.split()
+    if len(words) >= 2 and words[0].lower() in ("and", "&", "or"):
+        found = verb_at([w.strip(".,;:()").lower() for w in words[1:]])
+        if found is not None:
+            base, size = found
+            return " ".join([words[0], lex.past(base), *words[1 + size :]])
+    return what
+
+
+def _nominal_verb(what: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, str] | None:
+    """ "Execution of the plans" -> ("Executed", "the plans"): a nominalisation with "of" turned back into its verb."""
+    words = what.split()
+    if len(words) < 3 or words[1].lower() != "of":
+        return None
+    noun = words[0].lower().strip(",;:")
+    for suffix, replacement in _NOMINAL:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            found = verb_at([noun[: -len(suffix)] + replacement, words[2].lower()])
+            if found is not None and found[1] == 1:
+                return _capital(lex.past(found[0])), " ".join(words[2:])
+    return None
+
+
+_ADVERBS = frozenset(["also", "then", "just", "only", "still", "always", "never", "often", "mostly", "mainly", "later"])
+_TIME_ADJECTIVES = frozenset(["daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annual", "early"])
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "our", "their", "his", "her", "your", "all", "this", "these", "those"]
+)
+_RELATIVE = frozenset(["that", "which", "who", "whom", "if", "when", "whenever", "because", "so"])
+
+
+def _object_phrase(what: str, lex: VerbLexicon, verb_at: VerbAt) -> bool:
+    """Whether a verb can be put in front of ``what``: a noun phrase, not a clause, adjective, name or address."""
+    words = what.split()
+    if len(words) < 2 or has_finite_verb(what) or "://" in what or "www." in what.lower():
+        return False
+    plain = _words(what)
+    first = plain[0]
+    vocab = load_vocabulary()
+    if (
+        (_NOT_AN_OBJECT.match(first) and first not in _TIME_ADJECTIVES)
+        or first in _ADVERBS
+        or first in vocab.descriptors
+        or (first in vocab.dangling and first not in _DETERMINERS)
+        or verb_at(plain[:2]) is not None
+    ):
+        return False  # "Actively listening", "Also applied", "Passionate about", "for the ...", "Extract information"
+    if plain[1] in _DETERMINERS:
+        return False  # "Use the online chat ...", "Tried my hands ...": the first word is a verb we do not know
+    if any(w in _RELATIVE for w in plain):
+        return False  # "Robot that autonomously navigates ...", "User notified if ..."
+    for word in plain[1:]:
+        form = lex.forms.get(word)
+        if form is not None and form.tense == "past" and word.endswith("ed"):
+            return False  # "User notified ...", "SVM algorithm used for ..."
+    capitalised = [w for w in words if w[:1].isalpha()]
+    return not (len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised))
+
+
+def _family_of(text: str, lex: VerbLexicon) -> VerbFamily | None:
+    """The family whose cue heads the first noun phrase ("the release calendar" -> plan), else the first cue."""
+    phrase_end = re.search(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and)\s", text, re.I)
+    cut = phrase_end.start() if phrase_end else len(text)
+    hits = list(_cue_hits(text, lex))
+    in_phrase = [family for start, family in hits if start < cut]
+    if in_phrase:
+        return lex.families[in_phrase[-1]]
+    return lex.families[hits[0][1]] if hits else None
+
+
+def _cue_hits(text: str, lex: VerbLexicon) -> Iterator[tuple[int, str]]:
+    """(offset, family id) of each family cue in ``text``: one dictionary look-up per word, pair and triple."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[a-z0-9][a-z0-9-]*", text.lower())]
+    cues = lex.cue_families
+    i = 0
+    while i < len(tokens):
+        start, word = tokens[i]
+        step = 1
+        family = None
+        if word in lex.cue_heads:
+            for size in (3, 2):
+                if i + size <= len(tokens):
+                    family = cues.get(" ".join(w for _, w in tokens[i : i + size]))
+                    if family is not None:
+                        step = size
+                        break
+        family = family or cues.get(word)
+        if family is not None:
+            yield start, family
+        i += step
+
+
+def _dimension(text: str, family: str | None, lex: VerbLexicon) -> Dimension:
+    cues = cue_dimensions(text)
+    if cues:
+        return cues[0]
+    if family and family in lex.families:
+        return lex.families[family].asks
+    return "schedule"
+
+
+def _placeholders(text: str) -> tuple[str, ...]:
+    """The placeholders of ``text`` with the word after each ("[N] vendors", "[N]%", "[£ amount]")."""
+    out = []
+    for m in re.finditer(r"\[[^\[\]]*\](?:%|\s(?!\[)[A-Za-z-]+)?", text):
+        out.append(m.group())
+    return tuple(dict.fromkeys(out))
+
+
+_ON_TIME_BUDGET = re.compile(
+    r"\b(?:on|within|under|below|ahead of)\s(?:the\s)?(?:stipulated\s|agreed\s|allocated\s|planned\s)?"
+    r"(?:time|schedule|budget|cost|deadline)s?(?:\s(?:and|&)\s(?:on|within|under|below)?\s?(?:the\s)?"
+    r"(?:stipulated\s|agreed\s)?(?:time|schedule|budget|cost|deadline)s?)?\b",
+    re.IGNORECASE,
+)
+
+
+def _number_hint(text: str, voice: Voice) -> str:
+    m = _ON_TIME_BUDGET.search(text)
+    if m:
+        return f"You say '{m.group()}': give the figures ([N] weeks early, [N]% under a budget of {voice.amount}). "
+    return ""
+
+
+# --------------------------------------------------------------------------------------------- suggest
+
+
+def suggest(
+    request: Request,
+    voice: Voice,
+    lex: VerbLexicon,
+    verb_at: VerbAt,
+    *,
+    vocab: Vocabulary | None = None,
+    gallery: Gallery | None = None,
+) -> Advice:
+    """The suggestion for one judged statement (empty for a strong one).
+
+    ``verb_at(words)`` gives (base form, words spanned) of the action verb opening ``words`` (lower case), or None.
+    """
+    if request.verdict == "strong":
+        return Advice("")
+    vocab = vocab or load_vocabulary()
+    gallery = gallery or load_gallery()
+    text = request.text
+    numbers = ", ".join(m.text for m in request.metrics)
+
+    if request.verdict == "unquantified":
+        verb = request.verb or ""
+        clause = whole_clause(f"{_capital(verb)} {request.rest}".strip(), QUOTE_WORDS, 2)
+        head = f"{_number_hint(text, voice)}Add the result as a number."
+        return _compose(head, clause, text, request.family, voice, lex, vocab, gallery)
+
+    head_verb: str | None = None
+    what = request.rest
+    as_role = request.reason == "role" or (request.reason == "no-verb" and request.names_role)
+    found = _verb_head(request.rest, lex, verb_at) if not as_role else None
+    if found is not None:
+        head_verb, what = found
+    elif request.reason == "passive" and request.rewrite_verb:
+        head_verb = request.rewrite_verb
+    elif request.reason == "no-verb" and not as_role:
+        nominal = _nominal_verb(request.rest, lex, verb_at)
+        if nominal is not None:
+            head_verb, what = respell(nominal[0], voice), nominal[1]  # our verb: the résumé's spelling
+        elif _object_phrase(request.rest, lex, verb_at):
+            cue_family = _family_of(request.rest, lex)
+            head_verb = respell(cue_family.rewrite if cue_family else "Delivered", voice)
+            what = _lower_first(request.rest)
+    elif not as_role and _object_phrase(request.rest, lex, verb_at):
+        cue_family = _family_of(request.rest, lex)
+        head_verb = request.rewrite_verb or respell(
+            cue_family.rewrite if cue_family else request.fallback_verb or "Delivered", voice
+        )
+    head_form = lex.forms.get(head_verb.split()[0].lower()) if head_verb else None
+    family_id = head_form.family if head_form is not None else None
+
+    if request.reason == "first-person":
+        head = f"Drop '{request.verb}' {request.advice}."
+    elif request.reason == "passive":
+        head = f"'{request.verb}' is passive and {request.advice}."
+    elif request.reason == "no-verb":
+        head = "It does not open with an action verb: start with what you did."
+    elif request.reason == "role":
+        head = f"'{request.verb}' {request.advice}: say what you achieved in it."
+    else:
+        head = f"'{request.verb}' {request.advice}: start with what you did."
+
+    if as_role:
+        role = whole_clause(request.rest, 6, 1)
+        role_family = _family_of(text, lex)
+        dimension = _dimension(text, role_family.id if role_family else None, lex)
+        questions, result, dimension = _questions_and_result(text, dimension, vocab, voice)
+        verb = respell((role_family.rewrite if role_family else "Delivered").lower(), voice)
+        if role is not None and not has_finite_verb(role):
+            example = f"As {_lower_first(role)}, {verb} [what], {result}"
+            return _advice(head, questions, example, "statement")
+        return _gallery_advice(head, questions, gallery.pick(role_family.id if role_family else None, dimension), voice)
+
+    if head_verb is None or (what and has_finite_verb(what)) or "://" in what or "www." in what.lower():
+        if request.metrics:
+            return Advice(
+                f"{head} It already has a number ({numbers}): lead with the action so it reads as your result."
+            )
+        text_family = _family_of(text, lex)
+        dimension = _dimension(text, text_family.id if text_family else None, lex)
+        questions, _, dimension = _questions_and_result(text, dimension, vocab, voice)
+        return _gallery_advice(head, questions, gallery.pick(text_family.id if text_family else None, dimension), voice)
+
+    if request.metrics:
+        clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS_WITH_NUMBER, 2)
+        lead = f"{head} It already has a number ({numbers}): lead with the action so it reads as your result,"
+        if clause is not None and clause.split() != [head_verb]:
+            return _advice(lead, (), clause, "statement", "e.g.")
+        return Advice(f"{lead}.", source="")
+    clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS, 2)
+    return _compose(f"{head} {_number_hint(text, voice)}".strip(), clause, text, family_id, voice, lex, vocab, gallery)
+
+
+def _compose(
+    head: str,
+    clause: str | None,
+    text: str,
+    family: str | None,
+    voice: Voice,
+    lex: VerbLexicon,
+    vocab: Vocabulary,
+    gallery: Gallery,
+) -> Advice:
+    dimension = _dimension(text, family, lex)
+    questions, result, dimension = _questions_and_result(text, dimension, vocab, voice)
+    if clause is None:
+        return _gallery_advice(head, questions, gallery.pick(family, dimension), voice)
+    return _advice(head, questions, f"{clause}, {result}", "statement")
+
+
+def _advice(head: str, questions: Sequence[str], example: str, source: str, label: str = "E.g.") -> Advice:
+    """The suggestion: ``head``, the questions that fit in MAX_CHARS (at least one), then the labelled example."""
+    shown = example.replace("“", '"').replace("”", '"')
+    asked = list(questions)
+    while True:
+        text = " ".join(f"{head} {' '.join(asked)} {label} “{shown}”.".split())
+        if len(text) <= MAX_CHARS or len(asked) <= 1:
+            break
+        asked.pop()
+    return Advice(text, tuple(asked), _placeholders(shown), shown, source)
+
+
+def _gallery_advice(head: str, questions: Sequence[str], example: GalleryExample, voice: Voice) -> Advice:
+    label = "Pattern: <what you did>, <result>. Example (not yours):"
+    return _advice(head, questions[:1], respell(example.example, voice), f"gallery:{example.id}", label)

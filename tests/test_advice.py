@@ -1,0 +1,489 @@
+"""Suggestions (resume_check.advice): no invented figures, questions and placeholders from the statement, the
+résumé's currency and spelling, whole words, correct verbs, and the O*NET-derived gallery."""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import CORPUS, REPO, needs_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_check.advice import (
+    MAX_CHARS,
+    Voice,
+    build_gallery,
+    build_vocabulary,
+    detect_voice,
+    load_gallery,
+    load_vocabulary,
+    respell,
+    whole_clause,
+)
+from resume_check.errors import LexiconError
+from resume_check.impact import analyse_impact, load_verbs
+from resume_check.models import Block, Contact, Document, Line, Resume, Source, Statement
+
+REFERENCE = Path(os.environ.get("RESUME_CHECK_REFERENCE") or REPO.parent / "shared" / "reference")
+needs_reference = pytest.mark.skipif(
+    not (REFERENCE / "onet").is_dir(), reason=f"O*NET reference data not found at {REFERENCE}/onet"
+)
+
+PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
+QUOTED = re.compile(r"“([^”]*)”")
+#: a long-bullet note may follow the suggestion proper
+LONG_NOTE = " It is long: keep the action and the result, split the rest."
+
+GB = ("Saved £40k on licences across the organisation.",)
+US = ("Saved $40k on licenses across the organization.",)
+NEUTRAL = ("Kept the service desk running.",)
+
+
+def build(texts: Sequence[str]) -> Resume:
+    """A Resume whose experience section holds ``texts`` as bullets (no structure stage)."""
+    lines: list[Line] = []
+    blocks: list[Block] = []
+    offset = 0
+    for index, text in enumerate(texts):
+        lines.append(Line(text=text, bullet=True, source_line=index + 1))
+        blocks.append(
+            Block(
+                kind="bullet",
+                section="experience",
+                text=text,
+                start=offset,
+                end=offset + len(text),
+                line=index + 1,
+                lines=(index,),
+            )
+        )
+        offset += len(text) + 1
+    return Resume(
+        document=Document(source=Source(path="test.txt", type="txt"), lines=tuple(lines)),
+        text="\n".join(texts),
+        blocks=tuple(blocks),
+        sections=(),
+        contact=Contact(),
+        warnings=(),
+    )
+
+
+def statement(text: str, context: Sequence[str] = GB) -> Statement:
+    found = [s for s in analyse_impact(build([text, *context])).statements if s.text.rstrip(".") == text.rstrip(".")]
+    assert len(found) == 1, [s.text for s in analyse_impact(build([text, *context])).statements]
+    return found[0]
+
+
+def invented_figures(suggestion: str, text: str) -> list[str]:
+    """Digit runs of ``suggestion`` outside [placeholders] that the statement ``text`` does not contain."""
+    own = set(re.findall(r"\d+", text))
+    return [d for d in re.findall(r"\d+", PLACEHOLDER.sub(" ", suggestion)) if d not in own]
+
+
+def dangling_quotes(suggestion: str) -> list[str]:
+    """Quoted clauses of ``suggestion`` that end on a function word ("such", "the", "and" ...)."""
+    dangling = load_vocabulary().dangling
+    out = []
+    for quote in QUOTED.findall(suggestion):
+        words = PLACEHOLDER.sub("N", quote).split()
+        if words and words[-1].strip(",;:.").lower() in dangling:
+            out.append(quote)
+    return out
+
+
+def verb_before_clause(suggestion: str, text: str) -> list[str]:
+    """Quoted examples that open with a verb of ours followed by a pronoun or finite auxiliary ("Delivered am")."""
+    finite = load_vocabulary().finite
+    out = []
+    for quote in QUOTED.findall(suggestion):
+        words = quote.split()
+        if len(words) >= 2 and words[1].strip(",").lower() in finite and words[1] != words[1].upper() != "I":
+            if quote[: len(words[0]) + len(words[1]) + 1].lower() not in text.lower():
+                out.append(quote)
+        elif len(words) >= 2 and words[1] == "I" and not text.startswith(f"{words[0]} I"):
+            out.append(quote)
+    return out
+
+
+def check_properties(st_: Statement) -> None:
+    s = st_.suggestion
+    assert invented_figures(s, st_.text) == [], s
+    assert dangling_quotes(s) == [], s
+    assert verb_before_clause(s, st_.text) == [], s
+    assert len(s.removesuffix(LONG_NOTE)) <= MAX_CHARS + 60, s  # one question always stays, even over the cap
+
+
+# --------------------------------------------------------------------------------------------- the table
+
+#: (statement, résumé context, substrings the suggestion must hold, substrings it must not hold)
+TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "Responsible for vendor management and contract renewals.",
+        GB,
+        ("How many vendors?", "renewals worth", "[£ amount]"),
+        ("[$", "120k", "£800k"),
+    ),
+    ("Responsible for vendor management and contract renewals.", US, ("How many vendors?", "[$ amount]"), ("[£",)),
+    (
+        "Responsible for vendor management and contract renewals.",
+        NEUTRAL,
+        ("How many vendors?", "[amount]"),
+        ("[£", "[$", "[€"),
+    ),
+    ("Responsible for vendor management and contract renewals.", ("Saved €40k on hosting.",), ("[€ amount]",), ()),
+    (
+        "Managed the integration of third-party services such as Stripe for payments and Twilio for SMS.",
+        US,
+        ("How many services?", "“Managed the integration of third-party services,"),
+        ("such,", "such”", "12 people"),
+    ),
+    (
+        "Helped troubleshoot network and printer issues for office staff",
+        US,
+        ("“Troubleshot network and printer issues",),
+        ("Troubleshooted", "30%"),
+    ),
+    ("Responsible for leading the weekly change advisory board", GB, ("“Led the weekly change advisory board",), ()),
+    ("Responsible for building the release pipeline", GB, ("“Built the release pipeline",), ("Builded",)),
+    ("Responsible for running the service desk", GB, ("“Ran the service desk",), ("Runned",)),
+    ("Responsible for overseeing the data centre move", GB, ("“Oversaw the data centre move",), ("Overseed",)),
+    (
+        "Responsible for implementing and managing the CI/CD pipeline",
+        US,
+        ("“Implemented and managed the CI/CD pipeline",),
+        ("and managing",),
+    ),
+    (
+        "I am an experienced project manager with a passion for delivery",
+        GB,
+        ("Example (not yours):",),
+        ("Delivered am", "“am", "Managed am"),
+    ),
+    (
+        "Am an experienced Software Engineer with a passion for clean code",
+        US,
+        ("Example (not yours):",),
+        ("Delivered am", "Built am"),
+    ),
+    (
+        "Door-to-door meetings with prospective clients",
+        US,
+        ("“Ran door-to-door meetings", "How many clients?", "[N] meetings"),
+        (),
+    ),
+    ("Execution of the test plans for the billing system", GB, ("“Executed the test plans",), ()),
+    ("Analysis of recurring outages on the core network", GB, ("“Analysed recurring outages",), ("Analyzed",)),
+    ("Analysis of recurring outages on the core network", US, ("“Analyzed recurring outages",), ("Analysed",)),
+    ("Proficient in Salesforce and Zoho CRM", US, ("Example (not yours):",), ("Delivered proficient",)),
+    ("Passionate about clean code and test automation", US, ("Example (not yours):",), ("Delivered passionate",)),
+    ("Actively listening and helping them develop relationships with peers", US, ("Example (not yours):",), ()),
+    ("Exceded monthly sales goals", US, (), ("Delivered exceded", "Ran exceded")),
+    ("Served as scrum master for two squads", GB, ("“As scrum master for two squads,",), ()),
+    (
+        "The migration was delivered ahead of schedule",
+        GB,
+        ("“Delivered the migration", "You say 'ahead of schedule'"),
+        ("two weeks",),
+    ),
+    ("Delivered projects on time and on budget", US, ("You say 'on time and on budget'", "[$ amount]"), ("£",)),
+    ("Reduced P1 incidents for the payments platform", GB, ("By how much did the incidents fall?", "[N]%"), ("30%",)),
+    ("Worked on the CRM rollout", GB, ("“Delivered the CRM rollout",), ()),
+    ("Tasked with reducing the incident backlog", GB, ("“Reduced the incident backlog", "backlog fall?"), ()),
+    (
+        "Responsible for a $2m budget across 4 sites",
+        US,
+        ("It already has a number ($2m, 4 sites)", "“Managed a $2m budget across 4 sites”"),
+        ("[",),
+    ),
+    ("Helped to onboard 35 new starters", GB, ("“Onboarded 35 new starters",), ("How many new starters",)),
+    ("Managed stakeholder communications for the ERP upgrade", GB, ("How many upgrades",), ()),
+    ("Ran sprint planning for the mobile squad", GB, ("How big was the squad?",), ()),
+    ("Migrated the file servers to Azure", GB, ("How many servers?", "used by [N] people"), ("1,200",)),
+    ("Resolved tickets for the service desk", GB, ("How many tickets, and in what time?",), ()),
+    ("Led the tender for managed print services", GB, ("What was the tender worth",), ()),
+    ("Drove adoption of Jira across the engineering teams", US, ("What was the adoption before and after?",), ()),
+    ("We rolled out Teams to the finance department", GB, ("“Rolled out Teams to the finance department",), ()),
+    ("Use the online chat feature to answer customer questions", US, (), ("Ran use", "Delivered use")),
+    ("Tried my hands on Angular and React", US, (), ("Delivered tried", "Built tried", "Ran tried")),
+    ("Reorganisation of the support rota", US, (), ("Reorganised",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "present", "absent"), TABLE, ids=[f"{i}:{t[0][:40]}" for i, t in enumerate(TABLE)]
+)
+def test_suggestion_table(
+    text: str, context: tuple[str, ...], present: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    st_ = statement(text, context)
+    assert st_.verdict != "strong"
+    check_properties(st_)
+    for part in present:
+        assert part in st_.suggestion, st_.suggestion
+    for part in absent:
+        assert part not in st_.suggestion, st_.suggestion
+
+
+def test_table_is_large_enough() -> None:
+    assert len(TABLE) >= 30
+
+
+def test_structured_fields_follow_the_text() -> None:
+    st_ = statement("Responsible for vendor management and contract renewals.", US)
+    assert st_.questions and all(q in st_.suggestion for q in st_.questions)
+    assert "How many vendors?" in st_.questions
+    assert st_.placeholders and all(p in st_.suggestion for p in st_.placeholders)
+    assert st_.example_source == "statement"
+    gallery = statement("Proficient in Salesforce and Zoho CRM", US)
+    assert gallery.example_source.startswith("gallery:")
+    assert gallery.example_source.removeprefix("gallery:") in {e.id for e in load_gallery().examples}
+
+
+def test_strong_statements_get_no_suggestion() -> None:
+    st_ = statement("Cut licence spend by £40k (18%) across 3 sites", NEUTRAL)
+    assert st_.verdict == "strong"
+    assert (st_.suggestion, st_.questions, st_.placeholders, st_.example_source) == ("", (), (), "")
+
+
+# --------------------------------------------------------------------------------------------- voice
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "spelling"),
+    [
+        ("Saved £40k. Cut costs by £2m.", "£", "gb"),
+        ("Saved $40k across the organization.", "$", "us"),
+        ("Budget of €2m; optimised the programme.", "€", "gb"),
+        ("Budget of 2m GBP.", "£", "gb"),
+        ("Saved $4k and £3k.", "", "gb"),  # a tie in currency: neutral
+        ("Optimized the organization's analyzing of behavior.", "", "us"),
+        ("Organised the centre's catalogue.", "", "gb"),
+        ("No money and no variant words here.", "", "gb"),
+        ("Costs of $40k and $2m.", "$", "us"),  # no spelling evidence: the dollar decides
+    ],
+)
+def test_detect_voice(text: str, currency: str, spelling: str) -> None:
+    assert detect_voice(text) == Voice(currency, spelling)  # type: ignore[arg-type]
+
+
+def test_respell_follows_the_voice_and_fills_the_currency() -> None:
+    assert (
+        respell("Analysed [amount] for the organisation", Voice("$", "us"))
+        == "Analyzed [$ amount] for the organization"
+    )
+    assert (
+        respell("Analyzed [amount] for the organization", Voice("", "gb")) == "Analysed [amount] for the organisation"
+    )
+    assert respell("Reorganised the centre", Voice("€", "us")) == "Reorganized the center"
+
+
+def test_gallery_examples_are_respelt_for_an_american_resume() -> None:
+    example = next(e for e in load_gallery().examples if "Reorganised" in e.example)
+    assert "Reorganized" in respell(example.example, Voice("$", "us"))
+
+
+# --------------------------------------------------------------------------------------------- whole clauses
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Managed the desk", "Managed the desk"),
+        (
+            "Managed the integration of third-party services such as Stripe for payments and Twilio for SMS services",
+            "Managed the integration of third-party services",
+        ),
+        (
+            "Developed and implemented a new responsive framework across the estate, improving cross-device support",
+            "Developed and implemented a new responsive framework across the estate",
+        ),
+        ("Delivered the", None),
+        ("Delivered https://example.com/a/very/long/path", None),
+    ],
+)
+def test_whole_clause(text: str, expected: str | None) -> None:
+    assert whole_clause(text) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "of", "and", "such", "as", "platform", "team", "Managed", ",", "for", "users", "(", ")"]
+        ),
+        max_size=30,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_whole_clause_never_ends_on_a_function_word(words: list[str]) -> None:
+    clause = whole_clause(" ".join(words))
+    if clause is not None:
+        assert clause.split()[-1].strip(",;:").lower() not in load_vocabulary().dangling
+        assert " ".join(words).replace(" ,", ",").startswith(clause) or clause in " ".join(words)
+        assert len(clause.split()) <= 12
+
+
+# --------------------------------------------------------------------------------------------- hypothesis
+
+OPENERS = ["Responsible for", "Helped with", "I", "We", "Worked on", "Managed", "Led", "Delivered", "", "Served as"]
+PHRASES = [
+    "the vendor contracts",
+    "am an experienced engineer",
+    "is a strong communicator",
+    "the migration of 300 servers",
+    "troubleshooting network issues",
+    "such as Stripe and",
+    "weekly reporting to the board",
+    "renewals worth £2m",
+    "the release calendar for 4 squads",
+    "Azure DevOps pipelines",
+    "customer satisfaction",
+    "https://example.com",
+    "the team of",
+]
+
+
+@given(
+    st.sampled_from(OPENERS),
+    st.lists(st.sampled_from(PHRASES), min_size=1, max_size=4),
+    st.sampled_from([GB, US, NEUTRAL]),
+)
+@settings(max_examples=150, deadline=None)
+def test_synthetic_statements_keep_the_rules(opener: str, phrases: list[str], context: tuple[str, ...]) -> None:
+    text = " ".join([opener, *phrases]).strip()
+    for st_ in analyse_impact(build([text, *context])).statements:
+        check_properties(st_)
+        currency = detect_voice("\n".join([text, *context])).currency  # the statement's own £ counts too
+        for symbol in "£$€":
+            assert (f"[{symbol} amount]" in st_.suggestion) <= (currency == symbol), st_.suggestion
+        if not currency:
+            assert not re.search(r"\[[£$€]", st_.suggestion)
+
+
+# --------------------------------------------------------------------------------------------- the corpus
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in (".pdf", ".docx", ".txt", ".md", ".json") and not p.stem.isupper()
+    )
+
+
+def _corpus_statements(folder: Path) -> list[Statement]:
+    from resume_check.analysis import analyse_path, build_engine
+    from resume_check.errors import InputError
+
+    engine = build_engine()
+    out: list[Statement] = []
+    for path in _files(folder):
+        try:
+            analysis = analyse_path(path, engine=engine)
+        except InputError:
+            continue  # a scanned PDF: no text, no statements
+        out.extend(analysis.impact.statements)
+    return out
+
+
+def _check_all(statements: list[Statement]) -> int:
+    checked = 0
+    for st_ in statements:
+        if not st_.suggestion:
+            continue
+        checked += 1
+        assert invented_figures(st_.suggestion, st_.text) == [], (st_.text, st_.suggestion)
+        assert dangling_quotes(st_.suggestion) == [], (st_.text, st_.suggestion)
+    return checked
+
+
+@needs_corpus
+def test_corpus_suggestions_never_invent_figures() -> None:
+    checked = _check_all(_corpus_statements(CORPUS))
+    assert checked >= 300  # the corpus gives about 490 suggestions: most statements are not strong
+
+
+def test_sample_suggestions_never_invent_figures() -> None:
+    checked = _check_all(_corpus_statements(REPO / "samples"))
+    assert checked >= 10
+
+
+# --------------------------------------------------------------------------------------------- the gallery
+
+
+def _gallery_data() -> dict[str, Any]:
+    data = yaml.safe_load((REPO / "lexicons" / "gallery.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def test_gallery_covers_every_verb_family_and_dimension() -> None:
+    gallery = load_gallery()
+    assert {e.family for e in gallery.examples} == set(load_verbs().families)
+    assert {e.dimension for e in gallery.examples} == {"budget", "schedule", "scope", "team", "quality"}
+    assert len({e.id for e in gallery.examples}) == len(gallery.examples)
+    for example in gallery.examples:
+        assert not re.search(r"\d", PLACEHOLDER.sub("", example.example)), example.id
+        assert PLACEHOLDER.search(example.example), example.id
+        assert example.id.endswith(f".{example.task}")
+
+
+@needs_reference
+def test_gallery_tasks_are_quoted_from_onet() -> None:
+    with (REFERENCE / "onet" / "onet_task_statements.tsv").open(encoding="utf-8") as handle:
+        tasks = {row["Task ID"]: (row["O*NET-SOC Code"], row["Task"]) for row in csv.DictReader(handle, delimiter="\t")}
+    for example in load_gallery().examples:
+        assert tasks[str(example.task)] == (example.soc, example.task_text), example.id
+
+
+def _bad_gallery(**change: Any) -> dict[str, Any]:
+    data = _gallery_data()
+    entry = dict(data["examples"][0])
+    entry.update(change)
+    data["examples"] = [entry, *data["examples"][1:]]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"example": "Managed budgets of £2m for 12 projects"}, r"example 1 \(lead.budget.16166\), example: .* figure"),
+        ({"example": "Managed annual budgets"}, "has no placeholder"),
+        ({"example": "Managed [N budgets"}, "unbalanced"),
+        ({"family": "dance"}, "must be a verb family"),
+        ({"dimension": "vibes"}, "`dimension` must be one of"),
+        ({"onet": {"soc": "99-9999.99", "task": 1}}, "`onet` must give the source task"),
+        ({"onet": {"soc": "15-1299.09", "task": "x"}}, "`onet.task` must be the O\\*NET task id"),
+        ({"id": "lead.team.16163"}, "duplicate id"),
+    ],
+)
+def test_bad_gallery_entries_are_lexicon_errors(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        build_gallery(_bad_gallery(**change), frozenset(load_verbs().families))
+
+
+def test_bad_vocabulary_is_a_lexicon_error() -> None:
+    data = yaml.safe_load((REPO / "lexicons" / "advice.yaml").read_text(encoding="utf-8"))
+    build_vocabulary(data)  # the bundled data is fine
+    bad = dict(data)
+    bad["measures"] = [{**data["measures"][0], "result": "serving 1,200 users"}, *data["measures"][1:]]
+    with pytest.raises(LexiconError, match=r"measure 1 \(users\), result: .*never invent a number"):
+        build_vocabulary(bad)
+    bad = dict(data)
+    bad["measures"] = [{**data["measures"][0], "dimension": "vibes"}]
+    with pytest.raises(LexiconError, match="`dimension` must be one of"):
+        build_vocabulary(bad)
+    bad = dict(data)
+    bad["dimensions"] = {k: v for k, v in data["dimensions"].items() if k != "team"}
+    with pytest.raises(LexiconError, match=r"dimensions.team: missing"):
+        build_vocabulary(bad)
+    bad = dict(data)
+    bad["function_words"] = {"dangling": [], "finite": ["i"]}
+    with pytest.raises(LexiconError, match=r"function_words\.dangling: must be a non-empty list"):
+        build_vocabulary(bad)
