@@ -111,15 +111,37 @@ def start_engine(settings: Settings) -> Engine:
 _FAST_START = False
 
 
-def emit(text: str, output: str | None, color: bool = False) -> None:
-    """Write ``text`` to ``output`` atomically (temporary file, then rename), or to stdout (keeping its colour when
-    ``color``, even into a pipe: --color always, FORCE_COLOR)."""
+def emit(text: str, output: str | None, color: bool = False, *, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``text`` to ``output`` atomically (see ``atomic.write_output``: never over an input file, a device
+    or a folder), or to stdout (keeping its colour when ``color``, even into a pipe: --color always,
+    FORCE_COLOR). A write error, stdout's included, is an OutputError (exit 3, one line)."""
     if output is None or output == "-":
-        click.echo(text, nl=False, color=True if color else None)
+        try:
+            click.echo(text, nl=False, color=True if color else None)
+            sys.stdout.flush()
+        except OSError as err:
+            _discard_stdout()
+            from .errors import OutputError
+
+            raise OutputError(
+                f"cannot write the report to standard output ({err.strerror or err}); "
+                "check where it goes, or use --output FILE"
+            ) from None
         return
     from .atomic import write_atomic
 
-    write_atomic(output, text)
+    write_atomic(output, text, inputs=inputs)
+
+
+def _discard_stdout() -> None:
+    """After a failed write to stdout, point it at /dev/null so the interpreter's own flush at exit does not fail
+    again with a traceback."""
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def run() -> NoReturn:
@@ -203,7 +225,8 @@ def extract(file: str, fmt: str, output: str | None) -> None:
         from .render.extract import render as render_extract
 
         text = render_extract(resume)
-    emit(text, output)
+    emit(text, output, inputs=(file,))
+
 
 
 def role_option(func: F) -> F:
@@ -582,7 +605,7 @@ def check(
         else:
             reports.append(render(result, color=color))
     if reports:
-        emit(join_reports(fmt, reports), output, color)
+        emit(join_reports(fmt, reports), output, color, inputs=files)
     sys.exit(code)
 
 
@@ -765,13 +788,13 @@ def batch(
         else:
             records = analyse_many(files, workers=workers, settings=settings)
     except BatchInterrupted as stop:
-        emit(render(stop.records), output)
+        emit(render(stop.records), output, inputs=files)
         click.echo(
             f"resume-check: interrupted: wrote {len(stop.records)} finished row(s); {stop.remaining} file(s) left",
             err=True,
         )
         sys.exit(130)
-    emit(render(records), output)
+    emit(render(records), output, inputs=files)
     code = worst_exit_code(records)
     if not quiet:
         failed = sum(1 for r in records if r.error is not None)
@@ -883,9 +906,9 @@ def run_gate(
             else:
                 reports.append(renderer(fmt).render(analysis, color=color))
     if fmt in GATE_FORMATS:
-        emit(renderer(fmt).render_results(results, color=color), output, color)
+        emit(renderer(fmt).render_results(results, color=color), output, color, inputs=files)
     elif reports:
-        emit(join_reports(fmt, reports), output, color)
+        emit(join_reports(fmt, reports), output, color, inputs=files)
     for file in unlisted:
         click.echo(
             f"resume-check: note: {file} is not in the baseline {baseline_path}; only the gate applies", err=True
@@ -952,7 +975,7 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
         analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))
         suppressions = source_suppressions(file, read_input(file))
         entries[baseline_key(file, folder)] = entry_for(analysis, active_findings(analysis, settings, suppressions))
-    emit(dump_baseline(build_baseline(entries)), output)
+    emit(dump_baseline(build_baseline(entries)), output, inputs=files)
     click.echo(f"resume-check: wrote the baseline of {len(entries)} file(s) to {output}", err=True)
 
 

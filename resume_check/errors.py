@@ -40,3 +40,9 @@ class ConfigError(ResumeCheckError):
 
 class TimeLimitError(InputError):
     """Analysing one file took longer than the per-file time limit."""
+
+
+class OutputError(ResumeCheckError):
+    """The report cannot or must not be written where asked: a device, a folder, the input file, a full disk."""
+
+    exit_code = 3
