@@ -27,7 +27,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from .config import Settings
+from .config import Settings, time_limit_problem
 from .errors import ResumeCheckError
 from .gcpolicy import engine_start_up
 from .models import Analysis
@@ -365,8 +365,9 @@ def analyse_many(
     """
     settings = settings or Settings()
     limit = settings.time_limit if time_limit is None else time_limit
-    if limit <= 0:
-        raise ValueError("time_limit must be positive")
+    problem = time_limit_problem(limit)
+    if problem:
+        raise ValueError(f"time_limit {problem}")
     ordered = sorted({os.fspath(p) for p in paths})
     if not ordered:
         return ()

@@ -6,11 +6,14 @@ Only this module prints or exits. Exit codes (``ExitCode``): 0 passed, 1 a gate 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -136,8 +139,6 @@ def emit(text: str, output: str | None, color: bool = False, *, inputs: tuple[st
 def _discard_stdout() -> None:
     """After a failed write to stdout, point it at /dev/null so the interpreter's own flush at exit does not fail
     again with a traceback."""
-    import contextlib
-
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -166,8 +167,6 @@ def run() -> NoReturn:
     elif not isinstance(code, int):
         click.echo(code, err=True)
         code = 1
-    import contextlib
-
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # a closed pipe ("| head"): nothing more can be written
             stream.flush()
@@ -345,6 +344,52 @@ def lexicons_validate(paths: tuple[str, ...], alone: bool) -> None:
 
 
 # --- check / explain (issues 3-5) ---
+
+
+def time_limit_option(what: str) -> Callable[[F], F]:
+    """``--time-limit SECONDS``: finite, above 0, at most ``config.MAX_TIME_LIMIT`` (inf, nan, 1e308 are usage
+    errors)."""
+    from .config import MAX_TIME_LIMIT, time_limit_problem
+
+    def validate(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+        problem = None if value is None else time_limit_problem(value)
+        if problem:
+            raise click.BadParameter(problem)
+        return value
+
+    return click.option(
+        "--time-limit",
+        type=float,
+        callback=validate,
+        metavar="SECONDS",
+        help=f"Seconds allowed per file (above 0, at most {MAX_TIME_LIMIT:g}); {what}.  [default: 30, or the config's]",
+    )
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float, path: str) -> Iterator[None]:
+    """Raise TimeLimitError in this (main) thread when the body runs longer than ``seconds`` (a SIGALRM timer;
+    where there is none, or off the main thread, the body runs unbounded)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    from .errors import TimeLimitError
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TimeLimitError(
+            f"{path}: timed out after {seconds:g} s and was stopped; the file may be malformed or pathologically "
+            "complex: re-export it, or raise the limit with --time-limit",
+            path=path,
+        )
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 #: report formats of `check` (the CI formats come with the gate options)
 CHECK_FORMATS = ("text", "json", "markdown", "html")
@@ -524,6 +569,7 @@ def join_reports(fmt: str, reports: list[str]) -> str:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Gate: fail on regressions.")
 @click.option("--tolerance", type=click.FloatRange(min=0), help="Score points a baseline allows to be lost.  [0]")
 @role_option
+@time_limit_option("a file over the limit is an error (exit 3)")
 @guarded
 def check(
     files: tuple[str, ...],
@@ -541,6 +587,7 @@ def check(
     tolerance: float | None = None,
     fail_level: str | None = None,
     role: str | None = None,
+    time_limit: float | None = None,
 ) -> None:
     """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
 
@@ -584,26 +631,36 @@ def check(
             baseline_path=baseline_path,
             tolerance=tolerance or 0.0,
             role=role,
+            time_limit=time_limit,
         )
-    from .analysis import analyse_paths
+    from .analysis import analyse_path
     from .config import Settings
+    from .errors import InputError
     from .render import renderer
 
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use `resume-check batch`")
+    from .config import DEFAULT_TIME_LIMIT
+
     role_settings = {"role": role, "role_chosen_by": "option"} if role is not None else {}
-    engine = start_engine(Settings(lexicons=lexicons, model=model, **role_settings))  # type: ignore[arg-type]
+    limit = DEFAULT_TIME_LIMIT if time_limit is None else time_limit
+    engine = start_engine(
+        Settings(lexicons=lexicons, model=model, time_limit=limit, **role_settings)  # type: ignore[arg-type]
+    )
     render = renderer(fmt).render
     if fmt == "text":
         render = functools.partial(render, width=terminal_width(output), verbose=verbose)
     color = use_color("never" if no_color else color_mode, output)
     reports, code = [], ExitCode.OK
-    for result in analyse_paths(files, engine):
-        if isinstance(result, ResumeCheckError):
-            click.echo(f"resume-check: error: {result}", err=True)
-            code = max(code, ExitCode(result.exit_code))
+    for file in files:
+        try:
+            with time_budget(engine.settings.time_limit, file):
+                analysis = analyse_path(file, engine=engine)
+        except InputError as err:
+            click.echo(f"resume-check: error: {err}", err=True)
+            code = max(code, ExitCode(err.exit_code))
         else:
-            reports.append(render(result, color=color))
+            reports.append(render(analysis, color=color))
     if reports:
         emit(join_reports(fmt, reports), output, color, inputs=files)
     sys.exit(code)
@@ -693,11 +750,7 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
 @click.option("--details", is_flag=True, help="With --format json: add each person's full analysis.")
 @click.option("--recursive", "-r", is_flag=True, help="Descend into sub-folders (and let ** in globs match them).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
-    help="Seconds allowed per file; a file over the limit becomes an error row.  [default: 30, or the config's]",
-)
+@time_limit_option("a file over the limit becomes an error row")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Config file to use.")
 @click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
 @click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
@@ -836,6 +889,7 @@ def run_gate(
     fail_level: str | None = None,
     verbose: bool = False,
     role: str | None = None,
+    time_limit: float | None = None,
 ) -> NoReturn:
     """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
     import dataclasses
@@ -876,6 +930,7 @@ def run_gate(
             model=model,
             role=role,
             role_chosen_by="option" if role is not None else None,
+            time_limit=time_limit,
         )
         key = (settings.lexicons, settings.model, settings.role)
         if key not in engines:
@@ -885,8 +940,9 @@ def run_gate(
         known = [*(t.id for t in lexicon.terms), *(c.id for c in lexicon.categories), *(p.id for p in lexicon.packs)]
         check_switches(settings.disabled, settings.enabled, known, settings.source or "the command line")
         try:
-            data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned for suppressions
-            analysis = analyse_document(extract_bytes(data, file), engine)
+            with time_budget(settings.time_limit, file):
+                data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned
+                analysis = analyse_document(extract_bytes(data, file), engine)
         except ResumeCheckError as err:
             if err.exit_code != ExitCode.BAD_INPUT:
                 raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 
 from .errors import ConfigError
@@ -15,6 +16,7 @@ DEFAULT_MIN_SEVERITY = "warning"
 #: what fails the gate: findings at or above this severity
 DEFAULT_FAIL_LEVEL = "error"
 DEFAULT_TIME_LIMIT = 30.0  # seconds per file
+MAX_TIME_LIMIT = 3600.0  # the largest per-file time limit accepted (an hour)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # refuse larger input files
 DEFAULT_ROLE = "auto"
 ROLE_CHOSEN_BY = ("default", "auto", "option", "config")
@@ -53,8 +55,9 @@ class Settings:
             value = getattr(self, name)
             if value not in SEVERITIES:
                 raise ConfigError(f"{name}{where} must be one of {', '.join(SEVERITIES)}, got {value!r}")
-        if self.time_limit <= 0:
-            raise ConfigError(f"time_limit{where} must be a positive number of seconds, got {self.time_limit!r}")
+        problem = time_limit_problem(self.time_limit)
+        if problem:
+            raise ConfigError(f"time_limit{where} {problem}")
         if not isinstance(self.role, str) or not self.role.strip() or len(self.role) > 4096:
             raise ConfigError(
                 f"role{where} must be auto, lexicon, a role profile id or a profile file path, got {self.role!r}"
@@ -78,6 +81,16 @@ class Settings:
         best_off = max((len(p) for p in self.disabled if _covers(p, rule_id)), default=-1)
         best_on = max((len(p) for p in self.enabled if _covers(p, rule_id)), default=-1)
         return best_off < 0 or best_on >= best_off
+
+
+def time_limit_problem(value: object) -> str | None:
+    """What is wrong with ``value`` as a per-file time limit (None when it is fine): it must be a finite number of
+    seconds above 0 and at most MAX_TIME_LIMIT (``inf``, ``nan`` and ``1e308`` are refused)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be a number of seconds, got {value!r}"
+    if not math.isfinite(value) or not 0 < value <= MAX_TIME_LIMIT:
+        return f"must be a number of seconds above 0 and at most {MAX_TIME_LIMIT:g}, got {value!r}"
+    return None
 
 
 def _covers(prefix: str, rule_id: str) -> bool:

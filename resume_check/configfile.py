@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .config import Settings
+from .config import Settings, time_limit_problem
 from .errors import ConfigError
 from .severity import SEVERITIES
 
@@ -250,8 +250,9 @@ def _check_value(key: str, value: Any, where: str, folder: Path) -> Any:
             raise ConfigError(f"{where}: fail_under must be a number from 0 to 100, got {value!r}")
         return float(value)
     if key == "time_limit":
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-            raise ConfigError(f"{where}: time_limit must be a positive number of seconds, got {value!r}")
+        problem = time_limit_problem(value)
+        if problem:
+            raise ConfigError(f"{where}: time_limit {problem}")
         return float(value)
     if key == "role":
         if not isinstance(value, str) or not value.strip():

@@ -1,0 +1,104 @@
+"""Issue 15: per-file time limits (check and batch, CLI and config) are finite, positive and bounded; check
+enforces its limit in process (exit 3, one line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from resume_check.cli import main
+from resume_check.config import MAX_TIME_LIMIT, Settings
+from resume_check.configfile import load_config
+from resume_check.errors import ConfigError
+
+ALEX_TEXT = (SAMPLES / "alex-morgan.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cv(tmp_path: Path) -> Path:
+    path = tmp_path / "cv.txt"
+    path.write_text(ALEX_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e308", "0", "-1", str(MAX_TIME_LIMIT * 2), "soon"])
+@pytest.mark.parametrize("command", ["check", "batch"])
+def test_bad_time_limit_on_the_command_line_is_a_usage_error(cv: Path, command: str, value: str) -> None:
+    result = CliRunner().invoke(main, [command, str(cv), "--time-limit", value])
+    assert result.exit_code == 2, result.output
+    assert "--time-limit" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e308", "0", "-5", "true", '"10"'])
+def test_bad_time_limit_in_a_config_is_exit_3_naming_the_key(cv: Path, tmp_path: Path, value: str) -> None:
+    config = tmp_path / ".resume-check.toml"
+    config.write_text(f"time_limit = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="time_limit"):
+        load_config(config)
+    for command in (["check", str(cv)], ["batch", str(cv), "--config", str(config), "-q"]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 3, (command, result.output)
+        assert result.stderr.count("\n") == 1 and "time_limit" in result.stderr
+        assert result.stdout == ""
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), 0.0, -1.0, 1e308])
+def test_settings_refuse_a_bad_time_limit(value: float) -> None:
+    with pytest.raises(ConfigError, match="time_limit"):
+        Settings(time_limit=value)
+
+
+def test_a_good_time_limit_is_accepted(cv: Path) -> None:
+    assert Settings(time_limit=MAX_TIME_LIMIT).time_limit == MAX_TIME_LIMIT
+    result = CliRunner().invoke(main, ["check", str(cv), "--time-limit", "60"])
+    assert result.exit_code == 0, result.output
+
+
+def test_check_enforces_its_time_limit_with_one_line(cv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import resume_check.analysis as analysis
+
+    real = analysis.analyse_document
+
+    def slow(document, engine):  # type: ignore[no-untyped-def]
+        if "slow" in document.source.path:
+            time.sleep(5)
+        return real(document, engine)
+
+    monkeypatch.setattr(analysis, "analyse_document", slow)
+    slow_cv = cv.with_name("slow.txt")
+    slow_cv.write_text(ALEX_TEXT, encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["check", str(slow_cv), str(cv), "--time-limit", "0.5"])
+    assert time.monotonic() - started < 4.5
+    assert result.exit_code == 3, result.output
+    assert result.stderr.splitlines() == [
+        f"resume-check: error: {slow_cv}: timed out after 0.5 s and was stopped; the file may be malformed or "
+        "pathologically complex: re-export it, or raise the limit with --time-limit"
+    ]
+    assert result.stdout.startswith("resume-check")  # the other file's report is still written
+
+
+def test_check_in_ci_mode_takes_the_time_limit_from_the_config(
+    cv: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import resume_check.analysis as analysis
+
+    real = analysis.analyse_document
+
+    def slow(document, engine):  # type: ignore[no-untyped-def]
+        time.sleep(5)
+        return real(document, engine)
+
+    monkeypatch.setattr(analysis, "analyse_document", slow)
+    (tmp_path / ".resume-check.toml").write_text("time_limit = 0.5\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(cv), "--format", "line"])
+    assert result.exit_code == 3, result.output
+    assert "timed out after 0.5 s" in result.stderr
