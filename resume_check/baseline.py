@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -56,9 +57,9 @@ def finding_fingerprint(finding: Finding) -> str:
 
 def baseline_key(path: str, folder: str | Path) -> str:
     """How a file is named in a baseline: relative to the baseline's folder, with forward slashes."""
-    p = Path(path).resolve()
+    p = Path(os.path.realpath(path))
     try:
-        return p.relative_to(Path(folder).resolve()).as_posix()
+        return p.relative_to(os.path.realpath(folder)).as_posix()
     except ValueError:
         return p.as_posix()
 

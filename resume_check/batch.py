@@ -29,6 +29,7 @@ from typing import Any
 
 from .config import Settings, time_limit_problem
 from .errors import ResumeCheckError
+from .escaping import display_path
 from .gcpolicy import engine_start_up
 from .models import Analysis
 
@@ -119,10 +120,11 @@ DOC_STEMS = frozenset(
 def expand_paths(patterns: Iterable[str], *, recursive: bool = False) -> tuple[str, ...]:
     """Expand files, folders and globs into a sorted, de-duplicated tuple of file paths.
 
-    Folders contribute their files with a résumé-like suffix (``BATCH_SUFFIXES``; hidden files and documentation
-    files such as README.md skipped), all levels with ``recursive``. Globs use ``**`` for any depth when
-    ``recursive``. A path that does not exist and is not a glob is kept, so it becomes an error row rather than
-    vanishing.
+    Folders contribute their entries with a résumé-like suffix (``BATCH_SUFFIXES``; hidden files and documentation
+    files such as README.md skipped), all levels with ``recursive``; an entry that is not a readable file (a
+    dangling link, a FIFO, a folder named cv.pdf) is kept too, so it becomes an error row. Globs use ``**`` for
+    any depth when ``recursive``. A path that does not exist and is not a glob is kept, so it becomes an error
+    row rather than vanishing.
     """
     return expand_inputs(patterns, recursive=recursive)[0]
 
@@ -143,7 +145,7 @@ def expand_inputs(patterns: Iterable[str], *, recursive: bool = False) -> tuple[
                 m = Path(match)
                 if m.is_dir():
                     _add_folder(m, recursive, found, skipped)
-                elif m.is_file():
+                else:  # a file, or what cannot be read as one (dangling link, FIFO): it gets an error row
                     found.add(str(m))
     return tuple(sorted(found)), tuple(sorted(skipped - found))
 
@@ -154,7 +156,9 @@ def _add_folder(folder: Path, recursive: bool, found: set[str], skipped: set[str
         rel = entry.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if entry.suffix.lower() in BATCH_SUFFIXES and entry.is_file():
+        # whatever is named like a résumé gets a row: a file, or an error row for what cannot be read as one
+        # (a dangling link, a link loop, a FIFO, a folder named cv.pdf), never silence
+        if entry.suffix.lower() in BATCH_SUFFIXES:
             (skipped if is_documentation(entry.name) else found).add(str(entry))
 
 
@@ -376,6 +380,8 @@ def analyse_many(
     done: dict[int, BatchRecord] = {}
 
     def finish(index: int, record: BatchRecord) -> None:
+        if not record.path.isprintable():  # a name that is not UTF-8 or holds control characters: shown escaped
+            record = dataclasses.replace(record, path=display_path(record.path))
         done[index] = record
         if progress is not None:
             progress(record)
@@ -412,8 +418,8 @@ def analyse_many(
                 if worker.task is not None and now >= worker.task[2]:
                     index, path, _ = worker.task
                     message = (
-                        f"{path}: timed out after {limit:g} s and was stopped; the file may be malformed or "
-                        f"pathologically complex: re-export it, or raise the limit with --time-limit"
+                        f"{display_path(path)}: timed out after {limit:g} s and was stopped; the file may be "
+                        f"malformed or pathologically complex: re-export it, or raise the limit with --time-limit"
                     )
                     finish(index, BatchRecord(path, None, BatchError(3, "timeout", message), limit))
                     pool.replace(worker, restart=bool(pending))
@@ -424,7 +430,8 @@ def analyse_many(
     except KeyboardInterrupt:
         pool.close()
         for index, data, ranked in received:  # finished, not yet unpickled: they count as done
-            done[index] = _unpack(data, ranked)
+            record = _unpack(data, ranked)
+            done[index] = dataclasses.replace(record, path=display_path(record.path))
         finished = tuple(done[i] for i in sorted(done))
         raise BatchInterrupted(finished, len(ordered) - len(done)) from None
     finally:
@@ -457,8 +464,8 @@ def _receive(
         index, path, _ = worker.task
         why = " (killed: out of memory?)" if code == -signal.SIGKILL else ""
         message_text = (
-            f"{path}: the analysis crashed its worker process (exit code {code}){why}; this is a bug: please "
-            "report it with the file if you can"
+            f"{display_path(path)}: the analysis crashed its worker process (exit code {code}){why}; this is a bug: "
+            "please report it with the file if you can"
         )
         finish(index, BatchRecord(path, None, BatchError(4, "crash", message_text), 0.0))
         worker.task = None

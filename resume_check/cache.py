@@ -76,7 +76,8 @@ def entry_key(lexicons: Sequence[str] = ()) -> str | None:
     import sys
 
     from . import __version__
-    from .lexicon import BUNDLED_PACKAGE
+    from .budgets import read_regular
+    from .lexicon import BUNDLED_PACKAGE, MAX_PACK_BYTES
 
     here = Path(__file__).parent
     parts: list[bytes | str] = [__version__, sys.version]
@@ -91,8 +92,8 @@ def entry_key(lexicons: Sequence[str] = ()) -> str | None:
         for item in sorted(bundled.iterdir(), key=lambda p: p.name):
             if item.is_file() and not item.name.endswith((".py", ".pyc", ".md")):
                 parts.extend((item.name, item.read_bytes()))
-        for pack in lexicons:
-            parts.extend((str(Path(pack).resolve()), Path(pack).read_bytes()))
+        for pack in lexicons:  # a FIFO or /dev/zero is refused here too (a miss; loading the pack says why)
+            parts.extend((os.path.realpath(pack), read_regular(pack, MAX_PACK_BYTES)))
     except OSError:
         return None
     return fingerprint(parts)

@@ -45,24 +45,32 @@ def guarded(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ResumeCheckError as err:
-            click.echo(f"resume-check: error: {err}", err=True)
+            say(f"resume-check: error: {err}")
             sys.exit(err.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo("resume-check: interrupted", err=True)
+            say("resume-check: interrupted")
             sys.exit(130)
         except Exception as err:
             if os.environ.get("RESUME_CHECK_DEBUG"):
                 raise
-            click.echo(
+            say(
                 f"resume-check: unexpected error: {type(err).__name__}: {err}\n"
-                "This is a bug. Run again with RESUME_CHECK_DEBUG=1 for the traceback and report it.",
-                err=True,
+                "This is a bug. Run again with RESUME_CHECK_DEBUG=1 for the traceback and report it."
             )
             sys.exit(ExitCode.UNEXPECTED)
 
     return wrapper  # type: ignore[return-value]
+
+
+def say(text: str) -> None:
+    """A message on stderr, each line with control characters (ESC, CR, a file name's undecodable bytes) shown
+    as visible escapes: paths and labels come from untrusted input and must not drive the terminal or a CI log."""
+    from .escaping import escape_controls
+
+    with contextlib.suppress(OSError, ValueError):  # stderr itself gone: nothing more can be said
+        click.echo("\n".join(escape_controls(line) for line in text.split("\n")), err=True)
 
 
 def default_cache_dir() -> str | None:
@@ -657,7 +665,7 @@ def check(
             with time_budget(engine.settings.time_limit, file):
                 analysis = analyse_path(file, engine=engine)
         except InputError as err:
-            click.echo(f"resume-check: error: {err}", err=True)
+            say(f"resume-check: error: {err}")
             code = max(code, ExitCode(err.exit_code))
         else:
             reports.append(render(analysis, color=color))
@@ -797,6 +805,7 @@ def batch(
     from .cohort import build_cohort
     from .configfile import settings_for_batch
     from .errors import InputError
+    from .escaping import display_path
 
     if details and fmt != "json":
         raise click.UsageError("--details adds full analyses to the JSON report: use it with --format json")
@@ -804,15 +813,12 @@ def batch(
     if not files:
         only_docs = f" (only documentation files: {', '.join(os.path.basename(d) for d in docs)})" if docs else ""
         raise InputError(
-            f"no résumé files found in {', '.join(paths)}{only_docs}; check the paths "
+            f"no résumé files found in {display_path(', '.join(paths))}{display_path(only_docs)}; check the paths "
             "(use --recursive for sub-folders; name a file explicitly to include it)"
         )
     if docs and not quiet:
-        names = ", ".join(os.path.basename(d) for d in docs[:5]) + (", ..." if len(docs) > 5 else "")
-        click.echo(
-            f"resume-check: skipped {len(docs)} documentation file(s) ({names}); name a file to include it",
-            err=True,
-        )
+        names = display_path(", ".join(os.path.basename(d) for d in docs[:5])) + (", ..." if len(docs) > 5 else "")
+        say(f"resume-check: skipped {len(docs)} documentation file(s) ({names}); name a file to include it")
     settings = cached(
         settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons, model=model, role=role)
     )
@@ -842,10 +848,7 @@ def batch(
             records = analyse_many(files, workers=workers, settings=settings)
     except BatchInterrupted as stop:
         emit(render(stop.records), output, inputs=files)
-        click.echo(
-            f"resume-check: interrupted: wrote {len(stop.records)} finished row(s); {stop.remaining} file(s) left",
-            err=True,
-        )
+        say(f"resume-check: interrupted: wrote {len(stop.records)} finished row(s); {stop.remaining} file(s) left")
         sys.exit(130)
     emit(render(records), output, inputs=files)
     code = worst_exit_code(records)
@@ -901,6 +904,7 @@ def run_gate(
     from .baseline import baseline_key, parse_baseline
     from .configfile import resolve_config
     from .errors import ConfigError
+    from .escaping import display_path
     from .extract import extract_bytes, read_input
     from .gate import error_result, evaluate
     from .render import renderer
@@ -946,7 +950,7 @@ def run_gate(
         except ResumeCheckError as err:
             if err.exit_code != ExitCode.BAD_INPUT:
                 raise
-            results.append(error_result(file, str(err), err.exit_code, settings))
+            results.append(error_result(display_path(file), str(err), err.exit_code, settings))
             continue
         suppressions = source_suppressions(file, data) if file != "-" else ()
         entry = None
@@ -954,7 +958,8 @@ def run_gate(
             entry = baseline["files"].get(baseline_key(file, os.path.dirname(os.path.abspath(baseline_path or "."))))
             if entry is None:
                 unlisted.append(file)
-        results.append(evaluate(analysis, settings, entry, tolerance=tolerance, path=file, suppressions=suppressions))
+        shown = display_path(file)  # undecodable bytes and control characters escaped, in every format
+        results.append(evaluate(analysis, settings, entry, tolerance=tolerance, path=shown, suppressions=suppressions))
         if fmt not in GATE_FORMATS:
             if fmt == "text":
                 width = terminal_width(output)
@@ -966,20 +971,18 @@ def run_gate(
     elif reports:
         emit(join_reports(fmt, reports), output, color, inputs=files)
     for file in unlisted:
-        click.echo(
-            f"resume-check: note: {file} is not in the baseline {baseline_path}; only the gate applies", err=True
-        )
+        say(f"resume-check: note: {file} is not in the baseline {baseline_path}; only the gate applies")
     code = ExitCode.OK
     for result in results:
         if result.error is not None:
-            click.echo(f"resume-check: error: {result.error}", err=True)
+            say(f"resume-check: error: {result.error}")
             code = max(code, ExitCode(result.error_code))
         elif not result.passed:
-            click.echo(f"resume-check: FAILED {result.path}: {len(result.failures)} gate failure(s)", err=True)
+            say(f"resume-check: FAILED {result.path}: {len(result.failures)} gate failure(s)")
             if fmt not in GATE_FORMATS:
                 for failure in result.failures:
                     where = f":{failure.line}" if failure.line else ""
-                    click.echo(f"  {result.path}{where}: {failure.id}: {failure.message}", err=True)
+                    say(f"  {result.path}{where}: {failure.id}: {failure.message}")
             code = max(code, ExitCode.GATE_FAILED)
     sys.exit(code)
 
@@ -1032,7 +1035,7 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
         suppressions = source_suppressions(file, read_input(file))
         entries[baseline_key(file, folder)] = entry_for(analysis, active_findings(analysis, settings, suppressions))
     emit(dump_baseline(build_baseline(entries)), output, inputs=files)
-    click.echo(f"resume-check: wrote the baseline of {len(entries)} file(s) to {output}", err=True)
+    say(f"resume-check: wrote the baseline of {len(entries)} file(s) to {output}")
 
 
 @main.command()
@@ -1061,7 +1064,7 @@ def init(folder: str, force: bool) -> None:
     if os.path.exists(target) and not force:
         raise ConfigError(f"{target} already exists; edit it, or run `resume-check init --force` to replace it")
     emit(STARTER, target)
-    click.echo(f"resume-check: wrote {target}", err=True)
+    say(f"resume-check: wrote {target}")
 
 
 # --- cache (start-up speed) ---

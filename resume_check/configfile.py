@@ -11,15 +11,17 @@ matches the résumé (in file order), then command-line options. In overrides, l
 from __future__ import annotations
 
 import difflib
-import re
+import os
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .budgets import MAX_CONFIG_BYTES, MAX_TOML_DEPTH, TooLarge, read_regular
 from .config import Settings, time_limit_problem
 from .errors import ConfigError
+from .escaping import display_path
 from .severity import SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -172,33 +174,60 @@ def find_config(start: str | Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = _parse_toml(read_regular(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
         return False  # a broken pyproject.toml that is not ours must not stop discovery
     tool = data.get("tool")
     return isinstance(tool, dict) and TOOL_TABLE in tool
 
 
+def _parse_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads`` with the depth budget: ValueError when tables or arrays nest deeper than MAX_TOML_DEPTH
+    (RecursionError when the parser itself gives up first)."""
+    data = tomllib.loads(text)
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_TOML_DEPTH:
+            raise ValueError(depth)
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return data
+
+
 def load_config(path: str | Path) -> Config:
-    """Read and validate a config file (``.resume-check.toml`` or a ``pyproject.toml``)."""
+    """Read and validate a config file (``.resume-check.toml`` or a ``pyproject.toml``).
+
+    Budgets: a regular file of at most MAX_CONFIG_BYTES, tables and arrays nested at most MAX_TOML_DEPTH deep;
+    error messages name the file and the problem, never its content (a wrong path may name a secret file).
+    """
     p = Path(path)
+    name = display_path(str(p))
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_regular(p, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{p}: config file not found; check the --config path") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{p}: cannot read the config file ({err}); check it is UTF-8 text") from None
+        raise ConfigError(f"{name}: config file not found; check the --config path") from None
+    except TooLarge:
+        raise ConfigError(f"{name}: over the {MAX_CONFIG_BYTES:,}-byte limit for a config file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{name}: cannot read the config file (not UTF-8); save it as UTF-8 text") from None
+    except OSError as err:
+        raise ConfigError(f"{name}: cannot read the config file ({err.strerror or err}); check the path") from None
     try:
-        data: dict[str, Any] = tomllib.loads(text)
+        data: dict[str, Any] = _parse_toml(text)
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{p}: not valid TOML ({err}); fix the syntax") from None
-    where = str(p)
+        raise ConfigError(f"{name}: not valid TOML ({err}); fix the syntax") from None
+    except (RecursionError, ValueError):
+        raise ConfigError(
+            f"{name}: tables or arrays nest deeper than {MAX_TOML_DEPTH} levels; a config needs two or three"
+        ) from None
+    where = name
     if p.name == PYPROJECT:
         tool = data.get("tool", {})
         if not isinstance(tool, dict) or TOOL_TABLE not in tool:
-            raise ConfigError(f"{p}: has no [tool.{TOOL_TABLE}] table; add one or point --config at another file")
+            raise ConfigError(f"{name}: has no [tool.{TOOL_TABLE}] table; add one or point --config at another file")
         data = tool[TOOL_TABLE]
-        where = f"{p} [tool.{TOOL_TABLE}]"
+        where = f"{name} [tool.{TOOL_TABLE}]"
         if not isinstance(data, dict):
             raise ConfigError(f"{where}: must be a table; write it as [tool.{TOOL_TABLE}] with keys below it")
     values = _validate(data, where, TOP_KEYS, p.parent)
@@ -286,7 +315,7 @@ def settings_for_batch(
 
     Per-file overrides do not apply in a batch: every worker shares one engine built from these settings.
     """
-    paths = [Path(f).resolve().parent for f in files] or [Path.cwd()]
+    paths = [Path(os.path.realpath(f)).parent for f in files] or [Path.cwd()]  # a link loop does not raise
     common = Path(*_common_parts(paths))
     chosen_by = "option" if role is not None else None
     settings = resolve_config(config_path, common).settings_for(
@@ -309,33 +338,78 @@ def _common_parts(paths: list[Path]) -> tuple[str, ...]:
 
 def _glob_match(pattern: str, file: str, folder: Path) -> bool:
     """Does ``file`` match ``pattern`` (relative to ``folder``; ``**`` any depth; a bare pattern any name)?"""
-    path = Path(file).resolve()
+    path = Path(os.path.realpath(file))  # never raises (Path.resolve does on a link loop)
     try:
-        rel = path.relative_to(folder.resolve()).as_posix()
+        rel = path.relative_to(os.path.realpath(folder)).as_posix()
     except ValueError:
         rel = path.as_posix()
-    regex = _glob_regex(pattern.strip("/"))
-    if regex.fullmatch(rel):
+    tokens = _glob_tokens(pattern.strip("/"))
+    if _glob_fullmatch(tokens, rel):
         return True
-    return "/" not in pattern and regex.fullmatch(PurePosixPath(rel).name) is not None
+    return "/" not in pattern and _glob_fullmatch(tokens, PurePosixPath(rel).name)
 
 
-def _glob_regex(pattern: str) -> re.Pattern[str]:
+#: glob tokens: any folders ("**/": empty, or anything ending in "/"), anything ("**"), a name part ("*"), one
+#: character ("?"); any other token is a literal character
+_ANY_DIRS, _ANY, _STAR, _ONE = "**/", "**", "*", "?"
+
+
+def _glob_tokens(pattern: str) -> tuple[str, ...]:
     out, i = [], 0
     while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
+        for token in (_ANY_DIRS, _ANY, _STAR, _ONE):
+            if pattern.startswith(token, i):
+                out.append(token)
+                i += len(token)
+                break
         else:
-            out.append(re.escape(pattern[i]))
+            out.append(pattern[i])
             i += 1
-    return re.compile("".join(out))
+    return tuple(out)
+
+
+def _glob_fullmatch(tokens: tuple[str, ...], text: str) -> bool:
+    """Glob matching by a set of positions in the pattern, one step per character: time O(len(pattern) x
+    len(text)) whatever the pattern (a regex with many ``.*`` backtracks exponentially on a long path)."""
+    end = len(tokens)
+    inside = end + 1  # state inside + i: within an "**/" at token i, after some characters but no "/" yet
+
+    def close(states: set[int]) -> set[int]:
+        todo = list(states)
+        while todo:
+            i = todo.pop()
+            if i < end and tokens[i] in (_ANY_DIRS, _ANY, _STAR) and i + 1 not in states:
+                states.add(i + 1)
+                todo.append(i + 1)
+        return states
+
+    states = close({0})
+    for ch in text:
+        after: set[int] = set()
+        for i in states:
+            if i >= inside:  # within an "**/": anything; a "/" may end it
+                after.add(i)
+                if ch == "/":
+                    after.add(i - inside + 1)
+                continue
+            if i == end:
+                continue
+            token = tokens[i]
+            if token == _ANY:
+                after.add(i)
+            elif token == _ANY_DIRS:
+                after.add(i + 1 if ch == "/" else inside + i)
+                if ch == "/":
+                    after.add(inside + i)
+            elif token == _STAR:
+                if ch != "/":
+                    after.add(i)
+            elif token == _ONE:
+                if ch != "/":
+                    after.add(i + 1)
+            elif token == ch:
+                after.add(i + 1)
+        if not after:
+            return False
+        states = close(after)
+    return end in states

@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from .budgets import NotRegularFile, TooLarge, read_regular
 from .errors import LexiconError
+from .escaping import display_path
 from .models import Acronym, Category, Term
 
 #: packs larger than this are refused (a pack of 400 terms is about 200 kB)
@@ -31,6 +33,11 @@ MAX_FORMS_PER_PHRASE = 16
 MAX_FORM_LENGTH = 120
 #: cap on the values a pack expands to through YAML aliases (a pack of 400 terms has about 20,000)
 MAX_EXPANDED_NODES = 200_000
+#: token patterns: patterns per term, token objects per pattern, the upper bound of a {n,m} operator, REGEX length
+MAX_PATTERNS_PER_TERM = 64
+MAX_PATTERN_TOKENS = 16
+MAX_PATTERN_REPEAT = 8
+MAX_REGEX_LENGTH = 200
 
 #: common English words that are only sometimes a term: never matched as a bare, case-insensitive phrase
 AMBIGUOUS_WORDS = frozenset({"platform", "safe", "lean", "go", "it", "scale"})
@@ -174,14 +181,17 @@ def _read_bundled(skip: Collection[Path] = ()) -> list[tuple[str, str]]:
 
 
 def _read_file(path: Path, name: str) -> str:
+    name = display_path(name)
     try:
-        size = path.stat().st_size
-        if size > MAX_PACK_BYTES:
-            raise LexiconError(
-                f"{name}: lexicon pack is {size:,} bytes, over the {MAX_PACK_BYTES:,}-byte limit; "
-                "split it into smaller packs"
-            )
-        data = path.read_bytes()
+        data = read_regular(path, MAX_PACK_BYTES)  # a FIFO or /dev/zero is refused, never read
+    except TooLarge:
+        raise LexiconError(
+            f"{name}: lexicon pack is over the {MAX_PACK_BYTES:,}-byte limit; split it into smaller packs"
+        ) from None
+    except NotRegularFile:
+        raise LexiconError(
+            f"{name}: is not a regular file (a FIFO, device or socket); give a .yaml pack file"
+        ) from None
     except FileNotFoundError:
         raise LexiconError(f"{name}: lexicon pack not found; check the path given to --lexicon") from None
     except IsADirectoryError:
@@ -324,7 +334,21 @@ def _string(where: _Where, entry: str, item: Mapping[str, Any], key: str, *, def
         raise where.error(f"{key} must be a non-empty string, got {_show(value)}{hint}", entry)
     if "\n" in value.strip() and key not in ("description", "attribution"):
         raise where.error(f"{key} must be on one line, got {_show(value)}", entry)
+    _refuse_controls(where, entry, key, value)
     return value.strip()
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _refuse_controls(where: _Where, entry: str, key: str, value: str) -> None:
+    """Labels, ids and descriptions reach terminals, CI logs and reports: an ESC or a bidi control is refused."""
+    found = _CONTROLS.search(value)
+    if found:
+        raise where.error(
+            f"{key} holds the control character U+{ord(found.group()):04X} at position {found.start()}; remove it",
+            entry,
+        )
 
 
 def _number(value: Any) -> bool:
@@ -343,6 +367,7 @@ def _string_list(where: _Where, entry: str, item: Mapping[str, Any], key: str) -
     for i, text in enumerate(value):
         if not isinstance(text, str) or not text.strip():
             raise where.error(f"{key}[{i}] must be a non-empty string, got {_show(text)}", entry)
+        _refuse_controls(where, entry, f"{key}[{i}]", text)
         out.append(" ".join(text.split()) if key not in ("examples", "counterexamples") else text)
     return tuple(out)
 
@@ -354,15 +379,19 @@ def _build(parsed: list[tuple[str, Any, bool]]) -> Lexicon:
     pack_ids: dict[str, str] = {}
     for name, data, is_bundled in parsed:
         where = _Where(name)
+        # a file that is not a pack at all (a wrong path such as /etc/passwd) is said so without quoting its content
         if not isinstance(data, Mapping):
             raise where.error(
-                f"the top level must be a mapping with 'pack', 'categories' and 'terms', got {_show(data)}"
+                "not a lexicon pack: the top level must be a mapping with 'pack', 'categories' and 'terms', "
+                f"got a {type(data).__name__}; check the path (see lexicons/FORMAT.md)"
+            )
+        if "pack" not in data:
+            raise where.error(
+                "missing the 'pack:' header (id, version, language, description, sources); check the path"
             )
         for key in data:
             if key not in ("pack", "categories", "terms"):
                 raise where.error(f"unknown top-level key {key!r}; allowed: pack, categories, terms")
-        if "pack" not in data:
-            raise where.error("missing the 'pack:' header (id, version, language, description, sources)")
         head = data["pack"]
         _check_keys(where, "pack", head, _PACK_KEYS, "pack")
         pack_id = _string(where, "pack", head, "id")
@@ -596,8 +625,133 @@ def _read_patterns(where: _Where, entry: str, item: Mapping[str, Any]) -> tuple[
             raise where.error(f"patterns[{i}] is not a valid spaCy token pattern: {errors[0]}", entry)
         if all(t.get("OP") in ("?", "*", "!") or t.get("OP", "").startswith("{0") for t in pattern):
             raise where.error(f"patterns[{i}] can match zero tokens; make at least one token required", entry)
+        problem = pattern_problem(pattern)
+        if problem:
+            raise where.error(f"patterns[{i}] {problem}", entry)
         out.append([dict(t) for t in pattern])
+    if len(out) > MAX_PATTERNS_PER_TERM:
+        raise where.error(f"has {len(out)} token patterns, over the limit of {MAX_PATTERNS_PER_TERM}", entry)
     return tuple(out)
+
+
+_REPEAT_OP = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+def pattern_problem(pattern: Sequence[Mapping[str, Any]]) -> str | None:
+    """Why a token pattern could take more than linear time on a long line (None when it cannot).
+
+    Budgets: at most MAX_PATTERN_TOKENS token objects; no unbounded operator (``*``, ``+``, ``{n,}``), which
+    matches every span of a long run of tokens; ``{n,m}`` with m at most MAX_PATTERN_REPEAT; a ``REGEX`` at most
+    MAX_REGEX_LENGTH characters, without nested quantifiers, quantified alternations or back-references
+    (``regex_problem``), which can backtrack for minutes on one long word.
+    """
+    if len(pattern) > MAX_PATTERN_TOKENS:
+        return f"has {len(pattern)} token objects, over the limit of {MAX_PATTERN_TOKENS}"
+    for k, token in enumerate(pattern):
+        op = token.get("OP")
+        if op in ("*", "+"):
+            return (
+                f"token {k} uses OP {op!r}, which has no upper bound; write {{0,N}} or {{1,N}} with N at most "
+                f"{MAX_PATTERN_REPEAT}"
+            )
+        if isinstance(op, str) and op.startswith("{"):
+            repeat = _REPEAT_OP.match(op)
+            upper = repeat.group(3) if repeat and repeat.group(2) else (repeat.group(1) if repeat else "")
+            if not upper or int(upper) > MAX_PATTERN_REPEAT:
+                return f"token {k} uses OP {op!r}; the upper bound must be given and at most {MAX_PATTERN_REPEAT}"
+        for regex in _regexes(token):
+            problem = regex_problem(regex)
+            if problem:
+                return f"token {k}: {problem}"
+    return None
+
+
+def _regexes(value: Any) -> Iterable[Any]:
+    """Every REGEX value in a token object (``{"TEXT": {"REGEX": ...}}``, extension attributes included)."""
+    if isinstance(value, Mapping):
+        for key, inner in value.items():
+            if key == "REGEX":
+                yield inner
+            else:
+                yield from _regexes(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _regexes(inner)
+
+
+def regex_problem(regex: Any) -> str | None:
+    """Why a user's regular expression is refused (None when it is fine): too long, invalid, or able to backtrack
+    catastrophically: a quantifier over something that holds another quantifier (``(a+)+``), over an
+    alternation (``(a|a)*``), or a back-reference. Python's ``re`` cannot be interrupted mid-match, so these are
+    refused when the pack is loaded rather than run under a time limit."""
+    if not isinstance(regex, str):
+        return "REGEX must be a string"
+    if len(regex) > MAX_REGEX_LENGTH:
+        return f"REGEX is {len(regex)} characters, over the limit of {MAX_REGEX_LENGTH}"
+    try:
+        parsed = _sre_parse(regex)
+    except (re.error, RecursionError, OverflowError) as err:
+        return f"REGEX is not a valid regular expression ({err})"
+    problem = _regex_tree_problem(parsed, inside_repeat=False)
+    if problem is None and _unbounded_count(parsed) > 1:
+        problem = "REGEX has more than one unbounded quantifier (like .*a.*), which is slow on a long word"
+    return problem
+
+
+def _unbounded_count(items: Any) -> int:
+    import re._constants as c  # type: ignore[import-not-found,unused-ignore]
+
+    count = 0
+    for op, av in items:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            count += (av[1] == c.MAXREPEAT) + _unbounded_count(av[2])
+        elif op is c.SUBPATTERN:
+            count += _unbounded_count(av[-1])
+        elif op is c.BRANCH:
+            count += sum(_unbounded_count(b) for b in av[1])
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            count += _unbounded_count(av[1])
+    return count
+
+
+def _sre_parse(regex: str) -> Any:
+    import re._parser as sre_parse  # type: ignore[import-not-found,unused-ignore]
+
+    return sre_parse.parse(regex)
+
+
+def _regex_tree_problem(items: Any, *, inside_repeat: bool) -> str | None:
+    import re._constants as c  # type: ignore[import-not-found,unused-ignore]
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    for op, av in items:
+        if op in (c.GROUPREF, c.GROUPREF_EXISTS):
+            return "REGEX uses a back-reference, which can take exponential time; rewrite it without one"
+        if op in repeats:
+            _low, high, body = av
+            if high > 1 and inside_repeat:
+                return "REGEX has nested quantifiers (like (a+)+), which can take exponential time; simplify it"
+            if high > 1 and any(sub_op is c.BRANCH for sub_op, _ in body):
+                return "REGEX repeats an alternation (like (a|b)+); use a character class ([ab]+) instead"
+            inner = _regex_tree_problem(body, inside_repeat=inside_repeat or high > 1)
+            if inner:
+                return inner
+        elif op is c.SUBPATTERN:
+            inner = _regex_tree_problem(av[-1], inside_repeat=inside_repeat)
+            if inner:
+                return inner
+            if inside_repeat and any(sub_op is c.BRANCH for sub_op, _ in av[-1]):
+                return "REGEX repeats an alternation (like (a|b)+); use a character class ([ab]+) instead"
+        elif op is c.BRANCH:
+            for branch in av[1]:
+                inner = _regex_tree_problem(branch, inside_repeat=inside_repeat)
+                if inner:
+                    return inner
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            inner = _regex_tree_problem(av[1], inside_repeat=inside_repeat)
+            if inner:
+                return inner
+    return None
 
 
 # ------------------------------------------------------------------------------------------------ forms

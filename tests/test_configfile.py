@@ -96,7 +96,7 @@ def test_explicit_config_overrides_discovery(tmp_path: Path) -> None:
         ("fail_under = \n", r"not valid TOML"),
         ("[[overrides]]\nfail_under = 1\n", r"\[\[overrides\]\] #1: files must be a glob"),
         ('[[overrides]]\nfiles = "*.md"\nbogus = 1\n', r"\[\[overrides\]\] #1: unknown key 'bogus'"),
-        ("time_limit = 0\n", r"time_limit must be a positive number"),
+        ("time_limit = 0\n", r"time_limit must be a number of seconds above 0 and at most 3600, got 0"),
     ],
 )
 def test_bad_config_names_file_key_and_fix(tmp_path: Path, text: str, expected: str) -> None:

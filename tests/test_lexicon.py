@@ -231,7 +231,10 @@ def test_same_form_in_two_terms(tmp_path: Path) -> None:
     [
         ("pack: [unclosed\n", "invalid YAML at line 2, column 1"),
         ("", "the file is empty"),
-        ("- just\n- a list\n", "the top level must be a mapping with 'pack', 'categories' and 'terms'"),
+        (
+            "- just\n- a list\n",
+            "not a lexicon pack: the top level must be a mapping with 'pack', 'categories' and 'terms'",
+        ),
         ("terms: []\n", "missing the 'pack:' header"),
         ("pack: {}\nextra: 1\n", "unknown top-level key 'extra'"),
         (HEADER.replace('version: "1.0.0"', "version: 1.0") + "  []\n", "version must be a non-empty string"),

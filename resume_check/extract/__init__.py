@@ -12,8 +12,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..budgets import NotRegularFile, TooLarge, read_regular
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import InputError
+from ..escaping import display_path
 from ..models import Document
 
 SUPPORTED = (
@@ -30,34 +32,31 @@ IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"R
 
 
 def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read ``path`` ("-" for standard input) with a size limit."""
+    """Read ``path`` ("-" for standard input) with a size limit; only a regular file (or stdin) is read."""
+    name = display_path(path)
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-        else:
-            p = Path(path)
-            if p.is_dir():
-                raise InputError(
-                    f"{path}: is a folder, not a file; use `resume-check batch {path}` for folders", path=path
-                )
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise InputError(
-                    f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for one résumé; "
-                    "export a smaller file (compress images) or raise the limit",
-                    path=path,
-                )
-            data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path", path=path) from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied; check the file's permissions", path=path) from None
+        data = sys.stdin.buffer.read(max_bytes + 1) if path == "-" else read_regular(path, max_bytes)
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file", path=path) from None
+        raise InputError(
+            f"{name}: is a folder, not a file; use `resume-check batch {name}` for folders", path=path
+        ) from None
+    except NotRegularFile:
+        raise InputError(
+            f"{name}: is not a regular file (a FIFO, device or socket); give the résumé file itself", path=path
+        ) from None
+    except TooLarge:
+        raise InputError(
+            f"{name}: over the {max_bytes:,}-byte limit for one résumé; export a smaller file (compress images)",
+            path=path,
+        ) from None
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file; check the path", path=path) from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied; check the file's permissions", path=path) from None
     except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err}); check the file", path=path) from None
+        raise InputError(f"{name}: cannot be read ({err.strerror or err}); check the file", path=path) from None
     if len(data) > max_bytes:
-        raise InputError(f"{path}: input is over the {max_bytes:,}-byte limit for one résumé", path=path)
+        raise InputError(f"{name}: input is over the {max_bytes:,}-byte limit for one résumé", path=path)
     return data
 
 
@@ -107,7 +106,9 @@ def detect_kind(data: bytes, path: str) -> str:
 
 
 def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
-    """Extract a Document from bytes already read; ``path`` is used for messages and the Source."""
+    """Extract a Document from bytes already read; ``path`` is used for messages and the Source (shown with
+    undecodable bytes and control characters escaped: ``escaping.display_path``)."""
+    path = display_path(path)
     if not data.strip():
         raise InputError(f"{path}: the file is empty; export the résumé again", path=path)
     kind = kind or detect_kind(data, path)

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..escaping import escape_controls
 from ..gate import CheckResult, collect_annotations
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Workflow-command data: %, CR and LF escaped as the spec says; other control characters (ESC would colour
+    the log) written as visible escapes first."""
+
+    def part(text: str) -> str:  # a control character made visible (%1B) must not read back as one: % after
+        return escape_controls(text).replace("%", "%25")
+
+    return "%0A".join("%0D".join(part(piece) for piece in line.split("\r")) for line in text.split("\n"))
 
 
 def escape_property(text: str) -> str:

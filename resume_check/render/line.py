@@ -1,7 +1,9 @@
 """CI format ``line``: ``path:line:col: severity rule-id message``, one annotation per line (grep/editor friendly).
 
 Whole-file annotations use line 1, column 1 so every line parses with the same pattern. An annotation that fails
-the gate ends with `` [fails]``; the others are shown for information (at or above ``min_severity``).
+the gate ends with `` [fails]``; the others are shown for information (at or above ``min_severity``). Control
+characters from input (a file name's ESC or newline, a label's) are written as visible escapes
+(``escaping.escape_controls``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 
 import click
 
+from ..escaping import escape_controls
 from ..gate import CheckResult, collect_annotations
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -22,6 +25,7 @@ def render_results(results: Sequence[CheckResult], *, color: bool = False) -> st
     for result in results:
         for a in collect_annotations(result):
             severity = click.style(a.severity, fg=COLORS.get(a.severity)) if color else a.severity
-            message = " ".join(a.message.split()) + (FAILS if a.fails else "")
-            lines.append(f"{result.path}:{a.line or 1}:{a.column or 1}: {severity} {a.rule_id} {message}")
+            message = escape_controls(" ".join(a.message.split())) + (FAILS if a.fails else "")
+            where = f"{escape_controls(result.path)}:{a.line or 1}:{a.column or 1}"
+            lines.append(f"{where}: {severity} {escape_controls(a.rule_id)} {message}")
     return "".join(line + "\n" for line in lines)
