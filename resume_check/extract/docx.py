@@ -94,6 +94,20 @@ def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
             f"zip bomb; remove large images or embedded fonts and {RESAVE}",
             path=path,
         )
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise InputError(
+                f"{path}: the package is encrypted (password-protected parts); remove the password in Word "
+                f"(File > Info > Protect Document) and {RESAVE}",
+                path=path,
+            )
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError(
+                f"{path}: a part uses zip compression method {info.compress_type} (Word uses 8, deflate; 99 is "
+                f"AES encryption), which this tool does not read; {RESAVE}",
+                path=path,
+            )
+    _inflate_bounded(archive, infos, path)
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names:
         raise InputError(
@@ -101,6 +115,36 @@ def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
             path=path,
         )
     return archive
+
+
+#: bytes inflated per read while checking a package's parts (each read inflates at most this much)
+INFLATE_CHUNK = 256 * 1024
+
+
+def _inflate_bounded(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: str) -> None:
+    """Inflate every part python-docx will inflate, a chunk at a time, and refuse the package as soon as the bytes
+    really produced pass MAX_TOTAL_UNCOMPRESSED: the sizes in the zip headers can lie (zipfile inflates a
+    member's whole compressed data in one call, whatever size it declares), so they are not trusted. Parts that
+    ``_repackage`` empties without reading (large fonts and images) are skipped. A part whose real size differs
+    from its declared one fails its CRC check: damaged."""
+    binary = [info.filename.lower().endswith(_BINARY_SUFFIXES) for info in infos]
+    emptied = sum(info.file_size for info, is_binary in zip(infos, binary, strict=True) if is_binary) >= BINARY_FLOOR
+    total = 0
+    for info, is_binary in zip(infos, binary, strict=True):
+        if emptied and is_binary:
+            continue
+        try:
+            with archive.open(info) as stream:
+                while chunk := stream.read(INFLATE_CHUNK):
+                    total += len(chunk)
+                    if total > MAX_TOTAL_UNCOMPRESSED:
+                        raise InputError(
+                            f"{path}: the package inflates to over {MAX_TOTAL_UNCOMPRESSED:,} bytes (its headers "
+                            f"declare less): refused as a zip bomb; {RESAVE}",
+                            path=path,
+                        )
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError):
+            raise InputError(f"{path}: the file is damaged (a part cannot be unpacked); {RESAVE}", path=path) from None
 
 
 def _strict_repl(match: re.Match[bytes]) -> bytes:
@@ -182,6 +226,14 @@ def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
         raise InputError(f"{path}: the file is damaged (a part cannot be unpacked); {RESAVE}", path=path) from None
     except XMLSyntaxError as err:
         raise InputError(f"{path}: the file is damaged (broken XML: {err}); {RESAVE}", path=path) from None
+    except (TypeError, AttributeError, IndexError):
+        # python-docx follows the package's relationships as given: one without a Target (None where a part name
+        # should be) or a part of the wrong kind fails deep inside it
+        raise InputError(
+            f"{path}: the file is damaged (a relationship or part is malformed, e.g. a relationship without a "
+            f"target); {RESAVE}",
+            path=path,
+        ) from None
     except (KeyError, ValueError) as err:
         found = re.search(r"content type is '([^']+)'", str(err))
         what = f"its main part is {found.group(1)!r}" if found else "it has no Word main document part"
@@ -489,8 +541,14 @@ def _scan(el: Any, props: tuple[bool, float | None, bool], para_style: str | Non
         _scan_one(child, props, para_style, rels, out, scan)
 
 
-def _scan_one(child: Any, props: tuple[bool, float | None, bool], para_style: str | None, rels: Any,
-              out: _Collector, scan: _ParagraphScan) -> None:
+def _scan_one(
+    child: Any,
+    props: tuple[bool, float | None, bool],
+    para_style: str | None,
+    rels: Any,
+    out: _Collector,
+    scan: _ParagraphScan,
+) -> None:
     name = _local(child)
     if not (isinstance(child.tag, str) and child.tag.startswith(W)):
         if child.tag == MC_ALTERNATE:
@@ -540,9 +598,21 @@ def _scan_one(child: Any, props: tuple[bool, float | None, bool], para_style: st
         _scan(child, props, para_style, rels, out, scan)
     elif name == "txbxContent":
         scan.textboxes.append(child)
-    elif name in ("pPr", "rPr", "del", "delText", "moveFrom", "footnoteReference", "endnoteReference",
-                  "commentReference", "fldChar", "lastRenderedPageBreak", "proofErr", "bookmarkStart",
-                  "bookmarkEnd"):
+    elif name in (
+        "pPr",
+        "rPr",
+        "del",
+        "delText",
+        "moveFrom",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "fldChar",
+        "lastRenderedPageBreak",
+        "proofErr",
+        "bookmarkStart",
+        "bookmarkEnd",
+    ):
         return
     else:
         _scan(child, props, para_style, rels, out, scan)

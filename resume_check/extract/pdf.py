@@ -19,6 +19,7 @@ from typing import Literal
 from ..errors import InputError
 from ..models import Document, Finding, Line, Part, Source
 from .normalize import normalisation_findings
+from .pdf_budget import check_inflated_size
 from .pdf_bullets import find_layout_bullets
 from .pdf_chars import MAX_PAGE_CHARS, PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
 from .pdf_layout import PageLayout, RawLine, layout_page
@@ -44,6 +45,7 @@ def extract_pdf(data: bytes, path: str, *, engine: Engine = DEFAULT_ENGINE, max_
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    check_inflated_size(data, path)  # a decompression bomb is refused before PDFium inflates it
     with quiet_pdf_libraries():
         try:
             chars = read_pdfium(data, path, max_pages) if engine == "pdfium" else read_pdfplumber(data, path, max_pages)

@@ -423,6 +423,8 @@ def _page_codes(api: _TextApi, tpa: int, count: int) -> Sequence[str]:
     written = api.get_text(tpa, 0, count, ctypes.addressof(buffer))
     if written == count + 1:
         text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
+        if not text.isascii() and _SURROGATE.search(text):  # a lone surrogate (ToUnicode to D800-DFFF)
+            text = _SURROGATE.sub("\ufffd", text)
         if len(text) == count and (text.isascii() or max(text) < "\U00010000"):
             if "\ufffe" not in text:
                 return text
@@ -435,8 +437,12 @@ def _page_codes(api: _TextApi, tpa: int, count: int) -> Sequence[str]:
 
 
 def _code_text(code: int) -> str:
-    """A char code from PDFium as text: past U+10FFFF (a damaged file) it is the replacement character."""
-    return chr(code) if code <= 0x10FFFF else "\ufffd"
+    """A char code from PDFium as text: past U+10FFFF or a lone surrogate (a damaged file, or a ToUnicode map to
+    D800-DFFF, which no UTF-8 output can hold) it is the replacement character."""
+    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _LIGATURE_OF = {

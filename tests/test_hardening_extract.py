@@ -1,0 +1,223 @@
+"""Issue 15: hostile PDFs and DOCX files. Decompression bombs are refused before they inflate (PDF streams, zip
+members read through a bounded stream whatever the headers declare), lone surrogates in PDF text are replaced,
+damaged zip entries (encrypted flag, AES method 99, no relationship target) are exit 3, never exit 4; the
+encrypted-PDF decision is checked."""
+
+from __future__ import annotations
+
+import io
+import re
+import tracemalloc
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx_fixtures import twin_docx
+from pdf_fixtures import MARGIN, _canvas, encrypted_pdf
+
+from resume_check.cli import main
+from resume_check.errors import InputError
+from resume_check.extract import extract_bytes
+from resume_check.extract.docx import MAX_TOTAL_UNCOMPRESSED
+from resume_check.extract.pdf_budget import MAX_CONTENT_INFLATED
+
+# --------------------------------------------------------------------------------------------- PDF builders
+
+
+def raw_pdf(content: bytes, *, compress: bool = True, extra_fonts: bytes = b"", cmap: bytes | None = None) -> bytes:
+    """A one-page PDF drawn by ``content`` (FlateDecode when ``compress``), fonts F1 (Helvetica) and F2 (Helvetica
+    with ``cmap`` as its ToUnicode map)."""
+    stream = zlib.compress(content, 9) if compress else content
+    filt = b" /Filter /FlateDecode" if compress else b""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        b"<< /Length %d%s >>\nstream\n" % (len(stream), filt) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica" + (b" /ToUnicode 7 0 R" if cmap else b"") + b" >>",
+    ]
+    if cmap:
+        objs.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+RESUME_TEXT = (
+    b"BT /F1 12 Tf 72 720 Td (Alex Morgan) Tj 0 -20 Td (Experience) Tj "
+    b"0 -20 Td (Managed a budget of 2m for the Scrum programme) Tj ET\n"
+)
+
+
+def _peak_mb(func: object) -> float:
+    tracemalloc.start()
+    try:
+        func()  # type: ignore[operator]
+    except InputError:
+        pass
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak / 1024 / 1024
+
+
+# --------------------------------------------------------------------------------------------- PDF
+
+
+def test_a_pdf_content_stream_inflating_to_100_mb_is_refused_before_it_inflates() -> None:
+    bomb = raw_pdf(RESUME_TEXT + b"%" + b" " * (100 * 1024 * 1024))
+    assert len(bomb) < 200_000
+    with pytest.raises(InputError, match="decompression bomb"):
+        extract_bytes(bomb, "bomb.pdf")
+    assert _peak_mb(lambda: extract_bytes(bomb, "bomb.pdf")) < 10  # counted a chunk at a time, never held
+
+
+def test_a_pdf_drawing_a_million_tiny_characters_is_refused() -> None:
+    content = b"BT /F1 1 Tf " + b"".join(b"1 0 0 1 %d %d Tm (a) Tj " % (i % 600, i // 600) for i in range(1_000_000))
+    bomb = raw_pdf(content + b" ET")
+    assert len(content) > MAX_CONTENT_INFLATED and len(bomb) < 3_000_000
+    with pytest.raises(InputError, match="decompression bomb"):
+        extract_bytes(bomb, "chars.pdf")
+
+
+def test_a_pdf_within_the_budget_is_analysed_as_before() -> None:
+    document = extract_bytes(raw_pdf(RESUME_TEXT + b"%" + b" " * 100_000), "fine.pdf")
+    assert any("Scrum programme" in line.text for line in document.lines)
+
+
+@pytest.mark.parametrize("target", [b"D800", b"DC00", b"DFFF"])
+def test_lone_surrogates_in_pdf_text_become_replacement_characters(tmp_path: Path, target: bytes) -> None:
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def 1 begincodespacerange "
+        b"<00> <FF> endcodespacerange 1 beginbfchar <41> <" + target + b"> endbfchar endcmap "
+        b"CMapName currentdict /CMap defineresource pop end end"
+    )
+    pdf = raw_pdf(RESUME_TEXT + b"BT /F2 12 Tf 72 600 Td (AAAA) Tj ET\n", cmap=cmap)
+    document = extract_bytes(pdf, "surrogate.pdf")
+    text = "\n".join(line.text for line in document.lines)
+    assert not re.search("[\ud800-\udfff]", text)
+    path = tmp_path / "surrogate.pdf"
+    path.write_bytes(pdf)
+    for fmt in ("text", "json", "html", "markdown"):
+        result = CliRunner().invoke(main, ["check", str(path), "--format", fmt])
+        assert result.exit_code == 0, (fmt, result.output)
+        result.stdout.encode("utf-8")
+
+
+def test_encrypted_pdfs_a_password_is_exit_3_an_empty_user_password_is_analysed(tmp_path: Path) -> None:
+    """Decision (README, exit codes): a PDF that asks for a password is exit 3; one encrypted with an empty user
+    password (an owner password restricting printing or copying) opens in every viewer without a password, as
+    it does in an applicant-tracking system, so it is analysed."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(encrypted_pdf())
+    result = CliRunner().invoke(main, ["check", str(locked)])
+    assert result.exit_code == 3 and "password" in result.stderr
+
+    buf = io.BytesIO()
+    canvas = _canvas(buf, encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0, canCopy=0))
+    canvas.setFont("Helvetica", 10)
+    for k, line in enumerate(["Alex Morgan", "Experience", "Managed a budget of 2m for the Scrum programme"]):
+        canvas.drawString(MARGIN, 720 - 16 * k, line)
+    canvas.showPage()
+    canvas.save()
+    restricted = tmp_path / "restricted.pdf"
+    restricted.write_bytes(buf.getvalue())
+    result = CliRunner().invoke(main, ["check", str(restricted), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "Scrum" in result.stdout
+
+
+# --------------------------------------------------------------------------------------------- DOCX
+
+
+def _rezip(package: bytes, change: object = None) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(package))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            body = source.read(info)
+            if change is not None:
+                body = change(info.filename, body)  # type: ignore[operator]
+            out.writestr(info.filename, body)
+    return buf.getvalue()
+
+
+def _patch_headers(
+    package: bytes, name: bytes, *, flags: int | None = None, method: int | None = None, size: int | None = None
+) -> bytes:
+    """Rewrite the local and central zip headers of member ``name``: flag bits, compression method, declared size."""
+    out = bytearray(package)
+    for signature, flag_at, method_at, size_at, name_len_at, name_at in (
+        (b"PK\x03\x04", 6, 8, 22, 26, 30),
+        (b"PK\x01\x02", 8, 10, 24, 28, 46),
+    ):
+        for m in re.finditer(re.escape(signature), package):
+            base = m.start()
+            length = int.from_bytes(package[base + name_len_at : base + name_len_at + 2], "little")
+            if package[base + name_at : base + name_at + length] != name:
+                continue
+            if flags is not None:
+                out[base + flag_at : base + flag_at + 2] = flags.to_bytes(2, "little")
+            if method is not None:
+                out[base + method_at : base + method_at + 2] = method.to_bytes(2, "little")
+            if size is not None:
+                out[base + size_at : base + size_at + 4] = size.to_bytes(4, "little")
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"flags": 1}, "encrypted"), ({"method": 99}, "compression method 99"), ({"method": 12}, "method 12")],
+)
+def test_zip_entries_flagged_encrypted_or_aes_are_exit_3(tmp_path: Path, kwargs: dict[str, int], message: str) -> None:
+    package = _patch_headers(twin_docx(), b"word/document.xml", **kwargs)
+    with pytest.raises(InputError, match=message):
+        extract_bytes(package, "cv.docx")
+    path = tmp_path / "cv.docx"
+    path.write_bytes(package)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 3 and result.stderr.count("\n") == 1
+
+
+def test_a_docx_whose_headers_lie_about_sizes_is_refused_without_inflating_it() -> None:
+    padding = b" " * (MAX_TOTAL_UNCOMPRESSED + 20 * 1024 * 1024)
+
+    def pad(name: str, body: bytes) -> bytes:
+        if name != "word/document.xml":
+            return body
+        return body.replace(b"</w:body>", b"<!--" + padding + b"--></w:body>")
+
+    bomb = _rezip(twin_docx(), pad)
+    assert len(bomb) < 1_000_000
+    for declared in (1000, 500_000):  # under the ratio check's floor: only the real inflation can tell
+        lying = _patch_headers(bomb, b"word/document.xml", size=declared)
+        with pytest.raises(InputError, match=r"damaged|zip bomb"):
+            extract_bytes(lying, "bomb.docx")
+        assert _peak_mb(lambda lying=lying: extract_bytes(lying, "bomb.docx")) < 40
+
+
+def test_a_docx_relationship_without_a_target_is_exit_3(tmp_path: Path) -> None:
+    def drop_targets(name: str, body: bytes) -> bytes:
+        return re.sub(rb'\sTarget="[^"]*"', b"", body) if name.endswith(".rels") else body
+
+    package = _rezip(twin_docx(), drop_targets)
+    with pytest.raises(InputError, match="damaged"):
+        extract_bytes(package, "cv.docx")
+    path = tmp_path / "cv.docx"
+    path.write_bytes(package)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 3 and "Traceback" not in result.output
