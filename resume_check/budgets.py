@@ -14,8 +14,10 @@ import stat
 MAX_CONFIG_BYTES = 1024 * 1024
 #: nesting depth of tables and arrays in a config file (a deeper one is refused before it is parsed)
 MAX_TOML_DEPTH = 32
-#: characters of one line of a résumé; a longer line is refused (no résumé line is a page long)
+#: characters of one line of a résumé; a longer line is refused (no résumé line is pages long)
 MAX_LINE_CHARS = 20_000
+#: characters of a whole résumé's text (spaCy's own default limit); a longer text is refused
+MAX_DOCUMENT_CHARS = 1_000_000
 
 
 class NotRegularFile(OSError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..budgets import NotRegularFile, TooLarge, read_regular
+from ..budgets import MAX_DOCUMENT_CHARS, MAX_LINE_CHARS, NotRegularFile, TooLarge, read_regular
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import InputError
 from ..escaping import display_path
@@ -115,18 +115,41 @@ def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     if kind == "pdf":
         from .pdf import extract_pdf
 
-        return extract_pdf(data, path)
-    if kind == "docx":
+        document = extract_pdf(data, path)
+    elif kind == "docx":
         from .docx import extract_docx
 
-        return extract_docx(data, path)
-    if kind == "json":
+        document = extract_docx(data, path)
+    elif kind == "json":
         from .jsonresume import extract_json_resume
 
-        return extract_json_resume(data, path)
-    from .text import extract_text
+        document = extract_json_resume(data, path)
+    else:
+        from .text import extract_text
 
-    return extract_text(data, path, kind)
+        document = extract_text(data, path, kind)
+    check_text_budget(document, path)
+    return document
+
+
+def check_text_budget(document: Document, path: str) -> None:
+    """Refuse (InputError) a document whose text is over MAX_DOCUMENT_CHARS or holds a line over MAX_LINE_CHARS:
+    no résumé is that long, and the analysis must stay fast on what it accepts."""
+    longest = max((len(line.text) for line in document.lines), default=0)
+    if longest > MAX_LINE_CHARS:
+        index = next(k for k, line in enumerate(document.lines) if len(line.text) == longest)
+        raise InputError(
+            f"{path}: line {document.line_number(index)} is {longest:,} characters long, over the "
+            f"{MAX_LINE_CHARS:,}-character limit for one line; is this really a résumé? Break the text into lines",
+            path=path,
+        )
+    total = sum(len(line.text) + 1 for line in document.lines)
+    if total > MAX_DOCUMENT_CHARS:
+        raise InputError(
+            f"{path}: the text is {total:,} characters, over the {MAX_DOCUMENT_CHARS:,}-character limit for one "
+            "résumé; is this really a résumé?",
+            path=path,
+        )
 
 
 def extract(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
