@@ -206,10 +206,46 @@ def _analyse_one(path: str, settings: Settings, engine: Any, analyse: AnalyseFn)
     return BatchRecord(path, analysis, None, time.perf_counter() - start)
 
 
-def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build: BuildFn) -> None:
+#: how often a worker checks that its parent is still there (where the kernel cannot tell it: not Linux)
+PARENT_POLL = 1.0
+
+
+def watch_parent(parent: int) -> None:
+    """End this process when ``parent`` dies, however it dies (SIGKILL included), so workers never outlive the
+    batch: on Linux the kernel sends SIGKILL (``PR_SET_PDEATHSIG``); elsewhere, and as a backstop, a daemon thread
+    polls the parent id and exits quietly when it changes."""
+    import threading
+
+    with contextlib.suppress(Exception):  # not Linux, or no libc: the thread below does the job
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the watch was set
+        os._exit(0)
+
+    def poll() -> None:
+        while True:
+            time.sleep(PARENT_POLL)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=poll, name="resume-check-parent-watch", daemon=True).start()
+
+
+def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build: BuildFn, parent: int = 0) -> None:
     """Worker process: build the engine once, then answer (index, path) requests until told to stop."""
     # the parent owns Ctrl-C: it stops the workers and writes what is finished
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent:
+        watch_parent(parent)
+    try:
+        _serve(conn, settings, analyse, build)
+    except (OSError, EOFError):  # the parent is gone (a broken pipe): nothing to report to, no traceback
+        os._exit(0)
+
+
+def _serve(conn: Connection, settings: Settings, analyse: AnalyseFn, build: BuildFn) -> None:
     try:
         with engine_start_up():  # the collector held while the engine loads, then tuned for many résumés
             engine = build(settings)
@@ -309,7 +345,7 @@ class _Pool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(target=_worker_main, args=(child, *self._args), daemon=True)
+        process = self._ctx.Process(target=_worker_main, args=(child, *self._args, os.getpid()), daemon=True)
         process.start()
         child.close()  # so the parent sees EOF when the worker dies
         return _Worker(process, parent, time.monotonic())

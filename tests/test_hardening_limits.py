@@ -3,6 +3,7 @@ enforces its limit in process (exit 3, one line)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,83 @@ def test_check_in_ci_mode_takes_the_time_limit_from_the_config(
     result = CliRunner().invoke(main, ["check", str(cv), "--format", "line"])
     assert result.exit_code == 3, result.output
     assert "timed out after 0.5 s" in result.stderr
+
+
+# --------------------------------------------------------------------------------------------- orphaned workers
+
+ORPHAN_SCRIPT = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from test_hardening_limits import pid_build, pid_analyse
+from resume_check.batch import analyse_many
+if __name__ == "__main__":
+    analyse_many({files!r}, workers=2, analyse=pid_analyse, build=pid_build)
+"""
+
+
+def pid_build(settings: object) -> dict[str, int]:
+    return {}
+
+
+def pid_analyse(path: str, settings: object, engine: object) -> object:
+    """A worker that says who it is (its pid in ``path``.pid), then works for a long time."""
+    import os
+    import time
+
+    Path(path + ".pid").write_text(str(os.getpid()))
+    time.sleep(300)
+    raise AssertionError("never reached")
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with contextlib.suppress(OSError):  # a zombie is dead: reaped by init soon
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+        return state != "Z"
+    return True
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_batch_workers_die_with_their_parent_without_tracebacks(tmp_path: Path, how: str) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    files = [str(tmp_path / f"cv{k}.txt") for k in range(2)]
+    for f in files:
+        Path(f).write_text(ALEX_TEXT, encoding="utf-8")
+    script = tmp_path / "batch_script.py"
+    script.write_text(ORPHAN_SCRIPT.format(tests=str(Path(__file__).parent), files=files), encoding="utf-8")
+    log = tmp_path / "stderr.txt"
+    with log.open("wb") as err:
+        parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.DEVNULL, stderr=err, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 120
+        while not all(Path(f + ".pid").exists() for f in files):
+            assert time.monotonic() < deadline and parent.poll() is None, log.read_text()
+            time.sleep(0.2)
+        time.sleep(0.2)
+        workers = [int(Path(f + ".pid").read_text()) for f in files]
+        assert all(_alive(pid) for pid in workers)
+        parent.send_signal(getattr(signal, how))
+        parent.wait(30)
+        deadline = time.monotonic() + 15
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_alive(pid) for pid in workers), "a worker outlived its parent"
+        time.sleep(0.5)
+        stderr = log.read_text()
+        assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+        for f in files:
+            with contextlib.suppress(Exception):
+                os.kill(int(Path(f + ".pid").read_text()), signal.SIGKILL)
