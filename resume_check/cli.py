@@ -906,7 +906,7 @@ def run_gate(
     from .errors import ConfigError
     from .escaping import display_path
     from .extract import extract_bytes, read_input
-    from .gate import error_result, evaluate
+    from .gate import check_required_terms, error_result, evaluate
     from .render import renderer
     from .rules import check_switches
     from .suppress import source_suppressions
@@ -943,6 +943,7 @@ def run_gate(
         lexicon = engine.lexicon
         known = [*(t.id for t in lexicon.terms), *(c.id for c in lexicon.categories), *(p.id for p in lexicon.packs)]
         check_switches(settings.disabled, settings.enabled, known, settings.source or "the command line")
+        check_required_terms(settings, (term.id for term in engine.lexicon.terms))
         try:
             with time_budget(settings.time_limit, file):
                 data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned

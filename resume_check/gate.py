@@ -10,14 +10,16 @@ shows every finding at or above ``min_severity`` and every failing one, and mark
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import severity
 from .baseline import compare
 from .config import Settings
+from .errors import ConfigError
 from .models import Analysis, Finding
 from .suppress import Suppression, is_suppressed, parse_suppressions
 
@@ -256,3 +258,15 @@ def source_keys(analysis: Analysis) -> dict[int, str]:
     for number in shared:
         del keys[number]
     return keys
+
+
+def check_required_terms(settings: Settings, term_ids: Iterable[str]) -> None:
+    """Raise ConfigError when a ``required_terms`` entry names no term of the lexicon (not an id, nor a prefix of
+    one): a typo would otherwise fail every résumé, or pass none, without saying why."""
+    ids = list(term_ids)
+    where = f"{settings.source}: " if settings.source else ""
+    for required in settings.required_terms:
+        if not any(_covers(required, term_id) for term_id in ids):
+            close = difflib.get_close_matches(required, ids, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "see `resume-check lexicons list`"
+            raise ConfigError(f"{where}required_terms: {required!r} is not a term id of the lexicon; {hint}")

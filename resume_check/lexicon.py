@@ -256,6 +256,7 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
     under MAX_EXPANDED_NODES nodes. Computed on the node graph, without expanding it."""
     size: dict[int, int] = {}
     active: set[int] = set()
+    shared = False
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -265,6 +266,11 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
             active.discard(key)
             total = 1 + sum(size[id(c)] for c in children)
             if total > MAX_EXPANDED_NODES:
+                if not shared:  # a plain pack that is simply too big: no alias is involved
+                    raise LexiconError(
+                        f"{name}: the pack holds over {MAX_EXPANDED_NODES:,} YAML values (keys, strings, lists), "
+                        "more than a lexicon pack may; split it into smaller packs"
+                    )
                 raise LexiconError(
                     f"{name}: the YAML expands to over {MAX_EXPANDED_NODES:,} values through anchors and aliases "
                     f"(&name / *name, line {node.start_mark.line + 1}); write the values out or use fewer aliases"
@@ -272,6 +278,7 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
             size[key] = total
             continue
         if key in size:
+            shared = True  # reached a second time: through an alias
             continue
         if key in active:
             raise LexiconError(
@@ -279,6 +286,7 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
             )
         active.add(key)
         stack.append((node, True))
+        shared = shared or any(id(c) in size for c in children)
         stack.extend((c, False) for c in children if id(c) not in size)
 
 

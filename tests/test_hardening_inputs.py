@@ -313,3 +313,31 @@ def test_a_lexicon_error_never_quotes_the_files_content(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(cv)])
     assert result.exit_code == 3
     assert "s3cret" not in result.output and "root:x" not in result.output
+
+
+def test_an_unknown_required_term_is_exit_3_naming_it(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(ALEX_TEXT, encoding="utf-8")
+    (tmp_path / ".resume-check.toml").write_text('required_terms = ["methodology.scrumm"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(cv)])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.splitlines() == [
+        f"resume-check: error: {tmp_path / '.resume-check.toml'}: required_terms: 'methodology.scrumm' is not a "
+        "term id of the lexicon; did you mean 'methodology.scrum'?"
+    ]
+    (tmp_path / ".resume-check.toml").write_text('required_terms = ["methodology"]\n', encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", str(cv)]).exit_code in (0, 1)  # a prefix names terms: accepted
+
+
+def test_a_big_pack_without_aliases_is_refused_with_a_message_about_its_size(tmp_path: Path) -> None:
+    head = PACK.split("terms:")[0].format(pattern="", label="x")
+    terms = "".join(f"  - {{id: hostile.t{k}, label: Term {k}}}\n" for k in range(50_000))
+    path = tmp_path / "big.yaml"
+    path.write_text(head + "terms:\n" + terms, encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon([path], bundled=False)
+    message = str(info.value).split(": ", 1)[1]
+    assert message == (
+        "the pack holds over 200,000 YAML values (keys, strings, lists), more than a lexicon pack may; "
+        "split it into smaller packs"
+    )
