@@ -183,3 +183,43 @@ def test_batch_workers_die_with_their_parent_without_tracebacks(tmp_path: Path, 
         for f in files:
             with contextlib.suppress(Exception):
                 os.kill(int(Path(f + ".pid").read_text()), signal.SIGKILL)
+
+
+# --------------------------------------------------------------------------------------------- the README's table
+
+
+def test_the_readme_limits_table_states_the_limits_the_code_enforces() -> None:
+    from resume_check import budgets, lexicon
+    from resume_check.config import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT
+    from resume_check.extract import docx, pdf, pdf_budget, pdf_chars
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Limits", 1)[1].split("\n\n")[2]
+    rows = {line.split("|")[1].strip(): line.split("|")[2] for line in table.splitlines()[2:]}
+
+    def mib(n: int) -> str:
+        return f"{n // (1024 * 1024)} MiB"
+
+    assert mib(DEFAULT_MAX_BYTES) in rows["résumé file"]
+    assert f"{pdf.MAX_PAGES} pages" in rows["PDF pages"]
+    assert f"{pdf_chars.MAX_PAGE_CHARS:,} per page" in rows["PDF characters"]
+    inflated = rows["PDF streams, inflated (images excepted; counted while inflating, not from declared sizes)"]
+    assert mib(pdf_budget.MAX_CONTENT_INFLATED) in inflated and mib(pdf_budget.MAX_FONT_INFLATED) in inflated
+    package = rows["DOCX package"]
+    assert f"{docx.MAX_MEMBERS:,} parts" in package and mib(docx.MAX_TOTAL_UNCOMPRESSED) in package
+    assert f"{docx.MAX_RATIO}:1" in package and mib(docx.RATIO_FLOOR) in package
+    text = rows["text"]
+    assert f"{budgets.MAX_LINE_CHARS:,} characters per line" in text
+    assert f"{budgets.MAX_DOCUMENT_CHARS:,} characters per résumé" in text
+    assert f"{DEFAULT_TIME_LIMIT:g} s per file" in rows["time"] and f"{MAX_TIME_LIMIT:,.0f} s" in rows["time"]
+    assert (
+        mib(budgets.MAX_CONFIG_BYTES) in rows["config file"] and f"{budgets.MAX_TOML_DEPTH} deep" in rows["config file"]
+    )
+    pack = rows["lexicon pack"]
+    assert mib(lexicon.MAX_PACK_BYTES) in pack and f"{lexicon.MAX_EXPANDED_NODES:,} YAML values" in pack
+    assert f"up to {lexicon.MAX_FORM_LENGTH} characters" in pack
+    patterns = rows["lexicon token patterns"]
+    assert (
+        f"{lexicon.MAX_PATTERNS_PER_TERM} patterns" in patterns and f"{lexicon.MAX_PATTERN_TOKENS} tokens" in patterns
+    )
+    assert f"at most {lexicon.MAX_PATTERN_REPEAT}" in patterns and f"{lexicon.MAX_REGEX_LENGTH} characters" in patterns
