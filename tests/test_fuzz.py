@@ -52,7 +52,7 @@ def test_a_failure_is_reported_as_a_failure(fuzz: ModuleType, monkeypatch: pytes
     """The harness itself can fail: an exception that is not an input error counts as a failure (exit 4)."""
     import resume_check.analysis as analysis
 
-    def broken(document: object, engine: object) -> object:
+    def broken(document: object, engine: object, *args: object, **kwargs: object) -> object:
         raise KeyError("a bug")
 
     monkeypatch.setattr(analysis, "analyse_document", broken)

@@ -66,10 +66,10 @@ def test_check_enforces_its_time_limit_with_one_line(cv: Path, monkeypatch: pyte
 
     real = analysis.analyse_document
 
-    def slow(document, engine):  # type: ignore[no-untyped-def]
+    def slow(document, engine, *args, **kwargs):  # type: ignore[no-untyped-def]
         if "slow" in document.source.path:
             time.sleep(5)
-        return real(document, engine)
+        return real(document, engine, *args, **kwargs)
 
     monkeypatch.setattr(analysis, "analyse_document", slow)
     slow_cv = cv.with_name("slow.txt")
@@ -94,9 +94,9 @@ def test_check_in_ci_mode_takes_the_time_limit_from_the_config(
 
     real = analysis.analyse_document
 
-    def slow(document, engine):  # type: ignore[no-untyped-def]
+    def slow(document, engine, *args, **kwargs):  # type: ignore[no-untyped-def]
         time.sleep(5)
-        return real(document, engine)
+        return real(document, engine, *args, **kwargs)
 
     monkeypatch.setattr(analysis, "analyse_document", slow)
     (tmp_path / ".resume-check.toml").write_text("time_limit = 0.5\n", encoding="utf-8")
