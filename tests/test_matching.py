@@ -130,7 +130,7 @@ terms:
     weight: 5
     patterns:
       - [{LEMMA: {IN: [mitigate, manage]}}, {IS_PUNCT: false, OP: "{0,3}"}, {LEMMA: risk}]
-      - [{LEMMA: prioritise}, {LOWER: {IN: [the, delivery]}, OP: "*"}, {LEMMA: risk}]
+      - [{LEMMA: prioritise}, {LOWER: {IN: [the, delivery]}, OP: "{0,8}"}, {LEMMA: risk}]
   - id: role.programme_manager
     label: programme manager
     category: role
