@@ -93,7 +93,9 @@ def test_check_in_ci_mode_with_hostile_names_escapes_them(folder: Path, tmp_path
         assert not line.startswith("::") and not line.startswith("x.txt")
     assert f"FAILED {folder}/evil%1B[31mred%0A::error::x.txt: 1 gate failure(s)" in result.stderr
     if fmt == "github":
-        assert all(line.startswith("::error file=") for line in text.splitlines())
+        commands = ("::error file=", "::warning file=", "::notice file=")  # one command a line, none injected
+        assert all(line.startswith(commands) for line in text.splitlines())
+        assert f"::error file={folder}/evil%251B[31mred%250A%3A%3Aerror%3A%3Ax.txt," in text
     if fmt == "line":
         assert all(line.startswith((f"{folder}/caf%E9.md:", f"{folder}/evil%1B")) for line in text.splitlines())
 
