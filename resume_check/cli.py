@@ -972,7 +972,7 @@ def run_gate(
     elif reports:
         emit(join_reports(fmt, reports), output, color, inputs=files)
     for file in unlisted:
-        say(f"resume-check: note: {file} is not in the baseline {baseline_path}; only the gate applies")
+        say(f"resume-check: note: {display_path(file)} is not in the baseline {baseline_path}; only the gate applies")
     code = ExitCode.OK
     for result in results:
         if result.error is not None:
