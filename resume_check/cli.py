@@ -235,6 +235,45 @@ def extract(file: str, fmt: str, output: str | None) -> None:
     emit(text, output, inputs=(file,))
 
 
+# --- job (issue 14) ---
+
+
+@main.command()
+@click.argument("posting", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead.")
+@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
+@guarded
+def job(posting: str, fmt: str, output: str | None, lexicons: tuple[str, ...]) -> None:
+    """Show what was understood from a job POSTING: the terms a résumé is matched against.
+
+    POSTING may be .txt, .md, .pdf, .docx or a JSON Resume job file (job.json). The report lists the title,
+    required and preferred terms (each with the posting line that asks for it), years of experience asked,
+    certifications, education, seniority, negations and knock-out lines (citizenship, clearance, work
+    authorisation, location, travel) for you to check. `check CV --job POSTING` matches a résumé against it.
+
+    \b
+    Examples:
+      resume-check job posting.md
+      resume-check job job.json --format json
+    """
+    from .config import Settings
+    from .posting import read_posting
+
+    engine = start_engine(Settings(lexicons=lexicons))
+    read = read_posting(posting, engine)
+    if fmt == "json":
+        from .render.posting import render_json
+
+        text = render_json(read)
+    else:
+        from .render.posting import render as render_posting
+
+        text = render_posting(read)
+    emit(text, output)
+
 
 def role_option(func: F) -> F:
     """``--role ID|auto|lexicon|PATH``: what résumés are measured against (issue 13)."""
