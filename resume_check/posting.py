@@ -416,6 +416,13 @@ _GRADE = re.compile(r"\bGS[- ]?(\d{1,2})\b")
 _OR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and/or|/)\s*$|^\s*/\s*$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*,\s*$")
 _TITLE_LINE = re.compile(r"^\s*(?:job title|position title|official title[^:]*|role|title|position)\s*:\s*(.+)$", re.I)
+_LEVEL_LINE = re.compile(r"^\s*(?:experience|seniority|level|career level)\s*:\s*(.+)$", re.IGNORECASE)
+#: a negation that names no term ("no database work", "not a people-management role")
+_NEGATED_PHRASE = re.compile(
+    r"\b(?:no|not an?|not any|without|never)\s+(?:[\w/-]+\s+){0,3}?"
+    r"(?:work|role|roles|experience|duties|responsibilit(?:y|ies)|management|coding|travel)\b",
+    re.IGNORECASE,
+)
 _COMPANY_LINE = re.compile(r"^\s*(?:company|employer|organi[sz]ation|agency|department)\s*:\s*(.+)$", re.IGNORECASE)
 
 
@@ -480,7 +487,7 @@ def analyse_posting(source: Source, raw: Sequence[RawLine], engine: Engine) -> P
         certifications=certifications,
         education=education,
         education_line=education_line,
-        seniority=_seniority(titles),
+        seniority=_seniority(titles + [m.group(1) for ln in lines if (m := _LEVEL_LINE.match(ln.text))]),
         knockouts=knockouts,
         negations=negations,
     )
@@ -599,11 +606,19 @@ def _terms(
                 found.extend(_posting_phrases(line.text, c_start, c_end, found, rules))
             found.sort()
             negated = _negated(line.text, c_start, found, rules)
+            spans = []
             if negated:
                 first = min(s for s, _, _, _, _, _ in negated)
                 last = max(e for _, e, _, _, _, _ in negated)
-                phrase = line.text[_negation_start(line.text, c_start, first, rules) : last]
+                begin = _negation_start(line.text, c_start, first, rules)
+                spans.append((begin, last))
+                phrase = line.text[begin:last]
                 negations.append(Negation(phrase, tuple(dict.fromkeys(f[2] for f in negated)), line.number, line.text))
+            for m in _NEGATED_PHRASE.finditer(clause):
+                begin, last = c_start + m.start(), c_start + m.end()
+                if any(b < last and begin < e for b, e in spans):
+                    continue  # already reported with the terms it names
+                negations.append(Negation(m.group(), (), line.number, line.text))
             kept = [f for f in found if f not in negated]
             groups = _or_groups(line.text, kept)
             for (start, end, term_id, label, category, forms), group in zip(kept, groups, strict=True):
@@ -833,6 +848,7 @@ def _years(lines: Sequence[PostingLine], knocked: set[int]) -> Iterable[YearsAsk
                 years = float(_NUMBER_WORDS.get(raw, 0) or raw)
                 what = re.sub(r"^\s*(?:of|in|with|as)\s+", "", rest).strip(" ,:-")
                 what = re.sub(r"^experience\s+(?:of|in|with|as)\s+", "", what, flags=re.IGNORECASE)
+                what = re.sub(r"^(?:an?|the)\s+", "", what, flags=re.IGNORECASE)
                 level = _clause_level(clause, line.level, rules)
                 yield YearsAsked(years, what or "experience", level, line.number, line.text)
 
