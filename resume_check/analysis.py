@@ -79,6 +79,7 @@ class MatcherLike(Protocol):
     """What analysis needs from ``matching.TermMatcher``."""
 
     def match(self, resume: Resume) -> tuple[Match, ...]: ...
+    def match_text(self, text: str) -> tuple[Match, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)

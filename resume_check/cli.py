@@ -235,6 +235,7 @@ def extract(file: str, fmt: str, output: str | None) -> None:
     emit(text, output, inputs=(file,))
 
 
+
 # --- job (issue 14) ---
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from .errors import InputError, LexiconError
 from .models import Finding, Line, Source
@@ -153,6 +153,7 @@ class PostingRules:
     stop_words: frozenset[str]
     stop_acronyms: frozenset[str]
     generic_nouns: frozenset[str]
+    gerund_nouns: frozenset[str]
     knockouts: tuple[tuple[KnockoutKind, re.Pattern[str]], ...]
 
 
@@ -191,6 +192,7 @@ def load_posting_rules() -> PostingRules:
             stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
             stop_acronyms=frozenset(str(w) for w in data["stop_acronyms"]),
             generic_nouns=frozenset(str(w).lower() for w in data["generic_nouns"]),
+            gerund_nouns=frozenset(str(w).lower() for w in data["gerund_nouns"]),
             knockouts=knockouts,
         )
     except (KeyError, TypeError, AttributeError, re.error) as err:
@@ -198,13 +200,13 @@ def load_posting_rules() -> PostingRules:
 
 
 def _level(name: str) -> PostingLevel:
-    return "duty" if name == "duties" else name  # type: ignore[return-value]
+    return "duty" if name == "duties" else cast(PostingLevel, name)
 
 
 def _knockout_kind(name: str) -> KnockoutKind:
     if name not in KNOCKOUT_KINDS:
         raise LexiconError(f"posting.yaml: unknown knock-out kind {name!r}; use one of {', '.join(KNOCKOUT_KINDS)}")
-    return name  # type: ignore[return-value]
+    return name
 
 
 def _heading_key(text: str) -> str:
@@ -365,6 +367,12 @@ def _read_job_json(data: bytes, path: str) -> tuple[Source, tuple[RawLine, ...]]
             if isinstance(value, dict):  # skills: {name, level, keywords}
                 name = value.get("name")
                 keywords = value.get("keywords") or []
+                if not isinstance(name, str) and not keywords:
+                    raise InputError(
+                        f"{path}: expected text or a {{name, keywords}} object in {key!r}, found {sorted(value)}; "
+                        "see the JSON Resume job schema",
+                        path=path,
+                    )
                 if not isinstance(keywords, list):
                     keywords = [keywords]
                 words = [str(k) for k in keywords if isinstance(k, (str, int, float))]
@@ -614,14 +622,14 @@ def _terms(
                 spans.append((begin, last))
                 phrase = line.text[begin:last]
                 negations.append(Negation(phrase, tuple(dict.fromkeys(f[2] for f in negated)), line.number, line.text))
-            for m in _NEGATED_PHRASE.finditer(clause):
-                begin, last = c_start + m.start(), c_start + m.end()
+            for hit in _NEGATED_PHRASE.finditer(clause):
+                begin, last = c_start + hit.start(), c_start + hit.end()
                 if any(b < last and begin < e for b, e in spans):
                     continue  # already reported with the terms it names
-                negations.append(Negation(m.group(), (), line.number, line.text))
+                negations.append(Negation(hit.group(), (), line.number, line.text))
             kept = [f for f in found if f not in negated]
             groups = _or_groups(line.text, kept)
-            for (start, end, term_id, label, category, forms), group in zip(kept, groups, strict=True):
+            for (_start, _end, term_id, label, category, forms), group in zip(kept, groups, strict=True):
                 asks.append(
                     _Ask(
                         id=term_id,
@@ -711,7 +719,7 @@ def _posting_phrases(
     def flush() -> None:
         words = list(run)
         run.clear()
-        while words and _is_verb_form(words[0].group().lower(), verbs):
+        while words and _is_verb_form(words[0].group().lower(), verbs, rules):
             words.pop(0)  # "building relationships", "leading programmes": the verb is not part of the term
         while words and words[-1].group().lower().endswith("ly"):
             words.pop()
@@ -748,17 +756,9 @@ def _posting_phrases(
     return out
 
 
-#: -ing words that are nouns at the head of a term ("engineering management", "planning and scheduling")
-_GERUND_NOUNS = frozenset(
-    "engineering planning scheduling testing programming marketing accounting budgeting reporting training "
-    "networking learning computing funding hiring modeling modelling consulting pricing forecasting onboarding "
-    "offboarding contracting procurement tracking messaging logging monitoring auditing".split()
-)
-
-
-def _is_verb_form(word: str, verbs: Any) -> bool:
+def _is_verb_form(word: str, verbs: Any, rules: PostingRules) -> bool:
     """A leading verb form is not part of a posting term: "building relationships", "leading teams"."""
-    if word in _GERUND_NOUNS:
+    if word in rules.gerund_nouns:
         return False
     return word.endswith(("ing", "ed")) and (word in verbs or word.endswith("ing"))
 
@@ -779,7 +779,7 @@ def _is_single_term(word: str, rules: PostingRules, verbs: Any) -> bool:
         return False
     if lower in rules.generic_nouns or lower in rules.stop_words:
         return False
-    if lower in _GERUND_NOUNS:
+    if lower in rules.gerund_nouns:
         return True
     if lower in verbs:
         return False
@@ -839,8 +839,12 @@ def _years(lines: Sequence[PostingLine], knocked: set[int]) -> Iterable[YearsAsk
             clause = line.text[c_start:c_end]
             for m in _YEARS.finditer(clause):
                 rest = m.group("rest")
-                if not re.match(r"\s*(?:of|in|with|as|at|working|'|’|experience|related|relevant|professional|"
-                                r"specialized|specialised|progressive|hands-on|direct|\(|,)", rest, re.IGNORECASE):
+                if not re.match(
+                    r"\s*(?:of|in|with|as|at|working|'|’|experience|related|relevant|professional|"
+                    r"specialized|specialised|progressive|hands-on|direct|\(|,)",
+                    rest,
+                    re.IGNORECASE,
+                ):
                     continue  # "4 years" of an appointment, "two-year fellowship"
                 if re.search(r"appointment|exceed|fellowship|cohort|serve in excess", clause, re.IGNORECASE):
                     continue

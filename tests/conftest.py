@@ -27,6 +27,24 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+def _jobs_dir() -> Path:
+    env = os.environ.get("RESUME_CHECK_JOBS")
+    if env:
+        return Path(env)
+    for base in (REPO.parent, REPO.parent.parent):  # /work/main or a worktree under /work/wt
+        if (base / "shared" / "jobs").is_dir():
+            return base / "shared" / "jobs"
+    return REPO.parent / "shared" / "jobs"
+
+
+JOBS = _jobs_dir()
+#: apply to tests that read the real job postings (US federal, public domain): they skip when absent
+needs_jobs = pytest.mark.skipif(
+    not JOBS.is_dir(),
+    reason=f"job postings not found at {JOBS} (set RESUME_CHECK_JOBS to their folder to run these tests)",
+)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """The CLI caches compiled lexicons in the user's cache folder: point it at a throw-away folder for the run,
     so tests never read or write the developer's real cache (tests that need no cache set it themselves)."""

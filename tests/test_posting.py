@@ -1,0 +1,241 @@
+"""Reading job postings (issue 14): sections, inline cues, "or" groups, negation, knock-outs, JSON Resume jobs."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import JOBS, needs_jobs
+
+from resume_check.analysis import Engine, build_engine
+from resume_check.cli import main
+from resume_check.posting import MAX_JSON_DEPTH, Posting, read_posting
+
+BRITISH = """# Senior IT Project Manager
+
+Location: Manchester, hybrid (3 days on-site)
+
+## About the role
+
+You will lead the delivery of our digital transformation programme.
+
+## Essential criteria
+
+- Proven experience of end-to-end project delivery using PRINCE2 or Agile
+- 5+ years of IT project management experience
+- Strong stakeholder management and risk management skills
+- Must have the right to work in the UK; SC clearance is required
+
+## Desirable
+
+- PMP preferred
+- Experience with ServiceNow is a plus
+- A degree in computer science is not required
+
+## Benefits
+
+- 28 days annual leave plus bank holidays
+- Pension scheme and private medical insurance
+
+We are an equal opportunity employer and welcome applications regardless of race, colour, religion or belief.
+"""
+
+AMERICAN = """Technical Project Manager
+
+Responsibilities
+Manage release management for the platform team. This is not a people-management role, and there is no database work.
+
+Must Have
+3-5 years of experience as a technical project manager
+Bachelor's degree in Computer Science or related field
+Experience with Jira and Confluence
+Cloud migration experience (AWS or Azure)
+
+Nice to Have
+Kubernetes experience
+
+U.S. citizenship required. Travel up to 25%. Must be authorized to work in the United States without visa sponsorship.
+"""
+
+JOB_JSON = {
+    "title": "Programme Manager",
+    "company": "Acme Ltd",
+    "location": {"city": "Leeds", "countryCode": "GB"},
+    "remote": "Hybrid",
+    "description": "Lead a programme of cloud migration projects.",
+    "experience": "Senior",
+    "responsibilities": ["Own the programme roadmap", "Run steering committee meetings"],
+    "qualifications": ["Experience of benefits realisation", "7 years of programme management"],
+    "skills": [{"name": "Governance", "level": "Expert", "keywords": ["change control"]}],
+}
+
+
+@cache
+def _engine() -> Engine:
+    return build_engine()
+
+
+def read(tmp_path: Path, name: str, text: str) -> Posting:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_posting(path, _engine())
+
+
+def levels(posting: Posting) -> dict[str, str]:
+    return {t.id: t.level for t in posting.terms}
+
+
+def test_british_sections_and_inline_cues(tmp_path: Path) -> None:
+    posting = read(tmp_path, "uk.md", BRITISH)
+    assert posting.title == "Senior IT Project Manager"
+    assert posting.seniority == "senior"
+    got = levels(posting)
+    for term_id in ("governance.prince2", "methodology.agile", "stakeholders.stakeholder_management"):
+        assert got[term_id] == "required", term_id
+    assert got["commercial.risk_management"] == "required"
+    # "PMP preferred", "is a plus" and "not required" are preferred, never required
+    assert got["certifications.pmp"] == "preferred"
+    assert got["tools.servicenow"] == "preferred"
+    assert got["education.computer_science"] == "preferred"
+    assert posting.certifications == ("certifications.pmp",)
+    # the duties section gives mentioned terms only
+    assert all(t.level == "duty" for t in posting.terms if t.line == 7)
+    # PRINCE2 or Agile: one of them is enough
+    by_id = {t.id: t for t in posting.terms}
+    assert by_id["governance.prince2"].group and by_id["governance.prince2"].group == by_id["methodology.agile"].group
+    assert not by_id["commercial.risk_management"].group
+    # years with what they attach to
+    assert [(y.years, y.what) for y in posting.years] == [(5.0, "IT project management experience")]
+    # knock-outs reported, never dropped: location, work authorisation, clearance
+    kinds = {k.kind for k in posting.knockouts}
+    assert {"location", "work-authorisation", "clearance"} <= kinds
+    # headings, benefits and equal-opportunity boilerplate are never terms
+    labels = " | ".join(t.label.lower() for t in posting.terms)
+    for word in ("essential", "desirable", "benefits", "annual leave", "pension", "equal opportunity", "religion"):
+        assert word not in labels, (word, labels)
+
+
+def test_american_must_have_nice_to_have_negation_and_knockouts(tmp_path: Path) -> None:
+    posting = read(tmp_path, "us.txt", AMERICAN)
+    got = levels(posting)
+    assert got["tools.jira"] == got["tools.confluence"] == "required"
+    assert got["cloud.cloud_migration"] == "required"
+    assert got["infrastructure.kubernetes"] == "preferred"
+    assert got["lifecycle.release_management"] == "duty"
+    by_id = {t.id: t for t in posting.terms}
+    assert by_id["cloud.aws"].group == by_id["cloud.azure"].group != ""
+    assert by_id["roles.technical_project_manager"].title  # a job title: never a missing keyword
+    assert posting.education == "bachelor"
+    assert [y.years for y in posting.years] == [3.0]
+    assert {"citizenship", "work-authorisation", "travel"} <= {k.kind for k in posting.knockouts}
+    phrases = [n.phrase for n in posting.negations]
+    assert "no database work" in phrases
+    assert any(p.startswith("not a people") for p in phrases)
+    assert not any("database" in t.label.lower() for t in posting.terms)
+
+
+def test_negated_lexicon_term_is_not_a_term(tmp_path: Path) -> None:
+    posting = read(tmp_path, "n.txt", "Data Analyst\n\nRequirements\n- SQL and Tableau, but no Python\n")
+    assert "programming.python" not in levels(posting)
+    assert "tools.tableau" in levels(posting) or "data.tableau" in levels(posting) or posting.terms
+    assert any("programming.python" in n.term_ids for n in posting.negations)
+
+
+def test_json_resume_job(tmp_path: Path) -> None:
+    posting = read(tmp_path, "job.json", json.dumps(JOB_JSON))
+    assert posting.source.type == "json"
+    assert posting.title == "Programme Manager"
+    assert posting.company == "Acme Ltd"
+    assert posting.seniority == "senior"
+    got = levels(posting)
+    assert got["commercial.benefits_realisation"] == "required"
+    assert got["governance.change_control"] == "required"
+    assert got["governance.steering_committee"] == "duty"
+    assert [(y.years, y.what) for y in posting.years] == [(7.0, "programme management")]
+    assert {k.kind for k in posting.knockouts} == {"location"}
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("[" * (MAX_JSON_DEPTH + 1) + "]" * (MAX_JSON_DEPTH + 1), "nested deeper"),
+        ('{"title": "x", ' + '"a": 1, ' * 10 + '"description": ' + '"' + "x" * 1_100_000 + '"}', "over the"),
+        ("{not json", "not valid JSON"),
+        ('{"company": "Acme"}', "no 'title'"),
+        ('["a list"]', "must be an object"),
+        ('{"title": "PM", "qualifications": [{"a": [1, 2]}]}', "expected text"),
+    ],
+)
+def test_bad_json_job_is_a_clear_input_error(tmp_path: Path, text: str, needle: str) -> None:
+    path = tmp_path / "job.json"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["job", str(path)])
+    assert result.exit_code == 3, result.output
+    assert needle in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_posting_exits_3(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["job", str(tmp_path / "nope.md")])
+    assert result.exit_code == 3
+    assert "no such file" in result.stderr
+
+
+def test_job_command_text_and_json(tmp_path: Path) -> None:
+    from importlib import resources
+
+    import jsonschema
+
+    path = tmp_path / "uk.md"
+    path.write_text(BRITISH, encoding="utf-8")
+    text = CliRunner().invoke(main, ["job", str(path)])
+    assert text.exit_code == 0, text.output
+    assert "Title:      Senior IT Project Manager" in text.stdout
+    assert "Preferred (never counted as required)" in text.stdout
+    assert "[work-authorisation]" in text.stdout
+    result = CliRunner().invoke(main, ["job", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    schema = json.loads(resources.files("resume_check").joinpath("schemas/posting.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    assert doc["id"] == "uk"
+    pmp = next(t for t in doc["terms"] if t["id"] == "certifications.pmp")
+    assert pmp["level"] == "preferred" and pmp["line"] == 18 and "PMP preferred" in pmp["text"]
+
+
+def test_posting_terms_are_never_substrings(tmp_path: Path) -> None:
+    """A posting term found by the phrase pass is whole words: "platform" is never found inside "Tform"."""
+    posting = read(tmp_path, "p.txt", "Platform Engineer\n\nRequirements\n- Data platform engineering on AWS\n")
+    labels = [t.label for t in posting.terms]
+    assert "Data platform engineering" in labels or "data platform" in " ".join(labels).lower()
+
+
+# ----------------------------------------------------------------------------------- the real postings
+
+
+def _postings() -> list[Path]:
+    return sorted(JOBS.glob("18f-*.md")) if JOBS.is_dir() else []
+
+
+@needs_jobs
+@pytest.mark.parametrize("path", _postings(), ids=lambda p: p.stem)
+def test_real_posting_reads_sensibly(path: Path) -> None:
+    posting = read_posting(path, _engine())
+    assert posting.title and posting.title == path.read_text(encoding="utf-8").splitlines()[0].strip()
+    required = posting.required()
+    assert required, "every real posting has a specialized-experience list"
+    # every required term comes from the specialized-experience (qualifications) lines
+    lines = {ln.number: ln for ln in posting.lines}
+    for term in required:
+        assert lines[term.line].level == "required", (term.label, lines[term.line])
+    # headings, boilerplate and the employer's acronyms are never terms
+    labels = {t.label.lower() for t in posting.terms}
+    for bad in ("specialized experience", "qualifications", "key objectives", "role summary", "salary", "tts", "gsa"):
+        assert bad not in labels, bad
+    # the federal conditions are reported, never dropped
+    assert {"citizenship", "clearance", "location", "travel"} <= {k.kind for k in posting.knockouts}
+    # "one (1) year of specialized experience at the next lower GS-grade"
+    assert any(y.years == 1 and "specialized experience" in y.what for y in posting.years)
