@@ -483,7 +483,7 @@ def analyse_posting(source: Source, raw: Sequence[RawLine], engine: Engine) -> P
     terms = _merge(asks)
     years = tuple(_years(lines, knocked))
     education, education_line = _education(lines)
-    certifications = tuple(t.id for t in terms if t.category == "certifications")
+    certifications = tuple(t.id for t in terms if t.category == "certifications" and t.level != "duty")
     return Posting(
         source=source,
         title=title,

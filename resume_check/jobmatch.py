@@ -1,0 +1,517 @@
+"""How well a résumé answers a job posting: the match rate, term by term, with the rule published here.
+
+The **match rate** (0..100, one decimal) is
+
+    rate = 100 × (TERMS_SHARE × terms + TITLE_SHARE × title)
+
+- ``terms`` = Σ_u weight_u × credit_u / Σ_u weight_u over the posting's asks ``u``: each term is one ask, and the
+  terms of an "X or Y" group are one ask together (its weight the highest of theirs, its credit the best of
+  theirs). Job titles are left out (they are the title part). ``weight`` is the posting weight (posting.py:
+  LEVEL_WEIGHT by level — required 3, preferred 1, mentioned in the duties 0.5 — raised by REPEAT_BONUS per
+  repeat), so required terms count three times preferred ones. ``credit`` is EVIDENCE_CREDIT of the term's best
+  use in the résumé (quantified achievement 1.0 > achievement 0.9 > duty 0.75 > skills list or mention 0.6), 0
+  when it is missing.
+- ``title`` is 1 when the résumé's headline or a role title names the posting's title (or one of the titles it
+  gives), else 0.
+
+Every credit is a maximum over the résumé's occurrences, so adding text never lowers the rate. Years, education,
+certifications and knock-out lines are reported beside the rate for the person to check; they are not in it
+(a résumé cannot prove citizenship, and years are read from date ranges that may be partial).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from .models import EVIDENCE_LEVELS, Evidence, FoundTerm, Resume
+from .posting import LEVEL_WEIGHT, Knockout, Negation, Posting, PostingLevel, PostingTerm
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+#: shares of the match rate (sum to 1)
+TERMS_SHARE = 0.9
+TITLE_SHARE = 0.1
+#: credit of a found term by its best use in the résumé, in the order of models.EVIDENCE_LEVELS (non-increasing)
+EVIDENCE_CREDIT: dict[Evidence, float] = {
+    "quantified-achievement": 1.0,
+    "achievement": 0.9,
+    "duty": 0.75,
+    "skills-list": 0.6,
+    "mention": 0.6,
+}
+#: the job-seeker tools' usual "ready to apply" mark; used in next steps, not in the rate
+READY_RATE = 80.0
+
+Where = Literal["experience", "skills", "certifications", "education", "headline"]
+
+
+@dataclass(frozen=True, slots=True)
+class TermResult:
+    """One posting term against the résumé."""
+
+    id: str
+    label: str
+    level: PostingLevel
+    weight: float
+    group: str  # "" or the id of its "X or Y" group
+    line: int  # the posting line asking for it
+    ask: str  # that line's text
+    found: bool
+    evidence: Evidence | None
+    credit: float  # EVIDENCE_CREDIT of the best use, 0 when missing
+    proof_line: int | None = None  # the résumé line that proves it (its best use)
+    proof: str = ""  # the words around it
+    satisfied_by: str = ""  # a missing term of a group another member answers: that member's label
+    title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    asked: tuple[str, ...]  # the posting's titles
+    shown: tuple[str, ...]  # the résumé's headline and role titles looked at
+    matched: bool
+    reason: str  # "headline 'Senior IT Project Manager' names 'IT Project Manager'" / why not
+
+
+@dataclass(frozen=True, slots=True)
+class YearsCheck:
+    asked: float | None  # the most years the posting asks for anything (None: not stated)
+    what: str  # what they attach to
+    line: int | None
+    shown: float | None  # years in the résumé's role date ranges (None: no dates read)
+    source: str  # how ``shown`` was worked out
+    met: bool | None  # None when either side is unknown
+
+
+@dataclass(frozen=True, slots=True)
+class AskedShown:
+    """A certification or education level asked, and whether the résumé shows it."""
+
+    id: str
+    label: str
+    level: PostingLevel
+    line: int | None
+    shown: bool
+
+
+@dataclass(frozen=True, slots=True)
+class JobStep:
+    """A next step: where to add a missing term, if the person has the experience."""
+
+    term_id: str
+    label: str
+    level: PostingLevel
+    where: Where
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class JobMatch:
+    """The résumé against one posting: rate, every term with its proof or the line asking, and the checks."""
+
+    posting_id: str
+    posting_path: str
+    title: str
+    rate: float  # 0..100
+    terms_rate: float  # 0..100: the terms part before its share
+    terms: tuple[TermResult, ...]  # missing required first, then missing preferred/duty, then found; by weight
+    title_match: TitleMatch
+    years: YearsCheck
+    certifications: tuple[AskedShown, ...]
+    education: AskedShown | None
+    seniority: str | None
+    knockouts: tuple[Knockout, ...]
+    negations: tuple[Negation, ...]
+    steps: tuple[JobStep, ...]
+    posting_lines: tuple[tuple[int, str, str], ...] = ()  # (line, text, "found" | "missing" | "") for HTML
+
+    def missing(self, level: PostingLevel | None = None) -> tuple[TermResult, ...]:
+        return tuple(t for t in self.terms if not t.found and not t.satisfied_by and (level is None or t.level == level))
+
+    def found(self) -> tuple[TermResult, ...]:
+        return tuple(t for t in self.terms if t.found)
+
+
+# --------------------------------------------------------------------------------------------- posting terms
+
+
+def posting_lexicon(posting: Posting) -> Lexicon:
+    """The posting's own terms (``job.*``, not in the lexicon) as a one-pack Lexicon, for a TermMatcher: they are
+    then found in a résumé by lemma and spelling variant, whole words only, like lexicon terms."""
+    from .lexicon import Lexicon, Pack
+    from .models import Acronym, Category, Term
+
+    terms = []
+    for term in posting.terms:
+        if not term.id.startswith("job."):
+            continue
+        forms = [f for f in term.forms if _plain(f)]
+        if not forms:
+            continue
+        acronyms = tuple(Acronym(f) for f in forms if f.isupper())
+        phrases = [f for f in forms if not f.isupper()]
+        terms.append(
+            Term(
+                id=term.id,
+                label=phrases[0] if phrases else forms[0],
+                category="posting",
+                weight=term.weight,
+                aliases=tuple(phrases[1:]),
+                acronyms=acronyms,
+                pack="posting",
+                match_label=bool(phrases),
+            )
+        )
+    pack = Pack(
+        id="posting",
+        version="1",
+        language="en",
+        description=f"terms of {posting.source.path}",
+        sources=(),
+        path=posting.source.path,
+        categories=("posting",),
+        terms=tuple(t.id for t in terms),
+    )
+    return Lexicon(packs=(pack,), categories=(Category("posting", "Job posting terms", 1.0),), terms=tuple(terms))
+
+
+def _plain(form: str) -> bool:
+    """Forms of letters, digits, spaces, hyphens and apostrophes only: anything else would become a tokenizer
+    special case shared with the lexicon's matcher."""
+    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 '’-]*", form))
+
+
+# --------------------------------------------------------------------------------------------- matching
+
+
+def match_posting(
+    resume: Resume,
+    posting: Posting,
+    found: Sequence[FoundTerm],
+) -> JobMatch:
+    """The JobMatch of a résumé whose found terms (lexicon and posting terms, with evidence) are ``found``."""
+    by_id = {f.id: f for f in found}
+    results = [_result(term, by_id.get(term.id)) for term in posting.terms]
+    results = _satisfy_groups(results)
+    terms_rate = _terms_rate(results)
+    title = _title_match(resume, posting, found)
+    rate = round(100 * (TERMS_SHARE * terms_rate / 100 + TITLE_SHARE * (1.0 if title.matched else 0.0)), 1)
+    ordered = sorted(
+        results,
+        key=lambda r: (
+            r.found or bool(r.satisfied_by),
+            ("required", "preferred", "duty").index(r.level),
+            -r.weight,
+            r.line,
+            r.label.casefold(),
+        ),
+    )
+    found_ids = set(by_id)
+    certifications = tuple(
+        AskedShown(t.id, t.label, t.level, t.line, t.id in found_ids)
+        for t in posting.terms
+        if t.id in posting.certifications
+    )
+    return JobMatch(
+        posting_id=posting.id,
+        posting_path=posting.source.path,
+        title=posting.title,
+        rate=min(100.0, max(0.0, rate)),
+        terms_rate=round(terms_rate, 1),
+        terms=tuple(ordered),
+        title_match=title,
+        years=_years_check(resume, posting),
+        certifications=certifications,
+        education=_education_check(posting, found_ids),
+        seniority=posting.seniority,
+        knockouts=posting.knockouts,
+        negations=posting.negations,
+        steps=tuple(_steps(ordered, resume)),
+        posting_lines=_posting_lines(posting, ordered),
+    )
+
+
+def _result(term: PostingTerm, hit: FoundTerm | None) -> TermResult:
+    if hit is None:
+        return TermResult(
+            term.id, term.label, term.level, term.weight, term.group, term.line, term.text, False, None, 0.0,
+            title=term.title,
+        )  # fmt: skip
+    best = min(hit.occurrences, key=lambda o: (EVIDENCE_LEVELS.index(o.evidence), o.line))
+    return TermResult(
+        id=term.id,
+        label=term.label,
+        level=term.level,
+        weight=term.weight,
+        group=term.group,
+        line=term.line,
+        ask=term.text,
+        found=True,
+        evidence=hit.evidence,
+        credit=EVIDENCE_CREDIT[hit.evidence],
+        proof_line=best.line,
+        proof=best.context,
+        title=term.title,
+    )
+
+
+def _satisfy_groups(results: list[TermResult]) -> list[TermResult]:
+    """A missing member of an "X or Y" group that another member answers is satisfied, not missing."""
+    from dataclasses import replace
+
+    best: dict[str, TermResult] = {}
+    for r in results:
+        if r.group and r.found and (r.group not in best or r.credit > best[r.group].credit):
+            best[r.group] = r
+    return [replace(r, satisfied_by=best[r.group].label) if r.group in best and not r.found else r for r in results]
+
+
+def _asks(results: Iterable[TermResult]) -> list[tuple[float, float]]:
+    """(weight, credit) per ask: a term, or a whole "X or Y" group. Job titles are the title part."""
+    groups: dict[str, tuple[float, float]] = {}
+    out = []
+    for r in results:
+        if r.title:
+            continue
+        if r.group:
+            weight, credit = groups.get(r.group, (0.0, 0.0))
+            groups[r.group] = (max(weight, r.weight), max(credit, r.credit))
+        else:
+            out.append((r.weight, r.credit))
+    return out + list(groups.values())
+
+
+def _terms_rate(results: Sequence[TermResult]) -> float:
+    asks = _asks(results)
+    total = sum(w for w, _ in asks)
+    return 100.0 * sum(w * c for w, c in asks) / total if total > 0 else 0.0
+
+
+# --------------------------------------------------------------------------------------------- titles
+
+_TITLE_NOISE = re.compile(
+    r"\b(senior|sr|junior|jr|lead|principal|supervisory|staff|head|chief|associate|assistant|deputy|interim|"
+    r"gs|grade|term|limited|various|roles?|perm|it|i\.t\.|the|of|and|for|a|an|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    title = re.sub(r"\([^)]*\)", " ", title)
+    title = title.split(":")[-1]
+    words = re.findall(r"[a-z]+", _TITLE_NOISE.sub(" ", title.lower()))
+    return tuple(_singular(w) for w in words if len(w) > 1)
+
+
+def _singular(word: str) -> str:
+    word = {"program": "programme"}.get(word, word)
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def resume_titles(resume: Resume, found: Sequence[FoundTerm]) -> tuple[str, ...]:
+    """The headline (first lines of the résumé) and role titles: ``Resume.roles`` when structure gives them,
+    else lexicon job titles found in the top lines, summary and experience section."""
+    titles: list[str] = []
+    roles: Any = getattr(resume, "roles", ())
+    for role in roles or ():
+        title = getattr(role, "title", None)
+        if title:
+            titles.append(str(title))
+    for block in resume.blocks[:4]:
+        if block.section in ("contact", "summary", "other") and len(block.text.split()) <= 8:
+            titles.append(block.text)
+    for term in found:
+        if term.category != "roles":
+            continue
+        for occ in term.occurrences:
+            if occ.section in ("contact", "summary", "experience", "other"):
+                titles.append(occ.text)
+    return tuple(dict.fromkeys(t.strip() for t in titles if t.strip()))
+
+
+def _title_match(resume: Resume, posting: Posting, found: Sequence[FoundTerm]) -> TitleMatch:
+    shown = resume_titles(resume, found)
+    asked = posting.titles
+    for want in asked:
+        need = set(_title_words(want))
+        if not need:
+            continue
+        for have in shown:
+            words = set(_title_words(have))
+            if need <= words:
+                return TitleMatch(asked, shown, True, f"'{have}' names the posting's title '{want}'")
+    # the posting's title holds a lexicon job title the résumé shows as a title ("Supervisory IT Project Manager")
+    title_terms = [t for t in posting.terms if t.title]
+    found_titles = {f.id for f in found if f.category == "roles"}
+    for term in title_terms:
+        if term.id in found_titles and any(term.label.lower() in a.lower() for a in asked):
+            return TitleMatch(asked, shown, True, f"the résumé names the posting's title '{term.label}'")
+    first = asked[1] if len(asked) > 1 else asked[0]
+    return TitleMatch(asked, shown, False, f"no headline or role title names '{first}'")
+
+
+# --------------------------------------------------------------------------------------------- years, education
+
+_MONTHS = "jan feb mar apr may jun jul aug sep sept oct nov dec".split()
+_DATE = r"(?:(?P<m{n}>[A-Za-z]{{3,9}}\.?|\d{{1,2}})[\s/.-]+)?(?P<y{n}>(?:19|20)\d\d)"
+_RANGE = re.compile(
+    _DATE.format(n=1) + r"\s*(?:-|–|—|to|until)\s*(?:" + _DATE.format(n=2) + r"|(?P<now>present|current|now|date))",
+    re.IGNORECASE,
+)
+
+
+def _month(text: str | None) -> int:
+    if not text:
+        return 1
+    if text.isdigit():
+        value = int(text)
+        return value if 1 <= value <= 12 else 1
+    key = text.lower().rstrip(".")[:4]
+    for index, name in enumerate(_MONTHS):
+        if key.startswith(name[:3]):
+            return min(index + 1, 12) if name != "sept" else 9
+    return 1
+
+
+def resume_years(resume: Resume, today: tuple[int, int] = (2026, 12)) -> tuple[float | None, str]:
+    """Years of experience from the role date ranges of the experience section (overlaps counted once)."""
+    spans: list[tuple[int, int]] = []
+    roles: Any = getattr(resume, "roles", ())
+    for role in roles or ():
+        start, end = getattr(role, "start", None), getattr(role, "end", None)
+        begin = _month_index(start, today)
+        stop = _month_index(end, today) if end else None
+        if begin is not None and stop is not None and stop >= begin:
+            spans.append((begin, stop))
+    source = "role dates"
+    if not spans:
+        source = "date ranges in the experience section"
+        for block in resume.blocks:
+            if block.section != "experience":
+                continue
+            for m in _RANGE.finditer(block.text):
+                begin = int(m.group("y1")) * 12 + _month(m.group("m1")) - 1
+                if m.group("now"):
+                    stop = today[0] * 12 + today[1] - 1
+                else:
+                    stop = int(m.group("y2")) * 12 + _month(m.group("m2")) - 1
+                if stop >= begin:
+                    spans.append((begin, stop))
+    if not spans:
+        return None, "no role dates found"
+    spans.sort()
+    months = 0
+    current_start, current_end = spans[0]
+    for begin, stop in spans[1:]:
+        if begin > current_end:
+            months += current_end - current_start + 1
+            current_start, current_end = begin, stop
+        else:
+            current_end = max(current_end, stop)
+    months += current_end - current_start + 1
+    return round(months / 12, 1), source
+
+
+def _month_index(value: Any, today: tuple[int, int]) -> int | None:
+    if value is None:
+        return None
+    text = str(value).lower()
+    if text in ("present", "current", "now"):
+        return today[0] * 12 + today[1] - 1
+    m = re.match(r"^((?:19|20)\d\d)(?:-(\d\d))?", text)
+    if not m:
+        return None
+    return int(m.group(1)) * 12 + (int(m.group(2)) if m.group(2) else 1) - 1
+
+
+def _years_check(resume: Resume, posting: Posting) -> YearsCheck:
+    shown, source = resume_years(resume)
+    asked = max(posting.years, key=lambda y: (y.level == "required", y.years), default=None)
+    if asked is None:
+        return YearsCheck(None, "", None, shown, source, None)
+    met = None if shown is None else shown >= asked.years
+    return YearsCheck(asked.years, asked.what, asked.line, shown, source, met)
+
+
+_EDUCATION_ORDER = ("associate", "bachelor", "master", "doctorate")
+_EDUCATION_TERMS = {
+    "associate": ("education.associate_degree", "education.hnd"),
+    "bachelor": ("education.bachelors", "education.honours"),
+    "master": ("education.masters", "education.mba"),
+    "doctorate": ("education.doctorate",),
+}
+
+
+def _education_check(posting: Posting, found_ids: set[str]) -> AskedShown | None:
+    if posting.education is None:
+        return None
+    wanted = _EDUCATION_ORDER.index(posting.education)
+    shown = any(
+        term_id in found_ids for level in _EDUCATION_ORDER[wanted:] for term_id in _EDUCATION_TERMS[level]
+    )
+    line = posting.education_line
+    level: PostingLevel = "required"
+    for ln in posting.lines:
+        if ln.number == line and ln.level is not None:
+            from .posting import load_posting_rules
+
+            level = "preferred" if load_posting_rules().preferred_cues.search(ln.text.lower()) else ln.level
+    return AskedShown(f"education.{posting.education}", f"{posting.education} degree", level, line, shown)
+
+
+# --------------------------------------------------------------------------------------------- next steps
+
+
+def _where(term: TermResult) -> Where:
+    if term.id.startswith("certifications."):
+        return "certifications"
+    if term.id.startswith("education."):
+        return "education"
+    if term.title:
+        return "headline"
+    return "experience"
+
+
+def _steps(results: Sequence[TermResult], resume: Resume) -> Iterable[JobStep]:
+    for r in results:
+        if r.found and r.evidence in ("skills-list", "mention") and r.level == "required":
+            yield JobStep(
+                r.id,
+                r.label,
+                r.level,
+                "experience",
+                f"“{r.label}” is only listed (line {r.proof_line}): show it in an experience bullet with a result.",
+            )
+            continue
+        if r.found or r.satisfied_by or r.level == "duty":
+            continue
+        where = _where(r)
+        place = {
+            "certifications": "your Certifications section, if you hold it",
+            "education": "your Education section, if you have it",
+            "headline": "your headline or summary, if it is the role you do",
+            "experience": "a bullet of the role where you used it, with a result",
+            "skills": "your skills list",
+        }[where]
+        yield JobStep(
+            r.id,
+            r.label,
+            r.level,
+            where,
+            f"If you have it, add “{r.label}” to {place} (posting line {r.line} asks for it, {r.level}).",
+        )
+
+
+def _posting_lines(posting: Posting, results: Sequence[TermResult]) -> tuple[tuple[int, str, str], ...]:
+    state: dict[int, str] = {}
+    for r in results:
+        if r.level == "duty":
+            continue
+        mark = "found" if r.found or r.satisfied_by else "missing"
+        if state.get(r.line) != "missing":
+            state[r.line] = mark
+    return tuple((ln.number, ln.text, state.get(ln.number, "")) for ln in posting.lines)
