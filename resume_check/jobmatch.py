@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .models import EVIDENCE_LEVELS, Evidence, FoundTerm, Resume
-from .posting import LEVEL_WEIGHT, Knockout, Negation, Posting, PostingLevel, PostingTerm
+from .posting import Knockout, PostingLevel
+from .target import Target, TargetTerm
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -125,7 +126,6 @@ class JobMatch:
     education: AskedShown | None
     seniority: str | None
     knockouts: tuple[Knockout, ...]
-    negations: tuple[Negation, ...]
     steps: tuple[JobStep, ...]
     posting_lines: tuple[tuple[int, str, str], ...] = ()  # (line, text, "found" | "missing" | "") for HTML
 
@@ -139,44 +139,44 @@ class JobMatch:
 # --------------------------------------------------------------------------------------------- posting terms
 
 
-def posting_lexicon(posting: Posting) -> Lexicon:
-    """The posting's own terms (``job.*``, not in the lexicon) as a one-pack Lexicon, for a TermMatcher: they are
-    then found in a résumé by lemma and spelling variant, whole words only, like lexicon terms."""
+def forms_lexicon(terms: Sequence[TargetTerm], source: str = "target") -> Lexicon:
+    """A target's terms that the lexicon lacks (``forms``: a posting's own phrases and acronyms) as a one-pack
+    Lexicon, for a TermMatcher: they are then found in a résumé by lemma and spelling variant, whole words only,
+    like lexicon terms (never as raw substrings: "platform" is not in "Tform")."""
     from .lexicon import Lexicon, Pack
     from .models import Acronym, Category, Term
 
-    terms = []
-    for term in posting.terms:
-        if not term.id.startswith("job."):
-            continue
+    out = []
+    for term in terms:
         forms = [f for f in term.forms if _plain(f)]
         if not forms:
             continue
         acronyms = tuple(Acronym(f) for f in forms if f.isupper())
         phrases = [f for f in forms if not f.isupper()]
-        terms.append(
+        out.append(
             Term(
                 id=term.id,
                 label=phrases[0] if phrases else forms[0],
-                category="posting",
+                category=term.category,
                 weight=term.weight,
                 aliases=tuple(phrases[1:]),
                 acronyms=acronyms,
-                pack="posting",
+                pack="target",
                 match_label=bool(phrases),
             )
         )
+    categories = tuple(dict.fromkeys(t.category for t in out))
     pack = Pack(
-        id="posting",
+        id="target",
         version="1",
         language="en",
-        description=f"terms of {posting.source.path}",
+        description=f"terms of {source} the lexicon lacks",
         sources=(),
-        path=posting.source.path,
-        categories=("posting",),
-        terms=tuple(t.id for t in terms),
+        path=source,
+        categories=categories,
+        terms=tuple(t.id for t in out),
     )
-    return Lexicon(packs=(pack,), categories=(Category("posting", "Job posting terms", 1.0),), terms=tuple(terms))
+    return Lexicon(packs=(pack,), categories=tuple(Category(c, c, 1.0) for c in categories), terms=tuple(out))
 
 
 def _plain(form: str) -> bool:
@@ -188,17 +188,13 @@ def _plain(form: str) -> bool:
 # --------------------------------------------------------------------------------------------- matching
 
 
-def match_posting(
-    resume: Resume,
-    posting: Posting,
-    found: Sequence[FoundTerm],
-) -> JobMatch:
-    """The JobMatch of a résumé whose found terms (lexicon and posting terms, with evidence) are ``found``."""
+def match_target(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> JobMatch:
+    """The JobMatch of a résumé against a job target; ``found`` holds every term found in the résumé (target
+    terms, lexicon terms outside it), with evidence."""
     by_id = {f.id: f for f in found}
-    results = [_result(term, by_id.get(term.id)) for term in posting.terms]
-    results = _satisfy_groups(results)
+    results = _satisfy_groups([_result(term, by_id.get(term.id)) for term in target.terms])
     terms_rate = _terms_rate(results)
-    title = _title_match(resume, posting, found)
+    title = _title_match(resume, target, found)
     rate = round(100 * (TERMS_SHARE * terms_rate / 100 + TITLE_SHARE * (1.0 if title.matched else 0.0)), 1)
     ordered = sorted(
         results,
@@ -210,52 +206,50 @@ def match_posting(
             r.label.casefold(),
         ),
     )
-    found_ids = set(by_id)
+    levels = {r.id: r for r in results}
+    expect = target.expectations
     certifications = tuple(
-        AskedShown(t.id, t.label, t.level, t.line, t.id in found_ids)
-        for t in posting.terms
-        if t.id in posting.certifications
+        AskedShown(cid, levels[cid].label, levels[cid].level, levels[cid].line, cid in by_id)
+        for cid in expect.certifications
+        if cid in levels
     )
     return JobMatch(
-        posting_id=posting.id,
-        posting_path=posting.source.path,
-        title=posting.title,
+        posting_id=target.id,
+        posting_path=target.sources[0] if target.sources else "",
+        title=target.label,
         rate=min(100.0, max(0.0, rate)),
         terms_rate=round(terms_rate, 1),
         terms=tuple(ordered),
         title_match=title,
-        years=_years_check(resume, posting),
+        years=_years_check(resume, target),
         certifications=certifications,
-        education=_education_check(posting, found_ids),
-        seniority=posting.seniority,
-        knockouts=posting.knockouts,
-        negations=posting.negations,
-        steps=tuple(_steps(ordered, resume)),
-        posting_lines=_posting_lines(posting, ordered),
+        education=_education_check(target, set(by_id)),
+        seniority=expect.seniority,
+        knockouts=tuple(Knockout(k.kind, k.line or 0, k.text) for k in expect.knockouts),  # type: ignore[arg-type]
+        steps=tuple(_steps(ordered)),
+        posting_lines=_posting_lines(target, ordered),
     )
 
 
-def _result(term: PostingTerm, hit: FoundTerm | None) -> TermResult:
+def _result(term: TargetTerm, hit: FoundTerm | None) -> TermResult:
+    level: PostingLevel = "duty" if term.mentioned else term.level
+    line = term.line or 0
     if hit is None:
-        return TermResult(
-            term.id, term.label, term.level, term.weight, term.group, term.line, term.text, False, None, 0.0,
-            title=term.title,
-        )  # fmt: skip
+        return TermResult(term.id, term.label, level, term.weight, term.group, line, term.why, False, None, 0.0)
     best = min(hit.occurrences, key=lambda o: (EVIDENCE_LEVELS.index(o.evidence), o.line))
     return TermResult(
         id=term.id,
         label=term.label,
-        level=term.level,
+        level=level,
         weight=term.weight,
         group=term.group,
-        line=term.line,
-        ask=term.text,
+        line=line,
+        ask=term.why,
         found=True,
         evidence=hit.evidence,
         credit=EVIDENCE_CREDIT[hit.evidence],
         proof_line=best.line,
         proof=best.context,
-        title=term.title,
     )
 
 
@@ -333,23 +327,16 @@ def resume_titles(resume: Resume, found: Sequence[FoundTerm]) -> tuple[str, ...]
     return tuple(dict.fromkeys(t.strip() for t in titles if t.strip()))
 
 
-def _title_match(resume: Resume, posting: Posting, found: Sequence[FoundTerm]) -> TitleMatch:
+def _title_match(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> TitleMatch:
     shown = resume_titles(resume, found)
-    asked = posting.titles
+    asked = target.expectations.titles or (target.label,)
     for want in asked:
         need = set(_title_words(want))
         if not need:
             continue
         for have in shown:
-            words = set(_title_words(have))
-            if need <= words:
+            if need <= set(_title_words(have)):
                 return TitleMatch(asked, shown, True, f"'{have}' names the posting's title '{want}'")
-    # the posting's title holds a lexicon job title the résumé shows as a title ("Supervisory IT Project Manager")
-    title_terms = [t for t in posting.terms if t.title]
-    found_titles = {f.id for f in found if f.category == "roles"}
-    for term in title_terms:
-        if term.id in found_titles and any(term.label.lower() in a.lower() for a in asked):
-            return TitleMatch(asked, shown, True, f"the résumé names the posting's title '{term.label}'")
     first = asked[1] if len(asked) > 1 else asked[0]
     return TitleMatch(asked, shown, False, f"no headline or role title names '{first}'")
 
@@ -428,13 +415,13 @@ def _month_index(value: Any, today: tuple[int, int]) -> int | None:
     return int(m.group(1)) * 12 + (int(m.group(2)) if m.group(2) else 1) - 1
 
 
-def _years_check(resume: Resume, posting: Posting) -> YearsCheck:
+def _years_check(resume: Resume, target: Target) -> YearsCheck:
     shown, source = resume_years(resume)
-    asked = max(posting.years, key=lambda y: (y.level == "required", y.years), default=None)
-    if asked is None:
+    expect = target.expectations
+    if expect.years is None:
         return YearsCheck(None, "", None, shown, source, None)
-    met = None if shown is None else shown >= asked.years
-    return YearsCheck(asked.years, asked.what, asked.line, shown, source, met)
+    met = None if shown is None else shown >= expect.years
+    return YearsCheck(expect.years, expect.years_what, expect.years_line, shown, source, met)
 
 
 _EDUCATION_ORDER = ("associate", "bachelor", "master", "doctorate")
@@ -446,21 +433,14 @@ _EDUCATION_TERMS = {
 }
 
 
-def _education_check(posting: Posting, found_ids: set[str]) -> AskedShown | None:
-    if posting.education is None:
+def _education_check(target: Target, found_ids: set[str]) -> AskedShown | None:
+    education = target.expectations.education
+    if education not in _EDUCATION_ORDER:
         return None
-    wanted = _EDUCATION_ORDER.index(posting.education)
-    shown = any(
-        term_id in found_ids for level in _EDUCATION_ORDER[wanted:] for term_id in _EDUCATION_TERMS[level]
-    )
-    line = posting.education_line
-    level: PostingLevel = "required"
-    for ln in posting.lines:
-        if ln.number == line and ln.level is not None:
-            from .posting import load_posting_rules
-
-            level = "preferred" if load_posting_rules().preferred_cues.search(ln.text.lower()) else ln.level
-    return AskedShown(f"education.{posting.education}", f"{posting.education} degree", level, line, shown)
+    wanted = _EDUCATION_ORDER.index(education)
+    shown = any(term_id in found_ids for level in _EDUCATION_ORDER[wanted:] for term_id in _EDUCATION_TERMS[level])
+    line = target.expectations.education_line
+    return AskedShown(f"education.{education}", f"{education} degree", "required", line, shown)
 
 
 # --------------------------------------------------------------------------------------------- next steps
@@ -476,7 +456,7 @@ def _where(term: TermResult) -> Where:
     return "experience"
 
 
-def _steps(results: Sequence[TermResult], resume: Resume) -> Iterable[JobStep]:
+def _steps(results: Sequence[TermResult]) -> Iterable[JobStep]:
     for r in results:
         if r.found and r.evidence in ("skills-list", "mention") and r.level == "required":
             yield JobStep(
@@ -506,7 +486,7 @@ def _steps(results: Sequence[TermResult], resume: Resume) -> Iterable[JobStep]:
         )
 
 
-def _posting_lines(posting: Posting, results: Sequence[TermResult]) -> tuple[tuple[int, str, str], ...]:
+def _posting_lines(target: Target, results: Sequence[TermResult]) -> tuple[tuple[int, str, str], ...]:
     state: dict[int, str] = {}
     for r in results:
         if r.level == "duty":
@@ -514,4 +494,4 @@ def _posting_lines(posting: Posting, results: Sequence[TermResult]) -> tuple[tup
         mark = "found" if r.found or r.satisfied_by else "missing"
         if state.get(r.line) != "missing":
             state[r.line] = mark
-    return tuple((ln.number, ln.text, state.get(ln.number, "")) for ln in posting.lines)
+    return tuple((number, text, state.get(number, "")) for number, text in target.text)

@@ -31,6 +31,7 @@ from .models import Finding, Line, Source
 
 if TYPE_CHECKING:
     from .analysis import Engine
+    from .target import Target
 
 PostingLevel = Literal["required", "preferred", "duty"]
 LineKind = Literal["title", "heading", "text", "boilerplate"]
@@ -884,3 +885,59 @@ def _seniority(titles: Sequence[str]) -> str | None:
         if grade:
             return f"GS-{grade.group(1)}"
     return None
+
+
+# --------------------------------------------------------------------------------------------- target
+
+
+def posting_target(posting: Posting, engine: Engine, *, chosen_by: str = "option") -> Target:
+    """The posting as the target a résumé is measured against (target.py): its terms with their level and weight
+    (duties are preferred terms marked ``mentioned``), the posting line asking for each, "or" groups; its titles
+    (never missing keywords), certifications, years, education, seniority and knock-out lines as expectations."""
+    from .target import Expectations, Target, TargetTerm
+    from .target import Knockout as TargetKnockout
+
+    lexicon = engine.lexicon
+    categories = {c.id: c.weight for c in lexicon.categories}
+    terms = tuple(
+        TargetTerm(
+            id=t.id,
+            label=t.label,
+            category=t.category,
+            weight=t.weight,
+            level="preferred" if t.level == "duty" else t.level,
+            why=t.text,
+            line=t.line,
+            forms=t.forms,
+            group=t.group,
+            mentioned=t.level == "duty",
+        )
+        for t in posting.terms
+        if not t.title
+    )
+    used = list(dict.fromkeys(t.category for t in terms))
+    titles = (*posting.titles, *(t.label for t in posting.terms if t.title and t.level != "duty"))
+    asked = max(posting.years, key=lambda y: (y.level == "required", y.years), default=None)
+    expectations = Expectations(
+        titles=tuple(dict.fromkeys(titles)),
+        certifications=posting.certifications,
+        years=asked.years if asked else None,
+        years_what=asked.what if asked else "",
+        years_line=asked.line if asked else None,
+        education=posting.education,
+        education_line=posting.education_line,
+        seniority=posting.seniority,
+        knockouts=tuple(TargetKnockout(k.kind, k.text, k.line) for k in posting.knockouts),
+    )
+    return Target(
+        kind="job",
+        id=posting.id,
+        label=posting.title,
+        terms=terms,
+        category_weights=tuple((c, categories.get(c, 1.0)) for c in used),
+        expectations=expectations,
+        chosen_by=chosen_by,  # type: ignore[arg-type]
+        reason=f"job posting {Path(posting.source.path).name}",
+        sources=(posting.source.path,),
+        text=tuple((ln.number, ln.text) for ln in posting.lines),
+    )
