@@ -366,3 +366,59 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
 def render_document(resume: Resume, *, color: bool = False) -> str:
     """The ``extract --format json`` document as text."""
     return dumps(document_to_dict(resume))
+
+
+def job_to_dict(job: Any) -> dict[str, Any] | None:
+    """The ``job`` object of the report (``check --job``): the match rate and how it was reached."""
+    if job is None:
+        return None
+    return {
+        "posting": {"id": _s(job.posting_id), "path": _s(job.posting_path), "title": _s(job.title)},
+        "rate": _round(job.rate, 1),
+        "terms_rate": _round(job.terms_rate, 1),
+        "terms": [
+            {
+                "id": _s(t.id),
+                "label": _s(t.label),
+                "level": t.level,
+                "weight": _round(t.weight, 4),
+                "group": _s(t.group) or None,
+                "line": t.line,
+                "ask": _s(t.ask),
+                "found": t.found,
+                "satisfied_by": _s(t.satisfied_by) or None,
+                "evidence": t.evidence,
+                "credit": _round(t.credit, 2),
+                "proof_line": t.proof_line,
+                "proof": _s(t.proof),
+            }
+            for t in job.terms
+        ],
+        "title": {
+            "asked": [_s(x) for x in job.title_match.asked],
+            "shown": [_s(x) for x in job.title_match.shown],
+            "matched": job.title_match.matched,
+            "reason": _s(job.title_match.reason),
+        },
+        "years": {
+            "asked": job.years.asked,
+            "what": _s(job.years.what),
+            "line": job.years.line,
+            "shown": job.years.shown,
+            "source": _s(job.years.source),
+            "met": job.years.met,
+        },
+        "certifications": [
+            {"id": c.id, "label": _s(c.label), "level": c.level, "line": c.line, "shown": c.shown}
+            for c in job.certifications
+        ],
+        "education": None
+        if job.education is None
+        else {"level": job.education.id.split(".", 1)[1], "line": job.education.line, "shown": job.education.shown},
+        "seniority": job.seniority,
+        "knockouts": [{"kind": k.kind, "line": k.line, "text": _s(k.text)} for k in job.knockouts],
+        "steps": [
+            {"term": _s(s.term_id), "label": _s(s.label), "level": s.level, "where": s.where, "message": _s(s.message)}
+            for s in job.steps
+        ],
+    }

@@ -245,3 +245,48 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
     lines += _next(analysis)
     lines += _footer(analysis)
     return "\n".join(lines) + "\n"
+
+
+def _job(analysis: Analysis) -> list[str]:
+    """The match against a job posting (``check --job``), every number with where it comes from."""
+    job = analysis.job
+    if job is None:
+        return []
+    title_points = 10 if job.title_match.matched else 0
+    lines = [
+        "",
+        f"## Job match: {md(job.title)}",
+        "",
+        f"**Match {fmt_number(job.rate)}/100** = terms {fmt_number(job.terms_rate)}/100 × 0.9 + title "
+        f"{title_points} (required ×3, preferred ×1, duties ×0.5; evidence: quantified achievement 1.0, "
+        "achievement 0.9, duty 0.75, listed 0.6).",
+        "",
+        f"- Title: {'✓' if job.title_match.matched else '✗'} {md(job.title_match.reason)}",
+    ]
+    years = job.years
+    if years.asked is not None:
+        shown = f"{fmt_number(years.shown)} in your role dates" if years.shown is not None else "not readable"
+        sign = "?" if years.met is None else ("✓" if years.met else "✗")
+        lines.append(f"- Years: {sign} {fmt_number(years.asked)}+ asked ({md(years.what)}); {shown}")
+    for cert in job.certifications:
+        lines.append(f"- Certification ({cert.level}): {'✓' if cert.shown else '✗'} {md(cert.label)}")
+    if job.education is not None:
+        lines.append(f"- Education: {'✓' if job.education.shown else '✗'} {md(job.education.label)} asked")
+    rows = [t for t in job.terms if t.level != "duty" or t.found]
+    if rows:
+        lines += ["", "| term | asked | in your résumé | posting line / your line |", "|---|---|---|---|"]
+        for t in rows:
+            if t.found:
+                state, where = f"✓ {t.evidence}", f"line {t.proof_line}: {md(t.proof)}"
+            elif t.satisfied_by:
+                state, where = f"✓ via {md(t.satisfied_by)}", f"line {t.line}: {md(t.ask)}"
+            else:
+                state, where = "✗ missing", f"line {t.line}: {md(t.ask)}"
+            lines.append(f"| {md(t.label)} | {t.level} | {state} | {where} |")
+    if job.knockouts:
+        lines += ["", "**Check these yourself (knock-out lines):**", ""]
+        lines += [f"- line {ko.line} \\[{ko.kind}\\]: {md(ko.text)}" for ko in job.knockouts]
+    if job.steps:
+        lines += ["", "**Where to add what (if you have the experience):**", ""]
+        lines += [f"{n}. {md(step.message)}" for n, step in enumerate(job.steps, 1)]
+    return lines

@@ -315,3 +315,82 @@ def render(analysis: Analysis, *, color: bool = False, width: int = WIDTH, verbo
     finally:
         _LAYOUT.reset(token)
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------- job match
+
+MAX_JOB_FOUND = 8
+MAX_JOB_MISSING = 12
+
+
+def _job(analysis: Analysis, style: Style) -> list[str]:
+    """The match against a job posting (``check --job``): rate, missing terms with the line asking, found terms
+    with the line proving them, title, years, certifications, education, knock-outs and where to add what."""
+    job = analysis.job
+    if job is None:
+        return []
+    lines = _heading(f"Job match: {_c(job.title)}", style)
+    colour = _LEVEL_COLOURS[level(job.rate / 100)]
+    rate = f"{fmt_number(job.rate)}/100"
+    lines.append(
+        "  Match " + style(rate, fg=colour, bold=True) + "  " + style(bar(job.rate / 100, 30), fg=colour)
+    )
+    title_points = 10 if job.title_match.matched else 0
+    lines += _wrapped(
+        f"terms {fmt_number(job.terms_rate)}/100 × 0.9 + title {title_points} "
+        "(required ×3, preferred ×1, duties ×0.5; `resume-check explain` has the rule)",
+        "  ",
+        "  ",
+    )
+    mark = style("✓", fg="green") if job.title_match.matched else style("✗", fg="red")
+    lines += _wrapped(f"{mark} Title: {_c(job.title_match.reason)}", "  ", "      ")
+    years = job.years
+    if years.asked is not None:
+        shown = f"{fmt_number(years.shown)} in your role dates" if years.shown is not None else "not readable"
+        sign = "?" if years.met is None else ("✓" if years.met else "✗")
+        where = f", line {years.line}" if years.line else ""
+        lines += _wrapped(
+            f"{sign} Years: {fmt_number(years.asked)}+ asked ({_c(years.what)}{where}); {shown}", "  ", "      "
+        )
+    for cert in job.certifications:
+        sign = "✓" if cert.shown else "✗"
+        lines += _wrapped(f"{sign} Certification ({cert.level}): {_c(cert.label)}", "  ", "      ")
+    if job.education is not None:
+        sign = "✓" if job.education.shown else "✗"
+        lines += _wrapped(f"{sign} Education: {_c(job.education.label)} asked (line {job.education.line})", "  ", "    ")
+    for lvl, title in (("required", "Missing required"), ("preferred", "Missing preferred")):
+        missing = job.missing(lvl)  # type: ignore[arg-type]
+        if not missing:
+            continue
+        lines.append("")
+        lines.append(style(f"  {title} ({len(missing)})", bold=True))
+        for term in missing[:MAX_JOB_MISSING]:
+            lines += _wrapped(
+                f"✗ {_c(term.label)} — posting line {term.line}: “{_c(term.ask)}”", "    ", "        ", max_lines=2
+            )
+        if len(missing) > MAX_JOB_MISSING:
+            lines.append(f"    … and {len(missing) - MAX_JOB_MISSING} more (see --format html or json)")
+    found = [t for t in job.found() if t.level != "duty"]
+    if found:
+        lines.append("")
+        lines.append(style(f"  Found ({len(found)})", bold=True))
+        for term in found[:MAX_JOB_FOUND]:
+            lines += _wrapped(
+                f"✓ {_c(term.label)} ({term.level}, {term.evidence}, line {term.proof_line}): “{_c(term.proof)}”",
+                "    ",
+                "        ",
+                max_lines=2,
+            )
+        if len(found) > MAX_JOB_FOUND:
+            lines.append(f"    … and {len(found) - MAX_JOB_FOUND} more")
+    if job.knockouts:
+        lines.append("")
+        lines.append(style("  Check these yourself (knock-out lines)", bold=True))
+        for ko in job.knockouts:
+            lines += _wrapped(f"! line {ko.line} [{ko.kind}]: {_c(ko.text)}", "    ", "        ", max_lines=2)
+    if job.steps:
+        lines.append("")
+        lines.append(style("  Where to add what (if you have the experience)", bold=True))
+        for number, step in enumerate(job.steps[:8], 1):
+            lines += _wrapped(f"{number}. {_c(step.message)}", "    ", "       ")
+    return lines
