@@ -92,7 +92,10 @@ mark{background:var(--mark);border-bottom:2px solid #d4b106;padding:0 1px;border
 details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.8rem}
 .bar>span.cat{background:#3b6fb6}
-@media (max-width:1100px){.layout{grid-template-columns:1fr}.doc{position:static;max-height:none;overflow:visible}}
+.layout.job{grid-template-columns:minmax(0,1fr) minmax(0,1fr) minmax(0,1fr)}
+.posting p{margin:2px 0}.posting .req-found{background:var(--strong)}.posting .req-missing{background:var(--weak)}
+.posting .head{font-weight:600}
+@media (max-width:1100px){.layout,.layout.job{grid-template-columns:1fr}.doc{position:static;max-height:none;overflow:visible}}
 @media (max-width:700px){.top{grid-template-columns:1fr}}
 @media print{@page{margin:12mm}body{font-size:8.5pt;line-height:1.3}main{max-width:none;padding:0}
 .layout{display:block}.doc{position:static;max-height:none;overflow:visible}h2,h3{break-after:avoid}
@@ -530,7 +533,8 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
     body = "".join(
         [
             _header(analysis),
-            '<div class="layout"><div class="panels">',
+            f'<div class="layout{" job" if analysis.job is not None else ""}"><div class="panels">',
+            _job(analysis),
             _score(analysis),
             _next(analysis),
             _impact(analysis),
@@ -539,7 +543,9 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
             _rules(analysis),
             '</div><div class="doc">',
             _resume(analysis),
-            "</div></div>",
+            "</div>",
+            _posting(analysis),
+            "</div>",
             f"<footer>Generated offline by resume-check {__version__}. This page loads nothing from the network."
             "</footer>",
         ]
@@ -554,3 +560,72 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
         + body.replace("</section>", "</section>\n")
         + "\n</main>\n</body>\n</html>\n"
     )
+
+
+# --------------------------------------------------------------------------------------------- job match
+
+
+def _job(analysis: Analysis) -> str:
+    """The match against a job posting (``check --job``): rate, terms missing and found, checks, next steps."""
+    job = analysis.job
+    if job is None:
+        return ""
+    title_points = 10 if job.title_match.matched else 0
+    parts = [
+        f'<section id="job"><h2>Job match: {h(job.title)}</h2>',
+        f'<p><strong>Match {fmt_number(job.rate)}/100</strong> {_bar(job.rate / 100)}</p>',
+        f'<p class="muted">= terms {fmt_number(job.terms_rate)}/100 × 0.9 + title {title_points}. Required terms '
+        "weigh 3, preferred 1, terms of the duties 0.5 (more when the posting repeats them); a found term earns "
+        "1.0 in a quantified achievement, 0.9 in an achievement, 0.75 in a duty, 0.6 when only listed.</p>",
+        f"<p>{'✓' if job.title_match.matched else '✗'} Title: {h(job.title_match.reason)}</p>",
+    ]
+    years = job.years
+    if years.asked is not None:
+        shown = f"{fmt_number(years.shown)} in your role dates" if years.shown is not None else "not readable"
+        sign = "?" if years.met is None else ("✓" if years.met else "✗")
+        parts.append(f"<p>{sign} Years: {fmt_number(years.asked)}+ asked ({h(years.what)}); {h(shown)}</p>")
+    for cert in job.certifications:
+        parts.append(f"<p>{'✓' if cert.shown else '✗'} Certification ({cert.level}): {h(cert.label)}</p>")
+    if job.education is not None:
+        parts.append(f"<p>{'✓' if job.education.shown else '✗'} Education: {h(job.education.label)} asked</p>")
+    rows = []
+    for t in job.terms:
+        if t.level == "duty" and not t.found:
+            continue
+        if t.found:
+            state, where = f"✓ {h(t.evidence or '')}", f"your line {t.proof_line}: {h(t.proof)}"
+        elif t.satisfied_by:
+            state, where = f"✓ via {h(t.satisfied_by)}", f"posting line {t.line}"
+        else:
+            state, where = '<span class="poor">✗ missing</span>', f"posting line {t.line}: {h(t.ask)}"
+        rows.append(f"<tr><td>{h(t.label)}</td><td>{t.level}</td><td>{state}</td><td>{where}</td></tr>")
+    if rows:
+        parts.append(
+            "<table><thead><tr><th>term</th><th>asked</th><th>in your résumé</th><th>where</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    if job.knockouts:
+        items = "".join(f"<li>line {k.line} [{h(k.kind)}]: {h(k.text)}</li>" for k in job.knockouts)
+        parts.append(f"<h3>Check these yourself (knock-out lines)</h3><ul>{items}</ul>")
+    if job.steps:
+        items = "".join(f"<li>{h(step.message)}</li>" for step in job.steps)
+        parts.append(f'<h3>Where to add what (if you have the experience)</h3><ol class="steps">{items}</ol>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _posting(analysis: Analysis) -> str:
+    """The posting beside the résumé, its requirement lines highlighted: found (green) or missing (red)."""
+    job = analysis.job
+    if job is None or not job.posting_lines:
+        return ""
+    parts = [
+        '<div class="doc posting"><section id="posting"><h2>The posting</h2>',
+        '<p class="legend muted"><span class="req-found">asks for terms you show</span> '
+        '<span class="req-missing">asks for a term you do not show</span></p>',
+    ]
+    for number, text, state in job.posting_lines:
+        css = f' class="req-{state}"' if state else ""
+        parts.append(f'<p{css}><span class="ln">{number}</span>{h(text)}</p>')
+    parts.append("</section></div>")
+    return "".join(parts)
