@@ -44,6 +44,8 @@ class Settings:
     #: (field, where its value came from: "the command line (--fail-under)", "fail_under in PATH" ...); a field not
     #: listed has its default. Gate messages name it.
     origins: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    job: str | None = None  # a job posting to match against (check --job, config ``job``)
+    min_match: float | None = None  # gate: fail when the job match rate is under this (needs ``job``)
     #: where to keep compiled lexicons and matchers between runs (see cache.py); None: no disk cache
     cache_dir: str | None = field(default=None, compare=False)
 
@@ -64,6 +66,10 @@ class Settings:
             )
         if self.role_chosen_by not in ROLE_CHOSEN_BY:
             raise ConfigError(f"role_chosen_by must be one of {', '.join(ROLE_CHOSEN_BY)}, got {self.role_chosen_by!r}")
+        if self.min_match is not None and not 0 <= self.min_match <= 100:
+            raise ConfigError(f"min_match{where} must be between 0 and 100, got {self.min_match!r}")
+        if self.min_match is not None and self.job is None:
+            raise ConfigError(f'min_match{where} needs a job posting to match against: set job = "posting.md"')
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes{where} must be positive, got {self.max_bytes!r}")
 

@@ -47,6 +47,8 @@ SCALAR_KEYS: dict[str, str] = {
     "fail_level": "fail_level",
     "time_limit": "time_limit",
     "role": "role",
+    "job": "job",
+    "min_match": "min_match",
 }
 #: Settings field -> the command-line option that sets it, for "where did this threshold come from" messages
 OPTION_NAMES: dict[str, str] = {
@@ -57,6 +59,8 @@ OPTION_NAMES: dict[str, str] = {
     "lexicons": "--lexicon",
     "model": "--model",
     "role": "--role",
+    "job": "--job",
+    "min_match": "--min-match",
 }
 SETTING_KEYS = {**LIST_KEYS, **SCALAR_KEYS}
 TOP_KEYS = (*SETTING_KEYS, "overrides")
@@ -90,6 +94,10 @@ role = "auto"
 # `enable` switches a narrower prefix back on.
 disable = []
 enable = []
+
+# Match against a job posting (relative to this file) and fail when the match rate is under min_match (0-100).
+# job = "posting.md"
+# min_match = 70
 
 # Per-file settings: any key above, for files matching a glob relative to this file's folder.
 # List keys add to the lists above; other keys replace.
@@ -291,6 +299,14 @@ def _check_value(key: str, value: Any, where: str, folder: Path) -> Any:
         from .roles import is_profile_path
 
         return str(folder / value) if is_profile_path(value) else value.strip()
+    if key == "job":
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f'{where}: job must be the path of a job posting, e.g. job = "posting.md"')
+        return str(folder / value.strip())
+    if key == "min_match":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            raise ConfigError(f"{where}: min_match must be a number from 0 to 100, got {value!r}")
+        return float(value)
     raise AssertionError(key)  # pragma: no cover - every allowed key is handled above
 
 

@@ -23,7 +23,7 @@ from .errors import ConfigError
 from .models import Analysis, Finding
 from .suppress import Suppression, is_suppressed, parse_suppressions
 
-FailureKind = Literal["score", "required-term", "forbidden-phrase", "finding", "baseline"]
+FailureKind = Literal["score", "required-term", "forbidden-phrase", "finding", "baseline", "match"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,17 @@ def evaluate(
                 f"score {total:g} is under the bar of {settings.fail_under:g} "
                 f"(set by {settings.origin('fail_under')}); "
                 "see the report for the missing keywords and weak statements that cost points",
+            )
+        )
+    job = analysis.job
+    if settings.min_match is not None and job is not None and job.rate < settings.min_match:
+        missing = ", ".join(t.label for t in job.missing("required")[:5]) or "none"
+        failures.append(
+            Failure(
+                "match",
+                "gate.match",
+                f"job match {job.rate:g} is under the bar of {settings.min_match:g} for {job.title!r}; "
+                f"missing required terms: {missing}",
             )
         )
     found = [t.id for t in analysis.found]

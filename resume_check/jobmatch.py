@@ -47,6 +47,46 @@ EVIDENCE_CREDIT: dict[Evidence, float] = {
 #: the job-seeker tools' usual "ready to apply" mark; used in next steps, not in the rate
 READY_RATE = 80.0
 
+
+#: the published match rule: (id, value, description), for ``resume-check explain``
+def match_rules() -> tuple[tuple[str, float, str], ...]:
+    from .posting import LEVEL_WEIGHT, REPEAT_BONUS, REPEAT_CAP
+
+    return (
+        (
+            "match.terms",
+            TERMS_SHARE,
+            "share of the rate: terms = 100 × Σ weight × credit / Σ weight over the posting's asks (a term, or a "
+            "whole 'X or Y' group: its highest weight and best credit); job titles are the title part",
+        ),
+        (
+            "match.title",
+            TITLE_SHARE,
+            "share of the rate: 1 when the résumé's headline or a role title names the "
+            "posting's title (or another title it gives), else 0",
+        ),  # fmt: skip
+        *(
+            (
+                f"match.weight.{lvl}",
+                w,
+                f"weight of a term the posting asks for as {lvl}"
+                if lvl != "duty"
+                else "weight of a term only mentioned in the duties (never promoted to required)",
+            )
+            for lvl, w in LEVEL_WEIGHT.items()
+        ),  # fmt: skip
+        (
+            "match.weight.repeat",
+            REPEAT_BONUS,
+            f"each further mention of a term adds this share of its level weight (up to {REPEAT_CAP} mentions)",
+        ),
+        *(
+            (f"match.credit.{level}", credit, f"credit of a found term whose best use is: {level}")
+            for level, credit in EVIDENCE_CREDIT.items()
+        ),
+    )
+
+
 Where = Literal["experience", "skills", "certifications", "education", "headline"]
 
 
@@ -130,7 +170,9 @@ class JobMatch:
     posting_lines: tuple[tuple[int, str, str], ...] = ()  # (line, text, "found" | "missing" | "") for HTML
 
     def missing(self, level: PostingLevel | None = None) -> tuple[TermResult, ...]:
-        return tuple(t for t in self.terms if not t.found and not t.satisfied_by and (level is None or t.level == level))
+        return tuple(
+            t for t in self.terms if not t.found and not t.satisfied_by and (level is None or t.level == level)
+        )
 
     def found(self) -> tuple[TermResult, ...]:
         return tuple(t for t in self.terms if t.found)

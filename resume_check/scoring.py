@@ -365,6 +365,7 @@ def explain_dict() -> dict[str, object]:
         ],
         "metrics": [{"id": rule_id, "description": text} for rule_id, text in METRIC_RULES],
         "suggestions": list(_suggestion_rules()),
+        "job_match": _job_match_rules(),
     }
 
 
@@ -373,6 +374,12 @@ def _suggestion_rules() -> tuple[str, ...]:
     from .advice import SUGGESTION_RULES
 
     return SUGGESTION_RULES
+
+
+def _job_match_rules() -> list[dict[str, object]]:
+    from .jobmatch import match_rules
+
+    return [{"id": rid, "value": value, "description": text} for rid, value, text in match_rules()]
 
 
 def explain_text(width: int = 80) -> str:
@@ -404,4 +411,21 @@ def explain_text(width: int = 80) -> str:
     lines += ["", "Suggestions (no points: what each weak or unquantified statement is told)"]
     for text in _suggestion_rules():
         lines += textwrap.wrap(text, width, initial_indent="  - ", subsequent_indent="    ")
+    lines += ["", "Job match rate (check --job POSTING), 0 to 100, beside the score"]
+    lines += textwrap.wrap(
+        "rate = 100 × (match.terms × terms + match.title × title). Missing required terms are listed first with "
+        "the posting line asking for each; found terms with the résumé line proving them. Years, education, "
+        "certifications and knock-out lines are reported for you to check, not scored.",
+        width,
+        initial_indent="  ",
+        subsequent_indent="  ",
+    )
+    for rid, value, text in _job_match_rules_tuples():
+        lines += textwrap.wrap(text, width, initial_indent=f"  {rid} = {value:g}: ", subsequent_indent="      ")
     return "\n".join(lines) + "\n"
+
+
+def _job_match_rules_tuples() -> tuple[tuple[str, float, str], ...]:
+    from .jobmatch import match_rules
+
+    return match_rules()

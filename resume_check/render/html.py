@@ -573,7 +573,7 @@ def _job(analysis: Analysis) -> str:
     title_points = 10 if job.title_match.matched else 0
     parts = [
         f'<section id="job"><h2>Job match: {h(job.title)}</h2>',
-        f'<p><strong>Match {fmt_number(job.rate)}/100</strong> {_bar(job.rate / 100)}</p>',
+        f"<p><strong>Match {fmt_number(job.rate)}/100</strong> {_bar(job.rate / 100)}</p>",
         f'<p class="muted">= terms {fmt_number(job.terms_rate)}/100 × 0.9 + title {title_points}. Required terms '
         "weigh 3, preferred 1, terms of the duties 0.5 (more when the posting repeats them); a found term earns "
         "1.0 in a quantified achievement, 0.9 in an achievement, 0.75 in a duty, 0.6 when only listed.</p>",

@@ -332,9 +332,7 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
     lines = _heading(f"Job match: {_c(job.title)}", style)
     colour = _LEVEL_COLOURS[level(job.rate / 100)]
     rate = f"{fmt_number(job.rate)}/100"
-    lines.append(
-        "  Match " + style(rate, fg=colour, bold=True) + "  " + style(bar(job.rate / 100, 30), fg=colour)
-    )
+    lines.append("  Match " + style(rate, fg=colour, bold=True) + "  " + style(bar(job.rate / 100, 30), fg=colour))
     title_points = 10 if job.title_match.matched else 0
     lines += _wrapped(
         f"terms {fmt_number(job.terms_rate)}/100 × 0.9 + title {title_points} "
@@ -357,7 +355,9 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
         lines += _wrapped(f"{sign} Certification ({cert.level}): {_c(cert.label)}", "  ", "      ")
     if job.education is not None:
         sign = "✓" if job.education.shown else "✗"
-        lines += _wrapped(f"{sign} Education: {_c(job.education.label)} asked (line {job.education.line})", "  ", "    ")
+        lines += _wrapped(
+            f"{sign} Education: {_c(job.education.label)} asked (line {job.education.line})", "  ", "    "
+        )
     for lvl, title in (("required", "Missing required"), ("preferred", "Missing preferred")):
         missing = job.missing(lvl)  # type: ignore[arg-type]
         if not missing:
