@@ -80,6 +80,7 @@ class PostingTerm:
     forms: tuple[str, ...] = ()  # for posting terms: the phrase(s) to look for in a résumé (matched by lemma)
     group: str = ""  # "X or Y": the id of the group's first term; one term of a group is enough
     title: bool = False  # a job title (lexicon roles category): checked as the title match, never as a keyword
+    written: str = ""  # the words as the posting writes them ("supervising staff" for team leadership)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +148,10 @@ class PostingRules:
 
     headings: dict[str, PostingLevel | None]
     starts: tuple[tuple[str, PostingLevel], ...]
-    preferred_cues: re.Pattern[str]
+    preferred_after: re.Pattern[str]
+    preferred_before: re.Pattern[str]
     required_cues: re.Pattern[str]
+    duty_cues: re.Pattern[str]
     negations: frozenset[str]
     boilerplate: tuple[str, ...]
     stop_words: frozenset[str]
@@ -186,11 +189,13 @@ def load_posting_rules() -> PostingRules:
         return PostingRules(
             headings=headings,
             starts=starts,
-            preferred_cues=_words_pattern(data["cues"]["preferred"]),
+            preferred_after=_words_pattern(data["cues"]["preferred_after"]),
+            preferred_before=_words_pattern(data["cues"]["preferred_before"]),
             required_cues=_words_pattern(data["cues"]["required"]),
+            duty_cues=_words_pattern(data["cues"]["duties"]),
             negations=frozenset(str(w).lower() for w in data["negations"]),
             boilerplate=tuple(str(p).lower() for p in data["boilerplate"]),
-            stop_words=frozenset(str(w).lower() for w in data["stop_words"]),
+            stop_words=frozenset(str(w).lower() for w in data["stop_words"]) | _spacy_stop_words(),
             stop_acronyms=frozenset(str(w) for w in data["stop_acronyms"]),
             generic_nouns=frozenset(str(w).lower() for w in data["generic_nouns"]),
             gerund_nouns=frozenset(str(w).lower() for w in data["gerund_nouns"]),
@@ -198,6 +203,13 @@ def load_posting_rules() -> PostingRules:
         )
     except (KeyError, TypeError, AttributeError, re.error) as err:
         raise LexiconError(f"posting.yaml: malformed ({type(err).__name__}: {err}); reinstall resume-check") from None
+
+
+def _spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words (function words: "else", "can", "also", "yet", "you'll")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w.replace("’", "'") for w in STOP_WORDS)
 
 
 def _level(name: str) -> PostingLevel:
@@ -387,7 +399,7 @@ def _read_job_json(data: bytes, path: str) -> tuple[Source, tuple[RawLine, ...]]
 
 # --------------------------------------------------------------------------------------------- analysis
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:['’.&/-][A-Za-z0-9+#]+)*")
+_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9+#]*(?:['’.&/-][A-Za-z0-9+#]+)*")
 _CLAUSE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"'“])|;\s*|\s+[–—]\s+|\s+-\s+")
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&+]{1,6}|[A-Z]{2,}[a-z]?[A-Z]+)s?$")
 _NUMBER_WORDS = {
@@ -448,6 +460,7 @@ class _Ask:
     forms: tuple[str, ...] = ()
     group: str = ""
     title: bool = False
+    written: str = ""
 
 
 def read_posting(path: str | Path, engine: Engine) -> Posting:
@@ -567,13 +580,29 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _clause_level(clause: str, level: PostingLevel, rules: PostingRules) -> PostingLevel:
-    lower = clause.lower()
-    if rules.preferred_cues.search(lower):
-        return "preferred"  # "PMP preferred", "not required": never promoted to required
+def _clause_level(clause: str, level: PostingLevel, rules: PostingRules, at: int | None = None) -> PostingLevel:
+    """The level of a term at ``at`` in ``clause`` (None: of the clause as a whole): a preferred cue after the
+    term ("PMP preferred") or before it ("ideally ...") makes it preferred; in a duties section a required cue
+    ("you must", "you'll need") makes it required. Preferred always wins: it is never promoted to required."""
+    lower = clause.lower().replace("’", "'")
+    for m in rules.preferred_after.finditer(lower):
+        if at is None or m.start() >= at:
+            return "preferred"
+    for m in rules.preferred_before.finditer(lower):
+        if at is None or m.end() <= at:
+            return "preferred"
     if level == "duty" and rules.required_cues.search(lower):
         return "required"
+    if level == "required" and rules.duty_cues.search(lower):
+        return "duty"  # "your duties will extend to ...": what the job does, inside a requirements section
     return level
+
+
+def is_preferred_text(text: str) -> bool:
+    """Whether a posting line softens what it asks ("preferred", "is a plus", "ideally", "not required")."""
+    rules = load_posting_rules()
+    lower = text.lower().replace("’", "'")
+    return bool(rules.preferred_after.search(lower) or rules.preferred_before.search(lower))
 
 
 def _terms(
@@ -630,18 +659,22 @@ def _terms(
                 negations.append(Negation(hit.group(), (), line.number, line.text))
             kept = [f for f in found if f not in negated]
             groups = _or_groups(line.text, kept)
-            for (_start, _end, term_id, label, category, forms), group in zip(kept, groups, strict=True):
+            for (start, end, term_id, label, category, forms), group in zip(kept, groups, strict=True):
+                term_level = _clause_level(clause, line.level, rules, at=start - c_start)
+                if forms and term_level == "duty":
+                    continue  # posting phrases come from what is asked, not from the duties
                 asks.append(
                     _Ask(
                         id=term_id,
                         label=label,
                         category=category,
-                        level=level,
+                        level=term_level,
                         line=line.number,
                         text=line.text,
                         forms=forms,
                         group=group,
                         title=category == "roles",
+                        written=line.text[start:end],
                     )
                 )
     return asks, tuple(negations)
@@ -722,19 +755,27 @@ def _posting_phrases(
         run.clear()
         while words and _is_verb_form(words[0].group().lower(), verbs, rules):
             words.pop(0)  # "building relationships", "leading programmes": the verb is not part of the term
-        while words and words[-1].group().lower().endswith("ly"):
-            words.pop()
+        while words and words[0].group().lower().endswith("ly"):
+            words.pop(0)  # "reasonably comfortable", "strongly"
+        while words and words[-1].group().lower().endswith(("ly", *_ADJECTIVE_TAILS)):
+            words.pop()  # a term ends in a noun: "comfortable", "reliable" are not things a résumé shows
         if len(words) > MAX_PHRASE_WORDS:
             words = words[-MAX_PHRASE_WORDS:]
         if len(words) >= 2:
+            if all(w.group().lower() in rules.generic_nouns for w in words):
+                return  # "development methodologies", "technical environment": nothing a résumé can show
             phrase = text[words[0].start() : words[-1].end()]
             out.append((words[0].start(), words[-1].end(), "job." + _slug(phrase), phrase, "posting", (phrase,)))
-        elif len(words) == 1 and _is_single_term(words[0].group(), rules, verbs):
+        elif len(words) == 1:
             word = words[0].group()
-            out.append((words[0].start(), words[0].end(), "job." + _slug(word), word, "posting", (word,)))
-        elif len(words) == 1 and _is_acronym(words[0].group(), rules):
-            word = words[0].group()
-            word = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+            if _is_acronym(word, rules):
+                word = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+            elif not (
+                _is_single_term(word, rules, verbs)
+                or _is_list_item(text, words[0], start, end, word, rules, verbs)
+                or _is_gerund_object(text, words[0], start, word)
+            ):
+                return
             out.append((words[0].start(), words[0].end(), "job." + _slug(word), word, "posting", (word,)))
 
     previous_end = start
@@ -745,7 +786,15 @@ def _posting_phrases(
         inside = any(s <= m.start() < e for s, e in covered)
         if run and (re.search(r"[^\s]", gap) and not re.fullmatch(r"\s*-\s*", gap)):
             flush()
-        if inside or word.lower() in rules.stop_words or word.isdigit():
+        lower = word.lower().replace("’", "'")
+        breaks = (
+            inside
+            or lower in rules.stop_words
+            or lower.endswith("'s")  # a possessive names an owner ("10x's core languages")
+            or bool(re.search(r"'(?:ll|re|ve|d|m|t)$", lower))  # "you'll", "we're", "don't"
+            or (any(c.isdigit() for c in word) and not word.isupper())  # "LLaMa-2", a version, a count
+        )
+        if breaks:
             flush()
             continue
         if _is_acronym(word, rules) and run:
@@ -758,9 +807,11 @@ def _posting_phrases(
 
 
 def _is_verb_form(word: str, verbs: Any, rules: PostingRules) -> bool:
-    """A leading verb form is not part of a posting term: "building relationships", "leading teams"."""
+    """A leading verb form is not part of a posting term: "building relationships", "leading teams", "makes sure"."""
     if word in rules.gerund_nouns:
         return False
+    if word.endswith("s") and word in verbs and word[:-1] in verbs:
+        return True
     return word.endswith(("ing", "ed")) and (word in verbs or word.endswith("ing"))
 
 
@@ -770,13 +821,50 @@ _NOUN_ENDINGS = ("tion", "sion", "ment", "ship", "ity", "ness", "ance", "ence", 
 _NOT_PLURAL = ("ss", "us", "is", "ous", "ies", "ves", "es")
 
 
+def _is_gerund_object(text: str, word: re.Match[str], start: int, lower: str) -> bool:
+    """An -ing word after "of", "in" or "with" is a noun: "the capabilities of fine-tuning", "experience in testing"."""
+    if not lower.lower().endswith("ing") or len(lower) < 6:
+        return False
+    return bool(re.search(r"\b(?:of|in|with)\s+$", text[max(start, word.start() - 6) : word.start()], re.IGNORECASE))
+
+
+_LIST_BEFORE = re.compile(r"(?:,|\bor|\band|/)\s*$", re.IGNORECASE)
+_LIST_AFTER = re.compile(r"^\s*(?:,|or\b|and\b|/)", re.IGNORECASE)
+#: endings of words that never end a term (adjectives)
+_ADJECTIVE_TAILS = ("able", "ible", "ous", "ful", "less", "ive")
+_ADJECTIVE_ENDINGS = ("ive", "al", "ous", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "ed", "ing")
+
+
+def _is_list_item(
+    text: str, word: re.Match[str], start: int, end: int, lower: str, rules: PostingRules, verbs: Any
+) -> bool:
+    """A lone word that is an item of a list in a requirement ("the design, roadmap, or technical implementation";
+    "JAWS, NVDA, or VoiceOver") names a thing, unless it is generic, a stop word or looks like an adjective."""
+    low = lower.lower()
+    if len(low) < 3 or low in rules.generic_nouns or low in rules.stop_words or low.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    # a list of verbs opens a duty ("Design, develop and manage ..."); deeper in a clause a listed word that could be
+    # a verb is a noun ("experience with the design, roadmap, or technical implementation")
+    noun_list = re.search(
+        r"\b(?:the|a|an|your|our|their)\s+[\w-]+(?:,\s*[\w-]+)*,?\s*(?:(?:or|and|and/or)\s+)?$|"
+        r"\b(?:the|a|an|your|our|their)\s+$",
+        text[start : word.start()],
+        re.IGNORECASE,
+    )
+    if low in verbs and low not in rules.gerund_nouns and not noun_list:
+        return False
+    before = text[max(start, word.start() - 6) : word.start()]
+    after = text[word.end() : min(end, word.end() + 5)]
+    return bool(_LIST_BEFORE.search(before) or _LIST_AFTER.search(after))
+
+
 def _is_single_term(word: str, rules: PostingRules, verbs: Any) -> bool:
     """A lone word of a requirement clause that names something a résumé can show ("roadmap", "alignment",
     "stakeholders"). Without a part-of-speech tagger, a noun is told by its ending (-tion, -ment, -ity, ...), a
     plural ("stakeholders", "relationships") or a gerund noun ("training"); generic nouns of the posting stop list,
     verb forms and words under four letters never stand alone."""
     lower = word.lower()
-    if len(lower) < 4 or not lower.isalpha() or word.isupper():
+    if len(lower) < 4 or not lower.replace("-", "").isalpha() or word.isupper():
         return False
     if lower in rules.generic_nouns or lower in rules.stop_words:
         return False
@@ -786,6 +874,8 @@ def _is_single_term(word: str, rules: PostingRules, verbs: Any) -> bool:
         return False
     if lower.endswith(_NOUN_ENDINGS):
         return True
+    if lower in verbs and lower[:-1] in verbs:
+        return False  # "makes", "ensures": a verb, not a plural
     return lower.endswith("s") and not lower.endswith(_NOT_PLURAL) and len(lower) >= 6
 
 
@@ -825,6 +915,7 @@ def _merge(asks: Sequence[_Ask]) -> tuple[PostingTerm, ...]:
                 forms=forms,
                 group=group,
                 title=best.title,
+                written=best.written,
             )
         )
     out.sort(key=lambda t: (LEVELS.index(t.level), -t.weight, t.line, t.label.casefold()))
