@@ -64,7 +64,7 @@ def match_rules() -> tuple[tuple[str, float, str], ...]:
             TITLE_SHARE,
             "share of the rate: 1 when the résumé's headline or a role title names the "
             "posting's title (or another title it gives), else 0",
-        ),  # fmt: skip
+        ),
         *(
             (
                 f"match.weight.{lvl}",
@@ -74,7 +74,7 @@ def match_rules() -> tuple[tuple[str, float, str], ...]:
                 else "weight of a term only mentioned in the duties (never promoted to required)",
             )
             for lvl, w in LEVEL_WEIGHT.items()
-        ),  # fmt: skip
+        ),
         (
             "match.weight.repeat",
             REPEAT_BONUS,
@@ -385,7 +385,7 @@ def _title_match(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> 
 
 # --------------------------------------------------------------------------------------------- years, education
 
-_MONTHS = "jan feb mar apr may jun jul aug sep sept oct nov dec".split()
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 _DATE = r"(?:(?P<m{n}>[A-Za-z]{{3,9}}\.?|\d{{1,2}})[\s/.-]+)?(?P<y{n}>(?:19|20)\d\d)"
 _RANGE = re.compile(
     _DATE.format(n=1) + r"\s*(?:-|–|—|to|until)\s*(?:" + _DATE.format(n=2) + r"|(?P<now>present|current|now|date))",

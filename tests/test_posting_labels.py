@@ -24,8 +24,25 @@ from resume_check.posting import Posting, PostingTerm, read_posting
 
 LABELS = Path(__file__).resolve().parent / "data" / "labels" / "jobs"
 GENERIC = frozenset(
-    "experience skill knowledge ability management manage development develop methodology method practice "
-    "principle process service team work working".split()
+    [
+        "experience",
+        "skill",
+        "knowledge",
+        "ability",
+        "management",
+        "manage",
+        "development",
+        "develop",
+        "methodology",
+        "method",
+        "practice",
+        "principle",
+        "process",
+        "service",
+        "team",
+        "work",
+        "working",
+    ]
 )
 
 #: targets of issue 14

@@ -95,7 +95,8 @@ footer{margin-top:32px;color:var(--muted);font-size:.8rem}
 .layout.job{grid-template-columns:minmax(0,1fr) minmax(0,1fr) minmax(0,1fr)}
 .posting p{margin:2px 0}.posting .req-found{background:var(--strong)}.posting .req-missing{background:var(--weak)}
 .posting .head{font-weight:600}
-@media (max-width:1100px){.layout,.layout.job{grid-template-columns:1fr}.doc{position:static;max-height:none;overflow:visible}}
+@media (max-width:1100px){.layout.job{grid-template-columns:1fr}}
+@media (max-width:1100px){.layout{grid-template-columns:1fr}.doc{position:static;max-height:none;overflow:visible}}
 @media (max-width:700px){.top{grid-template-columns:1fr}}
 @media print{@page{margin:12mm}body{font-size:8.5pt;line-height:1.3}main{max-width:none;padding:0}
 .layout{display:block}.doc{position:static;max-height:none;overflow:visible}h2,h3{break-after:avoid}
