@@ -94,6 +94,10 @@ class Engine:
     nlp: Any = field(default=None, repr=False)  # the spaCy Language (kept for reuse; never reaches an Analysis)
     #: role profiles (bundled + a user file given as the role); none: every résumé is measured against the lexicon
     profiles: tuple[Profile, ...] = field(default=(), repr=False)
+    #: the target every résumé is measured against unless one is passed (``settings.job``: the posting, read once)
+    target: Target | None = field(default=None, repr=False)
+    #: finds ``target``'s terms the lexicon lacks (a posting's own phrases), by lemma; None when it has none
+    forms_matcher: MatcherLike | None = field(default=None, repr=False)
 
 
 def build_engine(settings: Settings | None = None) -> Engine:
@@ -113,7 +117,7 @@ def build_engine(settings: Settings | None = None) -> Engine:
     # the disk cache serves the default pipeline only (a trained model's tokenizer and lemmas differ)
     folder = settings.cache_dir if settings.model is None else None
     lexicon, matcher = cache.lexicon_and_matcher(nlp, settings.lexicons, folder)
-    return Engine(
+    engine = Engine(
         settings=settings,
         lexicon=lexicon,
         matcher=matcher,
@@ -122,6 +126,38 @@ def build_engine(settings: Settings | None = None) -> Engine:
         nlp=nlp,
         profiles=load_profiles(lexicon, (settings.role,) if is_profile_path(settings.role) else ()),
     )
+    if settings.job is not None:
+        engine = with_job(engine, settings.job)
+    return engine
+
+
+def with_job(engine: Engine, posting: str | Path) -> Engine:
+    """``engine`` measuring every résumé against a job posting: the posting is read, and its target and the matcher
+    of its own phrases built, once (a batch worker does it once for all its résumés). Raises InputError for an
+    unreadable posting."""
+    import dataclasses
+
+    from .posting import posting_target, read_posting
+
+    chosen_by = "config" if engine.settings.source else "option"
+    target = posting_target(read_posting(posting, engine), engine, chosen_by=chosen_by)
+    return dataclasses.replace(engine, target=target, forms_matcher=build_forms_matcher(engine.nlp, target))
+
+
+def build_forms_matcher(nlp: Any, target: Target) -> MatcherLike | None:
+    """A matcher for the target's terms that carry their own ``forms`` (not lexicon terms), or None."""
+    if nlp is None or not any(t.forms for t in target.terms):
+        return None
+    from .jobmatch import forms_lexicon
+    from .matching import TermMatcher
+
+    lexicon = forms_lexicon([t for t in target.terms if t.forms], target.id)
+    return TermMatcher(nlp, lexicon) if lexicon.terms else None
+
+
+@functools.lru_cache(maxsize=4)
+def _forms_matcher_for(nlp: Any, target: Target) -> MatcherLike | None:
+    return build_forms_matcher(nlp, target)
 
 
 def analyse_path(
@@ -149,6 +185,8 @@ def resolve_target(resume: Resume, engine: Engine, target: Target | None = None)
     manager profile); the whole lexicon when the engine has no profiles."""
     if target is not None:
         return target
+    if engine.target is not None:  # a job posting (settings.job), read once with the engine
+        return engine.target
     settings = engine.settings
     chosen_by = settings.role_chosen_by
     role = settings.role
@@ -177,7 +215,18 @@ def analyse(resume: Resume, engine: Engine, target: Target | None = None) -> Ana
     target = resolve_target(resume, engine, target)
     impact = engine.analyse_impact(resume)
     matches = engine.matcher.match(resume)
+    if any(t.forms for t in target.terms):  # a posting's own phrases, found by their own matcher
+        forms = engine.forms_matcher if target is engine.target else _forms_matcher_for(engine.nlp, target)
+        if forms is not None:
+            matches = (*matches, *forms.match(resume))
     found, missing, also_found = collect_target_terms(resume, target.terms, terms, matches, impact.statements)
+    job = None
+    if target.kind == "job":
+        from .jobmatch import match_target
+
+        job = match_target(resume, target, (*found, *also_found))
+        satisfied = {t.id for t in job.terms if t.satisfied_by}
+        missing = tuple(m for m in missing if m.id not in satisfied)  # "X or Y": the other one is there
     categories = category_coverage(target_categories(target, engine.lexicon.categories), target.terms, found)
     expected = target.expectations.dimensions or DIMENSIONS
     impact_findings = tuple(f for f in impact.findings if _DIMENSION_FINDINGS.get(f.id, "budget") in expected)
@@ -198,6 +247,7 @@ def analyse(resume: Resume, engine: Engine, target: Target | None = None) -> Ana
         lexicons=tuple((p.id, p.version) for p in engine.lexicon.packs),
         target=target,
         also_found=also_found,
+        job=job,
     )
     return dataclasses.replace(analysis, next_steps=build_next_steps(analysis))
 
@@ -313,6 +363,7 @@ _RANKED: dict[int, tuple[Sequence[Term | TargetTerm], tuple[MissingTerm, ...]]] 
 def target_categories(target: Target, categories: Sequence[Category]) -> tuple[Category, ...]:
     """The target's categories in its order, at its weights, labelled as the lexicon labels them (else by id)."""
     labels = {c.id: c.label for c in categories}
+    labels.setdefault("posting", "Terms of the posting")  # a posting's own phrases (job targets)
     return tuple(Category(cid, labels.get(cid, cid), weight) for cid, weight in target.category_weights)
 
 

@@ -33,7 +33,7 @@ FINGERPRINT_CHARS = 16
 
 @dataclass(frozen=True, slots=True)
 class Regression:
-    id: str  # baseline.score, baseline.term, baseline.finding, baseline.statement
+    id: str  # baseline.score, baseline.match, baseline.term, baseline.finding, baseline.statement
     message: str
     line: int | None = None
 
@@ -70,7 +70,7 @@ def entry_for(analysis: Analysis, findings: Sequence[Finding] | None = None) -> 
     quantified = sorted(
         {(fingerprint(s.text), " ".join(s.text.split())) for s in analysis.impact.statements if s.metrics}
     )
-    return {
+    entry: dict[str, Any] = {
         "score": analysis.score.total,
         "components": {c.id: round(c.value, 2) for c in sorted(analysis.score.components, key=lambda c: c.id)},
         "terms": sorted(t.id for t in analysis.found),
@@ -80,6 +80,9 @@ def entry_for(analysis: Analysis, findings: Sequence[Finding] | None = None) -> 
         ),
         "quantified_statements": [{"fingerprint": fp, "text": text} for fp, text in quantified],
     }
+    if analysis.job is not None:  # matched against a job posting: the rate, and which posting
+        entry["match"] = {"posting": analysis.job.posting_id, "rate": analysis.job.rate}
+    return entry
 
 
 def build_baseline(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -135,6 +138,18 @@ def compare(
                 f"({new_score - old_score:+.1f}, tolerance {tolerance:g})",
             )
         )
+    old_match = entry.get("match")
+    job = analysis.job
+    if isinstance(old_match, dict) and job is not None and old_match.get("posting") == job.posting_id:
+        old_rate = float(old_match.get("rate", 0.0))
+        if old_rate - job.rate > tolerance + 1e-9:
+            out.append(
+                Regression(
+                    "baseline.match",
+                    f"job match against {job.posting_id!r} fell from {old_rate:g} to {job.rate:g} "
+                    f"({job.rate - old_rate:+.1f}, tolerance {tolerance:g})",
+                )
+            )
     found = {t.id for t in analysis.found}
     for term_id in sorted(set(entry.get("terms", ())) - found):
         out.append(Regression("baseline.term", f"term {term_id!r} was found in the baseline and is now missing"))

@@ -618,6 +618,16 @@ def join_reports(fmt: str, reports: list[str]) -> str:
 @click.option("--tolerance", type=click.FloatRange(min=0), help="Score points a baseline allows to be lost.  [0]")
 @role_option
 @time_limit_option("a file over the limit is an error (exit 3)")
+@click.option(
+    "--job",
+    "job_path",
+    type=click.Path(dir_okay=False),
+    metavar="POSTING",
+    help="Match against this job posting (.txt, .md, .pdf, .docx, job.json): match rate, missing terms.",
+)
+@click.option(
+    "--min-match", type=click.FloatRange(0, 100), help="Gate: fail (exit 1) when the job match rate is below N."
+)
 @guarded
 def check(
     files: tuple[str, ...],
@@ -636,6 +646,8 @@ def check(
     fail_level: str | None = None,
     role: str | None = None,
     time_limit: float | None = None,
+    job_path: str | None = None,
+    min_match: float | None = None,
 ) -> None:
     """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
 
@@ -662,8 +674,17 @@ def check(
     \b
       resume-check check cv.md --fail-under 60 --format github
       resume-check check cv.md --baseline resume-check.baseline.json --tolerance 2
+
+    With --job POSTING the report adds the match rate against that posting (0-100: required terms weigh more
+    than preferred, and a term used in a quantified achievement counts more than one only listed), the missing
+    required terms with the posting line asking for each, found terms with your line proving them, the title,
+    years, certifications, education and knock-out lines to check. `resume-check explain` has the rule.
+
+    \b
+      resume-check check cv.pdf --job posting.md
+      resume-check check cv.md --job posting.md --min-match 70
     """
-    if wants_gate(fmt, files, config_path, fail_under, min_severity, fail_level, baseline_path, tolerance):
+    if wants_gate(fmt, files, config_path, fail_under, min_severity, fail_level, baseline_path, tolerance, min_match):
         run_gate(
             files,
             fmt=fmt,
@@ -680,6 +701,8 @@ def check(
             tolerance=tolerance or 0.0,
             role=role,
             time_limit=time_limit,
+            job=job_path,
+            min_match=min_match,
         )
     from .analysis import analyse_path
     from .config import Settings
@@ -692,9 +715,8 @@ def check(
 
     role_settings = {"role": role, "role_chosen_by": "option"} if role is not None else {}
     limit = DEFAULT_TIME_LIMIT if time_limit is None else time_limit
-    engine = start_engine(
-        Settings(lexicons=lexicons, model=model, time_limit=limit, **role_settings)  # type: ignore[arg-type]
-    )
+    settings = Settings(lexicons=lexicons, model=model, time_limit=limit, job=job_path, **role_settings)  # type: ignore[arg-type]
+    engine = start_engine(settings)
     render = renderer(fmt).render
     if fmt == "text":
         render = functools.partial(render, width=terminal_width(output), verbose=verbose)
@@ -933,6 +955,8 @@ def run_gate(
     verbose: bool = False,
     role: str | None = None,
     time_limit: float | None = None,
+    job: str | None = None,
+    min_match: float | None = None,
 ) -> NoReturn:
     """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
     import dataclasses
@@ -961,7 +985,7 @@ def run_gate(
                 f"{baseline_path}: cannot read the baseline ({err.strerror}); create it with "
                 "`resume-check baseline FILE... --output PATH`"
             ) from None
-    engines: dict[tuple[tuple[str, ...], str | None, str], Any] = {}
+    engines: dict[tuple[tuple[str, ...], str | None, str, str | None], Any] = {}
     results, reports, unlisted = [], [], []
     for file in files:
         config = resolve_config(config_path, os.getcwd() if file == "-" else os.path.dirname(os.path.abspath(file)))
@@ -975,8 +999,10 @@ def run_gate(
             role=role,
             role_chosen_by="option" if role is not None else None,
             time_limit=time_limit,
+            job=job,
+            min_match=min_match,
         )
-        key = (settings.lexicons, settings.model, settings.role)
+        key = (settings.lexicons, settings.model, settings.role, settings.job)
         if key not in engines:
             engines[key] = start_engine(settings)
         engine = dataclasses.replace(engines[key], settings=settings)
@@ -1064,12 +1090,12 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
 
     folder = os.path.dirname(os.path.abspath(output))
     entries: dict[str, Any] = {}
-    engines: dict[tuple[tuple[str, ...], str | None, str], Any] = {}
+    engines: dict[tuple[tuple[str, ...], str | None, str, str | None], Any] = {}
     for file in files:
         settings = resolve_config(config_path, os.path.dirname(os.path.abspath(file))).settings_for(
             file, lexicons=lexicons
         )
-        key = (settings.lexicons, settings.model, settings.role)
+        key = (settings.lexicons, settings.model, settings.role, settings.job)
         if key not in engines:
             engines[key] = start_engine(settings)
         analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import target as _target
 from .severity import SEVERITIES as SEVERITIES  # re-exported: part of the records' vocabulary
 from .severity import Severity as Severity
 from .target import EMPTY_TARGET, Target
+
+if TYPE_CHECKING:  # jobmatch imports models: only the type checker reads it here
+    from .jobmatch import JobMatch
 
 #: version of the JSON documents (``extract`` and ``check``); bump the major part on a breaking change
 SCHEMA_VERSION = "1.1"
@@ -396,6 +399,8 @@ class Analysis:
     target: Target = EMPTY_TARGET
     also_found: tuple[FoundTerm, ...] = ()  # lexicon terms found outside the target (empty for the lexicon target)
     next_steps: tuple[NextStep, ...] = ()  # the highest-value fixes, most valuable first (steps.build_next_steps)
+    #: the match against a job posting (``check --job``; jobmatch.py), None for other targets
+    job: JobMatch | None = None
 
     @property
     def source(self) -> Source:

@@ -43,6 +43,8 @@ class TargetTerm:
     forms: tuple[str, ...] = ()  # for terms not in the lexicon: the phrase(s) to find in the résumé (by lemma)
     #: lexicon term ids any one of which satisfies this term ("a certification that counts", "X or Y")
     alternatives: tuple[str, ...] = ()
+    group: str = ""  # "X or Y" (job postings): the id of the group's first term; one term of a group is enough
+    mentioned: bool = False  # only mentioned by the source (a posting's duties): weighted below preferred
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,9 @@ class Expectations:
     education: str | None = None
     seniority: str | None = None  # and the SFIA level for profiles
     knockouts: tuple[Knockout, ...] = ()  # job targets: lines for the person to check
+    years_what: str = ""  # what the years attach to ("IT project management"), for job targets
+    years_line: int | None = None  # the posting line asking for the years
+    education_line: int | None = None  # the posting line asking for the education
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,8 @@ class Target:
     chosen_by: ChosenBy = "default"
     reason: str = ""  # "most recent title: 'Scrum Master'" / "no role could be inferred: IT project manager used"
     sources: tuple[str, ...] = ()
+    #: the source's own lines as (line number, text), for showing beside the résumé (job postings)
+    text: tuple[tuple[int, str], ...] = ()
 
     def category_weight(self, category: str) -> float:
         """The weight of ``category`` in this target (0 when the target does not weigh it)."""

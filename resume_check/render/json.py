@@ -175,7 +175,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     counts.update(dict(summary.counts))
     dimensions: dict[str, int] = dict.fromkeys(DIMENSIONS, 0)
     dimensions.update(dict(summary.dimensions))
-    return {
+    out: dict[str, Any] = {
         "schema_version": _s(analysis.schema_version),
         "tool": {"name": TOOL_NAME, "version": __version__},
         "source": _source(analysis.source),
@@ -276,6 +276,9 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "contact": _contact(resume.contact),
         "lexicons": [{"id": _s(pack), "version": _s(version)} for pack, version in analysis.lexicons],
     }
+    if analysis.job is not None:  # check --job: the match against the posting (absent otherwise)
+        out["job"] = job_to_dict(analysis.job)
+    return out
 
 
 def dumps(data: Any) -> str:

@@ -237,6 +237,7 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
     """The report as GitHub-flavoured Markdown (``color`` is accepted for a uniform signature and ignored)."""
     lines: list[str] = []
     lines += _header(analysis)
+    lines += _job(analysis)
     lines += _components(analysis)
     lines += _categories(analysis)
     lines += _missing(analysis)

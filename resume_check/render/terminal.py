@@ -306,6 +306,7 @@ def render(analysis: Analysis, *, color: bool = False, width: int = WIDTH, verbo
     try:
         lines: list[str] = []
         lines += _header(analysis, style)
+        lines += _job(analysis, style)
         lines += _components(analysis, style)
         lines += _categories(analysis, style)
         lines += _missing(analysis, style)
@@ -329,7 +330,9 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
     job = analysis.job
     if job is None:
         return []
-    lines = _heading(f"Job match: {_c(job.title)}", style)
+    heading = _wrapped(f"Job match: {_c(job.title)}", "", "  ")  # a posting title can be long
+    rule = "─" * min(_LAYOUT.get().width, max(display_width(h) for h in heading))
+    lines = ["", *(style(h, bold=True) for h in heading), style(rule, dim=True)]
     colour = _LEVEL_COLOURS[level(job.rate / 100)]
     rate = f"{fmt_number(job.rate)}/100"
     lines.append("  Match " + style(rate, fg=colour, bold=True) + "  " + style(bar(job.rate / 100, 30), fg=colour))
@@ -366,7 +369,7 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
         lines.append(style(f"  {title} ({len(missing)})", bold=True))
         for term in missing[:MAX_JOB_MISSING]:
             lines += _wrapped(
-                f"✗ {_c(term.label)} — posting line {term.line}: “{_c(term.ask)}”", "    ", "        ", max_lines=2
+                f"✗ {_c(term.label)} — posting line {term.line}: “{_c(term.ask)}”", "    ", "        "
             )
         if len(missing) > MAX_JOB_MISSING:
             lines.append(f"    … and {len(missing) - MAX_JOB_MISSING} more (see --format html or json)")
@@ -379,7 +382,6 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
                 f"✓ {_c(term.label)} ({term.level}, {term.evidence}, line {term.proof_line}): “{_c(term.proof)}”",
                 "    ",
                 "        ",
-                max_lines=2,
             )
         if len(found) > MAX_JOB_FOUND:
             lines.append(f"    … and {len(found) - MAX_JOB_FOUND} more")
