@@ -282,7 +282,7 @@ def job_figures(files: list[Path], posting: Path, repeat: int) -> None:
     for path in files:
         try:
             document = extract(path)
-        except Exception:  # noqa: BLE001 - unreadable files are counted by the stage figures
+        except Exception:  # unreadable files are counted by the stage figures
             continue
         best_plain = min(timed(functools.partial(analyse_document, document, plain))[0] for _ in range(repeat))
         best_job = min(timed(functools.partial(analyse_document, document, with_job))[0] for _ in range(repeat))
