@@ -826,6 +826,13 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
 @click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
 @color_options
 @role_option
+@click.option(
+    "--job",
+    "job_path",
+    type=click.Path(dir_okay=False),
+    metavar="POSTING",
+    help="Rank the cohort against this job posting (match rate); each worker reads it once.",
+)
 @guarded
 def batch(
     paths: tuple[str, ...],
@@ -844,6 +851,7 @@ def batch(
     color_mode: str = "auto",
     no_color: bool = False,
     role: str | None = None,
+    job_path: str | None = None,
 ) -> None:
     """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.
 
@@ -860,7 +868,12 @@ def batch(
       resume-check batch cohort/ --format csv --output cohort.csv
       resume-check batch 'cvs/**/*.pdf' --recursive --format html --redact -o cohort.html
       resume-check batch cohort/ --role scrum-master --format markdown
+      resume-check batch cohort/ --job posting.md --format markdown
+
+    With --job the cohort is ranked by match rate against the posting (who is ready for this role), and the
+    keywords most often missing are the posting's (what they all lack).
     """
+    import dataclasses
     import importlib
 
     from .batch import BatchInterrupted, analyse_many, expand_inputs, worst_exit_code
@@ -887,6 +900,11 @@ def batch(
     # colour only touches the summary on stderr (the reports are files or data)
     mode = "never" if no_color else color_mode
     paint = use_color(mode, None, tty=sys.stderr.isatty())
+    if job_path is not None:
+        from .extract import read_input
+
+        read_input(job_path)  # an unreadable posting is one error line (exit 3), not an error row per person
+        settings = dataclasses.replace(settings, job=os.path.abspath(job_path))
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
     if redact_salt is not None and not redact:

@@ -4,7 +4,8 @@ Quartiles use linear interpolation between closest ranks (Hyndman & Fan type 7: 
 Excel's QUARTILE.INC): for sorted scores ``x[0..n-1]`` and ``p`` in {0.25, 0.5, 0.75}, ``h = (n - 1) * p`` and
 ``q = x[floor(h)] + (h - floor(h)) * (x[floor(h) + 1] - x[floor(h)])``.
 
-Ranking: by score, highest first; equal scores share a rank ("1, 2, 2, 4"), ties listed by file path.
+Ranking: by score, highest first; equal scores share a rank ("1, 2, 2, 4"), ties listed by file path. Against a job
+posting (``batch --job``) people are ranked by match rate instead, and ``ready`` counts those at READY_RATE or more.
 
 Keywords most often missing are ordered by weighted share (share of people missing the term x the term's weight
 in their target), so a core term most people lack comes before a niche certification everybody lacks; then by count
@@ -17,9 +18,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .batch import BatchError, BatchRecord
+from .jobmatch import READY_RATE
 from .models import DIMENSIONS, Analysis
 from .redact import pseudonyms, redactor_for
 
@@ -48,6 +50,7 @@ class PersonRow:
     role: str = ""  # the target's id ("scrum-master", "lexicon"...); empty for an error row
     role_label: str = ""
     role_reason: str = ""  # why that target ("headline: 'Scrum Master'")
+    match: float | None = None  # the job match rate (batch --job), None otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,8 @@ class Cohort:
     redacted: bool = False
     schema_version: str = COHORT_SCHEMA_VERSION
     roles: tuple[RoleGroup, ...] = ()  # people grouped by target, the largest group first
+    job: str | None = None  # batch --job: the posting's title; then people are ranked by match rate
+    ready: int = 0  # people whose match rate reaches jobmatch.READY_RATE
 
 
 def quantile(sorted_values: Sequence[float], p: float) -> float:
@@ -143,6 +148,7 @@ def person_row(file: str, analysis: Analysis) -> PersonRow:
         role=analysis.target.id,
         role_label=analysis.target.label,
         role_reason=analysis.target.reason,
+        match=analysis.job.rate if analysis.job is not None else None,
     )
 
 
@@ -162,6 +168,7 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
     role_people: Counter[str] = Counter()
     role_missing: dict[str, Counter[str]] = {}
     role_chosen: dict[str, Counter[str]] = {}
+    job: str | None = None
     for record in records:
         file = names.get(record.path, record.path)
         if record.analysis is None:
@@ -178,6 +185,8 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
         role_people[role] += 1
         role_chosen.setdefault(role, Counter())[analysis.target.chosen_by] += 1
         own = role_missing.setdefault(role, Counter())
+        if analysis.job is not None:
+            job = job or analysis.job.title
         for term in analysis.missing:
             term_labels.setdefault(term.id, term.label)
             term_weights.setdefault(term.id, term.weight)
@@ -230,7 +239,7 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
         for role, count in sorted(role_people.items(), key=lambda item: (-item[1], item[0]))
     )
 
-    ranking = _rank(analysed)
+    ranking = _rank(analysed, by_match=job is not None)
     ranks = {row.file: row.rank for row in ranking}
     people = tuple(_with_rank(r, ranks.get(r.file)) if r.score is not None else r for r in rows)
     return Cohort(
@@ -245,34 +254,25 @@ def build_cohort(records: Sequence[BatchRecord], *, redact: bool = False, salt: 
         categories=tuple(categories.items()),
         redacted=redact,
         roles=groups,
+        job=job,
+        ready=sum(1 for r in analysed if r.match is not None and r.match >= READY_RATE),
     )
 
 
 def _with_rank(row: PersonRow, rank: int | None) -> PersonRow:
-    return PersonRow(
-        row.file,
-        row.score,
-        row.components,
-        row.coverage,
-        row.quantified,
-        row.statements,
-        row.top_missing,
-        row.missing_dimensions,
-        row.warnings,
-        row.finding_ids,
-        rank,
-        row.error,
-        row.role,
-        row.role_label,
-        row.role_reason,
-    )
+    return replace(row, rank=rank)
 
 
-def _rank(rows: Sequence[PersonRow]) -> tuple[PersonRow, ...]:
-    ordered = sorted(rows, key=lambda r: (-(r.score or 0.0), r.file))
+def _rank(rows: Sequence[PersonRow], *, by_match: bool = False) -> tuple[PersonRow, ...]:
+    """Best first: by score, or by job match rate (batch --job); equal values share a rank."""
+
+    def value(row: PersonRow) -> float:
+        return (row.match if by_match else row.score) or 0.0
+
+    ordered = sorted(rows, key=lambda r: (-value(r), r.file))
     out: list[PersonRow] = []
     for position, row in enumerate(ordered, start=1):
-        tied = out and out[-1].score == row.score
+        tied = out and value(out[-1]) == value(row)
         rank = out[-1].rank if tied and out[-1].rank is not None else position
         out.append(_with_rank(row, rank))
     return tuple(out)

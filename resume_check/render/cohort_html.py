@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ..cohort import Cohort, Gap
+from ..jobmatch import READY_RATE
 from .cohort_markdown import component_ids
 
 TOP_KEYWORDS_PER_ROLE = 10
@@ -183,11 +184,19 @@ def render_cohort(cohort: Cohort) -> str:
     body.append(_gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS))
     body.append("<h2>Ranking</h2>")
     names = display_names(cohort)
+    job = cohort.job is not None
+    if job:
+        body.append(
+            f"<p>Against the posting “{escape(cohort.job or '')}”, ranked by match rate: {cohort.ready} of "
+            f"{cohort.analysed} at {READY_RATE:g} or more (ready to apply). The keywords most often missing above "
+            "are the posting's.</p>"
+        )
     if cohort.ranking:
         rows = "".join(
             f'<tr><td class="n">{p.rank}</td><td class="file">{escape(names.get(p.file, p.file))}</td>'
-            f"<td>{escape(p.role_label)}</td>"
-            f'<td class="n">{p.score:g}</td>'
+            + f"<td>{escape(p.role_label)}</td>"
+            + (f'<td class="n">{"" if p.match is None else f"{p.match:g}"}</td>' if job else "")
+            + f'<td class="n">{p.score:g}</td>'
             f'<td class="n">{p.quantified} of {p.statements}</td>'
             f"<td>{escape(', '.join(label for _, label in p.top_missing) or 'none')}</td>"
             f'<td class="n">{p.warnings}</td></tr>\n'
@@ -195,7 +204,8 @@ def render_cohort(cohort: Cohort) -> str:
         )
         body.append(
             '<div class="wide"><table><thead><tr><th class="n">Rank</th><th>File</th><th>Role</th>'
-            '<th class="n">Score</th>'
+            + ('<th class="n">Match</th>' if job else "")
+            + '<th class="n">Score</th>'
             '<th class="n">Quantified statements</th><th>Top missing keywords</th><th class="n">Warnings</th>'
             f"</tr></thead><tbody>\n{rows}</tbody></table></div>"
         )

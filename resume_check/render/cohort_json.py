@@ -9,6 +9,7 @@ from typing import Any
 
 from ..batch import BatchRecord
 from ..cohort import Cohort, Gap, PersonRow
+from ..jobmatch import READY_RATE
 from ..redact import Redactor, pseudonyms, redactor_for
 
 
@@ -36,6 +37,8 @@ def _person(person: PersonRow, details: Mapping[str, Any] | None = None) -> dict
         "warnings": person.warnings,
         "findings": list(person.finding_ids),
     }
+    if person.match is not None:
+        row["match"] = person.match
     if details is not None and person.file in details:
         row["analysis"] = details[person.file]
     return row
@@ -78,7 +81,7 @@ def _scrub(value: Any, scrub: Redactor) -> Any:
 
 def to_dict(cohort: Cohort, details: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The cohort as plain data (``schema_version`` first); ``details`` adds each person's full analysis."""
-    return {
+    out = {
         "schema_version": cohort.schema_version,
         "kind": "cohort",
         "redacted": cohort.redacted,
@@ -99,10 +102,20 @@ def to_dict(cohort: Cohort, details: Mapping[str, Any] | None = None) -> dict[st
         ],
         "unevidenced_dimensions": [_gap(g) for g in cohort.unevidenced_dimensions],
         "common_findings": [_gap(g) for g in cohort.common_findings],
-        "ranking": [{"rank": p.rank, "file": p.file, "score": p.score} for p in cohort.ranking],
+        "ranking": [_ranked(p) for p in cohort.ranking],
         "categories": [{"id": i, "label": label} for i, label in cohort.categories],
         "people": [_person(p, details) for p in cohort.people],
     }
+    if cohort.job is not None:  # batch --job: ranked by match rate; "ready" at READY_RATE or more
+        out["job"] = {"title": cohort.job, "ready": cohort.ready, "ready_rate": READY_RATE}
+    return out
+
+
+def _ranked(person: PersonRow) -> dict[str, Any]:
+    row: dict[str, Any] = {"rank": person.rank, "file": person.file, "score": person.score}
+    if person.match is not None:
+        row["match"] = person.match
+    return row
 
 
 def render_cohort(cohort: Cohort, *, details: Mapping[str, Any] | None = None) -> str:

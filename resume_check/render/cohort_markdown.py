@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..cohort import Cohort, Gap
+from ..jobmatch import READY_RATE
 
 TOP_KEYWORDS = 15
 TOP_FINDINGS = 10
@@ -122,15 +123,24 @@ def render_cohort(cohort: Cohort) -> str:
     lines += _gap_table("Impact dimensions most often unevidenced", "Dimension", cohort.unevidenced_dimensions)
     lines += _gap_table("Most common ATS findings", "Finding", cohort.common_findings, TOP_FINDINGS)
     lines += ["## Ranking", ""]
-    if cohort.ranking:
+    if cohort.job is not None:
         lines += [
-            "| Rank | File | Role | Score | Quantified statements | Top missing keywords | Warnings |",
-            "|---:|---|---|---:|---:|---|---:|",
+            f"Against the posting “{escape(cohort.job)}”, ranked by match rate: {cohort.ready} of {cohort.analysed} "
+            f"at {READY_RATE:g} or more (ready to apply). The keywords most often missing above are the posting's.",
+            "",
+        ]
+    if cohort.ranking:
+        job = cohort.job is not None
+        lines += [
+            f"| Rank | File | Role |{' Match |' if job else ''} Score | Quantified statements | Top missing keywords "
+            "| Warnings |",
+            f"|---:|---|---|{'---:|' if job else ''}---:|---:|---|---:|",
         ]
         for p in cohort.ranking:
             missing = ", ".join(escape(label) for _, label in p.top_missing) or "none"
+            match = f" {p.match:g} |" if job and p.match is not None else (" |" if job else "")
             lines.append(
-                f"| {p.rank} | {escape(p.file)} | {escape(p.role_label)} | {p.score:g} | {p.quantified} of "
+                f"| {p.rank} | {escape(p.file)} | {escape(p.role_label)} |{match} {p.score:g} | {p.quantified} of "
                 f"{p.statements} | {missing} | {p.warnings} |"
             )
     else:
