@@ -1,0 +1,339 @@
+"""Matching a résumé against a job posting (issue 14): the match rate, its rule, every format, gate, baseline, batch."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import JOBS, SAMPLES, needs_jobs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from resume_check.analysis import Engine, analyse_document, build_engine
+from resume_check.cli import main
+from resume_check.config import Settings
+from resume_check.extract import extract_bytes
+from resume_check.jobmatch import EVIDENCE_CREDIT, TERMS_SHARE, TITLE_SHARE, JobMatch
+from resume_check.models import Analysis
+
+POSTING = """# Senior IT Project Manager
+
+## About the role
+
+You will run our service desk and lead vendor management.
+
+## Essential criteria
+
+- 5+ years of IT project management experience
+- Risk management and stakeholder management
+- Experience with PRINCE2 or Agile delivery
+- Budget management of programmes over £1m
+- Experience with Jira
+
+## Desirable
+
+- ServiceNow experience is a plus
+- PMP preferred
+
+Location: London, hybrid. You must have the right to work in the UK.
+"""
+
+RESUME = """Jordan Lee
+Senior IT Project Manager
+jordan.lee@example.com | +44 7700 900123 | linkedin.com/in/jordan-lee-example
+
+Experience
+
+Senior IT Project Manager, Acme Ltd, Jan 2018 - Present
+- Delivered a £1.2m data centre migration two weeks early, managing the budget and the risk log.
+- Led Agile delivery for three Scrum teams of 24 people, cutting release time by 30%.
+- Responsible for stakeholder management with the steering committee.
+
+Project Coordinator, Beta plc, Jun 2014 - Dec 2017
+- Coordinated 40 system upgrades across 6 sites with 99% uptime.
+
+Skills
+
+Jira, Confluence, MS Project
+
+Education
+
+BSc Computer Science, University of Leeds
+"""
+
+
+@cache
+def _posting_path() -> str:
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="jobmatch-"))
+    path = folder / "pm-posting.md"
+    path.write_text(POSTING, encoding="utf-8")
+    return str(path)
+
+
+@cache
+def _engine() -> Engine:
+    return build_engine(Settings(job=_posting_path()))
+
+
+def analyse_text(text: str) -> Analysis:
+    return analyse_document(extract_bytes(text.encode("utf-8"), "cv.txt"), _engine())
+
+
+def job_of(text: str) -> JobMatch:
+    job = analyse_text(text).job
+    assert job is not None
+    return job
+
+
+def test_the_posting_is_the_target() -> None:
+    analysis = analyse_text(RESUME)
+    assert analysis.target.kind == "job" and analysis.target.id == "pm-posting"
+    assert analysis.target.label == "Senior IT Project Manager"
+    # job titles are expectations, never missing keywords
+    assert not any(t.category == "roles" for t in analysis.target.terms)
+    assert not any(m.category == "roles" for m in analysis.missing)
+    # missing terms: required ones first
+    levels = {t.id: t.level for t in analysis.target.terms}
+    ranks = [0 if levels[m.id] == "required" else 1 for m in analysis.missing]
+    assert ranks == sorted(ranks)
+
+
+def test_match_rate_is_traceable_term_by_term() -> None:
+    job = job_of(RESUME)
+    asks: dict[str, tuple[float, float]] = {}
+    for t in job.terms:
+        assert t.credit == (EVIDENCE_CREDIT[t.evidence] if t.found and t.evidence else 0.0)
+        key = t.group or t.id
+        weight, credit = asks.get(key, (0.0, 0.0))
+        asks[key] = (max(weight, t.weight), max(credit, t.credit))
+    terms = 100 * sum(w * c for w, c in asks.values()) / sum(w for w, _ in asks.values())
+    assert job.terms_rate == pytest.approx(terms, abs=0.05)
+    title = 1.0 if job.title_match.matched else 0.0
+    assert job.rate == pytest.approx(100 * (TERMS_SHARE * terms / 100 + TITLE_SHARE * title), abs=0.05)
+
+
+def test_found_and_missing_terms_with_their_lines() -> None:
+    job = job_of(RESUME)
+    by_label = {t.label.lower(): t for t in job.terms}
+    risk = by_label["risk management"]
+    assert risk.found and risk.level == "required" and risk.proof_line is not None
+    # "PRINCE2 or Agile": Agile is shown, so PRINCE2 is satisfied, not missing
+    prince2 = next(t for t in job.terms if t.id == "governance.prince2")
+    assert not prince2.found and prince2.satisfied_by == "Agile"
+    assert "governance.prince2" not in {t.id for t in job.missing()}
+    # preferred stays preferred, and says which posting line asks
+    pmp = next(t for t in job.terms if t.id == "certifications.pmp")
+    assert pmp.level == "preferred" and not pmp.found and pmp.line == 18 and "PMP preferred" in pmp.ask
+    # Jira only in the skills list: found, with the lowest credit, and a step says to show it in a bullet
+    jira = next(t for t in job.terms if t.id == "tools.jira")
+    assert jira.evidence == "skills-list" and jira.credit == EVIDENCE_CREDIT["skills-list"]
+    assert any(s.term_id == "tools.jira" and s.where == "experience" for s in job.steps)
+    # missing required first
+    order = [(not (t.found or t.satisfied_by), t.level) for t in job.terms]
+    assert order[: len(job.missing("required"))] == [(True, "required")] * len(job.missing("required"))
+
+
+def test_title_years_knockouts() -> None:
+    job = job_of(RESUME)
+    assert job.title_match.matched
+    assert job.years.asked == 5 and job.years.shown is not None and job.years.shown >= 12 and job.years.met
+    assert {k.kind for k in job.knockouts} >= {"location", "work-authorisation"}
+    other = job_of(RESUME.replace("Senior IT Project Manager", "Data Analyst"))
+    assert not other.title_match.matched
+    assert other.rate < job.rate
+
+
+def test_adding_a_missing_required_term_raises_the_rate() -> None:
+    before = job_of(RESUME)
+    assert "certifications.pmp" in {t.id for t in before.missing()}
+    missing_required = before.missing("required")
+    assert missing_required, "the fixture must miss a required term"
+    term = missing_required[0]
+    added = RESUME.replace(
+        "Project Coordinator, Beta plc",
+        f"- Improved {term.label} for a £2m programme, saving 15%.\n\nProject Coordinator, Beta plc",
+    )
+    after = job_of(added)
+    assert term.id in {t.id for t in after.found()}
+    assert after.rate > before.rate
+
+
+WORDS = (
+    "Led",
+    "Delivered",
+    "budget",
+    "risk",
+    "management",
+    "ServiceNow",
+    "PMP",
+    "Jira",
+    "stakeholder",
+    "the",
+    "and",
+    "£2m",
+    "30%",
+    "Agile",
+    "PRINCE2",
+    "vendor",
+    "Senior IT Project Manager",
+    "Skills",
+    "Experience",
+    "-",
+    "\n",
+    ",",
+    ".",
+    "2019 - 2021",
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+def test_adding_text_never_lowers_the_match_rate(words: list[str]) -> None:
+    base = job_of(RESUME).rate
+    addition = " ".join(words)
+    assert job_of(RESUME + "\n" + addition + "\n").rate >= base
+
+
+# --------------------------------------------------------------------------------------------- CLI
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _cv(tmp_path: Path) -> str:
+    path = tmp_path / "cv.txt"
+    path.write_text(RESUME, encoding="utf-8")
+    return str(path)
+
+
+def test_check_job_json_validates_and_carries_the_match(tmp_path: Path) -> None:
+    code, out, err = run("check", _cv(tmp_path), "--job", _posting_path(), "--format", "json")
+    assert code == 0, err
+    doc = json.loads(out)
+    schema = json.loads(resources.files("resume_check").joinpath("schemas/analysis.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    assert doc["target"]["kind"] == "job"
+    job = doc["job"]
+    assert job["posting"]["id"] == "pm-posting"
+    assert 0 < job["rate"] <= 100
+    assert any(t["id"] == "commercial.risk_management" and t["found"] for t in job["terms"])
+
+
+@pytest.mark.parametrize(
+    ("fmt", "needle"), [("text", "Job match: "), ("markdown", "## Job match: "), ("html", 'id="job"')]
+)
+def test_every_format_shows_the_match(tmp_path: Path, fmt: str, needle: str) -> None:
+    code, out, err = run("check", _cv(tmp_path), "--job", _posting_path(), "--format", fmt)
+    assert code == 0, err
+    assert needle in out
+    rate = f"{job_of(RESUME).rate:g}"
+    assert f"Match {rate}/100" in out
+    if fmt == "html":
+        assert 'id="posting"' in out and "req-missing" in out and "req-found" in out
+
+
+def test_check_without_job_has_no_match(tmp_path: Path) -> None:
+    code, out, _ = run("check", _cv(tmp_path), "--format", "json")
+    assert code == 0
+    assert "job" not in json.loads(out)
+
+
+def test_unreadable_posting_is_one_line_exit_3(tmp_path: Path) -> None:
+    code, _, err = run("check", _cv(tmp_path), "--job", str(tmp_path / "missing.md"))
+    assert code == 3
+    assert "missing.md: no such file" in err and len(err.strip().splitlines()) == 1
+
+
+def test_min_match_gate(tmp_path: Path) -> None:
+    rate = job_of(RESUME).rate
+    code, _, err = run("check", _cv(tmp_path), "--job", _posting_path(), "--min-match", str(min(100, rate + 5)))
+    assert code == 1
+    assert "gate.match" in err and "missing required terms" in err
+    code, _, err = run("check", _cv(tmp_path), "--job", _posting_path(), "--min-match", str(max(0, rate - 5)))
+    assert code == 0, err
+
+
+def test_config_job_and_min_match(tmp_path: Path) -> None:
+    (tmp_path / "posting.md").write_text(POSTING, encoding="utf-8")
+    (tmp_path / ".resume-check.toml").write_text('job = "posting.md"\nmin_match = 99\n', encoding="utf-8")
+    code, out, err = run("check", _cv(tmp_path), "--format", "line")
+    assert code == 1
+    assert "gate.match" in out + err
+    (tmp_path / ".resume-check.toml").write_text("min_match = 50\n", encoding="utf-8")
+    code, _, err = run("check", _cv(tmp_path))
+    assert code == 3 and "min_match" in err and "job" in err
+
+
+def test_baseline_records_the_match_and_a_drop_fails(tmp_path: Path) -> None:
+    (tmp_path / "posting.md").write_text(POSTING, encoding="utf-8")
+    (tmp_path / ".resume-check.toml").write_text('job = "posting.md"\n', encoding="utf-8")
+    cv = _cv(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    code, _, err = run("baseline", cv, "--output", str(baseline))
+    assert code == 0, err
+    entry = next(iter(json.loads(baseline.read_text())["files"].values()))
+    assert entry["match"]["posting"] == "posting" and entry["match"]["rate"] > 0
+    dropped = RESUME.replace(
+        "- Led Agile delivery for three Scrum teams of 24 people, cutting release time by 30%.\n", ""
+    )
+    assert job_of(dropped).rate < job_of(RESUME).rate
+    Path(cv).write_text(dropped, encoding="utf-8")
+    code, out, err = run("check", cv, "--baseline", str(baseline), "--format", "line")
+    assert code == 1
+    assert "baseline.match" in out + err
+
+
+def test_explain_documents_the_match_rule() -> None:
+    code, out, _ = run("explain")
+    assert code == 0
+    assert "Job match rate" in out and "match.weight.required = 3" in out and "match.credit.skills-list = 0.6" in out
+    code, out, _ = run("explain", "--format", "json")
+    rules = {r["id"]: r["value"] for r in json.loads(out)["job_match"]}
+    assert rules["match.terms"] == TERMS_SHARE and rules["match.weight.preferred"] == 1.0
+
+
+def test_batch_ranks_by_match(tmp_path: Path) -> None:
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    (folder / "a-strong.txt").write_text(RESUME, encoding="utf-8")
+    (folder / "b-weak.txt").write_text(
+        RESUME.replace("Senior IT Project Manager", "Data Analyst").split("Project Coordinator")[0], encoding="utf-8"
+    )
+    code, out, err = run("batch", str(folder), "--job", _posting_path(), "--format", "json", "--workers", "1", "-q")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["job"]["title"] == "Senior IT Project Manager"
+    ranking = doc["ranking"]
+    assert [Path(r["file"]).name for r in ranking] == ["a-strong.txt", "b-weak.txt"]
+    assert ranking[0]["match"] > ranking[1]["match"]
+    code, out, _ = run("batch", str(folder), "--job", _posting_path(), "--format", "csv", "--workers", "1", "-q")
+    assert out.splitlines()[0].startswith("rank,file,match,score")
+
+
+@needs_jobs
+def test_sample_against_a_real_posting_is_traceable() -> None:
+    posting = JOBS / "18f-usdc-supervisor-product-management.md"
+    code, out, err = run("check", str(SAMPLES / "alex-morgan.pdf"), "--job", str(posting), "--format", "json")
+    assert code == 0, err
+    job = json.loads(out)["job"]
+    asks: dict[str, tuple[float, float]] = {}
+    for t in job["terms"]:
+        key = t["group"] or t["id"]
+        w, c = asks.get(key, (0.0, 0.0))
+        asks[key] = (max(w, t["weight"]), max(c, t["credit"]))
+    terms = 100 * sum(w * c for w, c in asks.values()) / sum(w for w, _ in asks.values())
+    title = 1.0 if job["title"]["matched"] else 0.0
+    assert job["rate"] == pytest.approx(100 * (0.9 * terms / 100 + 0.1 * title), abs=0.06)
+    assert job["title"]["matched"]  # "IT Project Manager" answers "Supervisory IT Project Manager"
+    missing = [t for t in job["terms"] if not t["found"] and not t["satisfied_by"] and t["level"] == "required"]
+    assert missing and all(t["ask"] and t["line"] > 90 for t in missing)
+    assert {k["kind"] for k in job["knockouts"]} >= {"citizenship", "location", "travel"}
