@@ -63,7 +63,8 @@ def _term_line(term: PostingTerm) -> str:
     if term.title:
         extra.append("job title")
     note = f" ({', '.join(extra)})" if extra else ""
-    return f"  line {term.line:>3}  {clean(term.label)} [{kind}: {term.id}] w{term.weight:g}{note}"
+    written = f" “{clean(term.written)}”" if term.written and term.written.lower() != term.label.lower() else ""
+    return f"  line {term.line:>3}  {clean(term.label)}{written} [{kind}: {term.id}] w{term.weight:g}{note}"
 
 
 def _short(text: str, limit: int = 100) -> str:
@@ -91,6 +92,7 @@ def to_dict(posting: Posting) -> dict[str, object]:
             {
                 "id": s(t.id),
                 "label": s(t.label),
+                "written": s(t.written),
                 "category": t.category,
                 "level": t.level,
                 "weight": t.weight,
