@@ -363,7 +363,6 @@ _RANKED: dict[int, tuple[Sequence[Term | TargetTerm], tuple[MissingTerm, ...]]] 
 def target_categories(target: Target, categories: Sequence[Category]) -> tuple[Category, ...]:
     """The target's categories in its order, at its weights, labelled as the lexicon labels them (else by id)."""
     labels = {c.id: c.label for c in categories}
-    labels.setdefault("posting", "Terms of the posting")  # a posting's own phrases (job targets)
     return tuple(Category(cid, labels.get(cid, cid), weight) for cid, weight in target.category_weights)
 
 

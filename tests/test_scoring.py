@@ -47,6 +47,8 @@ KNOWN_FINGERPRINTS = {
     "2026.12-3": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
     # same rules; "troubleshot" is a past-tense opener (verdicts), suggestions never invent figures (issue 12)
     "2026.12-4": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
+    # job targets (issue 14): the match rate against a posting (jobmatch.match_rules); score rules unchanged
+    "2026.12-5": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
 }
 
 
