@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from .models import EVIDENCE_LEVELS, Evidence, FoundTerm, Resume
 from .posting import Knockout, PostingLevel
@@ -351,12 +351,7 @@ def _singular(word: str) -> str:
 def resume_titles(resume: Resume, found: Sequence[FoundTerm]) -> tuple[str, ...]:
     """The headline (first lines of the résumé) and role titles: ``Resume.roles`` when structure gives them,
     else lexicon job titles found in the top lines, summary and experience section."""
-    titles: list[str] = []
-    roles: Any = getattr(resume, "roles", ())
-    for role in roles or ():
-        title = getattr(role, "title", None)
-        if title:
-            titles.append(str(title))
+    titles: list[str] = [role.title for role in resume.roles if role.title]
     for block in resume.blocks[:4]:
         if block.section in ("contact", "summary", "other") and len(block.text.split()) <= 8:
             titles.append(block.text)
@@ -385,35 +380,25 @@ def _title_match(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> 
 
 # --------------------------------------------------------------------------------------------- years, education
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-_DATE = r"(?:(?P<m{n}>[A-Za-z]{{3,9}}\.?|\d{{1,2}})[\s/.-]+)?(?P<y{n}>(?:19|20)\d\d)"
-_RANGE = re.compile(
-    _DATE.format(n=1) + r"\s*(?:-|–|—|to|until)\s*(?:" + _DATE.format(n=2) + r"|(?P<now>present|current|now|date))",
-    re.IGNORECASE,
-)
 
+def resume_years(resume: Resume, today: tuple[int, int] | None = None) -> tuple[float | None, str]:
+    """Years of experience from the role date ranges (``Resume.roles``; else the date ranges written in the
+    experience section), overlaps counted once. A bare end year counts to its December. "Present" counts to
+    ``today`` (year, month; default: the date of the run, which the source text names), or to the latest date
+    written when that is later: the years are shown beside the rate, never scored, so the rate itself never
+    depends on the date of the run."""
+    import datetime
 
-def _month(text: str | None) -> int:
-    if not text:
-        return 1
-    if text.isdigit():
-        value = int(text)
-        return value if 1 <= value <= 12 else 1
-    key = text.lower().rstrip(".")[:4]
-    for index, name in enumerate(_MONTHS):
-        if key.startswith(name[:3]):
-            return min(index + 1, 12) if name != "sept" else 9
-    return 1
+    from .dates import find_dates, find_ranges
 
-
-def resume_years(resume: Resume, today: tuple[int, int] = (2026, 12)) -> tuple[float | None, str]:
-    """Years of experience from the role date ranges of the experience section (overlaps counted once)."""
+    if today is None:
+        now = datetime.date.today()
+        today = (now.year, now.month)
+    written = [d.month for d in find_dates(resume.text) if d.month is not None]
+    latest = max([today[0] * 12 + today[1] - 1, *written])
     spans: list[tuple[int, int]] = []
-    roles: Any = getattr(resume, "roles", ())
-    for role in roles or ():
-        start, end = getattr(role, "start", None), getattr(role, "end", None)
-        begin = _month_index(start, today)
-        stop = _month_index(end, today) if end else None
+    for role in resume.roles:
+        begin, stop = _month_of(role.start, latest, end=False), _month_of(role.end, latest, end=True)
         if begin is not None and stop is not None and stop >= begin:
             spans.append((begin, stop))
     source = "role dates"
@@ -422,21 +407,19 @@ def resume_years(resume: Resume, today: tuple[int, int] = (2026, 12)) -> tuple[f
         for block in resume.blocks:
             if block.section != "experience":
                 continue
-            for m in _RANGE.finditer(block.text):
-                begin = int(m.group("y1")) * 12 + _month(m.group("m1")) - 1
-                if m.group("now"):
-                    stop = today[0] * 12 + today[1] - 1
-                else:
-                    stop = int(m.group("y2")) * 12 + _month(m.group("m2")) - 1
-                if stop >= begin:
-                    spans.append((begin, stop))
+            for found in find_ranges(block.text):
+                first, last = found.first.month, found.last.month
+                stop = latest if last is None else last + (11 if not found.last.precise else 0)
+                if first is not None and stop is not None and stop >= first:
+                    spans.append((first, stop))
     if not spans:
         return None, "no role dates found"
+    source += f"; present = {latest // 12}-{latest % 12 + 1:02d}"
     spans.sort()
     months = 0
     current_start, current_end = spans[0]
     for begin, stop in spans[1:]:
-        if begin > current_end:
+        if begin > current_end + 1:
             months += current_end - current_start + 1
             current_start, current_end = begin, stop
         else:
@@ -445,16 +428,19 @@ def resume_years(resume: Resume, today: tuple[int, int] = (2026, 12)) -> tuple[f
     return round(months / 12, 1), source
 
 
-def _month_index(value: Any, today: tuple[int, int]) -> int | None:
+def _month_of(value: str | None, latest: int | None, *, end: bool) -> int | None:
+    """Months since year 0 of a normalised date ("YYYY-MM", "YYYY", "present")."""
     if value is None:
         return None
-    text = str(value).lower()
-    if text in ("present", "current", "now"):
-        return today[0] * 12 + today[1] - 1
-    m = re.match(r"^((?:19|20)\d\d)(?:-(\d\d))?", text)
+    if value == "present":
+        return latest
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?$", value)
     if not m:
         return None
-    return int(m.group(1)) * 12 + (int(m.group(2)) if m.group(2) else 1) - 1
+    year = int(m.group(1))
+    if m.group(2):
+        return year * 12 + int(m.group(2)) - 1
+    return year * 12 + (11 if end else 0)
 
 
 def _years_check(resume: Resume, target: Target) -> YearsCheck:

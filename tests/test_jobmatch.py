@@ -337,3 +337,17 @@ def test_sample_against_a_real_posting_is_traceable() -> None:
     missing = [t for t in job["terms"] if not t["found"] and not t["satisfied_by"] and t["level"] == "required"]
     assert missing and all(t["ask"] and t["line"] > 90 for t in missing)
     assert {k["kind"] for k in job["knockouts"]} >= {"citizenship", "location", "travel"}
+
+
+def test_years_from_role_dates() -> None:
+    from resume_check.jobmatch import resume_years
+
+    resume = analyse_text(RESUME).resume
+    # Jun 2014 - Dec 2017, then Jan 2018 - present (Jan 2024 here): one unbroken run of 116 months
+    years, source = resume_years(resume, today=(2024, 1))
+    assert years == 9.7 and source.startswith("role dates") and "present = 2024-01" in source
+    overlapping = RESUME.replace("Jun 2014 - Dec 2017", "Jun 2016 - Dec 2019")
+    years, _ = resume_years(analyse_text(overlapping).resume, today=(2024, 1))
+    assert years == 7.7  # Jun 2016 - Jan 2024: the overlap is counted once
+    years, source = resume_years(analyse_text("Jordan Lee\n\nSkills\n\nJira\n").resume, today=(2024, 1))
+    assert years is None and source == "no role dates found"
