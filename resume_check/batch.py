@@ -293,7 +293,9 @@ def _ranked_missing_of(engine: Any, settings: Settings) -> Shared:
         return ()
     lexicon = lexicon_target(enabled_terms(engine.lexicon, settings), engine.lexicon.categories)
     shared: list[Any] = []
-    for terms in (lexicon.terms, *(profile_terms(p) for p in engine.profiles)):
+    # the engine's own target (a job posting, read once per worker) first, then the lexicon and the role profiles
+    own = (engine.target.terms,) if engine.target is not None else ()
+    for terms in (*own, lexicon.terms, *(profile_terms(p) for p in engine.profiles)):
         shared += [*ranked_missing(terms), terms]
     return tuple(shared)
 

@@ -351,3 +351,17 @@ def test_years_from_role_dates() -> None:
     assert years == 7.7  # Jun 2016 - Jan 2024: the overlap is counted once
     years, source = resume_years(analyse_text("Jordan Lee\n\nSkills\n\nJira\n").resume, today=(2024, 1))
     assert years is None and source == "no role dates found"
+
+
+def test_batch_records_equal_in_process_analyses(tmp_path: Path) -> None:
+    """Workers read the posting once and send each record's missing and target terms as positions in a shared
+    list (batch.py); the parent's records are the in-process analyses."""
+    from resume_check.batch import analyse_many
+
+    path = Path(_cv(tmp_path))
+    records = analyse_many([str(path)], workers=1, settings=Settings(job=_posting_path()))
+    analysis = records[0].analysis
+    assert analysis is not None and analysis.job is not None
+    local = analyse_text(RESUME)
+    assert local.job is not None and analysis.job.rate == local.job.rate
+    assert analysis.missing == local.missing and analysis.target.terms == local.target.terms
