@@ -365,3 +365,18 @@ def test_batch_records_equal_in_process_analyses(tmp_path: Path) -> None:
     local = analyse_text(RESUME)
     assert local.job is not None and analysis.job.rate == local.job.rate
     assert analysis.missing == local.missing and analysis.target.terms == local.target.terms
+
+
+@pytest.mark.parametrize("width", [60, 80, 140])
+def test_terminal_job_section_fits_the_width(width: int) -> None:
+    from resume_check.render.common import display_width
+    from resume_check.render.terminal import render
+
+    long_title = POSTING.replace("Senior IT Project Manager", "Senior IT Project Manager " + "and Programme Lead " * 6)
+    posting = Path(_posting_path()).with_name("long-title.md")
+    posting.write_text(long_title, encoding="utf-8")
+    engine = build_engine(Settings(job=str(posting)))
+    analysis = analyse_document(extract_bytes(RESUME.encode(), "cv.txt"), engine)
+    text = render(analysis, width=width)
+    assert "Job match: Senior IT Project Manager" in text
+    assert all(display_width(line) <= width for line in text.splitlines()), width

@@ -368,9 +368,7 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
         lines.append("")
         lines.append(style(f"  {title} ({len(missing)})", bold=True))
         for term in missing[:MAX_JOB_MISSING]:
-            lines += _wrapped(
-                f"✗ {_c(term.label)} — posting line {term.line}: “{_c(term.ask)}”", "    ", "        "
-            )
+            lines += _wrapped(f"✗ {_c(term.label)} — posting line {term.line}: “{_c(term.ask)}”", "    ", "        ")
         if len(missing) > MAX_JOB_MISSING:
             lines.append(f"    … and {len(missing) - MAX_JOB_MISSING} more (see --format html or json)")
     found = [t for t in job.found() if t.level != "duty"]
@@ -389,7 +387,7 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
         lines.append("")
         lines.append(style("  Check these yourself (knock-out lines)", bold=True))
         for ko in job.knockouts:
-            lines += _wrapped(f"! line {ko.line} [{ko.kind}]: {_c(ko.text)}", "    ", "        ", max_lines=2)
+            lines += _wrapped(f"! line {ko.line} [{ko.kind}]: {_c(ko.text)}", "    ", "        ")
     if job.steps:
         lines.append("")
         lines.append(style("  Where to add what (if you have the experience)", bold=True))
