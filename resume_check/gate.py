@@ -233,6 +233,7 @@ class Annotation:
 #: rule id of the annotation for a file that could not be analysed
 INPUT_RULE = "input.unreadable"
 
+
 def collect_annotations(result: CheckResult) -> tuple[Annotation, ...]:
     """Everything CI output shows for one file, ordered by line (whole-file items first), then rule id."""
     out: list[Annotation] = []
