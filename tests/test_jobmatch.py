@@ -316,7 +316,7 @@ def test_batch_ranks_by_match(tmp_path: Path) -> None:
     assert [Path(r["file"]).name for r in ranking] == ["a-strong.txt", "b-weak.txt"]
     assert ranking[0]["match"] > ranking[1]["match"]
     code, out, _ = run("batch", str(folder), "--job", _posting_path(), "--format", "csv", "--workers", "1", "-q")
-    assert out.splitlines()[0].startswith("rank,file,match,score")
+    assert out.splitlines()[0].startswith("rank,file,role,match,score")
 
 
 @needs_jobs
