@@ -715,7 +715,9 @@ def check(
 
     role_settings = {"role": role, "role_chosen_by": "option"} if role is not None else {}
     limit = DEFAULT_TIME_LIMIT if time_limit is None else time_limit
-    settings = Settings(lexicons=lexicons, model=model, time_limit=limit, job=job_path, **role_settings)  # type: ignore[arg-type]
+    settings = Settings(
+        lexicons=lexicons, model=model, time_limit=limit, job=job_path, **role_settings  # type: ignore[arg-type]
+    )
     engine = start_engine(settings)
     render = renderer(fmt).render
     if fmt == "text":
