@@ -90,6 +90,22 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class DeclaredRole:
+    """A role a structured source states field by field (JSON Resume ``work``): taken as given, never parsed.
+
+    Dates as in ``Role``: ``"YYYY-MM"`` or ``"YYYY"``; ``end`` is ``"present"`` when the source gives no end date.
+    """
+
+    title: str | None
+    employer: str | None
+    location: str | None
+    start: str | None
+    end: str | None
+    dates_text: str | None  # the range as shown in the lines ("March 2021 – Present")
+    lines: tuple[int, ...]  # indexes into Document.lines of the role's header lines (title line, dates line)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """Everything an extractor read from one file, engine-independent."""
 
@@ -97,6 +113,7 @@ class Document:
     lines: tuple[Line, ...]
     links: tuple[str, ...] = ()  # hyperlink targets (mailto:, tel:, https:) in document order, de-duplicated
     warnings: tuple[Finding, ...] = ()  # extraction warnings: text.ligatures, text.glyphs, text.hidden ...
+    roles: tuple[DeclaredRole, ...] = ()  # roles a structured source declares (JSON Resume); else found by structure
 
     def line_number(self, index: int) -> int:
         """The 1-based line number a person sees for ``self.lines[index]``."""

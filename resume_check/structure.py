@@ -315,8 +315,43 @@ def build_resume(document: Document) -> Resume:
         sections=sections,
         contact=contact,
         warnings=tuple(warnings),
-        roles=find_roles(blocks, sections, _opens_with_action_verb),
+        roles=declared_roles(document, blocks)
+        if document.roles
+        else find_roles(blocks, sections, _opens_with_action_verb),
     )
+
+
+def declared_roles(document: Document, blocks: Sequence[Block]) -> tuple[Role, ...]:
+    """The roles a structured source declares (JSON Resume ``work``), placed on the blocks of their lines: the header
+    is the role's own lines, the body every later block of its section up to the next role."""
+    block_of = {line: index for index, block in enumerate(blocks) for line in block.lines}
+    placed = []
+    for declared in document.roles:
+        header = tuple(sorted({block_of[i] for i in declared.lines if i in block_of}))
+        if header:
+            placed.append((declared, header))
+    roles: list[Role] = []
+    for n, (declared, header) in enumerate(placed):
+        section = blocks[header[0]].section
+        stop = placed[n + 1][1][0] if n + 1 < len(placed) else len(blocks)
+        body = tuple(
+            i for i in range(header[-1] + 1, stop) if blocks[i].section == section and blocks[i].kind != "heading"
+        )
+        roles.append(
+            Role(
+                title=declared.title,
+                employer=declared.employer,
+                location=declared.location,
+                start=declared.start,
+                end=declared.end,
+                dates_text=declared.dates_text,
+                line=blocks[header[0]].line,
+                section=section,
+                header=header,
+                blocks=body,
+            )
+        )
+    return tuple(roles)
 
 
 def _opens_with_action_verb(text: str) -> bool:

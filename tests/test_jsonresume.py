@@ -127,6 +127,42 @@ def test_every_section_kind_is_read() -> None:
     assert not any("Referee" in b.text or "Great to work" in b.text for b in resume.blocks)  # references left out
 
 
+def test_roles_come_from_work_entries_as_declared() -> None:
+    document = sample()
+    document["work"][1]["name"] = "Caldwell, Hart & Co"  # a comma a text parser would split on
+    document["work"][1]["startDate"] = "2017-06-12"  # a day: kept to the month
+    resume = build_resume(read(document))
+    roles = [(r.title, r.employer, r.location, r.start, r.end, r.dates_text) for r in resume.roles]
+    assert roles == [
+        (
+            "Senior IT Project Manager",
+            "Northbridge Utilities plc",
+            "Manchester",
+            "2021-03",
+            "present",
+            "March 2021 – Present",
+        ),
+        ("IT Project Manager", "Caldwell, Hart & Co", "Leeds", "2017-06", "2021-02", "June 2017 – February 2021"),
+        (
+            "Project Coordinator",
+            "Pennine Digital Services",
+            "Bradford",
+            "2014-09",
+            "2017-05",
+            "September 2014 – May 2017",
+        ),
+    ]
+    first = resume.roles[0]
+    assert [resume.blocks[i].text for i in first.header] == [
+        "Senior IT Project Manager – Northbridge Utilities plc, Manchester",
+        "March 2021 – Present",
+    ]
+    assert [resume.blocks[i].kind for i in first.blocks] == ["bullet"] * 5
+    assert resume.blocks[first.blocks[-1]].text == "Responsible for vendor management and contract renewals."
+    source = dump(document).decode("utf-8").splitlines()
+    assert '"position": "Senior IT Project Manager"' in source[first.line - 1]  # the JSON line of work[0].position
+
+
 def test_format_path() -> None:
     assert format_path(()) == "(document)"
     assert format_path(("work", 0, "highlights", 2)) == "work[0].highlights[2]"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
-from ..models import Document, Finding, Line, Source
+from ..models import DeclaredRole, Document, Finding, Line, Source
 from .normalize import collapse_spaces, normalisation_findings, normalize_ligatures, remove_controls, strip_unmapped
 
 #: a JSON Resume is a few kilobytes (tens with an embedded photo); larger files are refused before parsing
@@ -505,6 +505,7 @@ class _Builder:
     tree: JsonTree
     lines: list[Line] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    roles: list[DeclaredRole] = field(default_factory=list)
     ligatures: int = 0
     glyphs: int = 0
 
@@ -599,13 +600,33 @@ def _basics(basics: Mapping[str, Any], out: _Builder) -> None:
         out.paragraphs(_text(basics, "summary"), (*base, "summary"), "summary")
 
 
+def role_date(value: Any) -> str | None:
+    """A JSON Resume date as ``Role`` keeps it: ``"YYYY-MM"`` (a day is dropped) or ``"YYYY"``."""
+    return value[:7] if isinstance(value, str) and value else None
+
+
 def _role(item: Mapping[str, Any], where: JsonPath, section: str, out: _Builder, employer_key: str) -> None:
     """work / volunteer: "Position – Employer, Location", the dates, the summary, then the highlights."""
+    first = len(out.lines)
     title = _joined(_text(item, "position"), _joined(_text(item, employer_key), _text(item, "location")), sep=" – ")
     out.emit(title, _first_key(item, ("position", employer_key), where, where), section)
     dates = date_range(item)
     if dates:
         out.emit(dates, _first_key(item, ("startDate", "endDate"), where, where), section)
+    if employer_key == "name" and len(out.lines) > first:  # work[]: a role, as declared
+        start = role_date(item.get("startDate"))
+        end = role_date(item.get("endDate")) or ("present" if start else None)
+        out.roles.append(
+            DeclaredRole(
+                title=_text(item, "position") or None,
+                employer=_text(item, employer_key) or None,
+                location=_text(item, "location") or None,
+                start=start,
+                end=end,
+                dates_text=dates or None,
+                lines=tuple(range(first, len(out.lines))),
+            )
+        )
     if _text(item, "description"):
         out.emit(_text(item, "description"), (*where, "description"), section)
     if _text(item, "summary"):
@@ -708,4 +729,5 @@ def extract_json_resume(data: bytes, path: str) -> Document:
         lines=tuple(out.lines),
         links=tuple(out.links),
         warnings=tuple(warnings),
+        roles=tuple(out.roles),
     )
