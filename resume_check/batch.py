@@ -385,6 +385,7 @@ def analyse_many(
     progress: Callable[[BatchRecord], None] | None = None,
     analyse: AnalyseFn = analyse_with_engine,
     build: BuildFn = build_default_engine,
+    keep: bool = True,
 ) -> tuple[BatchRecord, ...]:
     """Analyse many files in worker processes; one record per distinct path, sorted by path.
 
@@ -397,6 +398,8 @@ def analyse_many(
         progress: called in this process with each finished record.
         analyse, build: the per-file analysis and the engine builder run in the workers (top-level functions, so
             they pickle); tests swap in fakes here.
+        keep: False for a streaming caller that writes each record in ``progress``: the records are then not kept,
+            the result is () and memory stays flat however many files there are.
 
     Workers are started with the ``spawn`` method, which imports the caller's main module: in a script, call this
     under ``if __name__ == "__main__":``.
@@ -416,11 +419,15 @@ def analyse_many(
     size = max(1, min(workers or os.cpu_count() or 1, len(ordered)))
     pending: deque[tuple[int, str]] = deque(enumerate(ordered))
     done: dict[int, BatchRecord] = {}
+    finished_count = 0
 
     def finish(index: int, record: BatchRecord) -> None:
+        nonlocal finished_count
         if not record.path.isprintable():  # a name that is not UTF-8 or holds control characters: shown escaped
             record = dataclasses.replace(record, path=display_path(record.path))
-        done[index] = record
+        finished_count += 1
+        if keep:
+            done[index] = record
         if progress is not None:
             progress(record)
 
@@ -435,7 +442,7 @@ def analyse_many(
                 worker.conn.send((index, path))
 
     try:
-        while len(done) < len(ordered):
+        while finished_count < len(ordered):
             dispatch()
             now = time.monotonic()
             deadlines = [
@@ -468,13 +475,14 @@ def analyse_many(
     except KeyboardInterrupt:
         pool.close()
         for index, data, ranked in received:  # finished, not yet unpickled: they count as done
-            record = _unpack(data, ranked)
-            done[index] = dataclasses.replace(record, path=display_path(record.path))
+            if keep:
+                record = _unpack(data, ranked)
+                done[index] = dataclasses.replace(record, path=display_path(record.path))
         finished = tuple(done[i] for i in sorted(done))
-        raise BatchInterrupted(finished, len(ordered) - len(done)) from None
+        raise BatchInterrupted(finished, len(ordered) - (len(done) if keep else finished_count)) from None
     finally:
         pool.close()
-    return tuple(done[i] for i in range(len(ordered)))
+    return tuple(done[i] for i in range(len(ordered))) if keep else ()
 
 
 def _receive(
