@@ -805,11 +805,196 @@ def rules(ident: str | None, fmt: str) -> None:
 COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markdown", "html": "cohort_html"}
 
 
+# --- batch at scale (issue 16): --engine dask, --format jsonl, --resume; `cohort` reads a JSONL back ---
+
+
+def scale_options(func: F) -> F:
+    """``--engine``, ``--scheduler``, ``--resume`` and ``--summary`` of ``batch``."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default="local",
+            show_default=True,
+            help='local: worker processes on this machine; dask: a Dask cluster (pip install "resume-check[dask]").',
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); the files must be "
+            "readable by its workers.  [default: start a local cluster of --workers processes]",
+        ),
+        click.option(
+            "--resume",
+            type=click.Path(dir_okay=False),
+            metavar="FILE",
+            help="With --format jsonl: append to FILE only the files it does not record yet (path + content hash).",
+        ),
+        click.option(
+            "--summary",
+            type=click.Path(dir_okay=False),
+            metavar="FILE",
+            help="With --format jsonl: also write the cohort summary (counts, scores, gaps) as JSON to FILE.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def check_scale_options(
+    fmt: str,
+    engine: str,
+    scheduler: str | None,
+    resume: str | None,
+    summary: str | None,
+    output: str | None,
+    redact: bool,
+) -> None:
+    """Usage errors among the scale options (exit 2); the Dask engine without its extra is one too."""
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler names a Dask cluster: add --engine dask")
+    if fmt != "jsonl":
+        for name, value in (("--resume", resume), ("--summary", summary)):
+            if value:
+                raise click.UsageError(f"{name} works with --format jsonl")
+    elif redact:
+        raise click.UsageError(
+            "--format jsonl keeps the raw records (so --resume can match files): redact the report made from it, "
+            "`resume-check cohort FILE --redact`"
+        )
+    if resume and output and os.path.abspath(resume) != os.path.abspath(output):
+        raise click.UsageError("--resume FILE appends to FILE: leave out --output, or give the same file")
+    if fmt == "jsonl" and (not (resume or output) or output == "-"):
+        raise click.UsageError("--format jsonl writes to a file: add --output FILE (or --resume FILE)")
+    if engine == "dask":
+        from .engines.dask import require_dask
+
+        try:
+            require_dask()
+        except ResumeCheckError as err:
+            click.echo(f"resume-check: error: {err}", err=True)
+            sys.exit(ExitCode.USAGE)
+
+
+def collect_dask(
+    files: tuple[str, ...], settings: Settings, *, scheduler: str | None, workers: int | None, bar: Any
+) -> Any:
+    """All records of a Dask run, sorted by path like ``analyse_many``'s (for the report formats)."""
+    from .engines.dask import iter_dask
+
+    records = []
+    with bar if bar is not None else contextlib_null():
+        for record, _ in iter_dask(files, settings=settings, scheduler=scheduler, workers=workers):
+            records.append(record)
+            if bar is not None:
+                bar.update(1)
+    return tuple(sorted(records, key=lambda r: r.path))
+
+
+def contextlib_null() -> Any:
+    import contextlib
+
+    return contextlib.nullcontext()
+
+
+def stream_batch(
+    files: tuple[str, ...],
+    settings: Settings,
+    *,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
+    output: str | None,
+    resume: bool,
+    summary: str | None,
+    details: bool,
+    quiet: bool,
+) -> int:
+    """``batch --format jsonl``: write each record as one line as it arrives; return the exit code."""
+    from .batch import BatchInterrupted, BatchRecord, analyse_many
+    from .cohort_stream import CohortSummary, JsonlWriter, file_sha256, open_resume, split_resume
+
+    assert output is not None
+    state = open_resume(output) if resume else None
+    todo: list[str] = list(files)
+    skipped = 0
+    if state is not None:
+        todo, skipped = split_resume(files, state)
+        if state.truncated and not quiet:
+            click.echo(f"resume-check: cut off a partial last line ({state.truncated} bytes) of {output}", err=True)
+    accumulate = CohortSummary()
+    worst = 0
+    show_bar = not quiet and sys.stderr.isatty()
+    bar = click.progressbar(length=len(todo), label="Analysing", file=sys.stderr) if show_bar and todo else None
+    with open(output, "ab" if resume else "wb") as handle:
+        writer = JsonlWriter(handle, details=details, summary=accumulate)
+        if state is not None:
+            writer.declared_terms.update(state.terms)
+            writer.declared_categories.update(state.categories)
+
+        def take(record: BatchRecord, sha256: str) -> None:
+            nonlocal worst
+            writer.write(record, sha256)
+            worst = max(worst, record.exit_code)
+            if bar is not None:
+                bar.update(1)
+
+        try:
+            with bar if bar is not None else contextlib_null():
+                if not todo:
+                    pass
+                elif engine == "dask":
+                    from .engines.dask import iter_dask
+
+                    for record, sha256 in iter_dask(todo, settings=settings, scheduler=scheduler, workers=workers):
+                        take(record, sha256)
+                else:
+                    analyse_many(
+                        todo,
+                        workers=workers,
+                        settings=settings,
+                        keep=False,
+                        progress=lambda record: take(record, file_sha256(record.path)),
+                    )
+        except (BatchInterrupted, KeyboardInterrupt):
+            click.echo(
+                f"resume-check: interrupted: {writer.written} record(s) written to {output}; "
+                f"run again with --resume {output} to finish",
+                err=True,
+            )
+            return 130
+    if summary:
+        import json
+
+        from .cohort_stream import latest_records, summarise
+
+        # the whole file's summary (a resumed run's earlier records too), read back line by line
+        data = summarise(latest_records(output)).to_dict() if resume else accumulate.to_dict()
+        emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", summary)
+    if not quiet:
+        failed = accumulate.records - accumulate.analysed
+        done = f"{accumulate.analysed} of {accumulate.records} résumé(s) analysed"
+        click.echo(
+            f"resume-check: {done}"
+            + (f"; {failed} could not be analysed (see the error rows)" if failed else "")
+            + (f"; {skipped} already recorded in {output}" if skipped else "")
+            + f"; records in {output}",
+            err=True,
+        )
+    return worst
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes.  [default: number of cores]")
 @click.option(
-    "--format", "fmt", type=click.Choice(list(COHORT_FORMATS)), default="csv", show_default=True, help="Output format."
+    "--format",
+    "fmt",
+    type=click.Choice([*COHORT_FORMATS, "jsonl"]),
+    default="csv",
+    show_default=True,
+    help="Output format (jsonl: one record per line, written as they arrive).",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with pseudonyms.")
@@ -835,6 +1020,7 @@ COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markd
     metavar="POSTING",
     help="Rank the cohort against this job posting (match rate); each worker reads it once.",
 )
+@scale_options
 @guarded
 def batch(
     paths: tuple[str, ...],
@@ -854,6 +1040,10 @@ def batch(
     no_color: bool = False,
     role: str | None = None,
     job_path: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    resume: str | None = None,
+    summary: str | None = None,
 ) -> None:
     """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.
 
@@ -871,9 +1061,15 @@ def batch(
       resume-check batch 'cvs/**/*.pdf' --recursive --format html --redact -o cohort.html
       resume-check batch cohort/ --role scrum-master --format markdown
       resume-check batch cohort/ --job posting.md --format markdown
+      resume-check batch /shared/cvs -r --engine dask --format jsonl -o results.jsonl
+      resume-check batch /shared/cvs -r --engine dask --scheduler tcp://10.0.0.5:8786 --resume results.jsonl
 
     With --job the cohort is ranked by match rate against the posting (who is ready for this role), and the
     keywords most often missing are the posting's (what they all lack).
+
+    With --format jsonl each file's record is one line, written as it arrives; --resume FILE appends to FILE
+    only the files it does not already record (same path and content). `resume-check cohort FILE` makes the
+    cohort report from it. With --engine dask the files must be readable by every worker (a shared file system).
     """
     import dataclasses
     import importlib
@@ -884,8 +1080,9 @@ def batch(
     from .errors import InputError
     from .escaping import display_path
 
-    if details and fmt != "json":
-        raise click.UsageError("--details adds full analyses to the JSON report: use it with --format json")
+    if details and fmt not in ("json", "jsonl"):
+        raise click.UsageError("--details adds full analyses to the JSON report: use it with --format json or jsonl")
+    check_scale_options(fmt, engine, scheduler, resume, summary, output, redact)
     files, docs = expand_inputs(paths, recursive=recursive)
     if not files:
         only_docs = f" (only documentation files: {', '.join(os.path.basename(d) for d in docs)})" if docs else ""
@@ -907,6 +1104,21 @@ def batch(
 
         read_input(job_path)  # an unreadable posting is one error line (exit 3), not an error row per person
         settings = dataclasses.replace(settings, job=os.path.abspath(job_path))
+    if fmt == "jsonl":
+        sys.exit(
+            stream_batch(
+                files,
+                settings,
+                engine=engine,
+                scheduler=scheduler,
+                workers=workers,
+                output=resume or output,
+                resume=resume is not None,
+                summary=summary,
+                details=details,
+                quiet=quiet,
+            )
+        )
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
     if redact_salt is not None and not redact:
@@ -923,7 +1135,9 @@ def batch(
     show_bar = not quiet and sys.stderr.isatty()
     bar = click.progressbar(length=len(files), label="Analysing", file=sys.stderr) if show_bar else None
     try:
-        if bar is not None:
+        if engine == "dask":
+            records = collect_dask(files, settings, scheduler=scheduler, workers=workers, bar=bar)
+        elif bar is not None:
             with bar:
                 records = analyse_many(files, workers=workers, settings=settings, progress=lambda _: bar.update(1))
         else:
@@ -941,6 +1155,48 @@ def batch(
         )
         click.echo(click.style(summary, fg="yellow" if failed else "green") if paint else summary, err=True)
     sys.exit(code)
+
+
+@main.command()
+@click.argument("results", type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([*COHORT_FORMATS, "summary"]),
+    default="html",
+    show_default=True,
+    help="Report format (summary: counts, score counts and gaps only, in bounded memory).",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
+@click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with pseudonyms.")
+@click.option("--redact-salt", metavar="TEXT", help="With --redact: key pseudonyms with TEXT (see `batch --help`).")
+@guarded
+def cohort(results: str, fmt: str, output: str | None, redact: bool, redact_salt: str | None) -> None:
+    """Make the cohort report from a `batch --format jsonl` results file (the last record of each file counts).
+
+    The report is the one `batch --format FORMAT` writes from the same records.
+
+    \b
+    Examples:
+      resume-check cohort results.jsonl --format html -o cohort.html
+      resume-check cohort results.jsonl --format summary
+    """
+    import importlib
+    import json
+
+    from .cohort_stream import cohort_from_jsonl, latest_records, summarise
+
+    if redact_salt is not None and not redact:
+        raise click.UsageError("--redact-salt keys the pseudonyms of --redact: add --redact")
+    if fmt == "summary":
+        if redact:
+            raise click.UsageError("the summary names nobody: leave out --redact")
+        emit(json.dumps(summarise(latest_records(results)).to_dict(), indent=2, ensure_ascii=False) + "\n", output)
+        return
+    salt = redact_salt.encode("utf-8", "surrogateescape") if redact_salt is not None else os.urandom(16)
+    report = cohort_from_jsonl(results, redact=redact, salt=salt)
+    module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
+    emit(str(module.render_cohort(report)), output)
 
 
 # --- init / baseline (issue 7) ---

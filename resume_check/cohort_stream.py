@@ -102,6 +102,7 @@ class JsonlWriter:
     declared_terms: set[str] = field(default_factory=set)
     declared_categories: set[str] = field(default_factory=set)
     written: int = 0
+    summary: CohortSummary | None = None  # when set, every line written is also counted in it
 
     def write(self, record: BatchRecord, sha256: str) -> dict[str, Any]:
         """Write ``record`` (and, before it, a terms line for ids not yet declared); returns its line object."""
@@ -109,17 +110,24 @@ class JsonlWriter:
         analysis = record.analysis
         data = b""
         if analysis is not None:
-            terms = [[t.id, t.label, t.weight] for t in analysis.missing if t.id not in self.declared_terms]
+            terms: list[list[Any]] = [
+                [t.id, t.label, t.weight] for t in analysis.missing if t.id not in self.declared_terms
+            ]
             categories = [[c.id, c.label] for c in analysis.categories if c.id not in self.declared_categories]
             if terms or categories:
-                data += dumps_line({"kind": "terms", "terms": terms, "categories": categories})
-                self.declared_terms.update(t[0] for t in terms)
+                declaration = {"kind": "terms", "terms": terms, "categories": categories}
+                data += dumps_line(declaration)
+                if self.summary is not None:
+                    self.summary.declare(declaration)
+                self.declared_terms.update(str(t[0]) for t in terms)
                 self.declared_categories.update(c[0] for c in categories)
         data += dumps_line(line)
         # one write of whole lines, then flush: a kill leaves whole lines, or a partial last one open_resume cuts
         self.handle.write(data)
         self.handle.flush()
         self.written += 1
+        if self.summary is not None:
+            self.summary.add(line)
         return line
 
 
@@ -339,7 +347,9 @@ def latest_records(path: str) -> Iterator[dict[str, Any]]:
 def _row(file: str, obj: dict[str, Any]) -> PersonRow:
     if obj.get("error") is not None:
         e = obj["error"]
-        return PersonRow(file, None, (), (), 0, 0, (), (), 0, (), None, BatchError(e["exit_code"], e["kind"], e["message"]))
+        return PersonRow(
+            file, None, (), (), 0, 0, (), (), 0, (), None, BatchError(e["exit_code"], e["kind"], e["message"])
+        )
     return PersonRow(
         file=file,
         score=float(obj["score"]),
@@ -385,7 +395,9 @@ def cohort_from_jsonl(path: str, *, redact: bool = False, salt: bytes = b"") -> 
     analysed = [p for p in people if p.score is not None]
     n = len(analysed)
 
-    def gaps(counts: Counter[str], labels: dict[str, str], order: tuple[str, ...] = (), weights: bool = False) -> tuple[Gap, ...]:
+    def gaps(
+        counts: Counter[str], labels: dict[str, str], order: tuple[str, ...] = (), weights: bool = False
+    ) -> tuple[Gap, ...]:
         w = summary.term_weights if weights else {}
         keys = list(order) or list(counts)
         position = {k: i for i, k in enumerate(order)}

@@ -92,7 +92,7 @@ def partition_size(files: int, threads: int) -> int:
 # --------------------------------------------------------------------------------------------- worker side
 
 
-class EnginePlugin(WorkerPlugin):  # type: ignore[misc]
+class EnginePlugin(WorkerPlugin):
     """Worker plugin holding the run's settings and the engines built from them (one per busy thread).
 
     Registered under a name derived from the settings, so runs with different settings can share a cluster."""
@@ -194,7 +194,7 @@ def analyse_partition(paths: Sequence[str], plugin_name: str, limit: float) -> l
 
     from ..cohort_stream import file_sha256
 
-    plugin: EnginePlugin = get_worker().plugins[plugin_name]
+    plugin: EnginePlugin = get_worker().plugins[plugin_name]  # type: ignore[assignment]
     out: list[tuple[BatchRecord, str]] = []
     engine = plugin.take()
     try:
@@ -222,14 +222,14 @@ def dask_client(
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield client
         return
     config: dict[str, Any] = {}
     if allowed_failures is not None:
         config["distributed.scheduler.allowed-failures"] = allowed_failures
     with dask.config.set(config):
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
@@ -238,7 +238,7 @@ def dask_client(
             silence_logs=logging.CRITICAL,
         )
     try:
-        with Client(cluster) as client:
+        with Client(cluster) as client:  # type: ignore[no-untyped-call]
             yield client
     finally:
         cluster.close()
@@ -286,12 +286,12 @@ def iter_dask(
             todo: deque[list[str]] = deque(ordered[i : i + size] for i in range(0, len(ordered), size))
             window = max(2, threads * IN_FLIGHT_PER_THREAD)
             running: dict[str, list[str]] = {}
-            pending = as_completed()
+            pending = as_completed()  # type: ignore[no-untyped-call]
 
             def submit(part: list[str]) -> None:
                 future = client.submit(analyse_partition, part, plugin.name, limit, pure=False)
                 running[future.key] = part
-                pending.add(future)
+                pending.add(future)  # type: ignore[no-untyped-call]
 
             while todo and len(running) < window:
                 submit(todo.popleft())
