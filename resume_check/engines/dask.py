@@ -63,6 +63,9 @@ IN_FLIGHT_PER_THREAD = 3
 HARD_STOP_GRACE = 10.0
 #: exit status of a worker process stopped by the hard time limit
 HARD_STOP_STATUS = 75
+#: times a single file whose task failed is tried again on its own before it becomes an error row: a worker that
+#: dies takes down with it the other tasks it held, whose files are innocent and pass on their next try
+SINGLE_FILE_TRIES = 2
 
 
 class EngineUnavailable(ResumeCheckError):
@@ -225,7 +228,8 @@ def dask_client(
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield client
         return
-    config: dict[str, Any] = {}
+    # one task per worker thread at a time: a worker that dies then takes no innocent queued task down with it
+    config: dict[str, Any] = {"distributed.scheduler.worker-saturation": 1.0}
     if allowed_failures is not None:
         config["distributed.scheduler.allowed-failures"] = allowed_failures
     with dask.config.set(config):
@@ -285,23 +289,25 @@ def iter_dask(
             size = partition or partition_size(len(ordered), threads)
             todo: deque[list[str]] = deque(ordered[i : i + size] for i in range(0, len(ordered), size))
             window = max(2, threads * IN_FLIGHT_PER_THREAD)
-            running: dict[str, list[str]] = {}
+            running: dict[str, tuple[list[str], int]] = {}  # task key -> (its files, tries of a single file)
             pending = as_completed()  # type: ignore[no-untyped-call]
 
-            def submit(part: list[str]) -> None:
+            def submit(part: list[str], tries: int = 0) -> None:
                 future = client.submit(analyse_partition, part, plugin.name, limit, pure=False)
-                running[future.key] = part
+                running[future.key] = (part, tries)
                 pending.add(future)  # type: ignore[no-untyped-call]
 
             while todo and len(running) < window:
                 submit(todo.popleft())
             for future in pending:
-                part = running.pop(future.key)
+                part, tries = running.pop(future.key)
                 if future.status == "finished":
                     yield from future.result()
                 elif len(part) > 1:  # some file in it kills workers: find which, one file per task
                     for path in part:
-                        submit([path])
+                        submit([path], 1)
+                elif tries < SINGLE_FILE_TRIES:
+                    submit(part, tries + 1)
                 else:
                     yield _failed(part[0], future.exception()), _sha(part[0])
                 future.release()
