@@ -27,6 +27,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import IO, Any
 
 from .batch import BatchError, BatchRecord
@@ -275,7 +276,7 @@ class CohortSummary:
             a, b = at(lo), at(min(lo + 1, n - 1))
             return a + (h - lo) * (b - a)
 
-        mean = sum(v * c for v, c in self.scores.items()) / n
+        mean = float(sum(Fraction(v) * c for v, c in self.scores.items()) / n)  # exact, whatever the order
         return {
             "count": n,
             "min": round(values[0], 2),

@@ -219,7 +219,7 @@ def dask_client(
     scheduler: str | None = None, *, workers: int | None = None, allowed_failures: int | None = None
 ) -> Iterator[Any]:
     """A client of the cluster at ``scheduler``, or of a new ``LocalCluster`` of ``workers`` single-threaded
-    processes listening on the loopback only (no dashboard), closed on exit."""
+    processes listening on the loopback only (its HTTP server on a free loopback port), closed on exit."""
     require_dask()
     import dask
     from distributed import Client, LocalCluster
@@ -238,7 +238,7 @@ def dask_client(
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
             silence_logs=logging.CRITICAL,
         )
     try:
