@@ -3,6 +3,10 @@
 Usage (from the repository, in an environment where resume-check is installed):
 
     python bench/bench.py [FOLDER] [--repeat N] [--batch-copies 10] [--batch-rounds 3] [--skip-batch] [--skip-cli]
+    python bench/bench.py --skip-stages --skip-cli --skip-batch --scale [--scale-files 2000] [--scale-memory 500,5000]
+
+``--scale`` times `resume-check batch --format jsonl` with the local and the Dask engine (1 and 2 workers) over a
+folder of generated résumés, and prints the parent process's peak memory for each folder size.
 
 FOLDER defaults to the real corpus beside the checkout (../shared/corpus/real). Figures are printed, never
 asserted: speed targets are checked by reading this output, not by timed tests.
@@ -305,6 +309,96 @@ def job_figures(files: list[Path], posting: Path, repeat: int) -> None:
         f"  batch, 2 workers: median {inside['with']:.1f} ms per résumé inside a worker with the posting, "
         f"{inside['without']:.1f} ms without (+{inside['with'] - inside['without']:.1f} ms)"
     )
+#: run in a fresh interpreter: one `resume-check batch` exactly as the command runs it, then this process's own
+#: peak resident memory (VmHWM: the parent only, not its workers) on the last line of stderr
+_PARENT_RUN = """
+import sys
+from resume_check.cli import run
+sys.argv = ["resume-check", *sys.argv[1:]]
+import atexit
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            sys.stderr.write("\\nPEAK_KB " + line.split()[1] + "\\n")
+            sys.stderr.flush()
+atexit.register(peak)
+import os
+_exit = os._exit
+def exit_after_peak(code):
+    peak()
+    _exit(code)
+os._exit = exit_after_peak
+run()
+"""
+
+
+def run_batch_cli(folder: Path, engine: str, workers: int, out: Path) -> tuple[float, float, int]:
+    """(wall seconds, parent peak MB, error rows) of `resume-check batch FOLDER --format jsonl` in a subprocess."""
+    command = [sys.executable, "-c", _PARENT_RUN, "batch", str(folder), "--format", "jsonl", "-o", str(out), "-q"]
+    command += ["--engine", engine, "-j", str(workers)]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    if done.returncode not in (0, 3):
+        raise SystemExit(f"bench: batch failed ({done.returncode}): {done.stderr[-2000:]}")
+    peaks = [int(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("PEAK_KB ")]
+    errors = out.read_bytes().count(b'"error":{')
+    return wall, (peaks[-1] / 1024 if peaks else float("nan")), errors
+
+
+def scale_figures(files: int, memory_sizes: tuple[int, ...], rounds: int) -> None:
+    """Local and Dask engines (1 and 2 workers) over one generated folder; the parent's peak memory in jsonl mode."""
+    sys.path.insert(0, str(REPO / "tools"))
+    from make_cohort import write_cohort
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print('\nscale figures skipped: the Dask extra is not installed (pip install -e ".[dask]")')
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        folder = tmp_path / f"cohort-{files}"
+        write_cohort(folder, files, seed=16, docx_every=10)
+        out = tmp_path / "out.jsonl"
+        run_batch_cli(folder, "local", 1, out)  # fills the start-up cache (untimed)
+        print(
+            f"\nscale: `batch --format jsonl` over {files} generated résumés (tools/make_cohort.py, every 10th a "
+            f"DOCX), whole command timed (start-up included), {rounds} round(s), interleaved:"
+        )
+        walls: dict[tuple[str, int], list[float]] = {}
+        peaks: dict[tuple[str, int], float] = {}
+        error_rows: dict[tuple[str, int], int] = {}
+        for _ in range(max(1, rounds)):
+            for workers in (1, 2):
+                for engine in ("local", "dask"):
+                    wall, peak, errors = run_batch_cli(folder, engine, workers, out)
+                    walls.setdefault((engine, workers), []).append(wall)
+                    peaks[(engine, workers)] = peak
+                    error_rows[(engine, workers)] = errors
+        for workers in (1, 2):
+            for engine in ("local", "dask"):
+                wall = statistics.median(walls[(engine, workers)])
+                print(
+                    f"  {engine:5} workers={workers}: {wall:6.1f} s, {files / wall:6.1f} résumés/s, parent peak "
+                    f"{peaks[(engine, workers)]:.0f} MB ({error_rows[(engine, workers)]} error rows)"
+                )
+            local = statistics.median(walls[("local", workers)])
+            dask = statistics.median(walls[("dask", workers)])
+            print(
+                f"  workers={workers}: Dask reaches {local / dask:.0%} of the local throughput; Dask overhead "
+                f"{1000 * (dask - local) / files:+.1f} ms per file (start-up included)"
+            )
+        print("  parent peak memory (VmHWM of the command's own process) in jsonl mode, 2 workers:")
+        for size in memory_sizes:
+            sized = tmp_path / f"cohort-{size}"
+            write_cohort(sized, size, seed=17, docx_every=10)
+            row = []
+            for engine in ("local", "dask"):
+                wall, peak, _ = run_batch_cli(sized, engine, 2, out)
+                row.append(f"{engine} {peak:.0f} MB ({size / wall:.1f} résumés/s)")
+            print(f"    {size:5} files: " + ", ".join(row))
+            shutil.rmtree(sized)
 
 
 def machine_reference() -> float:
@@ -329,6 +423,11 @@ def main() -> None:
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-cli", action="store_true")
     parser.add_argument("--job", help="a job posting for the job-matching figures (default: one of ../shared/jobs)")
+    parser.add_argument("--skip-stages", action="store_true")
+    parser.add_argument("--scale", action="store_true", help="local vs Dask engines and jsonl parent memory")
+    parser.add_argument("--scale-files", type=int, default=2000)
+    parser.add_argument("--scale-rounds", type=int, default=1)
+    parser.add_argument("--scale-memory", default="500,5000", help="folder sizes for the parent memory figures")
     args = parser.parse_args()
     folder = Path(args.folder)
     if not folder.is_dir():
@@ -338,7 +437,8 @@ def main() -> None:
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not is_documentation(p.name))
     print(f"resume-check benchmark: {len(files)} files in {folder} (pid {os.getpid()}, {os.cpu_count()} cores)")
     print(f"machine reference (a fixed pure-Python loop; compare runs by it): {machine_reference():.1f} ms")
-    stage_figures(files, args.repeat)
+    if not args.skip_stages:
+        stage_figures(files, args.repeat)
     if not args.skip_cli:
         cli_figures(REPO / "samples" / "alex-morgan.pdf")
         two_pages = folder / "srbhr__Resume-Matcher__alfred_pennyworth_pm.pdf"
@@ -355,6 +455,9 @@ def main() -> None:
         job_figures(files, posting, args.repeat)
     if not args.skip_batch:
         batch_figures(files, args.batch_copies, args.batch_rounds)
+    if args.scale:
+        sizes = tuple(int(n) for n in args.scale_memory.split(",") if n)
+        scale_figures(args.scale_files, sizes, args.scale_rounds)
 
 
 if __name__ == "__main__":
