@@ -346,6 +346,29 @@ def run_batch_cli(folder: Path, engine: str, workers: int, out: Path) -> tuple[f
     return wall, (peaks[-1] / 1024 if peaks else float("nan")), errors
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def dask_worker_memory(folder: Path) -> float:
+    """The largest peak resident memory among 2 Dask workers after they analysed ``folder``."""
+    from distributed import Client, LocalCluster
+
+    from resume_check.batch import expand_paths
+    from resume_check.config import Settings
+    from resume_check.engines.dask import iter_dask
+
+    with tempfile.TemporaryDirectory() as cache:
+        settings = Settings(cache_dir=cache)
+        with (
+            LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address="127.0.0.1:0") as c,
+            Client(c) as client,
+        ):
+            for _ in iter_dask(expand_paths([str(folder)]), settings=settings, scheduler=c.scheduler_address):
+                pass
+            return max(client.run(_peak_mb).values())
+
+
 def scale_figures(files: int, memory_sizes: tuple[int, ...], rounds: int) -> None:
     """Local and Dask engines (1 and 2 workers) over one generated folder; the parent's peak memory in jsonl mode."""
     sys.path.insert(0, str(REPO / "tools"))
@@ -389,6 +412,18 @@ def scale_figures(files: int, memory_sizes: tuple[int, ...], rounds: int) -> Non
                 f"  workers={workers}: Dask reaches {local / dask:.0%} of the local throughput; Dask overhead "
                 f"{1000 * (dask - local) / files:+.1f} ms per file (start-up included)"
             )
+        one = tmp_path / "one"
+        write_cohort(one, 1, seed=16)
+        start_local = statistics.median(run_batch_cli(one, "local", 2, out)[0] for _ in range(max(1, rounds)))
+        start_dask = statistics.median(run_batch_cli(one, "dask", 2, out)[0] for _ in range(max(1, rounds)))
+        steady = (statistics.median(walls[("dask", 2)]) - start_dask) - (
+            statistics.median(walls[("local", 2)]) - start_local
+        )
+        print(
+            f"  one file, 2 workers (start-up and shut-down): local {start_local:.1f} s, dask {start_dask:.1f} s; "
+            f"Dask overhead per file after start-up: {1000 * steady / files:+.1f} ms"
+        )
+        print(f"  peak memory per Dask worker process: {dask_worker_memory(folder):.0f} MB")
         print("  parent peak memory (VmHWM of the command's own process) in jsonl mode, 2 workers:")
         for size in memory_sizes:
             sized = tmp_path / f"cohort-{size}"
