@@ -229,7 +229,11 @@ def dask_client(
             yield client
         return
     # one task per worker thread at a time: a worker that dies then takes no innocent queued task down with it
-    config: dict[str, Any] = {"distributed.scheduler.worker-saturation": 1.0}
+    config: dict[str, Any] = {
+        "distributed.scheduler.worker-saturation": 1.0,
+        # the worker's statistical profiler samples every thread's stack every 10 ms: time the analysis needs
+        "distributed.worker.profile.enabled": False,
+    }
     if allowed_failures is not None:
         config["distributed.scheduler.allowed-failures"] = allowed_failures
     with dask.config.set(config):
