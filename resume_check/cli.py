@@ -816,7 +816,8 @@ def scale_options(func: F) -> F:
             type=click.Choice(["local", "dask"]),
             default="local",
             show_default=True,
-            help='local: worker processes on this machine; dask: a Dask cluster (pip install "resume-check[dask]").',
+            help="local: worker processes on this machine; dask: a Dask cluster (needs the dask extra: "
+            'pip install -e ".[dask]" in a checkout).',
         ),
         click.option(
             "--scheduler",

@@ -310,7 +310,7 @@ def test_dask_engine_without_the_extra_exits_2_saying_how_to_install(monkeypatch
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
     result = CliRunner().invoke(main, ["batch", str(SAMPLES / "sam-taylor.txt"), "--engine", "dask"])
     assert result.exit_code == 2
-    assert 'pip install "resume-check[dask]"' in result.output
+    assert 'pip install -e ".[dask]"' in result.output
 
 
 # --------------------------------------------------------------------------------------------- summary

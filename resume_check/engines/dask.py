@@ -52,7 +52,10 @@ try:  # the optional extra: without it this module still imports, and require_da
 except ImportError:  # pragma: no cover - exercised by the CLI test that hides dask
     WorkerPlugin = object  # type: ignore[misc,assignment]
 
-INSTALL_HINT = 'the Dask engine needs the dask extra: pip install "resume-check[dask]"'
+INSTALL_HINT = (
+    'the Dask engine needs the dask extra: pip install -e ".[dask]" in a checkout of resume-check, or '
+    'pip install "resume-check[dask] @ git+https://github.com/<owner>/resume-check@vX.Y.Z" from a release tag'
+)
 #: most files in one partition: small enough to balance the load at the end of a run, large enough that Dask's
 #: per-task cost (a few ms) is small beside the files' (about 30 ms each)
 MAX_PARTITION = 50
