@@ -22,6 +22,10 @@ OTHER_TOOLS = {
     "--check",  # tools/build_docs.py --check
     "--headless",
     "--no-sandbox",
+    "--scale",  # bench/bench.py options
+    "--skip-batch",
+    "--skip-cli",
+    "--skip-stages",
 }
 
 
