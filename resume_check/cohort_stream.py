@@ -31,7 +31,17 @@ from fractions import Fraction
 from typing import IO, Any
 
 from .batch import BatchError, BatchRecord
-from .cohort import NON_ATS_PREFIXES, Cohort, Gap, PersonRow, _rank, _with_rank, distribution, person_row
+from .cohort import (
+    NON_ATS_PREFIXES,
+    Cohort,
+    Gap,
+    PersonRow,
+    RoleGroup,
+    _rank,
+    _with_rank,
+    distribution,
+    person_row,
+)
 from .errors import InputError
 from .models import DIMENSIONS
 from .redact import pseudonyms, redactor_for
@@ -67,9 +77,11 @@ def record_line(record: BatchRecord, sha256: str, *, details: bool = False) -> d
         return line
     analysis = record.analysis
     row = person_row(record.path, analysis)
+    target = analysis.target
     line.update(
         {
             "error": None,
+            "role": {"id": target.id, "label": target.label, "reason": target.reason, "chosen_by": target.chosen_by},
             "score": row.score,
             "components": dict(row.components),
             "coverage": dict(row.coverage),
@@ -100,7 +112,7 @@ class JsonlWriter:
 
     handle: IO[bytes]
     details: bool = False
-    declared_terms: set[str] = field(default_factory=set)
+    declared_terms: set[str] = field(default_factory=set)  # "role id\x00term id": weights differ between targets
     declared_categories: set[str] = field(default_factory=set)
     written: int = 0
     summary: CohortSummary | None = None  # when set, every line written is also counted in it
@@ -111,16 +123,17 @@ class JsonlWriter:
         analysis = record.analysis
         data = b""
         if analysis is not None:
+            role = analysis.target.id
             terms: list[list[Any]] = [
-                [t.id, t.label, t.weight] for t in analysis.missing if t.id not in self.declared_terms
+                [t.id, t.label, t.weight] for t in analysis.missing if f"{role}\x00{t.id}" not in self.declared_terms
             ]
             categories = [[c.id, c.label] for c in analysis.categories if c.id not in self.declared_categories]
             if terms or categories:
-                declaration = {"kind": "terms", "terms": terms, "categories": categories}
+                declaration = {"kind": "terms", "role": role, "terms": terms, "categories": categories}
                 data += dumps_line(declaration)
                 if self.summary is not None:
                     self.summary.declare(declaration)
-                self.declared_terms.update(str(t[0]) for t in terms)
+                self.declared_terms.update(f"{role}\x00{t[0]}" for t in terms)
                 self.declared_categories.update(c[0] for c in categories)
         data += dumps_line(line)
         # one write of whole lines, then flush: a kill leaves whole lines, or a partial last one open_resume cuts
@@ -174,7 +187,7 @@ def open_resume(path: str) -> ResumeState:
             if obj.get("kind") == "record":
                 recorded[str(obj.get("path"))] = str(obj.get("sha256", ""))
             elif obj.get("kind") == "terms":
-                terms.update(str(t[0]) for t in obj.get("terms", ()))
+                terms.update(f"{obj.get('role', '')}\x00{t[0]}" for t in obj.get("terms", ()))
                 categories.update(str(c[0]) for c in obj.get("categories", ()))
         size = handle.seek(0, os.SEEK_END)
         cut = _last_newline_end(handle, size)
@@ -227,12 +240,21 @@ class CohortSummary:
     term_labels: dict[str, str] = field(default_factory=dict)
     term_weights: dict[str, float] = field(default_factory=dict)
     category_labels: dict[str, str] = field(default_factory=dict)
+    # per target (role): its terms' labels and weights, people, how it was chosen, missing-term counts
+    role_terms: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)
+    role_labels: dict[str, str] = field(default_factory=dict)
+    role_people: Counter[str] = field(default_factory=Counter)
+    role_chosen: dict[str, Counter[str]] = field(default_factory=dict)
+    role_missing: dict[str, Counter[str]] = field(default_factory=dict)
+    #: for each missing term, the first person (by path) missing it and their role: the cohort takes a term's
+    #: label and weight from that person's target, as ``cohort.build_cohort`` does
+    first_missing: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def declare(self, obj: dict[str, Any]) -> None:
         """Take the labels and weights of a ``terms`` line."""
+        role = str(obj.get("role", ""))
         for term_id, label, weight in obj.get("terms", ()):
-            self.term_labels.setdefault(term_id, label)
-            self.term_weights.setdefault(term_id, float(weight))
+            self.role_terms.setdefault((role, term_id), (label, float(weight)))
         for category_id, label in obj.get("categories", ()):
             self.category_labels.setdefault(category_id, label)
 
@@ -244,9 +266,35 @@ class CohortSummary:
             return
         self.analysed += 1
         self.scores[float(obj["score"])] += 1
-        self.missing.update(obj.get("missing", ()))
+        missing = obj.get("missing", ())
+        self.missing.update(missing)
+        role_info = obj.get("role") or {}
+        role = str(role_info.get("id", ""))
+        self.role_labels.setdefault(role, str(role_info.get("label", role)))
+        self.role_people[role] += 1
+        self.role_chosen.setdefault(role, Counter())[str(role_info.get("chosen_by", ""))] += 1
+        self.role_missing.setdefault(role, Counter()).update(missing)
+        path = str(obj.get("path", ""))
+        for term_id in missing:
+            first = self.first_missing.get(term_id)
+            if first is None or path < first[0]:
+                self.first_missing[term_id] = (path, role)
         self.dimensions.update(set(obj.get("unevidenced_dimensions", ())))
         self.findings.update(f for f in obj.get("findings", ()) if not f.startswith(NON_ATS_PREFIXES))
+
+    def settle_terms(self) -> None:
+        """Fill ``term_labels`` and ``term_weights`` from the target of the first person missing each term."""
+        for term_id, (_, role) in self.first_missing.items():
+            label, weight = self.role_terms.get((role, term_id), (term_id, 1.0))
+            self.term_labels[term_id] = label
+            self.term_weights[term_id] = weight
+
+    def role_gaps(self, role: str) -> list[tuple[str, str, int, float]]:
+        """(term id, label, people missing it, weight) in the role's group, ordered as the cohort orders them."""
+        counts = self.role_missing.get(role, Counter())
+        terms = {k: self.role_terms.get((role, k), (k, 1.0)) for k in counts}
+        keys = sorted(counts, key=lambda k: (-counts[k] * terms[k][1], -counts[k], k))
+        return [(k, terms[k][0], counts[k], terms[k][1]) for k in keys]
 
     def quartiles(self) -> dict[str, float] | None:
         """Min, quartiles (type 7, see cohort), max and mean from the exact score counts; None with no scores."""
@@ -290,6 +338,7 @@ class CohortSummary:
     def to_dict(self) -> dict[str, Any]:
         """The summary as plain data (``kind: cohort-summary``)."""
         n = self.analysed
+        self.settle_terms()
         missing = sorted(
             self.missing, key=lambda k: (-self.missing[k] * self.term_weights.get(k, 1.0), -self.missing[k], k)
         )
@@ -311,6 +360,15 @@ class CohortSummary:
                     "weight": self.term_weights.get(k, 1.0),
                 }
                 for k in missing
+            ],
+            "roles": [
+                {
+                    "id": role,
+                    "label": self.role_labels[role],
+                    "people": people,
+                    "chosen": dict(sorted(self.role_chosen[role].items())),
+                }
+                for role, people in sorted(self.role_people.items(), key=lambda item: (-item[1], item[0]))
             ],
             "unevidenced_dimensions": {d: self.dimensions[d] for d in DIMENSIONS},
             "common_findings": dict(sorted(self.findings.items(), key=lambda kv: (-kv[1], kv[0]))),
@@ -362,6 +420,9 @@ def _row(file: str, obj: dict[str, Any]) -> PersonRow:
         missing_dimensions=tuple(obj["unevidenced_dimensions"]),
         warnings=int(obj["warnings"]),
         finding_ids=tuple(obj["findings"]),
+        role=str((obj.get("role") or {}).get("id", "")),
+        role_label=str((obj.get("role") or {}).get("label", "")),
+        role_reason=str((obj.get("role") or {}).get("reason", "")),
     )
 
 
@@ -407,6 +468,19 @@ def cohort_from_jsonl(path: str, *, redact: bool = False, salt: bytes = b"") -> 
             Gap(k, labels.get(k, k), counts[k], round(counts[k] / n, 4) if n else 0.0, w.get(k, 1.0)) for k in keys
         )
 
+    summary.settle_terms()
+    groups = tuple(
+        RoleGroup(
+            id=role,
+            label=summary.role_labels[role],
+            people=count,
+            missing_keywords=tuple(
+                Gap(k, label, c, round(c / count, 4) if count else 0.0, w) for k, label, c, w in summary.role_gaps(role)
+            ),
+            chosen=tuple(sorted(summary.role_chosen[role].items())),
+        )
+        for role, count in sorted(summary.role_people.items(), key=lambda item: (-item[1], item[0]))
+    )
     ranking = _rank(analysed)
     ranks = {row.file: row.rank for row in ranking}
     return Cohort(
@@ -420,6 +494,7 @@ def cohort_from_jsonl(path: str, *, redact: bool = False, salt: bytes = b"") -> 
         ranking=ranking,
         categories=tuple(categories.items()),
         redacted=redact,
+        roles=groups,
     )
 
 
@@ -437,6 +512,9 @@ def _renamed(row: PersonRow, file: str, error: BatchError | None) -> PersonRow:
         row.finding_ids,
         row.rank,
         error if error is not None else row.error,
+        row.role,
+        row.role_label,
+        row.role_reason,
     )
 
 

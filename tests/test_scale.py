@@ -349,8 +349,9 @@ def test_writer_writes_whole_lines_and_declares_each_term_once(
             writer.write(record, "")
     with open(out, "rb") as handle:
         lines = list(iter_lines(handle))
-    declared = [t[0] for line in lines if line["kind"] == "terms" for t in line["terms"]]
-    assert len(declared) == len(set(declared)) > 300
+    # each term once per target (a term's weight differs between targets)
+    declared = [(line["role"], t[0]) for line in lines if line["kind"] == "terms" for t in line["terms"]]
+    assert len(declared) == len(set(declared)) > 50
     assert sum(1 for line in lines if line["kind"] == "record") == 30 == summary.records
     assert out.read_bytes().count(b"\n") == len(lines)
     report = cohort_from_jsonl(str(out))
