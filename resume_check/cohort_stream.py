@@ -7,9 +7,10 @@ cuts off. Two kinds of line:
 - ``{"kind": "record", "path", "sha256", "exit_code", "error", ...}``: one file's cohort row (score, components,
   coverage, statements, top missing terms, unevidenced dimensions, warnings, finding ids) and the ids of all its
   missing terms; with ``details`` also ``"analysis"``, the ``check --format json`` structure.
-- ``{"kind": "terms", "terms": [[id, label, weight], ...], "categories": [[id, label], ...]}``: the labels and
-  weights of term and category ids, written once per file just before the first record that uses them, so a
-  record line stays small (its missing terms are ids) and the file describes itself.
+- ``{"kind": "terms", "role": target id, "terms": [[id, label, weight], ...], "categories": [[id, label], ...]}``:
+  the labels and weights of term ids in one target (weights differ between targets) and category labels, written
+  once per file just before the first record that uses them, so a record line stays small (its missing terms are
+  ids) and the file describes itself.
 
 A record is keyed by its path plus the SHA-256 of the file's bytes: ``--resume`` skips a file whose key is already
 recorded and appends the rest; a file that changed since gets a new line, and readers take the last line per path.
