@@ -39,7 +39,7 @@ YEAR = r"(?:19[5-9]\d|20\d\d)"
 #: one date of any written form; the group name is its format
 DATE = re.compile(
     r"(?P<dmy>\b\d{1,2}[/.]\d{1,2}[/.]" + YEAR + r"\b)"
-    r"|(?P<name>\b" + MONTH_NAME + r"\.?,?\s+(?:'\d\d|" + YEAR + r")\b)"
+    r"|(?P<name>\b" + MONTH_NAME + r"(?:\.\s*|\.?,?\s+)(?:'\d\d|" + YEAR + r")\b)"
     r"|(?P<slash>\b(?:0?[1-9]|1[0-2])/" + YEAR + r"\b)"
     r"|(?P<dot>\b(?:0[1-9]|1[0-2])\." + YEAR + r"\b)"
     r"|(?P<iso>\b" + YEAR + r"-(?:0[1-9]|1[0-2])\b(?!-\d))"

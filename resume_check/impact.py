@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import Any, Literal, cast
 
 from .advice import Advice, Request, Voice, detect_voice, suggest
+from .dates import MONTHS, find_dates
 from .errors import LexiconError
 from .lexicon import read_bundled_yaml
 from .metrics import find_metrics
@@ -46,6 +47,7 @@ from .models import (
     Statement,
     Verdict,
 )
+from .structure import load_headings
 
 __all__ = [
     "VerbFamily",
@@ -63,7 +65,11 @@ __all__ = [
 VERBS_FILE = "verbs.yaml"
 WEAK_FILE = "weak_openers.yaml"
 #: sections whose bullets and sentences are judged
-STATEMENT_SECTIONS = ("experience", "projects", "summary")
+#: (a summary describes the person, not what they did: its sentences are context, never statements)
+STATEMENT_SECTIONS = ("experience", "projects")
+#: a paragraph with at least this many "|" is a pipe list: each item is judged on its own (skills items are not
+#: statements, verb-led clauses are)
+PIPE_LIST_MIN = 2
 #: a bullet longer than this is hard to skim
 LONG_BULLET_WORDS = 40
 #: a verb opening more than this many statements is over-used ...
@@ -409,6 +415,7 @@ class _Unit:
     first_in_block: bool
     segments: tuple[tuple[int, int], ...]  # (unit offset, Resume.text offset) where the mapping jumps
     role_header: bool = False  # the block heads a role (title, employer, dates): context, not a statement
+    list_item: bool = False  # an item of a pipe list ("Risk Analysis | Plan and execute the schedule | ...")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9£$€])")
@@ -573,6 +580,8 @@ _JOB_NOUNS = frozenset(
         "administrator",
     ]
 )
+_HEADER_SMALL = frozenset(["of", "and", "&", "the", "at", "for", "-", "–"])
+_PRESENT_WORDS = frozenset(["present", "current", "now", "today", "date", "ongoing"])
 _PM_TITLE = re.compile(
     r"\b(?:project|programme|program|delivery|portfolio|pmo|release|change|transition|implementation|transformation)"
     r"\s+(?:manager|lead|leader|director|coordinator|co-ordinator|officer|head)\b|\bPMO\b|\bscrum\s?master\b"
@@ -648,7 +657,7 @@ def _join_continuations(resume: Resume, i: int, lex: VerbLexicon) -> tuple[str, 
         j < len(blocks)
         and blocks[j].kind == "paragraph"
         and blocks[j].section == block.section
-        and blocks[j].text[:1].islower()
+        and (blocks[j].text[:1].islower() or _continues_pipe_list(text, blocks[j].text))
     ):
         tail = text.rsplit(None, 1)[-1] if text.split() else ""
         head = blocks[j].text.split(None, 1)[0]
@@ -657,6 +666,31 @@ def _join_continuations(resume: Resume, i: int, lex: VerbLexicon) -> tuple[str, 
         text = f"{text}{glue}{blocks[j].text}"
         j += 1
     return text, segments, j
+
+
+def _continues_pipe_list(text: str, following: str) -> bool:
+    """Whether the paragraph ``following`` wraps on a pipe list ("Risk Analysis |" / "Governance | Budget | ...")."""
+    return text.count("|") >= 2 and (
+        text.rstrip().endswith("|") or following.lstrip().startswith("|") or (following.count("|") >= 2)
+    )
+
+
+def _pipe_spans(text: str) -> list[tuple[int, int]]:
+    """The items of a pipe list, as (start, end) spans of ``text``."""
+    spans = []
+    start = 0
+    for m in re.finditer(r"\|", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        piece = text[s:e]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if piece.strip():
+            out.append((s + lead, s + trail))
+    return out
 
 
 def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
@@ -676,7 +710,8 @@ def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
             i += 1
             continue
         text, segments, j = _join_continuations(resume, i, lex)
-        spans = _split_sentences(text)
+        pipes = block.kind == "paragraph" and text.count("|") >= PIPE_LIST_MIN
+        spans = _pipe_spans(text) if pipes else _split_sentences(text)
         bullet_parts = 1
         if block.kind == "bullet":
             # one statement, less a label or role header the layout glued on after it ("... plans. Notable
@@ -699,6 +734,7 @@ def _units(resume: Resume, lex: VerbLexicon) -> Iterator[_Unit]:
                 first_in_block=n == 0,
                 segments=tuple((seg_text - s, seg_resume) for seg_text, seg_resume, _ in segments),
                 role_header=seg_block in headers,
+                list_item=pipes,
             )
         i = j
 
@@ -775,7 +811,9 @@ def opens_with_action_verb(text: str) -> bool:
     return bool(words) and _verb_at(words, load_verbs()) is not None
 
 
-def _strip_header(text: str, words: list[tuple[int, int, str]], lex: VerbLexicon) -> int:
+def _strip_header(
+    text: str, words: list[tuple[int, int, str]], lex: VerbLexicon, weak: WeakLexicon | None = None
+) -> int:
     """Length of a date or title prefix before the verb ("2017 – Present Leading ...", "Engineer, Amazon Led ...")."""
     i = 0
     while i < len(words) and _DATE_PREFIX.match(text[words[i][0] :] + " ") and i < 6:
@@ -789,16 +827,27 @@ def _strip_header(text: str, words: list[tuple[int, int, str]], lex: VerbLexicon
         return 0
     for k in range(2, min(len(words), 16)):
         start = words[k][0]
-        if not text[start].isupper():
-            continue
+        if not text[start].isupper() or text[:start].rstrip().endswith("("):
+            continue  # "Net Tech for the Brigade (Assigned to ...)": an aside, not a header before the verb
         verb = _verb_at([w for _, _, w in words[k:]], lex)
+        after_dates = (
+            _YEAR.search(words[k - 1][2]) is not None
+            and _YEAR.search(words[k][2]) is None
+            and words[k][2][:3] not in MONTHS
+            and len(words) - k >= 4
+        )
+        if verb is None and (after_dates or (weak is not None and weak.any_opener.match(text[start:]))):
+            # "Church ..., Oregon — Missionary Nov. 2018 - Nov.2022 Worked 65+ hours weekly ...": the statement
+            # starts after the header's dates (or at a weak opener), whatever its first word
+            if all(text[s].isupper() or text[s].isdigit() or w in _HEADER_SMALL for s, _, w in words[:k]):
+                return start
+            break
         if verb is None or verb[0].tense not in ("past", "gerund"):
             continue
+        if verb[0].tense == "gerund" and not re.search(r"[,|–—\d]| - ", text[:start]):
+            break  # "Oregon Threat Information Gathering ...": a gerund inside a name, not a glued header
         prefix = words[:k]
-        if all(
-            text[s].isupper() or text[s].isdigit() or w in ("of", "and", "&", "the", "at", "for", "-", "–")
-            for s, _, w in prefix
-        ):
+        if all(text[s].isupper() or text[s].isdigit() or w in _HEADER_SMALL for s, _, w in prefix):
             return start
         break
     return 0
@@ -837,7 +886,11 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
         and not text[year_range.end() :].strip(" )]|,.–—-")
     ):
         return _Judgement(None)  # "Engineering Manager, CenturyLink (2015 - 2017)": a role header, not a statement
-    skip = _strip_header(text, words, lex)
+    if _is_context(text, unit):
+        return _Judgement(None)
+    if unit.list_item and (len(words) < 2 or (_title_case(text) and not _plain_verb_first(words, lex))):
+        return _Judgement(None)  # a skills item of a pipe list ("Budget Planning", "Monitoring")
+    skip = _strip_header(text, words, lex, weak)
     if unit.role_header and not skip:
         return _Judgement(None)  # a role's title, employer, dates or place (structure.find_roles): context
     if skip:
@@ -904,6 +957,83 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
     return _Judgement("weak", verb=None, reason="no-verb", rest=statement.strip(), skip=skip)
 
 
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|app|ai|co|uk|edu|gov)(?:/\S*)?", re.IGNORECASE
+)
+_SELF_DESCRIPTION = re.compile(
+    r"^(?:I am|I'm|I’m|I have always|I love|I enjoy|(?:highly |very )?(?:proficient|skilled|experienced|passionate|"
+    r"fluent|knowledgeable|familiar|adept|comfortable|competent|versed|well-versed)\b(?:\s+(?:in|with|at|about|on)\b)?"
+    r"|pretty good (?:at|with)\b|(?:strong|extensive|solid|deep|working|good|excellent) (?:knowledge|understanding|"
+    r"background|experience|command|grasp)\b)",
+    re.IGNORECASE,
+)
+_COMPANY_END = re.compile(r"(?i)(?:,\s*|\s)(?:inc|ltd|llc|plc|corp|co|gmbh|llp|limited|pvt\.? ltd)\.?$")
+
+
+def _ends_with_date(text: str) -> bool:
+    """A line that ends in a date or date range ("Research Assistant Summer 2021", "Project X | C++ Mar. 2020")."""
+    stripped = text.rstrip(" )]")
+    dates = find_dates(stripped)
+    return (bool(dates) and dates[-1].end == len(stripped) and dates[-1].fmt != "present") or bool(
+        dates and dates[-1].fmt == "present" and dates[-1].end == len(stripped) and len(dates) > 1
+    )
+
+
+def _is_context(text: str, unit: _Unit) -> bool:
+    """Lines that are context for statements whatever their first word: a project or role title ending in a date,
+    an employer line ("Custom Building Improvements, Inc."), a label with a list or a link, a bare URL, a skill claim
+    ("Proficient in Salesforce"), an organisation–role line ("Tech Impact program - Instructor, Mentor")."""
+    stripped = text.strip()
+    words = stripped.split()
+    if not words:
+        return True
+    short = len(words) <= MAX_HEADER_WORDS and not stripped.endswith(".")
+    if not unit.bullet and short and _ends_with_date(stripped):
+        return True
+    if not unit.bullet and len(words) <= 8 and _COMPANY_END.search(stripped):
+        return True
+    label, colon, rest = stripped.partition(":")
+    if (
+        colon
+        and len(label.split()) <= 3
+        and not rest.startswith("//")
+        and (_LABEL_LIST.match(stripped) or (rest.strip() and not _URL.sub("", rest).strip(" ,;|/-–—")))
+    ):
+        return True  # "Scopes: full-stack, back-end, front-end, APIs", "MDN Web Docs: https://..."
+    links = sum(len(m.group()) for m in _URL.finditer(stripped))
+    if links and (len(_URL.sub(" ", stripped).split()) <= 3 or links >= 0.4 * len(stripped)):
+        return True  # a bare URL, a project name and its link, a list of profile links
+    if _SELF_DESCRIPTION.match(stripped):
+        return True
+    return short and len(words) <= 12 and _org_role_line(stripped)
+
+
+def _plain_verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon) -> bool:
+    """Whether the words open with a verb that cannot be a noun or a gerund ("Conduct ...", not "Budget Planning")."""
+    found = _verb_at([w for _, _, w in words], lex)
+    return found is not None and found[0].tense != "gerund" and found[0].lemma not in lex.noun_ambiguous
+
+
+def _title_case(text: str) -> bool:
+    """Every word of two or more letters capitalised ("Cyberspace Operations Planning", "Azure AD")."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 1]
+    small = {"and", "of", "for", "the", "in", "on", "to", "with", "a", "an", "&"}
+    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _org_role_line(text: str) -> bool:
+    """ "Organisation - Role[, Role]" in title case with no verb: a role line, not a statement."""
+    parts = re.split(r"\s[-–—]\s", text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    org, roles = parts
+    titles = load_headings().titles
+    role_words = [w.strip(",.;()").lower() for w in roles.split() if w.strip(",.;()")]
+    capitalised = [w for w in (org + " " + roles).split() if w[:1].isalpha()]
+    title_case = bool(capitalised) and sum(w[0].isupper() for w in capitalised) >= 0.7 * len(capitalised)
+    return title_case and any(w in titles for w in role_words)
+
+
 def _opening_positions(text: str, words: list[tuple[int, int, str]], lex: VerbLexicon) -> list[int]:
     """Word indexes where the statement proper may start: 0, after -ly adverbs, after a short comma lead-in."""
     positions = [0]
@@ -914,8 +1044,10 @@ def _opening_positions(text: str, words: list[tuple[int, int, str]], lex: VerbLe
     # after a label ("Data Warehousing: built ...", "Acme Ltd - 2013 - Helped to ...")
     for k in range(1, min(len(words), MAX_LABEL_WORDS + 1)):
         between = text[words[k - 1][1] : words[k][0]]
-        if ":" in between or " – " in between or " — " in between or " - " in between:
-            positions.append(k)
+        if (":" in between or " – " in between or " — " in between or " - " in between) and words[k][
+            2
+        ] not in _PRESENT_WORDS:
+            positions.append(k)  # not "Jan 2023 – present": "present" there is a date, not a verb
     if words and words[0][2] in _LEAD_IN_FIRST:
         for k in range(1, min(len(words), MAX_LEAD_IN_WORDS + 1)):
             between = text[words[k - 1][1] : words[k][0]]
@@ -1050,6 +1182,7 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
             unit.first_in_block,
             unit.segments,
             unit.role_header,
+            unit.list_item,
         )
         drafts.append(
             _Draft(
