@@ -18,6 +18,7 @@ import yaml
 
 from .dates import FORMAT_LABELS, find_dates, find_ranges
 from .errors import LexiconError
+from .language import ENGLISH
 from .lexicon import read_bundled_yaml
 from .models import Finding, Impact, Resume, Severity
 
@@ -121,6 +122,10 @@ def check_ats(resume: Resume, impact: Impact | None = None, *, cliches: Sequence
     senior = infer_senior(resume)
     findings: list[Finding] = []
     findings += check_contact(resume)
+    if resume.language != ENGLISH:
+        # headings, dates, pronouns and clichés are read in English: a résumé in another language would get
+        # false errors ("No experience section found"); the text.language finding says why they were skipped
+        return tuple(findings + check_file(resume))
     findings += check_sections(resume)
     findings += check_length(resume, senior=senior)
     findings += check_dates(resume)

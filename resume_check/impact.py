@@ -33,6 +33,7 @@ from typing import Any, Literal, cast
 from .advice import Advice, Request, Voice, detect_voice, suggest
 from .dates import MONTHS, find_dates
 from .errors import LexiconError
+from .language import ENGLISH
 from .lexicon import read_bundled_yaml
 from .metrics import find_metrics
 from .models import (
@@ -1152,6 +1153,8 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
             None detects it from the text (project/programme/delivery manager, PMO, Scrum Master, PMP, PRINCE2).
     """
     lex = load_verbs()
+    if resume.language != ENGLISH:
+        return _assemble([], resume, lex, pm)  # the verbs and openers are English: judge nothing (text.language)
     weak = load_weak_openers()
     drafts: list[_Draft] = []
     entry_shift = 0

@@ -190,6 +190,7 @@ class Resume:
     contact: Contact
     warnings: tuple[Finding, ...]  # document warnings plus structure warnings (docx.header-only-contact ...)
     roles: tuple[Role, ...] = ()  # positions held, in document order (structure.find_roles)
+    language: str = "en"  # ISO 639-1 code of the language the text is written in (language.detect_language)
 
     def role_of(self, block: int) -> Role | None:
         """The role whose header or body holds block index ``block``, if any."""

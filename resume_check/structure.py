@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .dates import find_ranges, normalise
 from .errors import LexiconError
+from .language import ENGLISH, detect_language, language_name
 from .lexicon import read_bundled_yaml
 from .models import Block, Contact, Document, Finding, Line, Part, Resume, Role, Section
 from .numbers import median
@@ -296,6 +297,18 @@ def build_resume(document: Document) -> Resume:
     sections = _sections(blocks, lines, document)
     contact = extract_contact(document, blocks)
     warnings = list(document.warnings)
+    language = detect_language(text)
+    if language != ENGLISH:
+        warnings.append(
+            Finding(
+                id="text.language",
+                message=(
+                    f"This résumé looks to be written in {language_name(language)}: resume-check analyses English "
+                    "résumés, so its statement, section and wording checks were skipped. Check an English version."
+                ),
+                severity="warning",
+            )
+        )
     if (contact.email or contact.phone) and contact.parts and all(p in ("header", "footer") for p in contact.parts):
         prefix = "docx" if document.source.type == "docx" else document.source.type
         warnings.append(
@@ -318,6 +331,7 @@ def build_resume(document: Document) -> Resume:
         roles=declared_roles(document, blocks)
         if document.roles
         else find_roles(blocks, sections, _opens_with_action_verb),
+        language=language,
     )
 
 
