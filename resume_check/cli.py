@@ -208,7 +208,7 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead.")
 @guarded
 def extract(file: str, fmt: str, output: str | None) -> None:
-    """Show what was read from FILE: sections, lines, bullets, contact fields and warnings.
+    """Show what was read from FILE: sections, lines, bullets, roles, statements, contact fields and warnings.
 
     This is what an applicant-tracking system reads. FILE may be .pdf, .docx, .txt, .md, .tex, .typ or .json
     (JSON Resume); "-" reads text from standard input.
@@ -219,19 +219,19 @@ def extract(file: str, fmt: str, output: str | None) -> None:
       resume-check extract cv.docx --format json
     """
     from .extract import extract as extract_document
+    from .impact import analyse_impact
     from .structure import build_resume
 
     resume = build_resume(extract_document(file))
+    impact = analyse_impact(resume)  # which lines are statements (no keyword matching: spaCy stays unloaded)
     if fmt == "json":
-        import json
+        from .render.json import render_document
 
-        from .render.json import document_to_dict
-
-        text = json.dumps(document_to_dict(resume), ensure_ascii=False, indent=2) + "\n"
+        text = render_document(resume, impact)
     else:
         from .render.extract import render as render_extract
 
-        text = render_extract(resume)
+        text = render_extract(resume, impact)
     emit(text, output, inputs=(file,))
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # jobmatch imports models: only the type checker reads it her
     from .jobmatch import JobMatch
 
 #: version of the JSON documents (``extract`` and ``check``); bump the major part on a breaking change
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Part = Literal["body", "table", "textbox", "header", "footer"]
 

@@ -93,6 +93,39 @@ def test_extract_text_sample_whole_output(golden) -> None:  # type: ignore[no-un
     code, out, err = run("extract", str(SAMPLES / "alex-morgan.txt"))
     assert (code, err) == (0, "")
     golden("extract/alex-morgan.txt.txt", out.replace(str(SAMPLES), "samples"))
+    lines = out.splitlines()
+    # which lines are statements (S), role headers (R) or neither, and each role's title, employer and dates
+    assert lines[1].startswith("marks: S statement")
+    assert "   9 R    Senior IT Project Manager – Northbridge Utilities plc, Manchester" in lines
+    assert "  10 R    March 2021 – Present" in lines
+    assert "  15 S  • Responsible for vendor management and contract renewals." in lines
+    assert "   6      IT project manager with ten years' experience" in out  # the summary is context
+    roles = lines[lines.index("[roles]") + 1 : lines.index("[roles]") + 4]
+    assert roles == [
+        "   9  Senior IT Project Manager · Northbridge Utilities plc · 2021-03 to present (“March 2021 – Present”)",
+        "  17  IT Project Manager · Caldwell Housing Group · 2017-06 to 2021-02 (“June 2017 – February 2021”)",
+        "  25  Project Coordinator · Pennine Digital Services · 2014-09 to 2017-05 (“September 2014 – May 2017”)",
+    ]
+
+
+def test_extract_json_has_roles_and_statements() -> None:
+    code, out, _ = run("extract", str(SAMPLES / "alex-morgan.txt"), "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["language"] == "en"
+    assert [(r["title"], r["employer"], r["start"], r["end"]) for r in doc["roles"]] == [
+        ("Senior IT Project Manager", "Northbridge Utilities plc", "2021-03", "present"),
+        ("IT Project Manager", "Caldwell Housing Group", "2017-06", "2021-02"),
+        ("Project Coordinator", "Pennine Digital Services", "2014-09", "2017-05"),
+    ]
+    assert doc["roles"][0]["header_lines"] == [9, 10] and doc["roles"][0]["lines"] == [11, 12, 13, 14, 15]
+    assert len(doc["statements"]) == 13
+    assert {s["verdict"] for s in doc["statements"]} == {"strong", "unquantified", "weak"}
+    experience = next(s for s in doc["sections"] if s["name"] == "experience")
+    headers = [b["line"] for b in experience["blocks"] if b["role_header"]]
+    assert headers == [9, 10, 17, 18, 25, 26]
+    stated = [b["line"] for b in experience["blocks"] if b["statements"]]
+    assert stated == [s["line"] for s in doc["statements"]]
 
 
 @pytest.mark.parametrize("name", ["alex-morgan.pdf", "alex-morgan.docx", "alex-morgan.txt", "alex-morgan.md"])
@@ -194,14 +227,19 @@ def test_wheel_installs_and_runs_outside_checkout(tmp_path: Path) -> None:
     # no network: reuse the dependencies installed here (a path line in a .pth file), install only the wheel
     site = subprocess.run(
         [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     import site as site_module
 
     deps = [p for p in site_module.getsitepackages() if Path(p).is_dir()]
     (Path(site) / "_deps_from_test.pth").write_text("\n".join(deps) + "\n")
-    subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     sample = tmp_path / "cv.txt"
     shutil.copyfile(SAMPLES / "alex-morgan.txt", sample)
     out = subprocess.run(
@@ -211,6 +249,9 @@ def test_wheel_installs_and_runs_outside_checkout(tmp_path: Path) -> None:
     assert "[experience]" in out.stdout
     where = subprocess.run(
         [str(py), "-c", "import resume_check, sys; sys.stdout.write(resume_check.__file__)"],
-        capture_output=True, text=True, cwd=tmp_path, check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
     ).stdout
     assert str(venv) in where, where

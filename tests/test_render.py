@@ -260,7 +260,7 @@ def test_json_key_order_and_format() -> None:
     data = json.loads(text)
     assert list(data) == [
         "schema_version", "tool", "source", "target", "score", "categories", "terms", "impact", "findings",
-        "next_steps", "warnings", "sections", "contact", "lexicons",
+        "next_steps", "warnings", "sections", "roles", "language", "contact", "lexicons",
     ]  # fmt: skip
     assert list(data["score"]["components"][0]) == ["id", "label", "weight", "value", "rules"]
     assert list(data["terms"]["found"][0]["occurrences"][0])[:6] == [
@@ -557,3 +557,24 @@ def test_json_dumps_leaves_what_it_does_not_write_itself_to_the_json_module() ->
         assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     with pytest.raises(ValueError):
         dumps({"score": float("nan")})
+
+
+def test_html_marks_role_headers_and_context_lines(engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import REPO
+
+    from resume_check.analysis import analyse_path
+
+    monkeypatch.chdir(REPO)
+    page = renderer("html").render(analyse_path("samples/alex-morgan.txt", engine=engine))
+    assert '<span class="role">role header</span> <span class="ctx">context, not a statement</span>' in page
+    role = (
+        '<p class="role" title="Role header (context): Senior IT Project Manager · Northbridge Utilities plc · '
+        '2021-03 to present"><span class="ln">9</span>'
+    )
+    assert role in page
+    assert page.count('class="role" title=') == 6  # three roles, two header lines each
+    assert 'class="ctx" title=' not in page  # every other experience line is a statement
+    weak_page = renderer("html").render(weak())
+    context = '<p class="ctx" title="Context: not judged as a statement"><span class="ln">6</span>Project Coordinator'
+    assert context in weak_page
+    assert '<li class="ctx"' not in weak_page  # the weak bullets are statements, marked by verdict instead

@@ -16,6 +16,7 @@ from ..models import (
     DIMENSIONS,
     Analysis,
     Finding,
+    Role,
     Statement,
 )
 from ..severity import MOST_SEVERE_FIRST, listing_order
@@ -379,3 +380,12 @@ def statement_metrics(statement: Statement) -> str:
     for metric in statement.metrics:
         parts.append(f"{metric.text} ({metric.measures})" if metric.measures else metric.text)
     return ", ".join(parts)
+
+
+def role_summary(role: Role) -> str:
+    """A role in one line: "Senior Engineer · Acme Ltd · Leeds, UK · 2019-03 to present" (the fields found)."""
+    dates = ""
+    if role.start or role.end:
+        dates = f"{role.start or '?'} to {role.end or '?'}"
+    parts = [p for p in (role.title, role.employer, role.location, dates) if p]
+    return " · ".join(clean_text(p) for p in parts) if parts else "(no title or employer found)"

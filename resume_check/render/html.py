@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import __version__
@@ -29,6 +29,7 @@ from .common import (
     next_steps,
     overview,
     report_findings,
+    role_summary,
     skills_only_terms,
     source_name,
     statement_metrics,
@@ -89,6 +90,8 @@ mark{background:var(--mark);border-bottom:2px solid #d4b106;padding:0 1px;border
 .s-unquantified{background:var(--unq);box-shadow:inset 0 -2px 0 var(--fair)}
 .s-weak{background:var(--weak);box-shadow:inset 0 -2px 0 var(--poor)}
 .legend span{margin-right:12px}
+.role{font-weight:600;border-left:3px solid #3b6fb6;padding-left:6px}
+.ctx{color:var(--muted);font-style:italic}
 details{margin:8px 0}summary{cursor:pointer;color:var(--muted)}
 footer{margin-top:32px;color:var(--muted);font-size:.8rem}
 .bar>span.cat{background:#3b6fb6}
@@ -484,26 +487,60 @@ def _resume(analysis: Analysis) -> str:
         '<section id="resume"><h2>Your résumé, as an ATS reads it</h2>',
         '<p class="legend muted"><span><mark>keyword</mark></span><span class="s s-strong">strong</span> '
         '<span class="s s-unquantified">unquantified</span> <span class="s s-weak">weak</span> '
-        '<span class="metric">metric</span> · hover or focus (Tab) a highlight for details; every suggestion is '
-        "also listed under Impact</p>",
+        '<span class="metric">metric</span> <span class="role">role header</span> '
+        '<span class="ctx">context, not a statement</span> · hover or focus (Tab) a highlight for details; every '
+        "suggestion is also listed under Impact</p>",
         _contact(analysis),
         '<div class="resume">',
     ]
     shown: set[int] = set()
+    marks = _line_marks(analysis)
     for section in resume.sections:
         heading = section.heading if section.heading is not None else section.name.capitalize()
         ln = f'<span class="ln">{section.line}</span>' if section.line else ""
         parts.append(f'<h3>{ln}{h(heading)} <span class="muted">({h(section.name)})</span></h3>')
-        parts.append(_blocks(resume.blocks, section.blocks, highlighter, shown))
+        parts.append(_blocks(resume.blocks, section.blocks, highlighter, shown, marks))
     rest = [i for i, b in enumerate(resume.blocks) if i not in shown and b.kind != "heading"]
     if rest:
         parts.append("<h3>Other text</h3>")
-        parts.append(_blocks(resume.blocks, rest, highlighter, shown))
+        parts.append(_blocks(resume.blocks, rest, highlighter, shown, marks))
     parts.append("</div></section>")
     return "".join(parts)
 
 
-def _blocks(blocks: Sequence[Block], indexes: Iterable[int], highlighter: _Highlighter, shown: set[int]) -> str:
+#: sections whose lines are judged as statements (impact.STATEMENT_SECTIONS): their other lines are marked context
+_JUDGED_SECTIONS = ("experience", "projects")
+
+
+def _line_marks(analysis: Analysis) -> dict[int, str]:
+    """Block index -> the attributes marking it a role header or context (blocks holding a statement get none)."""
+    resume = analysis.resume
+    if resume.language != "en":
+        return {}
+    held: set[int] = set()
+    for statement in analysis.impact.statements:
+        held.update(
+            range(resume.block_at(statement.start), resume.block_at(max(statement.start, statement.end - 1)) + 1)
+        )
+    marks: dict[int, str] = {}
+    for role in resume.roles:
+        summary = role_summary(role)
+        for index in role.header:
+            if index not in held:
+                marks[index] = f' class="role" title="Role header (context): {h(summary)}"'
+    for index, block in enumerate(resume.blocks):
+        if block.section in _JUDGED_SECTIONS and block.kind != "heading" and index not in held and index not in marks:
+            marks[index] = ' class="ctx" title="Context: not judged as a statement"'
+    return marks
+
+
+def _blocks(
+    blocks: Sequence[Block],
+    indexes: Iterable[int],
+    highlighter: _Highlighter,
+    shown: set[int],
+    marks: Mapping[int, str] | None = None,
+) -> str:
     out: list[str] = []
     in_list = False
     for index in indexes:
@@ -513,16 +550,17 @@ def _blocks(blocks: Sequence[Block], indexes: Iterable[int], highlighter: _Highl
         block = blocks[index]
         part = f'<span class="part">{h(block.part)}</span>' if block.part != "body" else ""
         body = f'<span class="ln">{block.line}</span>{highlighter.block(block)}{part}'
+        attrs = marks.get(index, "") if marks else ""
         if block.kind == "bullet":
             if not in_list:
                 out.append("<ul>")
                 in_list = True
-            out.append(f"<li>{body}</li>")
+            out.append(f"<li{attrs}>{body}</li>")
             continue
         if in_list:
             out.append("</ul>")
             in_list = False
-        out.append(f"<p>{body}</p>")
+        out.append(f"<p{attrs}>{body}</p>")
     if in_list:
         out.append("</ul>")
     return "".join(out)

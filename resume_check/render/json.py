@@ -11,7 +11,18 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import __version__
-from ..models import DIMENSIONS, SCHEMA_VERSION, Analysis, Contact, Finding, FoundTerm, Resume, Source
+from ..models import (
+    DIMENSIONS,
+    SCHEMA_VERSION,
+    Analysis,
+    Contact,
+    Finding,
+    FoundTerm,
+    Impact,
+    Resume,
+    Role,
+    Source,
+)
 from ..target import Target
 from .common import clean_json_text
 
@@ -119,9 +130,20 @@ def _found_term(term: FoundTerm) -> dict[str, Any]:
     }
 
 
-def _sections(resume: Resume) -> list[dict[str, Any]]:
-    """Each section with its heading, the text lines it holds (as read) and its blocks."""
+def _block_statements(impact: Impact | None) -> dict[int, list[int]]:
+    """Block index -> indexes of the statements that start in it."""
+    out: dict[int, list[int]] = {}
+    for i, statement in enumerate(impact.statements if impact else ()):
+        out.setdefault(statement.block, []).append(i)
+    return out
+
+
+def _sections(resume: Resume, impact: Impact | None = None) -> list[dict[str, Any]]:
+    """Each section with its heading, the text lines it holds (as read) and its blocks; with ``impact``, each block
+    says whether it heads a role and which statements start in it."""
     lines = resume.document.lines
+    headers = {i for role in resume.roles for i in role.header}
+    in_block = _block_statements(impact)
     result = []
     for section in resume.sections:
         section_lines: list[str] = []
@@ -139,6 +161,11 @@ def _sections(resume: Resume) -> list[dict[str, Any]]:
                     "start": block.start,
                     "end": block.end,
                     "part": block.part,
+                    **(
+                        {"role_header": index in headers, "statements": in_block.get(index, [])}
+                        if impact is not None
+                        else {}
+                    ),
                 }
             )
         result.append(
@@ -153,18 +180,50 @@ def _sections(resume: Resume) -> list[dict[str, Any]]:
     return result
 
 
-def document_to_dict(resume: Resume) -> dict[str, Any]:
-    """The ``extract --format json`` document: what was read, by section, with contact fields and warnings."""
-    document = resume.document
+def _role(resume: Resume, role: Role) -> dict[str, Any]:
     return {
+        "title": _opt(role.title),
+        "employer": _opt(role.employer),
+        "location": _opt(role.location),
+        "start": role.start,
+        "end": role.end,
+        "dates_text": _opt(role.dates_text),
+        "line": role.line,
+        "section": role.section,
+        "header_lines": [resume.blocks[i].line for i in role.header if 0 <= i < len(resume.blocks)],
+        "lines": [resume.blocks[i].line for i in role.blocks if 0 <= i < len(resume.blocks)],
+    }
+
+
+def document_to_dict(resume: Resume, impact: Impact | None = None) -> dict[str, Any]:
+    """The ``extract --format json`` document: what was read, by section, with roles, contact fields and warnings;
+    with ``impact``, also the statements judged (text, line, verdict) and which blocks hold them."""
+    document = resume.document
+    out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": TOOL_NAME, "version": __version__},
         "source": _source(document.source),
-        "sections": _sections(resume),
+        "language": resume.language,
+        "sections": _sections(resume, impact),
+        "roles": [_role(resume, role) for role in resume.roles],
         "contact": _contact(resume.contact),
         "links": [_s(link) for link in document.links],
         "warnings": [_warning(w) for w in resume.warnings],
     }
+    if impact is not None:
+        out["statements"] = [
+            {
+                "text": _s(s.text),
+                "section": _s(s.section),
+                "line": s.line,
+                "start": s.start,
+                "end": s.end,
+                "block": s.block,
+                "verdict": s.verdict,
+            }
+            for s in impact.statements
+        ]
+    return out
 
 
 def to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -273,6 +332,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         ],
         "warnings": [_warning(w) for w in resume.warnings],
         "sections": _sections(resume),
+        "roles": [_role(resume, role) for role in resume.roles],
+        "language": resume.language,
         "contact": _contact(resume.contact),
         "lexicons": [{"id": _s(pack), "version": _s(version)} for pack, version in analysis.lexicons],
     }
@@ -366,9 +427,9 @@ def render(analysis: Analysis, *, color: bool = False) -> str:
     return dumps(to_dict(analysis))
 
 
-def render_document(resume: Resume, *, color: bool = False) -> str:
+def render_document(resume: Resume, impact: Impact | None = None, *, color: bool = False) -> str:
     """The ``extract --format json`` document as text."""
-    return dumps(document_to_dict(resume))
+    return dumps(document_to_dict(resume, impact))
 
 
 def job_to_dict(job: Any) -> dict[str, Any] | None:
