@@ -64,6 +64,7 @@ __all__ = [
 ]
 
 VERBS_FILE = "verbs.yaml"
+STATEMENTS_FILE = "statements.yaml"
 WEAK_FILE = "weak_openers.yaml"
 #: sections whose bullets and sentences are judged
 #: (a summary describes the person, not what they did: its sentences are context, never statements)
@@ -955,6 +956,11 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
         return _Judgement(None, reason="label")  # "Notable accomplishments:" (same role, no new entry)
     if _is_non_statement(statement, unit, has_metrics):
         return _Judgement(None)
+    if (unit.bullet or unit.list_item) and _names_work_product(statement):
+        # "Asset management system for ...", "Workshop paper on ...": something made, stated without a verb
+        return _Judgement(
+            "strong" if has_metrics() else "unquantified", reason="product", rest=statement.strip(), skip=skip
+        )
     return _Judgement("weak", verb=None, reason="no-verb", rest=statement.strip(), skip=skip)
 
 
@@ -998,9 +1004,13 @@ def _is_context(text: str, unit: _Unit) -> bool:
         colon
         and len(label.split()) <= 3
         and not rest.startswith("//")
-        and (_LABEL_LIST.match(stripped) or (rest.strip() and not _URL.sub("", rest).strip(" ,;|/-–—")))
+        and (
+            _LABEL_LIST.match(stripped)
+            or (rest.strip() and not _URL.sub("", rest).strip(" ,;|/-–—"))
+            or ("," in rest and not rest.rstrip().endswith(".") and not opens_with_action_verb(rest.strip()))
+        )
     ):
-        return True  # "Scopes: full-stack, back-end, front-end, APIs", "MDN Web Docs: https://..."
+        return True  # "Scopes: full-stack, back-end, APIs", "Web servers: Apache, nginx", "MDN Web Docs: https://..."
     links = sum(len(m.group()) for m in _URL.finditer(stripped))
     if links and (len(_URL.sub(" ", stripped).split()) <= 3 or links >= 0.4 * len(stripped)):
         return True  # a bare URL, a project name and its link, a list of profile links
@@ -1013,6 +1023,31 @@ def _plain_verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon) -> bo
     """Whether the words open with a verb that cannot be a noun or a gerund ("Conduct ...", not "Budget Planning")."""
     found = _verb_at([w for _, _, w in words], lex)
     return found is not None and found[0].tense != "gerund" and found[0].lemma not in lex.noun_ambiguous
+
+
+@lru_cache(maxsize=1)
+def load_work_products() -> frozenset[str]:
+    """Head nouns of noun phrases that name a work product (``lexicons/statements.yaml``)."""
+    data = read_bundled_yaml(STATEMENTS_FILE)
+    return frozenset(w.lower() for w in _str_list(data.get("work_products"), f"{STATEMENTS_FILE}, work_products"))
+
+
+_PHRASE_HEAD_END = re.compile(r"[,;:(]|\s(?:for|of|on|in|with|to|at|by|from|that|which|using|about|into)\s", re.I)
+
+
+def _names_work_product(text: str) -> bool:
+    """A noun phrase whose head names something made (system, paper, talk), with no role or title word in it."""
+    end = _PHRASE_HEAD_END.search(text)
+    phrase = text[: end.start()] if end else text
+    words = [w.strip(".,;:()'\"").lower() for w in phrase.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8:
+        return False
+    titles = load_headings().titles
+    if any(w in titles or w in ("member", "liaison", "role") for w in words):
+        return False
+    products = load_work_products()
+    return words[-1] in products or " ".join(words[-2:]) in products
 
 
 def _title_case(text: str) -> bool:

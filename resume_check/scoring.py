@@ -46,7 +46,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.12-5"
+ALGORITHM_VERSION = "2026.12-6"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all
@@ -174,10 +174,13 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
         "score.impact.statements",
         "impact",
         0.0,
-        "what counts as a statement: each bullet, and each sentence of a paragraph, in the experience (including "
-        "volunteer, leadership, involvement, activities and campus sections), projects and summary sections. Context "
-        "is not judged: a role's title, employer, dates and place lines, company descriptions, project titles, bare "
-        "URLs, labels ending in ':' and summary sentences that describe the person",
+        "what counts as a statement: each bullet, each sentence of a paragraph and each verb-led item of a "
+        "'|'-separated list, in the experience (including volunteer, leadership, service, involvement, activities "
+        "and campus sections) and projects sections. Context is not judged: a role's title, employer, dates and place "
+        "lines (also when a résumé has no headings and its roles are date-led lines), company descriptions and "
+        "employer lines, project titles ending in a date, labels ending in ':' and label lists, bare URLs, skill "
+        "claims ('Proficient in ...'), skills items of a list, and the summary, which describes the person. A "
+        "résumé not written in English (text.language) is not judged at all",
     ),
     ScoringRule(
         "score.impact.weak",

@@ -49,6 +49,8 @@ KNOWN_FINGERPRINTS = {
     "2026.12-4": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
     # job targets (issue 14): the match rate against a posting (jobmatch.match_rules); score rules unchanged
     "2026.12-5": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
+    # issue 12: summaries, pipe-list items, context lines and non-English résumés (statements)
+    "2026.12-6": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
 }
 
 
