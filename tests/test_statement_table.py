@@ -115,4 +115,4 @@ def test_pipe_list_items_are_judged_one_by_one() -> None:
         "Supervise a team of five assessors | Vulnerability Assessment | Risk Analysis | Plan the assessment schedule"
     )
     statements = judged("Experience", ("Assessor, State of Oregon, 2018 - 2022", False), (line, False))
-    assert statements == ["Supervise a team of five assessors", "Plan the audit schedule"]
+    assert statements == ["Supervise a team of five assessors", "Plan the assessment schedule"]
