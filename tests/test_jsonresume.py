@@ -554,7 +554,8 @@ def test_extract_works_on_json_resume(fmt: str) -> None:
         sections = [s["name"] for s in json.loads(result.stdout)["sections"]]
         assert sections == ["contact", "summary", "experience", "skills", "certifications", "education"]
     else:
-        assert "  32  • Responsible for vendor management and contract renewals." in result.stdout
+        assert "  32 S  • Responsible for vendor management and contract renewals." in result.stdout  # a statement
+        assert "  25 R    Senior IT Project Manager – Northbridge Utilities plc, Manchester" in result.stdout
 
 
 def test_a_json_that_is_not_a_resume_exits_3_with_one_line(tmp_path: Path) -> None:
