@@ -197,7 +197,7 @@ def main() -> None:
 # Commands are registered below, one block per command. Keep each body short:
 # parse -> Settings -> library -> render -> echo -> exit.
 
-# --- extract (issue 2) ---
+# --- extract ---
 
 
 @main.command()
@@ -236,7 +236,7 @@ def extract(file: str, fmt: str, output: str | None) -> None:
 
 
 
-# --- job (issue 14) ---
+# --- job ---
 
 
 @main.command()
@@ -277,7 +277,7 @@ def job(posting: str, fmt: str, output: str | None, lexicons: tuple[str, ...]) -
 
 
 def role_option(func: F) -> F:
-    """``--role ID|auto|lexicon|PATH``: what résumés are measured against (issue 13)."""
+    """``--role ID|auto|lexicon|PATH``: what résumés are measured against."""
     return click.option(
         "--role",
         metavar="ID|auto|PATH",
@@ -286,7 +286,7 @@ def role_option(func: F) -> F:
     )(func)
 
 
-# --- lexicons (issue 3) ---
+# --- lexicons ---
 
 
 def lexicon_option(func: F) -> F:
@@ -445,7 +445,7 @@ CHECK_FORMATS = ("text", "json", "markdown", "html")
 REPORT_SEPARATORS = {"text": "\n" + "=" * 79 + "\n\n", "markdown": "\n---\n\n"}
 
 
-# --- role profiles (issue 13) ---
+# --- role profiles ---
 
 
 @main.group()
@@ -800,7 +800,7 @@ def rules(ident: str | None, fmt: str) -> None:
     )
 
 
-# --- batch (issue 6) ---
+# --- batch ---
 
 COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markdown", "html": "cohort_html"}
 
@@ -1200,7 +1200,7 @@ def cohort(results: str, fmt: str, output: str | None, redact: bool, redact_salt
     emit(str(module.render_cohort(report)), output)
 
 
-# --- init / baseline (issue 7) ---
+# --- init / baseline ---
 
 #: CI formats of `check` (one document for all files)
 GATE_FORMATS = ("line", "github", "sarif", "junit")

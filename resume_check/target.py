@@ -1,7 +1,7 @@
 """The target a résumé is measured against: weighted required/preferred terms plus expectations, as one value.
 
 A target comes from the whole lexicon (``lexicon_target``: every enabled term, today's behaviour), a role profile
-(issue 13) or a job posting (issue 14). Analysis, scoring and rendering take a ``Target`` and never ask where it
+or a job posting. Analysis, scoring and rendering take a ``Target`` and never ask where it
 came from; the source only shows in ``kind``, ``id``, ``label``, ``chosen_by``, ``reason`` and ``sources``.
 """
 

@@ -87,3 +87,16 @@ def test_generated_docs_are_current() -> None:
         "docs/report.html is stale: run python tools/build_docs.py"
     )
     assert (ROOT / "docs" / "rules.md").read_text("utf-8") == build_docs.rules_markdown()
+
+
+def test_no_development_notes_ship_in_the_package() -> None:
+    """Issue numbers and paths to the team's reference folders mean nothing to a user of the installed package."""
+    pattern = re.compile(r"(?<!spaCy )\bissue[ -]?#?\d+\b|\.\./shared/|/work/shared", re.IGNORECASE)
+    offenders = []
+    for folder in (ROOT / "resume_check", ROOT / "lexicons"):
+        for path in folder.rglob("*"):
+            if path.suffix in (".py", ".yaml", ".json", ".md", ".tsv", ".txt") and path.is_file():
+                for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+                    if pattern.search(line):
+                        offenders.append(f"{path.relative_to(ROOT)}:{number}")
+    assert offenders == [], f"{len(offenders)} line(s): {offenders[:10]}"

@@ -2,7 +2,7 @@
 
 HTML-to-PDF résumés (wkhtmltopdf, Chrome, WeasyPrint) often draw the list bullet as a small filled shape, which no
 text layer holds: three bullets on three lines then read as one paragraph ("... the customer base Proposed and
-completed a new framework ..."). Evidence is taken in this order (issue 12), each rule only marking lines the ones
+completed a new framework ..."). Evidence is taken in this order, each rule only marking lines the ones
 before left unmarked:
 
 1. **shape**: a small filled, roughly square path (disc, square) just left of a line's first word and vertically
