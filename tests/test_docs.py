@@ -100,3 +100,28 @@ def test_no_development_notes_ship_in_the_package() -> None:
                     if pattern.search(line):
                         offenders.append(f"{path.relative_to(ROOT)}:{number}")
     assert offenders == [], f"{len(offenders)} line(s): {offenders[:10]}"
+
+
+def test_the_readme_sample_report_is_todays_output() -> None:
+    """The report the README shows under "What a check looks like" is, character for character, what the command
+    prints today (80 columns, no colour); regenerate it when the report changes."""
+    import os
+
+    from click.testing import CliRunner
+
+    section = README[README.index("## What a check looks like") :]
+    shown = re.search(r"```text\n(.*?)```", section, flags=re.DOTALL)
+    assert shown is not None
+    here = os.getcwd()
+    os.chdir(ROOT)  # the report names the file as given
+    try:
+        result = CliRunner().invoke(
+            main, ["check", "samples/alex-morgan.pdf"], env={"COLUMNS": "80", "NO_COLOR": "1", "FORCE_COLOR": None}
+        )
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 0
+    assert result.output == shown.group(1)
+    # and it says what matters: the score, the target and its reason, at least one suggestion with a placeholder
+    assert re.search(r"Score \d+(\.\d)?/100", result.output)
+    assert "Measured against" in result.output and "[" in result.output
