@@ -1,6 +1,6 @@
 """resume-check: offline, explainable résumé analysis for IT project managers."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["__version__", "analyse_many", "analyse_path"]
 

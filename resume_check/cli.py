@@ -805,7 +805,7 @@ def rules(ident: str | None, fmt: str) -> None:
 COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markdown", "html": "cohort_html"}
 
 
-# --- batch at scale (issue 16): --engine dask, --format jsonl, --resume; `cohort` reads a JSONL back ---
+# --- batch at scale: --engine dask, --format jsonl, --resume; `cohort` reads a JSONL back ---
 
 
 def scale_options(func: F) -> F:
