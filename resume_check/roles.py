@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import LexiconError
+from .lexicon import PackSource
 from .models import DIMENSIONS, Category, Resume, Role, Term
 from .target import TITLE_CATEGORIES, ChosenBy, Expectations, Target, TargetTerm
 
@@ -69,15 +70,6 @@ class LexiconTerms(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class ProfileSource:
-    id: str
-    name: str
-    licence: str
-    url: str
-    attribution: str = ""
-
-
-@dataclass(frozen=True, slots=True)
 class ProfileTerm:
     id: str  # a lexicon term id
     label: str
@@ -95,7 +87,7 @@ class Profile:
     label: str
     version: str
     description: str
-    sources: tuple[ProfileSource, ...]
+    sources: tuple[PackSource, ...]
     titles: tuple[str, ...]  # job titles that identify the role, British and American
     terms: tuple[ProfileTerm, ...]  # required first, then preferred, in file order
     category_weights: tuple[tuple[str, float], ...]
@@ -341,16 +333,16 @@ def _read_profile(name: str, data: Any, terms: Mapping[str, Term], categories: s
     )
 
 
-def _read_sources(name: str, value: Any) -> tuple[ProfileSource, ...]:
+def _read_sources(name: str, value: Any) -> tuple[PackSource, ...]:
     if not isinstance(value, list) or not value:
         raise _error(
             name, f"sources must be a non-empty list of {{id, name, licence, url}}, got {_show(value)}", "profile"
         )
-    out: list[ProfileSource] = []
+    out: list[PackSource] = []
     for index, item in enumerate(value):
         entry = f"source {index + 1}"
         item = _keys(name, entry, item, _SOURCE_KEYS, "a source")
-        source = ProfileSource(
+        source = PackSource(
             id=_text(name, entry, item, "id"),
             name=_text(name, entry, item, "name"),
             licence=_text(name, entry, item, "licence"),
