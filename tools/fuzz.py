@@ -28,14 +28,13 @@ import io
 import random
 import re
 import resource
-import signal
 import sys
 import time
 import traceback
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -445,31 +444,16 @@ class _Stopped(Exception):
     pass
 
 
-@contextlib.contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    from resume_check.errors import TimeLimitError
-
-    def expired(signum: int, frame: Any) -> None:
-        raise TimeLimitError("fuzz case: over the time limit")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def run_case(data: bytes, name: str, engine: Any, time_limit: float) -> tuple[str, str]:
     """(outcome, detail) of analysing ``data`` as the file ``name``: analysed, input-error, time-limit, failure."""
     from resume_check.analysis import analyse_document
+    from resume_check.cli import time_budget
     from resume_check.errors import ResumeCheckError, TimeLimitError
     from resume_check.extract import extract_bytes
     from resume_check.render import renderer
 
     try:
-        with _alarm(time_limit):
+        with time_budget(time_limit, "fuzz case"):
             analysis = analyse_document(extract_bytes(data, name), engine)
             for fmt in ("text", "json"):
                 renderer(fmt).render(analysis).encode("utf-8")
