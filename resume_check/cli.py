@@ -1122,9 +1122,7 @@ def batch(
         )
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
 
-    if redact_salt is not None and not redact:
-        raise click.UsageError("--redact-salt keys the pseudonyms of --redact: add --redact")
-    salt = redact_salt.encode("utf-8", "surrogateescape") if redact_salt is not None else os.urandom(16)
+    salt = redaction_salt(redact, redact_salt)
 
     def render(cohort_records: Any) -> str:
         cohort = build_cohort(cohort_records, redact=redact, salt=salt)
@@ -1158,6 +1156,13 @@ def batch(
     sys.exit(code)
 
 
+def redaction_salt(redact: bool, redact_salt: str | None) -> bytes:
+    """The key of the pseudonyms: ``--redact-salt`` when given (stable across runs), else new random bytes."""
+    if redact_salt is not None and not redact:
+        raise click.UsageError("--redact-salt keys the pseudonyms of --redact: add --redact")
+    return redact_salt.encode("utf-8", "surrogateescape") if redact_salt is not None else os.urandom(16)
+
+
 @main.command()
 @click.argument("results", type=click.Path(dir_okay=False, exists=True))
 @click.option(
@@ -1187,14 +1192,12 @@ def cohort(results: str, fmt: str, output: str | None, redact: bool, redact_salt
 
     from .cohort_stream import cohort_from_jsonl, latest_records, summarise
 
-    if redact_salt is not None and not redact:
-        raise click.UsageError("--redact-salt keys the pseudonyms of --redact: add --redact")
+    salt = redaction_salt(redact, redact_salt)
     if fmt == "summary":
         if redact:
             raise click.UsageError("the summary names nobody: leave out --redact")
         emit(json.dumps(summarise(latest_records(results)).to_dict(), indent=2, ensure_ascii=False) + "\n", output)
         return
-    salt = redact_salt.encode("utf-8", "surrogateescape") if redact_salt is not None else os.urandom(16)
     report = cohort_from_jsonl(results, redact=redact, salt=salt)
     module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
     emit(str(module.render_cohort(report)), output)
