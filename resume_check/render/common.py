@@ -389,3 +389,40 @@ def role_summary(role: Role) -> str:
         dates = f"{role.start or '?'} to {role.end or '?'}"
     parts = [p for p in (role.title, role.employer, role.location, dates) if p]
     return " · ".join(clean_text(p) for p in parts) if parts else "(no title or employer found)"
+
+
+# ----------------------------------------------------------------------------------------- job match
+
+
+def _credit(value: float) -> str:
+    """0.75 as "0.75", 1 as "1.0": how the match rule's figures read in a sentence."""
+    return f"{value:.1f}" if round(value * 10) == value * 10 else f"{value:g}"
+
+
+def job_title_points(matched: bool) -> str:
+    """The points a matching title adds to the match rate (jobmatch.TITLE_SHARE of 100), or 0."""
+    from ..jobmatch import TITLE_SHARE
+
+    return f"{100 * TITLE_SHARE:g}" if matched else "0"
+
+
+def job_terms_share() -> str:
+    from ..jobmatch import TERMS_SHARE
+
+    return f"{TERMS_SHARE:g}"
+
+
+def job_level_weights() -> str:
+    """ "required ×3, preferred ×1, duties ×0.5", from posting.LEVEL_WEIGHT."""
+    from ..posting import LEVEL_WEIGHT
+
+    names = {"required": "required", "preferred": "preferred", "duty": "duties"}
+    return ", ".join(f"{names[level]} ×{weight:g}" for level, weight in LEVEL_WEIGHT.items())
+
+
+def job_evidence_credits() -> dict[str, str]:
+    """jobmatch.EVIDENCE_CREDIT as text, by evidence level."""
+    from ..jobmatch import EVIDENCE_CREDIT
+
+    return {level: _credit(credit) for level, credit in EVIDENCE_CREDIT.items()}
+

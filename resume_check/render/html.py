@@ -25,6 +25,9 @@ from .common import (
     fmt_number,
     fmt_percent,
     fmt_weight,
+    job_evidence_credits,
+    job_terms_share,
+    job_title_points,
     level,
     next_steps,
     overview,
@@ -609,13 +612,19 @@ def _job(analysis: Analysis) -> str:
     job = analysis.job
     if job is None:
         return ""
-    title_points = 10 if job.title_match.matched else 0
+    title_points = job_title_points(job.title_match.matched)
+    from ..posting import LEVEL_WEIGHT
+
+    weights = LEVEL_WEIGHT
+    credit = job_evidence_credits()
     parts = [
         f'<section id="job"><h2>Job match: {h(job.title)}</h2>',
         f"<p><strong>Match {fmt_number(job.rate)}/100</strong> {_bar(job.rate / 100)}</p>",
-        f'<p class="muted">= terms {fmt_number(job.terms_rate)}/100 × 0.9 + title {title_points}. Required terms '
-        "weigh 3, preferred 1, terms of the duties 0.5 (more when the posting repeats them); a found term earns "
-        "1.0 in a quantified achievement, 0.9 in an achievement, 0.75 in a duty, 0.6 when only listed.</p>",
+        f'<p class="muted">= terms {fmt_number(job.terms_rate)}/100 × {job_terms_share()} + title {title_points}. '
+        f"Required terms weigh {weights['required']:g}, preferred {weights['preferred']:g}, terms of the duties "
+        f"{weights['duty']:g} (more when the posting repeats them); a found term earns "
+        f"{credit['quantified-achievement']} in a quantified achievement, {credit['achievement']} in an "
+        f"achievement, {credit['duty']} in a duty, {credit['skills-list']} when only listed.</p>",
         f"<p>{'✓' if job.title_match.matched else '✗'} Title: {h(job.title_match.reason)}</p>",
     ]
     years = job.years

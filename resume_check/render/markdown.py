@@ -20,6 +20,10 @@ from .common import (
     fmt_number,
     fmt_percent,
     fmt_weight,
+    job_evidence_credits,
+    job_level_weights,
+    job_terms_share,
+    job_title_points,
     next_steps,
     overview,
     report_findings,
@@ -253,14 +257,16 @@ def _job(analysis: Analysis) -> list[str]:
     job = analysis.job
     if job is None:
         return []
-    title_points = 10 if job.title_match.matched else 0
+    title_points = job_title_points(job.title_match.matched)
+    credit = job_evidence_credits()
     lines = [
         "",
         f"## Job match: {md(job.title)}",
         "",
-        f"**Match {fmt_number(job.rate)}/100** = terms {fmt_number(job.terms_rate)}/100 × 0.9 + title "
-        f"{title_points} (required ×3, preferred ×1, duties ×0.5; evidence: quantified achievement 1.0, "
-        "achievement 0.9, duty 0.75, listed 0.6).",
+        f"**Match {fmt_number(job.rate)}/100** = terms {fmt_number(job.terms_rate)}/100 × {job_terms_share()} "
+        f"+ title {title_points} ({job_level_weights()}; evidence: quantified achievement "
+        f"{credit['quantified-achievement']}, achievement {credit['achievement']}, duty {credit['duty']}, "
+        f"listed {credit['skills-list']}).",
         "",
         f"- Title: {'✓' if job.title_match.matched else '✗'} {md(job.title_match.reason)}",
     ]

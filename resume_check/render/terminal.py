@@ -28,6 +28,9 @@ from .common import (
     fmt_number,
     fmt_percent,
     fmt_weight,
+    job_level_weights,
+    job_terms_share,
+    job_title_points,
     level,
     next_steps,
     overview,
@@ -336,10 +339,10 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
     colour = _LEVEL_COLOURS[level(job.rate / 100)]
     rate = f"{fmt_number(job.rate)}/100"
     lines.append("  Match " + style(rate, fg=colour, bold=True) + "  " + style(bar(job.rate / 100, 30), fg=colour))
-    title_points = 10 if job.title_match.matched else 0
+    title_points = job_title_points(job.title_match.matched)
     lines += _wrapped(
-        f"terms {fmt_number(job.terms_rate)}/100 × 0.9 + title {title_points} "
-        "(required ×3, preferred ×1, duties ×0.5; `resume-check explain` has the rule)",
+        f"terms {fmt_number(job.terms_rate)}/100 × {job_terms_share()} + title {title_points} "
+        f"({job_level_weights()}; `resume-check explain` has the rule)",
         "  ",
         "  ",
     )
