@@ -376,6 +376,14 @@ class _Pool:
         self.workers = []
 
 
+def displayed(record: BatchRecord) -> BatchRecord:
+    """``record`` with its path as every report shows it: a name that is not UTF-8 or holds control characters is
+    escaped (``escaping.display_path``), so records from every engine are equal and can be written as UTF-8."""
+    if record.path.isprintable():
+        return record
+    return dataclasses.replace(record, path=display_path(record.path))
+
+
 def analyse_many(
     paths: Sequence[str | os.PathLike[str]],
     *,
@@ -423,8 +431,7 @@ def analyse_many(
 
     def finish(index: int, record: BatchRecord) -> None:
         nonlocal finished_count
-        if not record.path.isprintable():  # a name that is not UTF-8 or holds control characters: shown escaped
-            record = dataclasses.replace(record, path=display_path(record.path))
+        record = displayed(record)
         finished_count += 1
         if keep:
             done[index] = record

@@ -915,6 +915,7 @@ def stream_batch(
     """``batch --format jsonl``: write each record as one line as it arrives; return the exit code."""
     from .batch import BatchInterrupted, BatchRecord, analyse_many
     from .cohort_stream import CohortSummary, JsonlWriter, file_sha256, open_resume, split_resume
+    from .escaping import display_path
 
     assert output is not None
     state = open_resume(output) if resume else None
@@ -951,12 +952,13 @@ def stream_batch(
                     for record, sha256 in iter_dask(todo, settings=settings, scheduler=scheduler, workers=workers):
                         take(record, sha256)
                 else:
+                    named = {display_path(path): path for path in todo}  # records hold the name as shown
                     analyse_many(
                         todo,
                         workers=workers,
                         settings=settings,
                         keep=False,
-                        progress=lambda record: take(record, file_sha256(record.path)),
+                        progress=lambda record: take(record, file_sha256(named.get(record.path, record.path))),
                     )
         except (BatchInterrupted, KeyboardInterrupt):
             click.echo(

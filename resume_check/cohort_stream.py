@@ -44,6 +44,7 @@ from .cohort import (
     person_row,
 )
 from .errors import InputError
+from .escaping import display_path
 from .models import DIMENSIONS
 from .redact import pseudonyms, redactor_for
 
@@ -216,7 +217,7 @@ def split_resume(files: Iterable[str], state: ResumeState) -> tuple[list[str], i
     todo: list[str] = []
     skipped = 0
     for path in files:
-        known = state.recorded.get(path)
+        known = state.recorded.get(display_path(path))  # records hold the name as shown (batch.displayed)
         if known is not None and known == file_sha256(path):
             skipped += 1
         else:

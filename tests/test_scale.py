@@ -282,6 +282,37 @@ def test_a_changed_file_gets_a_new_line_and_the_last_one_counts(tmp_path: Path) 
     assert report == direct and report["people_total"] == 4
 
 
+@pytest.fixture(scope="module")
+def odd_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Résumés whose names hold an escape sequence and a Latin-1 byte (a Windows zip), beside a plain one."""
+    folder = tmp_path_factory.mktemp("odd")
+    text = (SAMPLES / "sam-taylor.txt").read_bytes()
+    for name in (b"plain.txt", b"a\x1b[31mred.txt", b"caf\xe9.txt"):
+        (folder / os.fsdecode(name)).write_bytes(text)
+    return folder
+
+
+def _jsonl_records(path: Path) -> list[dict[str, object]]:
+    return [line for line in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if line["kind"] == "record"]
+
+
+@pytest.mark.parametrize("engine", ["local", pytest.param("dask", marks=needs_dask)])
+def test_odd_file_names_are_escaped_hashed_and_resumed_in_jsonl(odd_names: Path, tmp_path: Path, engine: str) -> None:
+    out = tmp_path / f"{engine}.jsonl"
+    args = ["batch", str(odd_names), "--format", "jsonl", "-q", "-j", "2", "--engine", engine]
+    result = CliRunner().invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = _jsonl_records(out)
+    expected = file_sha256(str(odd_names / "plain.txt"))
+    shown = sorted(str(r["path"]).rsplit("/", 1)[-1] for r in records)
+    assert shown == ["a%1B[31mred.txt", "caf%E9.txt", "plain.txt"]  # escaped as in every other format
+    assert all(r["sha256"] == expected for r in records)  # hashed from the file itself, not from its shown name
+    assert len({json.dumps({k: v for k, v in r.items() if k != "path"}, sort_keys=True) for r in records}) == 1
+    again = CliRunner().invoke(main, [*args, "--resume", str(out)])
+    assert again.exit_code == 0, again.output
+    assert len(_jsonl_records(out)) == 3  # all three already recorded: nothing analysed twice
+
+
 def test_cohort_of_a_file_that_is_not_jsonl_exits_3(tmp_path: Path) -> None:
     bad = tmp_path / "r.jsonl"
     bad.write_text('{"kind": "record"}\nnot json\n', encoding="utf-8")

@@ -41,10 +41,12 @@ from ..batch import (
     BuildFn,
     analyse_with_engine,
     build_default_engine,
+    displayed,
     error_from_exception,
 )
 from ..config import Settings
 from ..errors import ResumeCheckError
+from ..escaping import display_path
 from ..gcpolicy import engine_start_up
 
 try:  # the optional extra: without it this module still imports, and require_dask says how to install it
@@ -309,14 +311,15 @@ def iter_dask(
             for future in pending:
                 part, tries = running.pop(future.key)
                 if future.status == "finished":
-                    yield from future.result()
+                    for record, sha in future.result():
+                        yield displayed(record), sha
                 elif len(part) > 1:  # some file in it kills workers: find which, one file per task
                     for path in part:
                         submit([path], 1)
                 elif tries < SINGLE_FILE_TRIES:
                     submit(part, tries + 1)
                 else:
-                    yield _failed(part[0], future.exception()), _sha(part[0])
+                    yield displayed(_failed(part[0], future.exception())), _sha(part[0])
                 future.release()
                 while todo and len(running) < window:
                     submit(todo.popleft())
@@ -336,9 +339,9 @@ def _failed(path: str, err: BaseException | None) -> BatchRecord:
     analysis."""
     if type(err).__name__ == "KilledWorker":
         message = (
-            f"{path}: the analysis killed its Dask worker process repeatedly (a crash, running out of memory, or "
-            "stuck past the time limit where it could not be stopped); this is a bug: please report it with the "
-            "file if you can"
+            f"{display_path(path)}: the analysis killed its Dask worker process repeatedly (a crash, running out of "
+            "memory, or stuck past the time limit where it could not be stopped); this is a bug: please report it "
+            "with the file if you can"
         )
         return BatchRecord(path, None, BatchError(4, "crash", message))
     return BatchRecord(path, None, error_from_exception(err or RuntimeError("the Dask task failed")))
