@@ -6,7 +6,8 @@ cuts off. Two kinds of line:
 
 - ``{"kind": "record", "path", "sha256", "exit_code", "error", ...}``: one file's cohort row (score, components,
   coverage, statements, top missing terms, unevidenced dimensions, warnings, finding ids) and the ids of all its
-  missing terms; with ``details`` also ``"analysis"``, the ``check --format json`` structure.
+  missing terms; with ``batch --job`` also ``"job": {"title", "match"}`` (the cohort then ranks by match rate);
+  with ``details`` also ``"analysis"``, the ``check --format json`` structure.
 - ``{"kind": "terms", "role": target id, "terms": [[id, label, weight], ...], "categories": [[id, label], ...]}``:
   the labels and weights of term ids in one target (weights differ between targets) and category labels, written
   once per file just before the first record that uses them, so a record line stays small (its missing terms are
@@ -15,13 +16,14 @@ cuts off. Two kinds of line:
 A record is keyed by its path plus the SHA-256 of the file's bytes: ``--resume`` skips a file whose key is already
 recorded and appends the rest; a file that changed since gets a new line, and readers take the last line per path.
 
-``CohortAccumulator`` folds lines into the counts the cohort report needs, one line at a time (missing-term,
-dimension and finding counts, exact counts per score value), keeping only each person's small cohort row;
-``CohortSummary`` is the bounded part (no rows) written at the end of a run.
+``CohortSummary`` folds lines into the counts the cohort report needs, one line at a time (missing-term,
+dimension and finding counts, exact counts per score value, the job's ready count): the bounded part written at
+the end of a run; ``cohort_from_jsonl`` adds each person's small cohort row to it for the full report.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -45,6 +47,7 @@ from .cohort import (
 )
 from .errors import InputError
 from .escaping import display_path
+from .jobmatch import READY_RATE
 from .models import DIMENSIONS
 from .redact import pseudonyms, redactor_for
 
@@ -96,6 +99,8 @@ def record_line(record: BatchRecord, sha256: str, *, details: bool = False) -> d
             "missing": [t.id for t in analysis.missing],
         }
     )
+    if analysis.job is not None:  # batch --job: the cohort ranks by match rate
+        line["job"] = {"title": analysis.job.title, "match": row.match}
     if details:
         from .render.json import to_dict
 
@@ -251,6 +256,10 @@ class CohortSummary:
     #: for each missing term, the first person (by path) missing it and their role: the cohort takes a term's
     #: label and weight from that person's target, as ``cohort.build_cohort`` does
     first_missing: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: batch --job: the posting's title as the first person (by path) matched against it has it, as
+    #: ``cohort.build_cohort`` takes it; and the people whose match rate reaches jobmatch.READY_RATE
+    job: tuple[str, str] | None = None
+    ready: int = 0
 
     def declare(self, obj: dict[str, Any]) -> None:
         """Take the labels and weights of a ``terms`` line."""
@@ -281,6 +290,12 @@ class CohortSummary:
             first = self.first_missing.get(term_id)
             if first is None or path < first[0]:
                 self.first_missing[term_id] = (path, role)
+        job = obj.get("job")
+        if job is not None:
+            if self.job is None or path < self.job[0]:
+                self.job = (path, str(job["title"]))
+            if job["match"] is not None and float(job["match"]) >= READY_RATE:
+                self.ready += 1
         self.dimensions.update(set(obj.get("unevidenced_dimensions", ())))
         self.findings.update(f for f in obj.get("findings", ()) if not f.startswith(NON_ATS_PREFIXES))
 
@@ -374,7 +389,7 @@ class CohortSummary:
             ],
             "unevidenced_dimensions": {d: self.dimensions[d] for d in DIMENSIONS},
             "common_findings": dict(sorted(self.findings.items(), key=lambda kv: (-kv[1], kv[0]))),
-        }
+        } | ({"job": self.job[1], "ready": self.ready, "ready_rate": READY_RATE} if self.job is not None else {})
 
 
 def summarise(lines: Iterable[dict[str, Any]]) -> CohortSummary:
@@ -425,6 +440,7 @@ def _row(file: str, obj: dict[str, Any]) -> PersonRow:
         role=str((obj.get("role") or {}).get("id", "")),
         role_label=str((obj.get("role") or {}).get("label", "")),
         role_reason=str((obj.get("role") or {}).get("reason", "")),
+        match=None if obj.get("job") is None else obj["job"]["match"],
     )
 
 
@@ -451,9 +467,9 @@ def cohort_from_jsonl(path: str, *, redact: bool = False, salt: bytes = b"") -> 
             if redact:
                 scrub = redactor_for(file, shown, None)
                 error = BatchError(error.exit_code, error.kind, scrub(error.message))
-            people.append(row if shown == file else _renamed(row, shown, error))
+            people.append(row if shown == file else dataclasses.replace(row, file=shown, error=error))
             continue
-        people.append(row if shown == file else _renamed(row, shown, None))
+        people.append(row if shown == file else dataclasses.replace(row, file=shown))
         for category_id, _ in row.coverage:
             categories.setdefault(category_id, summary.category_labels.get(category_id, category_id))
     analysed = [p for p in people if p.score is not None]
@@ -483,7 +499,8 @@ def cohort_from_jsonl(path: str, *, redact: bool = False, salt: bytes = b"") -> 
         )
         for role, count in sorted(summary.role_people.items(), key=lambda item: (-item[1], item[0]))
     )
-    ranking = _rank(analysed)
+    job = summary.job[1] if summary.job is not None else None
+    ranking = _rank(analysed, by_match=job is not None)
     ranks = {row.file: row.rank for row in ranking}
     return Cohort(
         people=tuple(_with_rank(p, ranks.get(p.file)) if p.score is not None else p for p in people),
@@ -497,26 +514,8 @@ def cohort_from_jsonl(path: str, *, redact: bool = False, salt: bytes = b"") -> 
         categories=tuple(categories.items()),
         redacted=redact,
         roles=groups,
-    )
-
-
-def _renamed(row: PersonRow, file: str, error: BatchError | None) -> PersonRow:
-    return PersonRow(
-        file,
-        row.score,
-        row.components,
-        row.coverage,
-        row.quantified,
-        row.statements,
-        row.top_missing,
-        row.missing_dimensions,
-        row.warnings,
-        row.finding_ids,
-        row.rank,
-        error if error is not None else row.error,
-        row.role,
-        row.role_label,
-        row.role_reason,
+        job=job,
+        ready=summary.ready,
     )
 
 

@@ -313,6 +313,51 @@ def test_odd_file_names_are_escaped_hashed_and_resumed_in_jsonl(odd_names: Path,
     assert len(_jsonl_records(out)) == 3  # all three already recorded: nothing analysed twice
 
 
+POSTING = """# IT Project Manager
+
+## Required qualifications
+- Experience managing IT projects with Agile and Scrum
+- Budget management and stakeholder management
+- Risk management
+
+## Preferred qualifications
+- PMP or PRINCE2 certification
+- Experience with cloud migration and ITIL
+"""
+
+
+def test_cohort_from_jsonl_of_a_job_run_ranks_by_match_like_the_batch(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_cohort(folder, 12, seed=5)
+    for sample in ("alex-morgan.md", "sam-taylor.txt"):
+        (folder / sample).write_bytes((SAMPLES / sample).read_bytes())
+    posting = tmp_path / "posting.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    runner = CliRunner()
+    out, summary = tmp_path / "r.jsonl", tmp_path / "s.json"
+    job = ["--job", str(posting), "-j", "1", "-q"]
+    result = runner.invoke(
+        main, ["batch", str(folder), *job, "--format", "jsonl", "-o", str(out), "--summary", str(summary)]
+    )
+    assert result.exit_code == 0, result.output
+    for fmt in ("json", "csv", "markdown", "html"):
+        direct = runner.invoke(main, ["batch", str(folder), *job, "--format", fmt])
+        assert direct.exit_code == 0, direct.output
+        assert runner.invoke(main, ["cohort", str(out), "--format", fmt]).output == direct.output, fmt
+    report = json.loads(runner.invoke(main, ["cohort", str(out), "--format", "json"]).output)
+    assert report["job"]["title"] == "IT Project Manager"
+    matches = [person["match"] for person in report["ranking"]]
+    assert len(matches) == 14 and matches == sorted(matches, reverse=True)  # ranked by match rate, not by score
+    assert [person["score"] for person in report["ranking"]] != sorted(
+        (person["score"] for person in report["ranking"]), reverse=True
+    )
+    from resume_check.jobmatch import READY_RATE
+
+    data = json.loads(summary.read_text(encoding="utf-8"))
+    assert data["job"] == "IT Project Manager"
+    assert data["ready"] == sum(1 for m in matches if m >= READY_RATE) == report["job"]["ready"]
+
+
 def test_cohort_of_a_file_that_is_not_jsonl_exits_3(tmp_path: Path) -> None:
     bad = tmp_path / "r.jsonl"
     bad.write_text('{"kind": "record"}\nnot json\n', encoding="utf-8")
