@@ -208,6 +208,32 @@ def test_cli_jsonl_with_dask_then_cohort_equals_the_batch_report(
     assert runner.invoke(main, ["cohort", str(out), "--format", "summary"]).output == summary.read_text("utf-8")
 
 
+def _descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` (from /proc), children first."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        below = [child for child, parent in parents.items() if parent in frontier]
+        found += below
+        frontier = below
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting to be reaped counts as dead)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 def _records(path: Path) -> dict[str, dict[str, object]]:
     with open(path, "rb") as handle:
         records = [line for line in iter_lines(handle) if line["kind"] == "record"]
@@ -216,10 +242,14 @@ def _records(path: Path) -> dict[str, dict[str, object]]:
     return {str(r["path"]): r for r in records}
 
 
-def test_a_run_killed_half_way_and_resumed_equals_an_uninterrupted_run(cohort_folder: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["local", pytest.param("dask", marks=needs_dask)])
+def test_a_run_killed_half_way_and_resumed_equals_an_uninterrupted_run(
+    cohort_folder: Path, tmp_path: Path, engine: str
+) -> None:
     folder = str(cohort_folder / "generated")
     whole, killed = tmp_path / "whole.jsonl", tmp_path / "killed.jsonl"
     command = [sys.executable, "-m", "resume_check", "batch", folder, "--format", "jsonl", "-j", "2", "-q"]
+    command += ["--engine", engine]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     subprocess.run([*command, "-o", str(whole)], env=env, check=False, timeout=600)
     process = subprocess.Popen([*command, "-o", str(killed)], env=env)
@@ -230,9 +260,15 @@ def test_a_run_killed_half_way_and_resumed_equals_an_uninterrupted_run(cohort_fo
                 break
             time.sleep(0.05)
         assert process.poll() is None, "the run ended before it could be killed"
+        children = _descendants(process.pid)  # the batch workers, or Dask's nannies and workers
+        assert children, "the run had no worker processes"
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(30)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(map(_alive, children)):
+        time.sleep(0.1)
+    assert not [pid for pid in children if _alive(pid)], "worker processes outlived their killed parent"
     part = _records(killed)
     assert 80 <= len(part) < 200
     resumed = subprocess.run([*command, "--resume", str(killed)], env=env, check=False, timeout=600)
