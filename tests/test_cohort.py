@@ -282,8 +282,21 @@ def test_json_cohort() -> None:
 
 def test_markdown_and_html_cohort(golden) -> None:  # type: ignore[no-untyped-def]
     cohort = build_cohort(hand_cohort())
-    golden("cohort.md", cohort_markdown.render_cohort(cohort))
-    golden("cohort.html", cohort_html.render_cohort(cohort))
+    md, page = cohort_markdown.render_cohort(cohort), cohort_html.render_cohort(cohort)
+    golden("cohort.md", md)
+    golden("cohort.html", page)
+    # worked by hand from hand_cohort, apart from the golden files: scores 40, 55, 70, 85 give type-7 quartiles
+    # 51.25 / 62.5 / 73.75 and mean 62.5; d > b > c > a; risk management and Jira are each missing for 3 of 4
+    assert "5 résumé(s): 4 analysed, 1 could not be analysed." in md
+    assert "| 4 | 40 | 51.25 | 62.5 | 73.75 | 85 | 62.5 |" in md
+    assert "| Risk management | 3 | 3 | 75% |" in md and "| Jira | 1 | 3 | 75% |" in md
+    for report in (md, page):
+        ranking = report[report.index("Ranking") :]
+        places = [ranking.index(f"{x}.txt") for x in "dbca"]
+        assert places == sorted(places)
+        assert "e.pdf" in report[report.index("Files that could not be analysed") :]
+    cells = re.findall(r'<td class="n">([^<]*)</td>', page[page.index("Score distribution") :])
+    assert cells[:7] == ["4", "40", "51.25", "62.5", "73.75", "85", "62.5"]
 
 
 def test_html_escapes_and_is_self_contained() -> None:

@@ -47,15 +47,50 @@ EXTRACT_SCHEMA = _schema("extract")
 # ----------------------------------------------------------------------------------------- golden files
 
 
+#: what each hand-built fixture must show whatever its golden file holds: the total (the weighted sum of the
+#: component values set by hand in analysis_fixtures), keywords found/all, strong statements/all, and severities
+FIXTURE_FACTS = {
+    "strong": ("85.8", "23/28 keywords", "4/5 statements strong", "0 errors · 0 warnings · 1 info"),
+    "weak": ("23", "9/28 keywords", "0/5 statements strong", "1 error · 6 warnings · 4 info"),
+    "hostile": ("51.4", "12/30 keywords", "2/5 statements strong", "1 error · 2 warnings · 1 info"),
+}
+
+
+def assert_report_facts(fmt: str, out: str, total: str, keywords: str, strong_line: str, severities: str = "") -> None:
+    """The facts a report must state in its own markup, checked apart from any golden file."""
+    counts = f"{keywords} · {strong_line} · {severities}"
+    if fmt == "json":
+        data = json.loads(out)
+        assert f"{data['score']['total']:g}" == total
+        found, everything = keywords.split()[0].split("/")
+        assert len(data["terms"]["found"]) == int(found)
+        assert len(data["terms"]["found"]) + len(data["terms"]["missing"]) == int(everything)
+        verdicts = [s["verdict"] for s in data["impact"]["statements"]]
+        strong_count, statements = strong_line.split()[0].split("/")
+        assert (verdicts.count("strong"), len(verdicts)) == (int(strong_count), int(statements))
+    elif fmt == "text":
+        assert f"Score {total}/100" in out and counts in out
+    elif fmt == "markdown":
+        assert f"**Score: {total}/100**" in out and counts in out
+    else:
+        assert f">{total}</text>" in out and counts in out
+
+
 @pytest.mark.parametrize("fixture", sorted(FIXTURES))
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_golden(fixture: str, fmt: str, golden: Any) -> None:
-    golden(f"render/{fixture}.{SUFFIX[fmt]}", renderer(fmt).render(FIXTURES[fixture]()))
+    out = renderer(fmt).render(FIXTURES[fixture]())
+    golden(f"render/{fixture}.{SUFFIX[fmt]}", out)
+    assert_report_facts(fmt, out, *FIXTURE_FACTS[fixture])
 
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES))
 def test_golden_text_colour(fixture: str, golden: Any) -> None:
-    golden(f"render/{fixture}.color.txt", renderer("text").render(FIXTURES[fixture](), color=True))
+    out = renderer("text").render(FIXTURES[fixture](), color=True)
+    golden(f"render/{fixture}.color.txt", out)
+    # the colours are the only difference: without its escape sequences it is the plain report, and it has some
+    assert ESC in out
+    assert re.sub("\x1b\\[[0-9;]*m", "", out) == renderer("text").render(FIXTURES[fixture]())
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -399,6 +434,41 @@ def engine() -> Any:
     return build_engine()
 
 
+#: hand labels, made from the samples' text with the rules `resume-check explain` states (an action verb and a
+#: measured result is strong; an action without one is unquantified; a duty-style opener is weak): the verdict of
+#: each statement, by its first words
+ALEX_VERDICTS = {
+    "Delivered a £2.4m ERP migration": "strong",
+    "Led a team of 18 developers": "strong",
+    "Cut release lead time by 40%": "strong",
+    "Managed the programme's RAID log": "unquantified",
+    "Responsible for vendor management": "weak",
+    "Migrated 45 on-premises servers": "strong",
+    "Rolled out Office 365 to 2,300 staff": "strong",
+    "Introduced ITIL-aligned change management": "strong",
+    "Coordinated stakeholder workshops": "unquantified",
+    "Responsible for updating project documentation": "weak",
+    "Supported the delivery of 20+ infrastructure projects": "strong",
+    "Organised sprint planning and retrospectives for two Scrum teams": "strong",
+    "Built Jira dashboards": "strong",
+}
+SAM_VERDICTS = {
+    "Responsible for scheduling shifts": "weak",
+    "Helped with the rollout": "weak",
+    "Worked with the IT department": "weak",
+    "Assisted with the point-of-sale system upgrade": "weak",
+    "Reduced overtime costs by 15%": "strong",
+    "Organized weekly team meetings": "unquantified",
+    "Duties included inventory": "weak",
+    "In charge of a store with 12 employees": "weak",
+}
+#: the facts each sample's reports must state whatever the golden files hold (score, counts, severities)
+SAMPLE_FACTS = {
+    "alex": ("80", "15/39 keywords", "9/13 statements strong"),
+    "sam": ("30.4", "5/39 keywords", "1/8 statements strong"),
+}
+
+
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_golden_samples(sample: str, engine: Any, golden: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import REPO
@@ -411,6 +481,12 @@ def test_golden_samples(sample: str, engine: Any, golden: Any, monkeypatch: pyte
     for fmt in FORMATS:
         out = renderer(fmt).render(analysis)
         golden(f"render/samples/{stem}.{SUFFIX[fmt]}", out)
+        assert_report_facts(fmt, out, *SAMPLE_FACTS[sample.split("-")[0]])
+    labels = ALEX_VERDICTS if sample.startswith("alex") else SAM_VERDICTS
+    verdicts = {s.text: s.verdict for s in analysis.impact.statements}
+    for start, verdict in labels.items():
+        assert [v for t, v in verdicts.items() if t.startswith(start)] == [verdict], (sample, start)
+    assert sum(v == "weak" for v in verdicts.values()) == sum(v == "weak" for v in labels.values())
     text = renderer("text").render(analysis)
     assert all(display_width(line) <= 80 for line in text.splitlines())
     jsonschema.validate(
