@@ -13,12 +13,19 @@ DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
-def _corpus_dir() -> Path:
-    env = os.environ.get("RESUME_CHECK_CORPUS")
-    return Path(env) if env else REPO.parent / "shared" / "corpus" / "real"
+def _shared(env: str, *parts: str) -> Path:
+    """A folder of the team's shared data: ``$env`` when set, else ``shared/PARTS`` beside the checkout (or beside
+    the folder holding it, for a worktree under /work/wt)."""
+    value = os.environ.get(env)
+    if value:
+        return Path(value)
+    for base in (REPO.parent, REPO.parent.parent):
+        if base.joinpath("shared", *parts).is_dir():
+            return base.joinpath("shared", *parts)
+    return REPO.parent.joinpath("shared", *parts)
 
 
-CORPUS = _corpus_dir()
+CORPUS = _shared("RESUME_CHECK_CORPUS", "corpus", "real")
 CORPUS_AVAILABLE = CORPUS.is_dir()
 #: apply to tests that read the real corpus: they skip with a reason in a fresh clone outside this workplace
 needs_corpus = pytest.mark.skipif(
@@ -26,22 +33,18 @@ needs_corpus = pytest.mark.skipif(
     reason=f"real-résumé corpus not found at {CORPUS} (set RESUME_CHECK_CORPUS to its folder to run these tests)",
 )
 
-
-def _jobs_dir() -> Path:
-    env = os.environ.get("RESUME_CHECK_JOBS")
-    if env:
-        return Path(env)
-    for base in (REPO.parent, REPO.parent.parent):  # /work/main or a worktree under /work/wt
-        if (base / "shared" / "jobs").is_dir():
-            return base / "shared" / "jobs"
-    return REPO.parent / "shared" / "jobs"
-
-
-JOBS = _jobs_dir()
+JOBS = _shared("RESUME_CHECK_JOBS", "jobs")
 #: apply to tests that read the real job postings (US federal, public domain): they skip when absent
 needs_jobs = pytest.mark.skipif(
     not JOBS.is_dir(),
     reason=f"job postings not found at {JOBS} (set RESUME_CHECK_JOBS to their folder to run these tests)",
+)
+
+REFERENCE = _shared("RESUME_CHECK_REFERENCE", "reference")
+#: apply to tests that read the reference data (O*NET, ESCO, VarCon...): they skip when absent
+needs_reference = pytest.mark.skipif(
+    not (REFERENCE / "onet").is_dir(),
+    reason=f"reference data not found at {REFERENCE} (set RESUME_CHECK_REFERENCE to its folder to run these tests)",
 )
 
 

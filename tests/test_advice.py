@@ -4,7 +4,6 @@ résumé's currency and spelling, whole words, correct verbs, and the O*NET-deri
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import CORPUS, REPO, needs_corpus
+from conftest import CORPUS, REFERENCE, REPO, needs_corpus, needs_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,11 +29,6 @@ from resume_check.advice import (
 from resume_check.errors import LexiconError
 from resume_check.impact import analyse_impact, load_verbs
 from resume_check.models import Block, Contact, Document, Line, Resume, Source, Statement
-
-REFERENCE = Path(os.environ.get("RESUME_CHECK_REFERENCE") or REPO.parent / "shared" / "reference")
-needs_reference = pytest.mark.skipif(
-    not (REFERENCE / "onet").is_dir(), reason=f"O*NET reference data not found at {REFERENCE}/onet"
-)
 
 PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
 QUOTED = re.compile(r"“([^”]*)”")

@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, corpus_file, needs_corpus
+from conftest import REFERENCE, REPO, corpus_file, needs_corpus, needs_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resume_check.errors import LexiconError
 from resume_check.impact import analyse_impact, load_verbs, load_weak_openers
 from resume_check.models import Block, Contact, Document, Impact, Line, Resume, Source, Statement
-
-REFERENCE = REPO.parent / "shared" / "reference"
-needs_reference = pytest.mark.skipif(
-    not REFERENCE.is_dir(), reason=f"reference data not found at {REFERENCE} (only in the team workplace)"
-)
 
 
 def build(items: Sequence[tuple[str, str, str]]) -> Resume:
