@@ -256,13 +256,9 @@ class _Parser:
                 raise JsonSyntaxError("expected ':' after the key", position)
             position = self._skip(position + 1)
             out[key], position = self._value(position, (*path, key), depth)
-            position = self._skip(position)
-            if self.text.startswith(",", position):
-                position = self._skip(position + 1)
-                continue
-            if self.text.startswith("}", position):
-                return out, position + 1
-            raise JsonSyntaxError("expected ',' or '}'", position)
+            position, more = self._after_item(position, "}")
+            if not more:
+                return out, position
 
     def _array(self, position: int, path: JsonPath, depth: int) -> tuple[list[Any], int]:
         if depth > MAX_JSON_DEPTH:
@@ -274,13 +270,18 @@ class _Parser:
         while True:
             value, position = self._value(position, (*path, len(out)), depth)
             out.append(value)
-            position = self._skip(position)
-            if self.text.startswith(",", position):
-                position = self._skip(position + 1)
-                continue
-            if self.text.startswith("]", position):
-                return out, position + 1
-            raise JsonSyntaxError("expected ',' or ']'", position)
+            position, more = self._after_item(position, "]")
+            if not more:
+                return out, position
+
+    def _after_item(self, position: int, closer: str) -> tuple[int, bool]:
+        """After a member or element: past a comma (more to come: True) or past ``closer`` (the end: False)."""
+        position = self._skip(position)
+        if self.text.startswith(",", position):
+            return self._skip(position + 1), True
+        if self.text.startswith(closer, position):
+            return position + 1, False
+        raise JsonSyntaxError(f"expected ',' or '{closer}'", position)
 
 
 def format_path(path: JsonPath) -> str:
