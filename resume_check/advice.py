@@ -29,8 +29,9 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
+from .datafile import read_bundled_yaml
 from .errors import LexiconError
-from .lexicon import read_bundled_yaml, spelling_rows
+from .lexicon import spelling_rows
 from .metrics import cue_dimensions
 from .models import DIMENSIONS, Dimension, Metric, Verdict
 

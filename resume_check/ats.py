@@ -11,15 +11,13 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
-import yaml
-
+from .datafile import FileKind, load_yaml_file, read_bundled_yaml
 from .dates import FORMAT_LABELS, find_dates, find_ranges
 from .errors import LexiconError
 from .language import ENGLISH
-from .lexicon import read_bundled_yaml
 from .models import Finding, Impact, Resume, Severity
 
 #: pages allowed before ats.length.pages fires: most résumés, and senior ones
@@ -45,6 +43,14 @@ TEXT_TYPES = {
     "json": "JSON Resume",
 }
 DOCX_HEADER_ONLY = "docx.header-only-contact"
+CLICHE_LIST = FileKind(
+    "cliché list",
+    "list",
+    "a .yaml cliché list",
+    "check the path of the cliché list",
+    "keep fewer clichés",
+    "a cliché list needs an 'entries' list",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +70,7 @@ def load_cliches(path: str | None = None) -> tuple[Cliche, ...]:
     where = path or "lexicons/cliches.yaml (bundled)"
     if path is None:
         return parse_cliches(read_bundled_yaml("cliches.yaml"), where)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{where}: cannot read the cliché list ({err}); check the file") from None
-    return parse_cliches(data, where)
+    return parse_cliches(load_yaml_file(Path(path), path, CLICHE_LIST), where)
 
 
 def parse_cliches(data: Any, where: str) -> tuple[Cliche, ...]:

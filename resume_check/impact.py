@@ -31,10 +31,10 @@ from types import MappingProxyType
 from typing import Any, Literal, cast
 
 from .advice import Advice, Request, Voice, detect_voice, suggest
+from .datafile import read_bundled_yaml
 from .dates import MONTHS, find_dates
 from .errors import LexiconError
 from .language import ENGLISH
-from .lexicon import read_bundled_yaml
 from .metrics import find_metrics
 from .models import (
     DIMENSIONS,

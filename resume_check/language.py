@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
+from .datafile import read_bundled_yaml
 from .errors import LexiconError
-from .lexicon import read_bundled_yaml
 
 STOPWORDS_FILE = "stopwords.yaml"
 ENGLISH = "en"

@@ -13,17 +13,27 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
-from .budgets import NotRegularFile, TooLarge, read_regular
+from .datafile import (
+    BUNDLED_PACKAGE as BUNDLED_PACKAGE,
+)
+from .datafile import (
+    LEXICON_PACK,
+    MAX_DATA_BYTES,
+    YAML_LOADER,
+    check_expansion,
+    decode,
+    parse_yaml,
+    read_data_file,
+)
+from .datafile import (
+    MAX_EXPANDED_NODES as MAX_EXPANDED_NODES,
+)
 from .errors import LexiconError
-from .escaping import display_path
 from .models import Acronym, Category, Term
 
 #: packs larger than this are refused (a pack of 400 terms is about 200 kB)
-MAX_PACK_BYTES = 5 * 1024 * 1024
+MAX_PACK_BYTES = MAX_DATA_BYTES
 #: bundled term packs: ``lexicons/terms-*.yaml`` (the other YAML files there are not term packs)
-BUNDLED_PACKAGE = "resume_check.lexicons"
 BUNDLED_GLOB = "terms-*.yaml"
 SPELLING_FILE = "spelling.tsv"
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
@@ -31,8 +41,6 @@ MAX_CATEGORY_WEIGHT = 10
 #: cap on the forms generated from one phrase (spelling x hyphenation)
 MAX_FORMS_PER_PHRASE = 16
 MAX_FORM_LENGTH = 120
-#: cap on the values a pack expands to through YAML aliases (a pack of 400 terms has about 20,000)
-MAX_EXPANDED_NODES = 200_000
 #: token patterns: patterns per term, token objects per pattern, the upper bound of a {n,m} operator, REGEX length
 MAX_PATTERNS_PER_TERM = 64
 MAX_PATTERN_TOKENS = 16
@@ -181,121 +189,20 @@ def _read_bundled(skip: Collection[Path] = ()) -> list[tuple[str, str]]:
 
 
 def _read_file(path: Path, name: str) -> str:
-    name = display_path(name)
-    try:
-        data = read_regular(path, MAX_PACK_BYTES)  # a FIFO or /dev/zero is refused, never read
-    except TooLarge:
-        raise LexiconError(
-            f"{name}: lexicon pack is over the {MAX_PACK_BYTES:,}-byte limit; split it into smaller packs"
-        ) from None
-    except NotRegularFile:
-        raise LexiconError(
-            f"{name}: is not a regular file (a FIFO, device or socket); give a .yaml pack file"
-        ) from None
-    except FileNotFoundError:
-        raise LexiconError(f"{name}: lexicon pack not found; check the path given to --lexicon") from None
-    except IsADirectoryError:
-        raise LexiconError(f"{name}: is a directory; give the path of a .yaml pack file") from None
-    except OSError as err:
-        raise LexiconError(f"{name}: cannot read lexicon pack ({err.strerror or err}); check its permissions") from None
-    return _decode(data, name)
+    return read_data_file(path, name, LEXICON_PACK)
 
 
 def _decode(data: bytes, name: str) -> str:
-    if len(data) > MAX_PACK_BYTES:
-        raise LexiconError(
-            f"{name}: lexicon pack is over the {MAX_PACK_BYTES:,}-byte limit; split it into smaller packs"
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise LexiconError(f"{name}: not UTF-8 text (byte {err.start}); save the pack as UTF-8") from None
-
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_bundled_yaml(name: str) -> dict[str, Any]:
-    """A bundled data file from ``resume_check.lexicons`` (headings, verbs, weak openers, clichés) as a mapping."""
-    try:
-        raw = importlib.resources.files("resume_check.lexicons").joinpath(name).read_text(encoding="utf-8")
-        data = yaml.load(raw, Loader=_Loader)
-    except (OSError, yaml.YAMLError) as err:
-        raise LexiconError(f"{name}: cannot be read ({err}); reinstall resume-check") from None
-    if not isinstance(data, dict):
-        raise LexiconError(f"{name}: must be a mapping at the top level; reinstall resume-check")
-    return data
+    return decode(data, name, LEXICON_PACK)
 
 
 def _parse_yaml(text: str, name: str, *, walk_aliases: bool = True) -> Any:
-    """Parse with the safe loader; anchors/aliases are allowed but capped (no 'billion laughs').
-
-    ``walk_aliases=False`` skips that check, for the bundled packs only: they ship with the code and the test
-    suite walks them (the walk was ~40% of loading them, which the first run after an install pays).
-    """
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise LexiconError(f"{name}: the file is empty; a pack needs 'pack:' and 'terms:' sections (see FORMAT.md)")
-        if walk_aliases:
-            _check_expansion(node, name)
-        return loader.construct_document(node)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
-        raise LexiconError(f"{name}: invalid YAML{where}: {err.problem}; fix the syntax") from None
-    except yaml.YAMLError as err:
-        raise LexiconError(f"{name}: invalid YAML: {err}; fix the syntax") from None
-    finally:
-        loader.dispose()
+    """Parse a pack (see :func:`resume_check.datafile.parse_yaml`, the one YAML loader)."""
+    return parse_yaml(text, name, LEXICON_PACK, walk_aliases=walk_aliases)
 
 
-def _check_expansion(root: yaml.Node, name: str) -> None:
-    """Refuse recursive aliases and alias "bombs": the document expanded (aliases written out) must stay
-    under MAX_EXPANDED_NODES nodes. Computed on the node graph, without expanding it."""
-    size: dict[int, int] = {}
-    active: set[int] = set()
-    shared = False
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        children = _children(node)
-        if done:
-            active.discard(key)
-            total = 1 + sum(size[id(c)] for c in children)
-            if total > MAX_EXPANDED_NODES:
-                if not shared:  # a plain pack that is simply too big: no alias is involved
-                    raise LexiconError(
-                        f"{name}: the pack holds over {MAX_EXPANDED_NODES:,} YAML values (keys, strings, lists), "
-                        "more than a lexicon pack may; split it into smaller packs"
-                    )
-                raise LexiconError(
-                    f"{name}: the YAML expands to over {MAX_EXPANDED_NODES:,} values through anchors and aliases "
-                    f"(&name / *name, line {node.start_mark.line + 1}); write the values out or use fewer aliases"
-                )
-            size[key] = total
-            continue
-        if key in size:
-            shared = True  # reached a second time: through an alias
-            continue
-        if key in active:
-            raise LexiconError(
-                f"{name}: a YAML alias refers to itself (line {node.start_mark.line + 1}); remove the recursion"
-            )
-        active.add(key)
-        stack.append((node, True))
-        shared = shared or any(id(c) in size for c in children)
-        stack.extend((c, False) for c in children if id(c) not in size)
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
-    return []
+_check_expansion = check_expansion
+_Loader = YAML_LOADER
 
 
 # ------------------------------------------------------------------------------------------------ validation

@@ -169,7 +169,7 @@ def _words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def load_posting_rules() -> PostingRules:
     """The bundled posting vocabulary (headings, cues, stop lists, knock-outs), validated once per process."""
-    from .lexicon import read_bundled_yaml
+    from .datafile import read_bundled_yaml
 
     data = read_bundled_yaml("posting.yaml")
     try:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from .datafile import FileKind, parse_yaml, read_bundled_text, read_data_file
 from .errors import LexiconError
 from .lexicon import PackSource
 from .models import DIMENSIONS, Category, Resume, Role, Term
@@ -34,6 +35,15 @@ LEVEL_FACTOR: dict[str, float] = {"required": 2.0, "preferred": 1.0}
 CERTIFICATION_TERM_ID = "certifications.any-counted"
 DEFAULT_CERTIFICATION_WEIGHT = 3.0
 MAX_PROFILE_BYTES = 256 * 1024
+ROLE_PROFILE = FileKind(
+    "role profile",
+    "profile",
+    "a .yaml profile file or a profile id",
+    "give the path of a .yaml profile file or a profile id",
+    "keep a profile under that size",
+    "a profile needs 'profile:', 'titles:', 'required:' and more (see lexicons/roles/FORMAT.md)",
+    limit=MAX_PROFILE_BYTES,
+)
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 MAX_CATEGORY_WEIGHT = 10
 #: how many of the first blocks of a résumé may hold its headline
@@ -133,14 +143,12 @@ class _Key:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(key: _Key, raw: tuple[tuple[str, str, bool], ...]) -> tuple[Profile, ...]:
-    from .lexicon import _parse_yaml
-
     lexicon = key.lexicon
     terms = {t.id: t for t in lexicon.terms}
     categories = {c.id for c in lexicon.categories}
     profiles: dict[str, Profile] = {}
     for name, text, bundled in raw:
-        profile = _read_profile(name, _parse_yaml(text, name), terms, categories, bundled)
+        profile = _read_profile(name, parse_yaml(text, name, ROLE_PROFILE), terms, categories, bundled)
         held = profiles.get(profile.id)
         if held is not None and held.bundled == bundled:
             raise LexiconError(f"{name}: profile id {profile.id!r} is already used by {held.path}; give it its own id")
@@ -156,30 +164,11 @@ def bundled_profile_names() -> tuple[str, ...]:
 
 
 def _read_bundled() -> list[tuple[str, str]]:
-    root = importlib.resources.files(ROLES_PACKAGE).joinpath(ROLES_FOLDER)
-    return [(f"roles/{name}", root.joinpath(name).read_text(encoding="utf-8")) for name in bundled_profile_names()]
+    return [(f"roles/{name}", read_bundled_text(f"{ROLES_FOLDER}/{name}")) for name in bundled_profile_names()]
 
 
 def _read_file(path: Path) -> str:
-    name = str(path)
-    try:
-        if not path.is_file():
-            what = "a directory" if path.is_dir() else "not found"
-            raise LexiconError(f"{name}: role profile {what}; give the path of a .yaml profile file or a profile id")
-        size = path.stat().st_size
-        if size > MAX_PROFILE_BYTES:
-            raise LexiconError(f"{name}: role profile is {size:,} bytes, over the {MAX_PROFILE_BYTES:,}-byte limit")
-        data = path.read_bytes()[: MAX_PROFILE_BYTES + 1]
-    except OSError as err:
-        raise LexiconError(
-            f"{name}: cannot read the role profile ({err.strerror or err}); check its permissions"
-        ) from None
-    if len(data) > MAX_PROFILE_BYTES:
-        raise LexiconError(f"{name}: role profile is over the {MAX_PROFILE_BYTES:,}-byte limit")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise LexiconError(f"{name}: not UTF-8 text (byte {err.start}); save the profile as UTF-8") from None
+    return read_data_file(path, str(path), ROLE_PROFILE)
 
 
 def is_profile_path(value: str) -> bool:

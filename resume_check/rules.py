@@ -124,7 +124,7 @@ def parse_rules(data: dict[str, Any]) -> Registry:
 @functools.lru_cache(maxsize=1)
 def load_rules() -> Registry:
     """The bundled registry (read once per process)."""
-    from .lexicon import read_bundled_yaml
+    from .datafile import read_bundled_yaml
 
     return parse_rules(read_bundled_yaml(RULES_FILE))
 

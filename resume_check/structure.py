@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .datafile import read_bundled_yaml
 from .dates import find_ranges, normalise
 from .errors import LexiconError
 from .language import ENGLISH, detect_language, language_name
-from .lexicon import read_bundled_yaml
 from .models import Block, Contact, Document, Finding, Line, Part, Resume, Role, Section
 from .numbers import median
 
