@@ -36,7 +36,7 @@ from .metrics import cue_dimensions
 from .models import DIMENSIONS, Dimension, Metric, Verdict
 
 if TYPE_CHECKING:
-    from .impact import VerbFamily, VerbLexicon
+    from .verbs import VerbFamily, VerbLexicon
 
 __all__ = [
     "Advice",
@@ -342,7 +342,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
 @lru_cache(maxsize=1)
 def load_gallery() -> Gallery:
     """The bundled example bullets (``lexicons/gallery.yaml``), validated against the verb families."""
-    from .impact import load_verbs
+    from .verbs import load_verbs
 
     return build_gallery(read_bundled_yaml(GALLERY_FILE), frozenset(load_verbs().families))
 

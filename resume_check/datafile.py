@@ -195,6 +195,16 @@ def read_bundled_yaml(name: str) -> dict[str, Any]:
     return data
 
 
+def string_list(value: Any, where: str) -> tuple[str, ...]:
+    """``value`` as a tuple of stripped strings (None: empty); LexiconError naming ``where`` if it is not a list of
+    non-empty strings."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
 # ------------------------------------------------------------------------------------------------ vocabulary
 
 

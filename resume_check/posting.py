@@ -743,7 +743,7 @@ def _posting_phrases(
 ) -> list[tuple[int, int, str, str, str, tuple[str, ...]]]:
     """Posting terms the lexicon lacks: runs of 2-4 content words (not stop words, not inside a lexicon hit, not
     across punctuation) and acronyms. A run never starts with a verb form ("building relationships")."""
-    from .impact import load_verbs
+    from .verbs import load_verbs
 
     verbs = load_verbs().forms
     covered = [(s, e) for s, e, *_ in found]

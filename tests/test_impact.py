@@ -170,7 +170,7 @@ def test_every_weak_opener_in_the_lexicon_has_a_test_case() -> None:
 
 
 def test_a_bad_weak_opener_pattern_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import resume_check.impact as impact_module
+    import resume_check.impact.openers as impact_module
 
     data = {
         "openers": [
@@ -198,7 +198,7 @@ def test_a_bad_weak_opener_pattern_is_named_in_the_error(monkeypatch: pytest.Mon
 def test_weak_opener_patterns_valid_alone_but_clashing_together_are_a_lexicon_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import resume_check.impact as impact_module
+    import resume_check.impact.openers as impact_module
 
     entry = {"kind": "duty", "label": "l", "advice": "a", "family": "lead"}
     data = {

@@ -176,7 +176,7 @@ def _opens_with_action_verb(words: Sequence[str]) -> bool:
 @lru_cache(maxsize=1)
 def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
     """Every form of every action verb, mapped to itself, and the forms that may be nouns (loaded on first use)."""
-    from ..impact import load_verbs  # the lexicon lives with the judge of statements; loaded only when needed
+    from ..verbs import load_verbs  # loaded only when needed
 
     lex = load_verbs()
     forms = {form: form for form in lex.forms if len(form.split()) <= 2}
