@@ -243,8 +243,8 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def _check(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any], name: str, where: str) -> None:
-    """The subset of JSON Schema the vocabulary schema uses: $ref, type, properties, required,
-    additionalProperties, propertyNames, items, minItems, minLength, enum."""
+    """The subset of JSON Schema the vocabulary schema uses: $ref, type, enum, minLength, items, minItems,
+    uniqueItems (of strings), properties, required, additionalProperties, propertyNames, minProperties."""
     ref = schema.get("$ref")
     if isinstance(ref, str):
         target: Any = root
@@ -265,11 +265,20 @@ def _check(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any], name:
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0):
             raise LexiconError(f"{at}: must list at least {schema['minItems']} item(s)")
+        if schema.get("uniqueItems"):
+            seen: set[Any] = set()
+            for item in value:
+                if isinstance(item, str) and item in seen:
+                    raise LexiconError(f"{at}: lists {_token(item)} twice; keep one")
+                if isinstance(item, str):
+                    seen.add(item)
         items = schema.get("items")
         if isinstance(items, Mapping):
             for index, item in enumerate(value):
                 _check(item, items, root, name, f"{where}[{index + 1}]")
     if isinstance(value, dict):
+        if len(value) < schema.get("minProperties", 0):
+            raise LexiconError(f"{at}: must have at least {schema['minProperties']} key(s)")
         for key in schema.get("required", ()):
             if key not in value:
                 raise LexiconError(f"{name}, key '{_join(where, key)}': is missing; add it (see {VOCABULARY_SCHEMA})")

@@ -22,9 +22,11 @@ from .words import (
     _HEADER_SMALL,
     _JOB_NOUNS,
     _LEAD_IN_FIRST,
+    _NOT_WORK_PRODUCT,
     _PRESENT_WORDS,
     _SELF_DESCRIPTION,
     _SELF_NOUNS,
+    _TITLE_SMALL,
     load_work_products,
 )
 
@@ -311,7 +313,7 @@ def _names_work_product(text: str) -> bool:
     if not words or len(words) > 8:
         return False
     titles = load_headings().titles
-    if any(w in titles or w in ("member", "liaison", "role") for w in words):
+    if any(w in titles or w in _NOT_WORK_PRODUCT for w in words):
         return False
     products = load_work_products()
     return words[-1] in products or " ".join(words[-2:]) in products
@@ -320,8 +322,7 @@ def _names_work_product(text: str) -> bool:
 def _title_case(text: str) -> bool:
     """Every word of two or more letters capitalised ("Cyberspace Operations Planning", "Azure AD")."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 1]
-    small = {"and", "of", "for", "the", "in", "on", "to", "with", "a", "an", "&"}
-    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
+    return bool(words) and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def _org_role_line(text: str) -> bool:
