@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from .datafile import read_bundled_yaml
 from .errors import LexiconError
@@ -261,6 +261,22 @@ def _plural(noun: str, irregular: Mapping[str, str]) -> str:
     return noun + "s"
 
 
+def _identified(entry: Any, where: str, ids: set[str], shape: str) -> tuple[str, str, Dimension]:
+    """(id, "file, entry N (id)", dimension) of one measure or gallery entry, which must be a mapping with an id not
+    in ``ids`` (added to it) and a known dimension; LexiconError naming the entry otherwise."""
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{where}: must be a mapping with {shape}")
+    ident = _text(entry.get("id"), f"{where}, id")
+    where = f"{where} ({ident})"
+    if ident in ids:
+        raise LexiconError(f"{where}: duplicate id; ids must be unique")
+    ids.add(ident)
+    dimension = entry.get("dimension")
+    if dimension not in DIMENSIONS:
+        raise LexiconError(f"{where}: `dimension` must be one of {', '.join(DIMENSIONS)}, got {dimension!r}")
+    return ident, where, cast(Dimension, dimension)
+
+
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """The bundled measure nouns, questions and results (``lexicons/advice.yaml``), validated."""
@@ -280,17 +296,9 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     forms: dict[str, tuple[int, str]] = {}
     ids: set[str] = set()
     for number, entry in enumerate(raw_measures, 1):
-        where = f"{ADVICE_FILE}, measure {number}"
-        if not isinstance(entry, dict):
-            raise LexiconError(f"{where}: must be a mapping with id, dimension, kind, nouns, question and result")
-        ident = _text(entry.get("id"), f"{where}, id")
-        where = f"{where} ({ident})"
-        if ident in ids:
-            raise LexiconError(f"{where}: duplicate id; ids must be unique")
-        ids.add(ident)
-        dimension = entry.get("dimension")
-        if dimension not in DIMENSIONS:
-            raise LexiconError(f"{where}: `dimension` must be one of {', '.join(DIMENSIONS)}, got {dimension!r}")
+        ident, where, dimension = _identified(
+            entry, f"{ADVICE_FILE}, measure {number}", ids, "id, dimension, kind, nouns, question and result"
+        )
         kind = entry.get("kind")
         if kind not in _KINDS:
             raise LexiconError(f"{where}: `kind` must be one of {', '.join(_KINDS)}, got {kind!r}")
@@ -355,20 +363,12 @@ def build_gallery(data: Mapping[str, Any], families: frozenset[str]) -> Gallery:
     examples: list[GalleryExample] = []
     ids: set[str] = set()
     for number, entry in enumerate(raw, 1):
-        where = f"{GALLERY_FILE}, example {number}"
-        if not isinstance(entry, dict):
-            raise LexiconError(f"{where}: must be a mapping with id, family, dimension, onet, task and example")
-        ident = _text(entry.get("id"), f"{where}, id")
-        where = f"{where} ({ident})"
-        if ident in ids:
-            raise LexiconError(f"{where}: duplicate id; ids must be unique")
-        ids.add(ident)
+        ident, where, dimension = _identified(
+            entry, f"{GALLERY_FILE}, example {number}", ids, "id, family, dimension, onet, task and example"
+        )
         family = entry.get("family")
         if family not in families:
             raise LexiconError(f"{where}: `family` must be a verb family of verbs.yaml ({', '.join(sorted(families))})")
-        dimension = entry.get("dimension")
-        if dimension not in DIMENSIONS:
-            raise LexiconError(f"{where}: `dimension` must be one of {', '.join(DIMENSIONS)}, got {dimension!r}")
         onet = entry.get("onet")
         if not isinstance(onet, dict) or onet.get("soc") not in GALLERY_OCCUPATIONS:
             raise LexiconError(

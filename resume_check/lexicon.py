@@ -317,7 +317,7 @@ def _build(parsed: list[tuple[str, Any, bool]]) -> Lexicon:
                 f"pack id {pack_id!r} is already used by {pack_ids[pack_id]}; give each pack its own id", "pack"
             )
         pack_ids[pack_id] = name
-        sources = _read_sources(where, head)
+        sources = read_sources(name, head.get("sources"))
         cat_list = data.get("categories") or []
         if not isinstance(cat_list, list):
             raise where.error(f"categories must be a list, got {_show(cat_list)}")
@@ -387,13 +387,18 @@ def _build(parsed: list[tuple[str, Any, bool]]) -> Lexicon:
     return Lexicon(packs=tuple(packs), categories=tuple(c for c, _ in categories.values()), terms=tuple(terms))
 
 
-def _read_sources(where: _Where, head: Mapping[str, Any]) -> tuple[PackSource, ...]:
-    value = head.get("sources")
-    if not isinstance(value, list):
-        raise where.error(f"sources must be a list of {{id, name, licence, url}} mappings, got {_show(value)}", "pack")
+def read_sources(name: str, value: Any, *, section: str = "pack", non_empty: bool = False) -> tuple[PackSource, ...]:
+    """The ``sources`` of a lexicon pack's or a role profile's header (``section``): {id, name, licence, url,
+    attribution?} mappings with unique ids; LexiconError naming the file and the entry otherwise."""
+    where = _Where(name)
+    if not isinstance(value, list) or (non_empty and not value):
+        shape = "a non-empty list" if non_empty else "a list"
+        raise where.error(
+            f"sources must be {shape} of {{id, name, licence, url}} mappings, got {_show(value)}", section
+        )
     out: list[PackSource] = []
     for index, item in enumerate(value):
-        entry = _entry("pack.sources", index, item)
+        entry = _entry(f"{section}.sources", index, item)
         _check_keys(where, entry, item, _SOURCE_KEYS, "a source")
         source = PackSource(
             id=_string(where, entry, item, "id"),
@@ -403,7 +408,7 @@ def _read_sources(where: _Where, head: Mapping[str, Any]) -> tuple[PackSource, .
             attribution=_string(where, entry, item, "attribution") if "attribution" in item else "",
         )
         if any(s.id == source.id for s in out):
-            raise where.error(f"source id {source.id!r} is used twice in this pack", entry)
+            raise where.error(f"source id {source.id!r} is used twice in this {section}", entry)
         out.append(source)
     return tuple(out)
 

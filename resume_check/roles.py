@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from .datafile import FileKind, parse_yaml, read_bundled_text, read_data_file
 from .errors import LexiconError
-from .lexicon import PackSource
+from .lexicon import PackSource, read_sources
 from .models import DIMENSIONS, Category, Resume, Role, Term
 from .target import TITLE_CATEGORIES, ChosenBy, Expectations, Target, TargetTerm
 
@@ -54,7 +54,6 @@ HEADLINE_SECTIONS = ("contact", "other")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PROFILE_KEYS = {"id": True, "label": True, "version": True, "description": True, "sources": True}
-_SOURCE_KEYS = {"id": True, "name": True, "licence": True, "url": True, "attribution": False}
 _TOP_KEYS = {
     "profile": True,
     "titles": True,
@@ -235,7 +234,7 @@ def _read_profile(name: str, data: Any, terms: Mapping[str, Term], categories: s
         raise _error(
             name, f"id must be lower-case words joined by '-' (not 'auto' or 'lexicon'), got {pid!r}", "profile"
         )
-    sources = _read_sources(name, head.get("sources"))
+    sources = read_sources(name, head.get("sources"), section="profile", non_empty=True)
     source_ids = {s.id for s in sources}
     titles = _strings(name, "titles", data["titles"], "titles")
     if not titles:
@@ -320,28 +319,6 @@ def _read_profile(name: str, data: Any, terms: Mapping[str, Term], categories: s
         path=name,
         bundled=bundled,
     )
-
-
-def _read_sources(name: str, value: Any) -> tuple[PackSource, ...]:
-    if not isinstance(value, list) or not value:
-        raise _error(
-            name, f"sources must be a non-empty list of {{id, name, licence, url}}, got {_show(value)}", "profile"
-        )
-    out: list[PackSource] = []
-    for index, item in enumerate(value):
-        entry = f"source {index + 1}"
-        item = _keys(name, entry, item, _SOURCE_KEYS, "a source")
-        source = PackSource(
-            id=_text(name, entry, item, "id"),
-            name=_text(name, entry, item, "name"),
-            licence=_text(name, entry, item, "licence"),
-            url=_text(name, entry, item, "url"),
-            attribution=_text(name, entry, item, "attribution") if "attribution" in item else "",
-        )
-        if any(s.id == source.id for s in out):
-            raise _error(name, f"source id {source.id!r} is used twice", entry)
-        out.append(source)
-    return tuple(out)
 
 
 def _read_category_weights(name: str, value: Any, categories: set[str]) -> tuple[tuple[str, float], ...]:
