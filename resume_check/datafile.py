@@ -292,7 +292,8 @@ def _check(value: Any, schema: Mapping[str, Any], root: Mapping[str, Any], name:
                 _check(item, properties[key], root, name, _join(where, str(key)))
             elif extra is False:
                 known = ", ".join(properties)
-                raise LexiconError(f"{name}, key '{_join(where, _token(key))}': unknown key; use one of {known}")
+                shown = str(key) if len(str(key)) <= 30 else str(key)[:27] + "..."
+                raise LexiconError(f"{name}, key '{_join(where, shown)}': unknown key; use one of {known}")
             elif isinstance(extra, Mapping):
                 _check(item, extra, root, name, _join(where, str(key)))
 
