@@ -189,7 +189,10 @@ def read_bundled_text(name: str) -> str:
 
 def read_bundled_yaml(name: str) -> dict[str, Any]:
     """A bundled data file from ``resume_check.lexicons`` (headings, verbs, weak openers, clichés ...) as a mapping."""
-    data = parse_yaml(read_bundled_text(name), name, walk_aliases=False)
+    text = read_bundled_text(name)
+    if len(text) > MAX_DATA_BYTES:
+        raise LexiconError(f"{name}: over the {MAX_DATA_BYTES:,}-byte limit; reinstall resume-check")
+    data = parse_yaml(text, name, walk_aliases=False)
     if not isinstance(data, dict):
         raise LexiconError(f"{name}: must be a mapping at the top level; reinstall resume-check")
     return data
