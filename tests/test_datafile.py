@@ -259,3 +259,13 @@ def test_a_role_profile_goes_through_the_bounded_loader(tmp_path: Path) -> None:
     assert result.exit_code == 3, result.output
     assert "levels deep" in result.stderr and "Traceback" not in result.output + result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_readme_limits_table_states_the_yaml_bounds() -> None:
+    from resume_check.roles import MAX_PROFILE_BYTES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| lexicon pack |"))
+    assert f"YAML nested at most {MAX_DEPTH} deep" in row
+    assert f"{datafile.MAX_EXPANDED_NODES:,} YAML values" in row and f"{datafile.MAX_DATA_BYTES // 2**20} MiB" in row
+    assert f"a role profile {MAX_PROFILE_BYTES // 1024} KiB" in row
