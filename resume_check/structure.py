@@ -369,7 +369,7 @@ def declared_roles(document: Document, blocks: Sequence[Block]) -> tuple[Role, .
 
 
 def _opens_with_action_verb(text: str) -> bool:
-    from .impact import opens_with_action_verb  # the verb lexicon lives with the judging of statements
+    from .impact import opens_with_action_verb  # telling a verb from a noun that looks like one is judging
 
     return opens_with_action_verb(text)
 
