@@ -416,3 +416,46 @@ def test_internship_gaps_and_study_are_not_employment_gaps() -> None:
         ("education", "Education", ["MSc, Sep 2015 – Sep 2016"]),
     ]
     assert check_dates(make_resume(studied)) == []
+
+
+# --------------------------------------------------------------------------------------------- the check registry
+
+
+def test_every_check_family_has_declared_rules_and_every_ats_rule_a_check() -> None:
+    from resume_check.ats import checks
+    from resume_check.rules import load_rules
+
+    families = [c.family for c in checks()]
+    assert families == [
+        "ats.contact",
+        "ats.section",
+        "ats.length",
+        "ats.dates",
+        "ats.pronouns",
+        "ats.cliche",
+        "ats.file",
+    ]  # report order
+    declared = [rule.id for rule in load_rules().rules if rule.id.startswith("ats.")]
+    for family in families:
+        assert any(d == family or d.startswith(family + ".") for d in declared), family
+    for rule_id in declared:
+        assert any(rule_id == f or rule_id.startswith(f + ".") for f in families), rule_id
+    assert [c.family for c in checks() if c.any_language] == ["ats.contact", "ats.file"]
+
+
+def test_a_registered_check_runs_in_its_place_without_other_wiring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new check is one module with one registration: check_ats runs it, in order, on English résumés only."""
+    from resume_check.ats import _registry
+
+    monkeypatch.setattr(_registry, "_CHECKS", dict(_registry._CHECKS))
+
+    @_registry.ats_check("ats.example", order=15)
+    def _example(context: _registry.Context) -> list[Finding]:
+        return [Finding("ats.example.found", f"{len(context.resume.blocks)} blocks", "info")]
+
+    resume = make_resume([("experience", "Experience", [("bullet", "Led the migration of 40 servers.")])])
+    ids = [f.id for f in check_ats(resume)]
+    assert "ats.example.found" in ids
+    assert ids.index("ats.example.found") < ids.index("ats.section.education")  # order 15 runs before 20
+    with pytest.raises(ValueError, match=r"ats\.example"):
+        _registry.ats_check("ats.example", order=99)(_example)
