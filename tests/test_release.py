@@ -70,3 +70,18 @@ def test_licence_file_matches_the_metadata() -> None:
     parser.read(ROOT / "setup.cfg", encoding="utf-8")
     assert parser["metadata"]["license"] == "MIT"
     assert (ROOT / "LICENSE").read_text("utf-8").startswith("MIT License")
+
+
+def test_every_subpackage_is_listed_for_installation() -> None:
+    """setup.cfg lists packages by hand: a subpackage missing there works in a checkout and is absent when installed."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    listed = set(config["options"]["packages"].split())
+    package = ROOT / "resume_check"
+    found = {
+        ".".join(("resume_check", *init.parent.relative_to(package).parts))
+        for init in package.rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set(), "add these to [options] packages in setup.cfg"
+    assert {p for p in listed if p.startswith("resume_check.") and p != "resume_check.lexicons"} <= found
