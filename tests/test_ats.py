@@ -449,7 +449,7 @@ def test_a_registered_check_runs_in_its_place_without_other_wiring(monkeypatch: 
 
     monkeypatch.setattr(_registry, "_CHECKS", dict(_registry._CHECKS))
 
-    @_registry.ats_check("ats.example", order=15)
+    @_registry.ats_check("ats.example", order=15, context=True)
     def _example(context: _registry.Context) -> list[Finding]:
         return [Finding("ats.example.found", f"{len(context.resume.blocks)} blocks", "info")]
 
@@ -458,4 +458,4 @@ def test_a_registered_check_runs_in_its_place_without_other_wiring(monkeypatch: 
     assert "ats.example.found" in ids
     assert ids.index("ats.example.found") < ids.index("ats.section.education")  # order 15 runs before 20
     with pytest.raises(ValueError, match=r"ats\.example"):
-        _registry.ats_check("ats.example", order=99)(_example)
+        _registry.ats_check("ats.example", order=99, context=True)(_example)

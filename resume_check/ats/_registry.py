@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ..models import Finding, Resume
 
@@ -40,23 +40,34 @@ class AtsCheck:
     run: Callable[[Context], Sequence[Finding]]
 
 
-#: every registered check, in registration order (``checks()`` sorts them by ``order``)
+#: every registered check, by family
 _CHECKS: dict[str, AtsCheck] = {}
 
+ResumeCheck = Callable[[Resume], Sequence[Finding]]
+ContextCheck = Callable[[Context], Sequence[Finding]]
 
+
+@overload
 def ats_check(
-    family: str, *, order: int, any_language: bool = False
-) -> Callable[[Callable[[Context], Sequence[Finding]]], Callable[[Context], Sequence[Finding]]]:
+    family: str, *, order: int, any_language: bool = ..., context: Literal[False] = ...
+) -> Callable[[ResumeCheck], ResumeCheck]: ...
+@overload
+def ats_check(
+    family: str, *, order: int, any_language: bool = ..., context: Literal[True]
+) -> Callable[[ContextCheck], ContextCheck]: ...
+def ats_check(family: str, *, order: int, any_language: bool = False, context: bool = False) -> Any:
     """Register the decorated function as the check of ``family``; ``order`` places its findings in the report.
 
+    The function takes the ``Resume``, or with ``context=True`` the whole ``Context`` (strong statements, clichés).
     ``any_language``: the check still runs on a résumé that is not in English (headings, dates, pronouns and
     clichés are read in English, so the other checks would give false findings there)."""
 
-    def register(run: Callable[[Context], Sequence[Finding]]) -> Callable[[Context], Sequence[Finding]]:
+    def register(check: Any) -> Any:
         if family in _CHECKS:
             raise ValueError(f"two ATS checks register the family {family!r}")
+        run = check if context else lambda ctx: check(ctx.resume)
         _CHECKS[family] = AtsCheck(family, order, any_language, run)
-        return run
+        return check
 
     return register
 

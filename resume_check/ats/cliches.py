@@ -113,6 +113,6 @@ def check_cliches(resume: Resume, cliches: Sequence[Cliche], strong: Sequence[tu
     return out
 
 
-@ats_check("ats.cliche", order=60)
+@ats_check("ats.cliche", order=60, context=True)
 def _run(context: Context) -> list[Finding]:
     return check_cliches(context.resume, context.cliches, context.strong)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..models import Finding, Resume
-from ._registry import HEADER_PARTS, Context, ats_check
+from ._registry import HEADER_PARTS, ats_check
 
 DOCX_HEADER_ONLY = "docx.header-only-contact"
 
 
+@ats_check("ats.contact", order=10, any_language=True)
 def check_contact(resume: Resume) -> list[Finding]:
     """Email, phone and LinkedIn present, and not only in a page header or footer."""
     contact = resume.contact
@@ -50,8 +51,3 @@ def check_contact(resume: Resume) -> list[Finding]:
             )
         )
     return out
-
-
-@ats_check("ats.contact", order=10, any_language=True)
-def _run(context: Context) -> list[Finding]:
-    return check_contact(context.resume)

@@ -6,7 +6,7 @@ import re
 from pathlib import PurePath
 
 from ..models import Finding, Resume
-from ._registry import Context, ats_check
+from ._registry import ats_check
 
 TEXT_TYPES = {
     "txt": "plain text",
@@ -35,6 +35,7 @@ def suggested_file_name(resume: Resume, suffix: str) -> str:
     return f"{stem}-CV{suffix}"
 
 
+@ats_check("ats.file", order=70, any_language=True)
 def check_file(resume: Resume) -> list[Finding]:
     """File name sense (no version markers, not a bare 'resume') and type (ATS prefer PDF or DOCX)."""
     source = resume.document.source
@@ -68,8 +69,3 @@ def check_file(resume: Resume) -> list[Finding]:
             )
         )
     return out
-
-
-@ats_check("ats.file", order=70, any_language=True)
-def _run(context: Context) -> list[Finding]:
-    return check_file(context.resume)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..dates import FORMAT_LABELS, find_dates, find_ranges
 from ..models import Finding, Resume
-from ._registry import Context, ats_check
+from ._registry import ats_check
 
 #: employment gaps longer than this many months are noted (info); before the first year-long role (internships
 #: between terms) only gaps longer than PRE_CAREER_GAP_MONTHS are
@@ -59,6 +59,7 @@ def _month_text(months: int) -> str:
     return f"{names[months % 12]} {months // 12}"
 
 
+@ats_check("ats.dates", order=40)
 def check_dates(resume: Resume) -> list[Finding]:
     """Consistent date formats in dated sections, and employment gaps over GAP_MONTHS (info)."""
     out: list[Finding] = []
@@ -144,8 +145,3 @@ def _gaps(ranges: Iterable[DatedRange], study: Sequence[DatedRange] = ()) -> lis
 def _studying(first: int, last: int, study: Sequence[DatedRange]) -> int:
     """Months of first..last covered by an education range."""
     return sum(1 for month in range(first, last + 1) if any(s.start <= month <= (s.end or month) for s in study))
-
-
-@ats_check("ats.dates", order=40)
-def _run(context: Context) -> list[Finding]:
-    return check_dates(context.resume)

@@ -82,6 +82,6 @@ def check_length(resume: Resume, *, senior: bool) -> list[Finding]:
     return out
 
 
-@ats_check("ats.length", order=30)
+@ats_check("ats.length", order=30, context=True)
 def _run(context: Context) -> list[Finding]:
     return check_length(context.resume, senior=infer_senior(context.resume))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ..models import Finding, Resume
-from ._registry import HEADER_PARTS, Context, ats_check
+from ._registry import HEADER_PARTS, ats_check
 
 _PRONOUN = re.compile(r"(?<![\w'’.-])(?:I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)|me|my|My|myself|Myself|mine)(?![\w'’-])")
 _ROMAN_LEAD = re.compile(r"(?:Phase|Level|Tier|Part|Stage|Grade|Class|Type|Year|Series|Key Stage|Gen)\s*$")
 
 
+@ats_check("ats.pronouns", order=50)
 def check_pronouns(resume: Resume) -> list[Finding]:
     """First-person pronouns (I, me, my): résumés drop them ("Led", not "I led")."""
     hits: list[tuple[int, str, str]] = []  # (line, pronoun, section)
@@ -35,8 +36,3 @@ def check_pronouns(resume: Resume) -> list[Finding]:
             count=len(hits),
         )
     ]
-
-
-@ats_check("ats.pronouns", order=50)
-def _run(context: Context) -> list[Finding]:
-    return check_pronouns(context.resume)

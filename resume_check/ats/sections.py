@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Finding, Resume, Severity
-from ._registry import Context, ats_check
+from ._registry import ats_check
 
 EXPECTED_SECTIONS: tuple[tuple[str, Severity, str], ...] = (
     ("experience", "error", "Experience (or Work Experience / Employment History)"),
@@ -12,6 +12,7 @@ EXPECTED_SECTIONS: tuple[tuple[str, Severity, str], ...] = (
 )
 
 
+@ats_check("ats.section", order=20)
 def check_sections(resume: Resume) -> list[Finding]:
     """The sections an ATS looks for: experience, education and skills."""
     present = {s.name for s in resume.sections if s.blocks or s.heading}
@@ -26,8 +27,3 @@ def check_sections(resume: Resume) -> list[Finding]:
                 )
             )
     return out
-
-
-@ats_check("ats.section", order=20)
-def _run(context: Context) -> list[Finding]:
-    return check_sections(context.resume)
