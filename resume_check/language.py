@@ -13,6 +13,7 @@ résumé with a few French or Spanish names is English.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,16 +61,18 @@ def load_languages() -> Mapping[str, Language]:
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is clearly written in; ``"en"`` when English or unsure."""
-    words = [w.lower() for w in _WORD.findall(text[:MAX_CHARS])]
-    if len(words) < MIN_WORDS:
+    words = Counter(map(str.lower, _WORD.findall(text[:MAX_CHARS])))
+    total = words.total()
+    if total < MIN_WORDS:
         return ENGLISH
     languages = load_languages()
-    counts = {code: sum(1 for w in words if w in lang.words) for code, lang in languages.items()}
+    # each distinct word is looked up once, not once per occurrence and language
+    counts = {code: sum(words[w] for w in lang.words.intersection(words)) for code, lang in languages.items()}
     english = counts.pop(ENGLISH)
     if not counts:
         return ENGLISH
     code, best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    if best >= MIN_SHARE * len(words) and best >= MARGIN * max(english, 1):
+    if best >= MIN_SHARE * total and best >= MARGIN * max(english, 1):
         return code
     return ENGLISH
 

@@ -109,7 +109,7 @@ def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     """Extract a Document from bytes already read; ``path`` is used for messages and the Source (shown with
     undecodable bytes and control characters escaped: ``escaping.display_path``)."""
     path = display_path(path)
-    if not data.strip():
+    if not data or data.isspace():  # what strip() would empty, without copying the file
         raise InputError(f"{path}: the file is empty; export the résumé again", path=path)
     kind = kind or detect_kind(data, path)
     if kind == "pdf":

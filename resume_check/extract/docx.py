@@ -62,8 +62,9 @@ _SYMBOLS = {"F0B7": "•", "F0A7": "▪", "F06E": "■", "F0D8": "➢", "F0FC": 
 # ----------------------------------------------------------------------------------------- package checks
 
 
-def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
-    """Open the zip and refuse damaged packages and zip bombs before python-docx reads anything."""
+def _check_zip(data: bytes, path: str) -> tuple[zipfile.ZipFile, dict[str, bytes]]:
+    """Open the zip and refuse damaged packages and zip bombs before python-docx reads anything; returns the zip
+    and its parts as inflated (see ``_inflate_bounded``)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -107,35 +108,41 @@ def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
                 f"AES encryption), which this tool does not read; {RESAVE}",
                 path=path,
             )
-    _inflate_bounded(archive, infos, path)
-    names = {info.filename for info in infos}
-    if "[Content_Types].xml" not in names:
+    parts = _inflate_bounded(archive, infos, path)
+    if "[Content_Types].xml" not in parts:
         raise InputError(
             f"{path}: a zip archive, not a Word document (no [Content_Types].xml); save the résumé as .docx or PDF",
             path=path,
         )
-    return archive
+    return archive, parts
 
 
 #: bytes inflated per read while checking a package's parts (each read inflates at most this much)
 INFLATE_CHUNK = 256 * 1024
 
 
-def _inflate_bounded(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: str) -> None:
+def _inflate_bounded(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], path: str) -> dict[str, bytes]:
     """Inflate every part python-docx will inflate, a chunk at a time, and refuse the package as soon as the bytes
     really produced pass MAX_TOTAL_UNCOMPRESSED: the sizes in the zip headers can lie (zipfile inflates a
     member's whole compressed data in one call, whatever size it declares), so they are not trusted. Parts that
-    ``_repackage`` empties without reading (large fonts and images) are skipped. A part whose real size differs
-    from its declared one fails its CRC check: damaged."""
+    ``_repackage`` empties without reading (large fonts and images) are skipped (b""). A part whose real size
+    differs from its declared one fails its CRC check: damaged.
+
+    Returns each part's bytes by name (the last of a repeated name, as zipfile reads it), so that python-docx is
+    given them as they are and nothing is inflated twice."""
     binary = [info.filename.lower().endswith(_BINARY_SUFFIXES) for info in infos]
     emptied = sum(info.file_size for info, is_binary in zip(infos, binary, strict=True) if is_binary) >= BINARY_FLOOR
     total = 0
+    parts: dict[str, bytes] = {}
     for info, is_binary in zip(infos, binary, strict=True):
         if emptied and is_binary:
+            parts[info.filename] = b""
             continue
+        chunks = []
         try:
             with archive.open(info) as stream:
                 while chunk := stream.read(INFLATE_CHUNK):
+                    chunks.append(chunk)
                     total += len(chunk)
                     if total > MAX_TOTAL_UNCOMPRESSED:
                         raise InputError(
@@ -145,6 +152,9 @@ def _inflate_bounded(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], pat
                         )
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError):
             raise InputError(f"{path}: the file is damaged (a part cannot be unpacked); {RESAVE}", path=path) from None
+        parts[info.filename] = b"".join(chunks)
+        del chunks
+    return parts
 
 
 def _strict_repl(match: re.Match[bytes]) -> bytes:
@@ -165,8 +175,9 @@ def translate_strict(xml: bytes) -> bytes:
 BINARY_FLOOR = 256 * 1024
 
 
-def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
-    """Return (new package bytes or None when unchanged, was Strict OOXML).
+def _repackage(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None) -> tuple[bytes | None, bool]:
+    """Return (new package bytes or None when unchanged, was Strict OOXML); ``parts`` are the archive's parts as
+    ``_inflate_bounded`` read them (when given, nothing is inflated again).
 
     The package is rewritten in memory, in one pass, when python-docx could not open it or would waste time:
     - Strict Open XML uses purl.oclc.org namespaces that python-docx does not know: every XML part is translated;
@@ -178,10 +189,14 @@ def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
     read it).
     """
     names = set(archive.namelist())
+
+    def read(info: zipfile.ZipInfo) -> bytes:
+        return parts[info.filename] if parts is not None else archive.read(info)
+
     # the package relationships tell Strict from Transitional: only then is every XML part read and rewritten
-    root_rels = archive.read("_rels/.rels") if "_rels/.rels" in names else b""
+    root_rels = read(archive.getinfo("_rels/.rels")) if "_rels/.rels" in names else b""
     strict = b"http://purl.oclc.org/ooxml/" in root_rels
-    content_types = archive.read("[Content_Types].xml")
+    content_types = read(archive.getinfo("[Content_Types].xml"))
     retype = any(content_type in content_types for content_type in _MAIN_CONTENT_TYPES)
     infos = archive.infolist()
     binary = [info.filename.lower().endswith(_BINARY_SUFFIXES) for info in infos]
@@ -194,7 +209,7 @@ def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
             if empty and is_binary:
                 new.writestr(info.filename, b"")
                 continue
-            body = archive.read(info)
+            body = read(info)
             if (strict or retype) and info.filename.endswith((".xml", ".rels")):
                 body = translate_strict(body)
                 if info.filename == "[Content_Types].xml":
@@ -204,10 +219,19 @@ def _repackage(archive: zipfile.ZipFile) -> tuple[bytes | None, bool]:
     return out.getvalue(), strict
 
 
+def _stored(parts: dict[str, bytes]) -> bytes:
+    """The parts as a zip that stores them (python-docx then reads them without inflating them a second time)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
+        for name, body in parts.items():
+            new.writestr(name, body)
+    return out.getvalue()
+
+
 _BINARY_SUFFIXES = (
     ".ttf", ".otf", ".odttf", ".fntdata", ".png", ".jpg", ".jpeg", ".jfif", ".gif", ".bmp", ".tif", ".tiff",
     ".emf", ".wmf", ".wdp", ".svg",
-)
+)  # fmt: skip
 
 
 def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
@@ -216,11 +240,12 @@ def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
-    archive = _check_zip(data, path)
+    archive, parts = _check_zip(data, path)
     try:
         with archive:
-            rewritten, strict = _repackage(archive)
-        package = rewritten if rewritten is not None else data
+            rewritten, strict = _repackage(archive, parts)
+        package = rewritten if rewritten is not None else _stored(parts)
+        del parts
         return docx.Document(io.BytesIO(package)), strict
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, PackageNotFoundError):
         raise InputError(f"{path}: the file is damaged (a part cannot be unpacked); {RESAVE}", path=path) from None
@@ -534,8 +559,14 @@ def _run_props(run: Any, para_style: str | None, styles: _Styles) -> tuple[bool,
     return (bold if bold is not None else styles.default_bold, size, invisible)
 
 
-def _scan(el: Any, props: tuple[bool, float | None, bool], para_style: str | None, rels: Any, out: _Collector,
-          scan: _ParagraphScan) -> None:
+def _scan(
+    el: Any,
+    props: tuple[bool, float | None, bool],
+    para_style: str | None,
+    rels: Any,
+    out: _Collector,
+    scan: _ParagraphScan,
+) -> None:
     """Collect the visible text of a paragraph subtree in order; text boxes and field codes are set aside."""
     for child in el:
         _scan_one(child, props, para_style, rels, out, scan)

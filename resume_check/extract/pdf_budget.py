@@ -18,6 +18,9 @@ from ..errors import InputError
 MAX_CONTENT_INFLATED = 4 * 1024 * 1024
 #: inflated bytes of embedded font programs in one PDF
 MAX_FONT_INFLATED = 16 * 1024 * 1024
+#: deflate's densest code gives 258 bytes (a match of the longest length) for 2 bits (one-bit length and distance
+#: codes), so n bytes of a zlib stream inflate to at most 1032 * n bytes
+MAX_DEFLATE_RATIO = 1032
 #: bytes inflated per call, so no single call can allocate more than this
 _CHUNK = 1 << 20
 #: how far before the "stream" keyword its dictionary is looked for
@@ -26,15 +29,48 @@ _FONT_KEYS = (b"/Length1", b"/Length2", b"/Length3", b"/Type1C", b"/CIDFontType0
 
 
 def check_inflated_size(data: bytes, path: str) -> None:
-    """Raise InputError when the PDF's FlateDecode streams (images aside) inflate past their budgets."""
+    """Raise InputError when the PDF's FlateDecode streams (images aside) inflate past their budgets.
+
+    Exact, but cheap for a résumé: a zlib stream of n bytes inflates to at most MAX_DEFLATE_RATIO * n bytes, so
+    the streams of each budget are inflated largest first only until the bytes counted so far plus that bound for
+    all the streams left fit the budget; those left cannot pass it, whatever they hold, and are not inflated.
+    """
+    streams = _flate_streams(data)
     view = memoryview(data)
+    for font, budget, what in (
+        (False, MAX_CONTENT_INFLATED, "page content"),
+        (True, MAX_FONT_INFLATED, "font programs"),
+    ):
+        spans = sorted(((start, end) for start, end, is_font in streams if is_font is font), key=_compressed_size)
+        left = sum(end - start for start, end in spans)  # compressed bytes not inflated yet
+        total = 0
+        while spans and total + MAX_DEFLATE_RATIO * left > budget:
+            start, end = spans.pop()  # the largest left
+            left -= end - start
+            total += _inflated_size(view[start:end], budget - total)
+            if total > budget:
+                raise InputError(
+                    f"{path}: the PDF's compressed {what} inflate to over {budget:,} bytes, far more than a résumé "
+                    "needs: refused as a possible decompression bomb; export the résumé again",
+                    path=path,
+                )
+
+
+def _compressed_size(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
+
+
+def _flate_streams(data: bytes) -> list[tuple[int, int, bool]]:
+    """(start, end, is a font program) of each FlateDecode stream other than an image; ``end`` is where its
+    ``endstream`` keyword starts (zlib copies what follows the stream's end: it is given only the stream), or the
+    end of the file when there is none."""
     find = data.find
-    content = fonts = 0
+    streams: list[tuple[int, int, bool]] = []
     pos = 0
     while True:
         at = find(b"stream", pos)
         if at < 0:
-            return
+            return streams
         pos = at + 6
         if data[at - 3 : at] == b"end":
             continue
@@ -49,20 +85,8 @@ def check_inflated_size(data: bytes, path: str) -> None:
         if b"/Fl" not in head or b"/Image" in head:
             continue
         font = any(key in head for key in _FONT_KEYS)
-        limit = (MAX_FONT_INFLATED - fonts) if font else (MAX_CONTENT_INFLATED - content)
-        end = find(b"endstream", start)  # zlib copies what follows the stream's end: give it only the stream
-        size = _inflated_size(view[start : end if end > 0 else len(data)], limit)
-        if font:
-            fonts += size
-        else:
-            content += size
-        if content > MAX_CONTENT_INFLATED or fonts > MAX_FONT_INFLATED:
-            what, limit_total = ("font programs", MAX_FONT_INFLATED) if font else ("page content", MAX_CONTENT_INFLATED)
-            raise InputError(
-                f"{path}: the PDF's compressed {what} inflate to over {limit_total:,} bytes, far more than a résumé "
-                "needs: refused as a possible decompression bomb; export the résumé again",
-                path=path,
-            )
+        end = find(b"endstream", start)
+        streams.append((start, end if end > 0 else len(data), font))
         pos = max(start, end)
 
 
