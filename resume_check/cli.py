@@ -1299,7 +1299,7 @@ def run_gate(
         except ResumeCheckError as err:
             if err.exit_code != ExitCode.BAD_INPUT:
                 raise
-            results.append(error_result(display_path(file), str(err), err.exit_code, settings))
+            results.append(error_result(display_path(file), str(err), err.exit_code, settings, file=file))
             continue
         suppressions = source_suppressions(file, data) if file != "-" else ()
         entry = None
@@ -1308,7 +1308,9 @@ def run_gate(
             if entry is None:
                 unlisted.append(file)
         shown = display_path(file)  # undecodable bytes and control characters escaped, in every format
-        results.append(evaluate(analysis, settings, entry, tolerance=tolerance, path=shown, suppressions=suppressions))
+        results.append(
+            evaluate(analysis, settings, entry, tolerance=tolerance, path=shown, suppressions=suppressions, file=file)
+        )
         if fmt not in GATE_FORMATS:
             if fmt == "text":
                 width = terminal_width(output)

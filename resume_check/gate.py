@@ -49,6 +49,9 @@ class CheckResult:
     error: str | None = None  # why the file could not be analysed
     error_code: int = 0  # its exit-code class (3 bad input, 4 unexpected)
     fail_level: str = "error"
+    #: the path as given (a name that is not UTF-8 holds surrogateescape characters), where ``path`` is the name as
+    #: shown with such characters escaped; formats that can carry it exactly use it (SARIF's percent-encoded URIs)
+    file: str | None = None
 
     def fails(self, finding: Finding) -> bool:
         """Whether ``finding`` fails the gate (its severity is at or above ``fail_level``)."""
@@ -84,6 +87,7 @@ def evaluate(
     tolerance: float = 0.0,
     path: str | None = None,
     suppressions: Sequence[Suppression] | None = None,
+    file: str | None = None,
 ) -> CheckResult:
     """Gate one analysis.
 
@@ -95,6 +99,7 @@ def evaluate(
         tolerance: score points a baseline comparison allows to be lost.
         path: the name to report (default ``analysis.source.path``).
         suppressions: inline switches already read (``suppress.source_suppressions``); overrides ``source_text``.
+        file: the path as given, when ``path`` shows it escaped (``CheckResult.file``).
     """
     if suppressions is None:
         suppressions = parse_suppressions(source_text) if source_text else ()
@@ -173,13 +178,16 @@ def evaluate(
         tuple(failures),
         settings.min_severity,
         fail_level=settings.fail_level,
+        file=file,
     )
 
 
-def error_result(path: str, message: str, exit_code: int, settings: Settings | None = None) -> CheckResult:
-    """The result for a file that could not be analysed."""
+def error_result(
+    path: str, message: str, exit_code: int, settings: Settings | None = None, *, file: str | None = None
+) -> CheckResult:
+    """The result for a file that could not be analysed (``file``: the path as given, see ``CheckResult.file``)."""
     settings = settings or Settings()
-    return CheckResult(path, None, (), (), settings.min_severity, message, exit_code, settings.fail_level)
+    return CheckResult(path, None, (), (), settings.min_severity, message, exit_code, settings.fail_level, file)
 
 
 def _covers(prefix: str, term_id: str) -> bool:

@@ -9,6 +9,7 @@ import os
 import re
 import time
 from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes
 
 import pytest
 from click.testing import CliRunner
@@ -80,11 +81,14 @@ def test_check_in_ci_mode_with_hostile_names_escapes_them(folder: Path, tmp_path
     assert result.exit_code == 1, result.output  # the gate fails (fail_under 99): no crash, no exit 4
     text = out.read_bytes().decode("utf-8")
     assert "\x1b" not in text and "\x1b" not in result.stderr
-    if fmt == "sarif":  # artifact locations are URIs: the escape's % is itself percent-encoded
-        assert (
-            "caf%25E9.md"
-            in json.loads(text)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        )
+    if fmt == "sarif":  # artifact locations are URIs of the files themselves: the name's own bytes, percent-encoded
+        uris = [
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(text)["runs"][0]["results"]
+        ]
+        assert uris[0] == "file://" + quote(os.fsencode(str(folder / LATIN1)), safe="/")
+        assert uris[0].endswith("/caf%E9.md") and uris[-1].endswith("/evil%1B%5B31mred%0A::error::x.txt")
+        assert {os.fsdecode(unquote_to_bytes(uri.removeprefix("file://"))) for uri in uris} == set(files)
     elif fmt == "github":  # workflow commands escape % as %25
         assert "caf%25E9.md" in text
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import PurePath, PureWindowsPath
 from typing import Any
@@ -20,11 +21,16 @@ DEFAULT_HELP = "Reported by resume-check. Run `resume-check check FILE` for the 
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI reference for a relative path (forward slashes, percent-encoded); file:// when absolute."""
+    """The path as an RFC 3986 URI reference that names the file exactly: relative for a relative path, file://
+    when absolute; forward slashes; every byte of the file name other than letters, digits, ``-._~`` and the
+    separators percent-encoded, so ``%``, spaces, ``#``, ``?``, non-ASCII names (as UTF-8) and names that are not
+    UTF-8 (their own bytes, from surrogateescape) all decode back to the file: ``os.fsdecode(unquote_to_bytes(uri))``.
+    A colon in a relative path is encoded too, so its first segment never reads as a URI scheme."""
     posix = PureWindowsPath(path).as_posix() if "\\" in path else path
+    raw = os.fsencode(posix)  # the name's bytes: UTF-8, or the original bytes of a name that is not UTF-8
     if PurePath(posix).is_absolute():
-        return "file://" + quote(posix, safe="/:")
-    return quote(posix.removeprefix("./"), safe="/")
+        return "file://" + ("" if posix.startswith("/") else "/") + quote(raw, safe="/:")
+    return quote(raw.removeprefix(b"./"), safe="/")
 
 
 def to_dict(results: Sequence[CheckResult]) -> dict[str, Any]:
@@ -50,7 +56,7 @@ def to_dict(results: Sequence[CheckResult]) -> dict[str, Any]:
                     },
                     "defaultConfiguration": {"level": LEVELS.get(rule.severity if rule else a.severity, "warning")},
                 }
-            location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(result.path)}}
+            location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(result.file or result.path)}}
             if a.line is not None and a.line >= 1:
                 region: dict[str, Any] = {"startLine": a.line}
                 if a.column is not None and a.column >= 1:
