@@ -116,6 +116,54 @@ def test_lone_surrogates_in_pdf_text_become_replacement_characters(tmp_path: Pat
         result.stdout.encode("utf-8")
 
 
+def identity_cid_pdf(codes: bytes) -> bytes:
+    """A PDF whose second line is drawn in a Type0 font with Identity-H encoding and an Identity-H ToUnicode: each
+    2-byte code is its own Unicode value, so codes D800-DFFF are lone surrogates to a reader that trusts it."""
+    content = RESUME_TEXT + b"BT /F2 12 Tf 72 600 Td <" + codes + b"> Tj ET\n"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Dummy /Encoding /Identity-H /DescendantFonts [7 0 R] "
+        b"/ToUnicode /Identity-H >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Dummy "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_lone_surrogates_from_an_identity_font_are_replaced_by_either_engine(tmp_path: Path, engine: str) -> None:
+    """pdfminer maps an Identity ToUnicode code straight to chr(code): D800-DFFF came through as lone surrogates
+    with the pdfplumber engine, which no UTF-8 output can encode (exit 4)."""
+    from resume_check.extract.pdf import extract_pdf
+
+    pdf = identity_cid_pdf(b"0041D800DC00DFFF0042")
+    document = extract_pdf(pdf, "identity.pdf", engine=engine)  # type: ignore[arg-type]
+    text = "\n".join(line.text for line in document.lines)
+    assert not re.search("[\ud800-\udfff]", text)
+    text.encode("utf-8")
+    assert [line.text for line in document.lines][-1] == "AB"  # the letters around them stay, in order
+    assert any("Scrum programme" in line.text for line in document.lines)
+    path = tmp_path / "identity.pdf"
+    path.write_bytes(pdf)
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+
+
 def test_encrypted_pdfs_a_password_is_exit_3_an_empty_user_password_is_analysed(tmp_path: Path) -> None:
     """Decision (README, exit codes): a PDF that asks for a password is exit 3; one encrypted with an empty user
     password (an owner password restricting printing or copying) opens in every viewer without a password, as

@@ -744,9 +744,12 @@ def _read_plumber_page(page: object) -> PageChars:
             continue
         name = str(c.get("fontname", ""))
         color = color_from_components(c.get("non_stroking_color"))
+        text = str(c["text"])
+        if not text.isascii():  # a lone surrogate (an Identity ToUnicode of CID D800-DFFF): no UTF-8 output holds it
+            text = _SURROGATE.sub("\ufffd", text)
         chars.append(
             Char(
-                str(c["text"]),
+                text,
                 float(c["x0"]),
                 float(c["x1"]),
                 float(c["top"]),
@@ -775,7 +778,9 @@ def _read_plumber_page(page: object) -> PageChars:
         if obj.get("fill") and MARK_MIN <= x1 - x0 <= MARK_MAX and MARK_MIN <= bottom - top <= MARK_MAX:
             marks.append(Shape(x0, top, x1, bottom, color_from_components(obj.get("non_stroking_color"))))
     links = [
-        (float(h.get("top", 0.0)), float(h.get("x0", 0.0)), str(h["uri"])) for h in page.hyperlinks if h.get("uri")
+        (float(h.get("top", 0.0)), float(h.get("x0", 0.0)), _SURROGATE.sub("\ufffd", str(h["uri"])))
+        for h in page.hyperlinks
+        if h.get("uri")
     ]
     return PageChars(
         number=page.page_number,
