@@ -219,13 +219,15 @@ def _repackage(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None) 
     return out.getvalue(), strict
 
 
-def _stored(parts: dict[str, bytes]) -> bytes:
-    """The parts as a zip that stores them (python-docx then reads them without inflating them a second time)."""
+def _stored(parts: dict[str, bytes]) -> io.BytesIO:
+    """The parts as a zip that stores them, so python-docx reads them without inflating them a second time. Each
+    part leaves ``parts`` as it is written: the package is held once, not twice."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as new:
-        for name, body in parts.items():
-            new.writestr(name, body)
-    return out.getvalue()
+        for name in list(parts):
+            new.writestr(name, parts.pop(name))
+    out.seek(0)
+    return out
 
 
 _BINARY_SUFFIXES = (
@@ -244,9 +246,8 @@ def _open_package(data: bytes, path: str) -> tuple[Any, bool]:
     try:
         with archive:
             rewritten, strict = _repackage(archive, parts)
-        package = rewritten if rewritten is not None else _stored(parts)
-        del parts
-        return docx.Document(io.BytesIO(package)), strict
+        package = io.BytesIO(rewritten) if rewritten is not None else _stored(parts)
+        return docx.Document(package), strict
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, PackageNotFoundError):
         raise InputError(f"{path}: the file is damaged (a part cannot be unpacked); {RESAVE}", path=path) from None
     except XMLSyntaxError as err:

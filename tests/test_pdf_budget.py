@@ -1,0 +1,201 @@
+"""The decompression budgets after the speed work: a PDF's streams are inflated once by the budget (with ISA-L's
+inflater where installed, zlib otherwise), only until the deflate bound of the streams left cannot pass the
+budget; a DOCX's parts are inflated once, by the bounded reader, and python-docx is given those bytes. Bombs are
+still refused with exit 3 and bounded memory, with either inflater, and the budget stays exact."""
+
+from __future__ import annotations
+
+import io
+import tracemalloc
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from docx_fixtures import twin_docx
+from test_hardening_extract import RESUME_TEXT, _patch_headers, _rezip
+
+from resume_check.cli import main
+from resume_check.errors import InputError
+from resume_check.extract import extract_bytes, pdf_budget
+from resume_check.extract.docx import MAX_TOTAL_UNCOMPRESSED
+from resume_check.extract.pdf_budget import MAX_CONTENT_INFLATED, MAX_DEFLATE_RATIO, check_inflated_size
+
+INFLATERS = {"zlib": zlib}
+try:
+    from isal import isal_zlib
+
+    INFLATERS["isal"] = isal_zlib
+except ImportError:  # pragma: no cover - a platform without the isal wheel: zlib is what runs there
+    pass
+
+
+@pytest.fixture(params=sorted(INFLATERS))
+def inflater(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(pdf_budget, "INFLATE", INFLATERS[request.param])
+    return str(request.param)
+
+
+def pdf_with_streams(contents: list[bytes]) -> bytes:
+    """A one-page PDF whose page content is the FlateDecode streams ``contents`` (drawn in order)."""
+    count = len(contents)
+    refs = b" ".join(b"%d 0 R" % (5 + k) for k in range(count))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [" + refs + b"] "
+        b"/Resources << /Font << /F1 4 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for content in contents:
+        stream = zlib.compress(content, 9)
+        objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def peak_mb(func: Any) -> float:
+    tracemalloc.start()
+    try:
+        func()
+    except InputError:
+        pass
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak / 1024 / 1024
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record the size each call of pdf_budget._inflated_size counts."""
+    sizes: list[int] = []
+    real = pdf_budget._inflated_size
+
+    def spy(stream: memoryview, limit: int) -> int:
+        sizes.append(real(stream, limit))
+        return sizes[-1]
+
+    monkeypatch.setattr(pdf_budget, "_inflated_size", spy)
+    return sizes
+
+
+# --------------------------------------------------------------------------------------------- PDF
+
+
+def test_the_deflate_bound_holds_for_the_densest_stream_zlib_writes() -> None:
+    for size in (1, 1_000, 1_000_000, 64 * 1024 * 1024):
+        packed = zlib.compress(b"\0" * size, 9)
+        assert size <= MAX_DEFLATE_RATIO * len(packed)
+    assert 64 * 1024 * 1024 / len(packed) > 1000  # zlib comes within 3% of the bound: it is not loose
+
+
+def test_a_stream_bomb_is_refused_with_exit_3_and_bounded_memory(inflater: str, tmp_path: Path) -> None:
+    bomb = pdf_with_streams([RESUME_TEXT, b"%" + b" " * (100 * 1024 * 1024)])
+    assert len(bomb) < 200_000
+    with pytest.raises(InputError, match="decompression bomb"):
+        extract_bytes(bomb, "bomb.pdf")
+    assert peak_mb(lambda: extract_bytes(bomb, "bomb.pdf")) < 10  # counted a chunk at a time, never held
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bomb)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 3 and result.stderr.count("\n") == 1 and "decompression bomb" in result.stderr
+
+
+def test_many_small_streams_adding_up_past_the_budget_are_refused(inflater: str) -> None:
+    """No single stream could pass the budget, but together they do: the bound is of all the streams left."""
+    piece = b"%" + b" " * (MAX_CONTENT_INFLATED // 40)
+    assert MAX_DEFLATE_RATIO * len(zlib.compress(piece, 9)) < MAX_CONTENT_INFLATED
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(pdf_with_streams([RESUME_TEXT] + [piece] * 41), "many.pdf")
+    check_inflated_size(pdf_with_streams([RESUME_TEXT] + [piece] * 38), "fewer.pdf")  # within it: no error
+
+
+def test_the_budget_is_exact_at_its_limit(inflater: str) -> None:
+    half = MAX_CONTENT_INFLATED // 2
+    check_inflated_size(pdf_with_streams([b" " * half, b" " * (MAX_CONTENT_INFLATED - half)]), "at.pdf")
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(pdf_with_streams([b" " * half, b" " * (MAX_CONTENT_INFLATED - half + 1)]), "over.pdf")
+
+
+def test_streams_that_cannot_reach_the_budget_are_not_inflated(monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes = counting(monkeypatch)
+    small = pdf_with_streams([RESUME_TEXT, b"0 0 m 10 10 l S\n" * 20])
+    check_inflated_size(small, "small.pdf")
+    assert sizes == []  # 1032 times their compressed bytes is far under 4 MiB: nothing to count
+    big = b"%" + bytes(range(256)) * (3 * 4096)  # 3 MiB that pack into some 12 KB: 1032 times that is over 4 MiB
+    assert MAX_DEFLATE_RATIO * len(zlib.compress(big, 9)) > MAX_CONTENT_INFLATED
+    check_inflated_size(pdf_with_streams([RESUME_TEXT, big, RESUME_TEXT, RESUME_TEXT]), "big.pdf")
+    assert sizes == [len(big)]  # the largest is counted; the rest cannot fill the 1 MiB left
+    document = extract_bytes(small, "small.pdf")
+    assert any("Scrum programme" in line.text for line in document.lines)
+
+
+def test_both_inflaters_count_the_same_bytes() -> None:
+    good = zlib.compress(b"BT (Managed a budget) Tj ET\n" * 5000, 9)
+    cases = {
+        "good": good,
+        "bad checksum": good[:-1] + bytes([good[-1] ^ 1]),
+        "truncated": good[: len(good) // 2],
+        "garbage": b"\x78\x9c" + b"\xff" * 50,
+        "raw deflate": zlib.compress(b"x" * 100)[2:],
+        "trailing bytes": good + b"\nendobj",
+    }
+    for name, stream in cases.items():
+        counts = set()
+        for module in INFLATERS.values():
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(pdf_budget, "INFLATE", module)
+                counts.add(pdf_budget._inflated_size(memoryview(stream), MAX_CONTENT_INFLATED))
+        assert len(counts) == 1, name
+
+
+# --------------------------------------------------------------------------------------------- DOCX
+
+
+def test_docx_parts_are_inflated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bounded reader inflates each deflated part; python-docx is given those bytes, stored, and inflates
+    nothing again (it inflated the whole package a second time before)."""
+    package = twin_docx()
+    deflated = sum(1 for info in zipfile.ZipFile(io.BytesIO(package)).infolist() if info.compress_type == 8)
+    calls: list[int] = []
+    real = zipfile._get_decompressor  # type: ignore[attr-defined]
+
+    def spy(compress_type: int) -> Any:
+        if compress_type == zipfile.ZIP_DEFLATED:
+            calls.append(compress_type)
+        return real(compress_type)
+
+    monkeypatch.setattr(zipfile, "_get_decompressor", spy)
+    document = extract_bytes(package, "cv.docx")
+    assert deflated > 5 and len(calls) == deflated
+    assert any("Scrum" in line.text for line in document.lines)
+
+
+def test_a_lying_header_zip_bomb_is_still_exit_3_with_bounded_memory(tmp_path: Path) -> None:
+    padding = b" " * (MAX_TOTAL_UNCOMPRESSED + 20 * 1024 * 1024)
+
+    def pad(name: str, body: bytes) -> bytes:
+        return body.replace(b"</w:body>", b"<!--" + padding + b"--></w:body>") if name == "word/document.xml" else body
+
+    bomb = _rezip(twin_docx(), pad)
+    for declared in (1000, 500_000, 50 * 1024 * 1024):
+        lying = _patch_headers(bomb, b"word/document.xml", size=declared)
+        with pytest.raises(InputError, match=r"damaged|zip bomb"):
+            extract_bytes(lying, "bomb.docx")
+        # what the reader keeps is bounded by the sizes the headers declare, which are themselves bounded
+        assert peak_mb(lambda lying=lying: extract_bytes(lying, "bomb.docx")) < 40 + declared / 1024 / 1024
+        path = tmp_path / "bomb.docx"
+        path.write_bytes(lying)
+        result = CliRunner().invoke(main, ["check", str(path)])
+        assert result.exit_code == 3 and result.stderr.count("\n") == 1, result.output
