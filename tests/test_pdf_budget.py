@@ -38,7 +38,7 @@ def inflater(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
     return str(request.param)
 
 
-def pdf_with_streams(contents: list[bytes]) -> bytes:
+def pdf_with_streams(contents: list[bytes], compress: Any = None) -> bytes:
     """A one-page PDF whose page content is the FlateDecode streams ``contents`` (drawn in order)."""
     count = len(contents)
     refs = b" ".join(b"%d 0 R" % (5 + k) for k in range(count))
@@ -50,7 +50,7 @@ def pdf_with_streams(contents: list[bytes]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     for content in contents:
-        stream = zlib.compress(content, 9)
+        stream = compress(content) if compress else zlib.compress(content, 9)
         objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -141,23 +141,49 @@ def test_streams_that_cannot_reach_the_budget_are_not_inflated(monkeypatch: pyte
     assert any("Scrum programme" in line.text for line in document.lines)
 
 
-def test_both_inflaters_count_the_same_bytes() -> None:
-    good = zlib.compress(b"BT (Managed a budget) Tj ET\n" * 5000, 9)
-    cases = {
-        "good": good,
-        "bad checksum": good[:-1] + bytes([good[-1] ^ 1]),
-        "truncated": good[: len(good) // 2],
-        "garbage": b"\x78\x9c" + b"\xff" * 50,
-        "raw deflate": zlib.compress(b"x" * 100)[2:],
-        "trailing bytes": good + b"\nendobj",
+def test_both_inflaters_count_the_same_bytes_and_damaged_streams_count_what_they_give() -> None:
+    text = b"BT (Managed a budget) Tj ET\n" * 5000
+    good = zlib.compress(text, 9)
+    half = len(good) // 2
+    cases = {  # stream -> bytes counted
+        "good": (good, len(text)),
+        "bad checksum": (good[:-1] + bytes([good[-1] ^ 1]), len(text)),  # PDFium reads all of it
+        "truncated": (good[:half], len(zlib.decompressobj().decompress(good[:half]))),
+        "damaged mid-way": (good[:half] + b"\xff" * 20 + good[half + 20 :], None),
+        "garbage": (b"\x78\x9c" + b"\xff" * 50, 0),
+        "trailing bytes": (good + b"\nendobj", len(text)),
     }
-    for name, stream in cases.items():
+    for name, (stream, expected) in cases.items():
         counts = set()
         for module in INFLATERS.values():
             with pytest.MonkeyPatch.context() as patch:
                 patch.setattr(pdf_budget, "INFLATE", module)
                 counts.add(pdf_budget._inflated_size(memoryview(stream), MAX_CONTENT_INFLATED))
         assert len(counts) == 1, name
+        if expected is not None:
+            assert counts == {expected}, name
+        else:  # what comes before the damage, less at most the last small call that met it
+            prefix = len(zlib.decompressobj().decompress(good[:half]))
+            assert prefix - pdf_budget._DAMAGED_CHUNK <= counts.pop() <= len(text), name
+
+
+def test_streams_with_broken_checksums_still_count(inflater: str, tmp_path: Path) -> None:
+    """zlib raises on a wrong Adler-32 only after the last byte, and the count was thrown away: two hundred 3.9 MB
+    streams with broken checksums (an 800 KB file) passed the budget while PDFium inflated them (1.6 GB)."""
+
+    def broken(content: bytes) -> bytes:
+        packed = zlib.compress(content, 9)
+        return packed[:-1] + bytes([packed[-1] ^ 1])
+
+    piece = b"%" + b" " * (3900 * 1024)
+    pdf = pdf_with_streams([RESUME_TEXT] + [piece] * 3, compress=broken)
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(pdf, "checksums.pdf")
+    path = tmp_path / "checksums.pdf"
+    path.write_bytes(pdf)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 3 and "decompression bomb" in result.stderr
+    check_inflated_size(pdf_with_streams([RESUME_TEXT, piece], compress=broken), "one.pdf")  # within: no error
 
 
 # --------------------------------------------------------------------------------------------- DOCX

@@ -25,6 +25,8 @@ MAX_FONT_INFLATED = 16 * 1024 * 1024
 MAX_DEFLATE_RATIO = 1032
 #: bytes inflated per call, so no single call can allocate more than this
 _CHUNK = 1 << 20
+#: bytes inflated per call when a damaged stream is counted again up to its damage (the call that meets it is lost)
+_DAMAGED_CHUNK = 4096
 #: how far before the "stream" keyword its dictionary is looked for
 _DICT_REACH = 512
 _FONT_KEYS = (b"/Length1", b"/Length2", b"/Length3", b"/Type1C", b"/CIDFontType0C", b"/OpenType", b"/FontFile")
@@ -93,19 +95,33 @@ def _flate_streams(data: bytes) -> list[tuple[int, int, bool]]:
 
 
 def _inflated_size(stream: memoryview, limit: int) -> int:
-    """Bytes the zlib stream at the start of ``stream`` inflates to, counting stops once past ``limit``; a damaged
-    stream counts what it gave (PDFium will say it is damaged, or read what it can)."""
-    inflater = INFLATE.decompressobj()
+    """Bytes the zlib stream at the start of ``stream`` inflates to, counting stops once past ``limit``.
+
+    The deflate data after the 2-byte zlib header is inflated raw, so a wrong Adler-32 checksum at its end does not
+    void the count: PDFium keeps what such a stream gives (two hundred 4 MB streams with broken checksums, counted
+    as nothing, took it to 1.6 GB). A stream damaged mid-way counts what it gives before the damage, to within
+    ``_DAMAGED_CHUNK`` bytes."""
+    body = stream[2:]
     try:
-        size = len(inflater.decompress(stream, _CHUNK))
+        return _count(body, limit, _CHUNK)
+    except (zlib.error, INFLATE.error):
+        return _count(body, limit, _DAMAGED_CHUNK, damaged=True)
+
+
+def _count(body: memoryview, limit: int, chunk: int, *, damaged: bool = False) -> int:
+    inflater = INFLATE.decompressobj(-15)
+    size = 0
+    try:
+        size = len(inflater.decompress(body, chunk))
         while not inflater.eof and size <= limit:
             # called again even when all the input is taken: ISA-L can hold output back with no unconsumed tail
-            more = len(inflater.decompress(inflater.unconsumed_tail, _CHUNK))
+            more = len(inflater.decompress(inflater.unconsumed_tail, chunk))
             if not more:
                 break
             size += more
     except (zlib.error, INFLATE.error):
-        return 0
+        if not damaged:
+            raise
     return size
 
 
