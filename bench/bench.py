@@ -68,7 +68,7 @@ def stage_figures(files: list[Path], repeat: int) -> None:
     ms_nlp, nlp = timed(functools.partial(build_nlp, None))
     ms_lex, lexicon = timed(functools.partial(load_lexicon, ()))
     ms_matcher, _ = timed(functools.partial(build_matcher, nlp, lexicon))
-    from resume_check.gcpolicy import YOUNG_THRESHOLD, engine_start_up
+    from resume_check.runtime.gcpolicy import YOUNG_THRESHOLD, engine_start_up
 
     with engine_start_up():  # the garbage-collector settings of the installed command and of batch workers
         engine = build_engine(settings)
@@ -185,7 +185,7 @@ def stage_figures(files: list[Path], repeat: int) -> None:
 
 def cached_startup(nlp: Any) -> None:
     """Lexicon + matchers from the disk cache (what every run after the first does), median of 5."""
-    from resume_check import cache
+    from resume_check.runtime import cache
 
     with tempfile.TemporaryDirectory() as folder:
         cache.lexicon_and_matcher(nlp, (), folder)  # the first run compiles and stores
@@ -227,7 +227,7 @@ def cli_figures(sample: Path) -> None:
 
 def batch_figures(files: list[Path], copies: int, rounds: int = 3) -> None:
     from resume_check.analysis import build_engine
-    from resume_check.batch import analyse_many
+    from resume_check.cohort.batch import analyse_many
     from resume_check.config import Settings
 
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as cache:
@@ -297,7 +297,7 @@ def job_figures(files: list[Path], posting: Path, repeat: int) -> None:
         f"  added per résumé (analysis with the posting minus without): median {statistics.median(added):.1f} ms, "
         f"max {max(added):.1f} ms (target: at most 20 ms)"
     )
-    from resume_check.batch import analyse_many
+    from resume_check.cohort.batch import analyse_many
 
     with tempfile.TemporaryDirectory() as cache:
         build_engine(Settings(cache_dir=cache))  # the start-up cache, filled untimed as an installed run has it
@@ -354,9 +354,9 @@ def dask_worker_memory(folder: Path) -> float:
     """The largest peak resident memory among 2 Dask workers after they analysed 400 files of ``folder``."""
     from distributed import Client, LocalCluster
 
-    from resume_check.batch import expand_paths
+    from resume_check.cohort.batch import expand_paths
+    from resume_check.cohort.engines.dask import iter_dask
     from resume_check.config import Settings
-    from resume_check.engines.dask import iter_dask
 
     with tempfile.TemporaryDirectory() as cache:
         settings = Settings(cache_dir=cache)
@@ -468,7 +468,7 @@ def main() -> None:
     folder = Path(args.folder)
     if not folder.is_dir():
         sys.exit(f"bench: {folder} is not a folder of résumés")
-    from resume_check.batch import is_documentation  # README.md, SOURCES.md ... beside the résumés
+    from resume_check.cohort.batch import is_documentation  # README.md, SOURCES.md ... beside the résumés
 
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not is_documentation(p.name))
     print(f"resume-check benchmark: {len(files)} files in {folder} (pid {os.getpid()}, {os.cpu_count()} cores)")

@@ -12,7 +12,7 @@ def __getattr__(name: str) -> object:
 
         return analyse_path
     if name == "analyse_many":
-        from .batch import analyse_many
+        from .cohort.batch import analyse_many
 
         return analyse_many
     raise AttributeError(f"module 'resume_check' has no attribute {name!r}")

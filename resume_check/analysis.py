@@ -38,11 +38,11 @@ from .models import (
     Statement,
     Term,
 )
-from .roles import LEXICON, Profile, is_profile_path, load_profiles, resolve_role_target
 from .scoring import score_analysis
 from .severity import listing_order
 from .steps import build_next_steps
-from .target import TITLE_CATEGORIES, Target, TargetTerm, lexicon_target
+from .targets.roles import LEXICON, Profile, is_profile_path, load_profiles, resolve_role_target
+from .targets.target import TITLE_CATEGORIES, Target, TargetTerm, lexicon_target
 
 #: words of context kept on each side of an occurrence
 CONTEXT_WORDS = 6
@@ -104,7 +104,7 @@ def build_engine(settings: Settings | None = None) -> Engine:
     """Load the lexicons (bundled + ``settings.lexicons``), build the pipeline and the matcher once.
 
     With ``settings.cache_dir``, the loaded lexicon and the compiled matcher come from (or go to) the disk cache
-    (see cache.py), which cuts start-up by about 200 ms; the analysis is the same either way.
+    (see runtime/cache.py), which cuts start-up by about 200 ms; the analysis is the same either way.
     Raises LexiconError for a bad pack and ConfigError for a missing ``settings.model``.
     """
     from .impact import analyse_impact
@@ -112,7 +112,7 @@ def build_engine(settings: Settings | None = None) -> Engine:
 
     settings = settings or Settings()
     nlp = build_nlp(settings.model)
-    from . import cache
+    from .runtime import cache
 
     # the disk cache serves the default pipeline only (a trained model's tokenizer and lemmas differ)
     folder = settings.cache_dir if settings.model is None else None
@@ -137,7 +137,7 @@ def with_job(engine: Engine, posting: str | Path) -> Engine:
     unreadable posting."""
     import dataclasses
 
-    from .posting import posting_target, read_posting
+    from .targets.posting import posting_target, read_posting
 
     chosen_by = "config" if engine.settings.source else "option"
     target = posting_target(read_posting(posting, engine), engine, chosen_by=chosen_by)
@@ -148,8 +148,8 @@ def build_forms_matcher(nlp: Any, target: Target) -> MatcherLike | None:
     """A matcher for the target's terms that carry their own ``forms`` (not lexicon terms), or None."""
     if nlp is None or not any(t.forms for t in target.terms):
         return None
-    from .jobmatch import forms_lexicon
     from .matching import TermMatcher
+    from .targets.jobmatch import forms_lexicon
 
     lexicon = forms_lexicon([t for t in target.terms if t.forms], target.id)
     return TermMatcher(nlp, lexicon) if lexicon.terms else None
@@ -222,7 +222,7 @@ def analyse(resume: Resume, engine: Engine, target: Target | None = None) -> Ana
     found, missing, also_found = collect_target_terms(resume, target.terms, terms, matches, impact.statements)
     job = None
     if target.kind == "job":
-        from .jobmatch import match_target
+        from .targets.jobmatch import match_target
 
         job = match_target(resume, target, (*found, *also_found))
         satisfied = {t.id for t in job.terms if t.satisfied_by}

@@ -108,7 +108,7 @@ def start_engine(settings: Settings) -> Engine:
 
     if not _FAST_START or not gc.isenabled():
         return build_engine(cached(settings))
-    from .gcpolicy import engine_start_up
+    from .runtime.gcpolicy import engine_start_up
 
     with engine_start_up():
         if settings.model is None:  # a trained pipeline may want more of spaCy than the blank one does
@@ -139,7 +139,7 @@ def emit(text: str, output: str | None, color: bool = False, *, inputs: tuple[st
                 "check where it goes, or use --output FILE"
             ) from None
         return
-    from .atomic import write_atomic
+    from .runtime.atomic import write_atomic
 
     write_atomic(output, text, inputs=inputs)
 
@@ -261,7 +261,7 @@ def job(posting: str, fmt: str, output: str | None, lexicons: tuple[str, ...]) -
       resume-check job job.json --format json
     """
     from .config import Settings
-    from .posting import read_posting
+    from .targets.posting import read_posting
 
     engine = start_engine(Settings(lexicons=lexicons))
     read = read_posting(posting, engine)
@@ -462,7 +462,7 @@ def roles() -> None:
 
 def _load_roles(lexicon_paths: tuple[str, ...], extra: tuple[str, ...] = ()) -> Any:
     from .lexicon import load_lexicon
-    from .roles import load_profiles
+    from .targets.roles import load_profiles
 
     return load_profiles(load_lexicon(lexicon_paths), extra)
 
@@ -479,7 +479,7 @@ def roles_list(fmt: str, lexicon_paths: tuple[str, ...]) -> None:
       resume-check roles list
       resume-check roles list --format json
     """
-    from .roles import describe_profiles, profile_to_dict
+    from .targets.roles import describe_profiles, profile_to_dict
 
     profiles = _load_roles(lexicon_paths)
     if fmt == "json":
@@ -505,7 +505,7 @@ def roles_show(ident: str, fmt: str, lexicon_paths: tuple[str, ...]) -> None:
       resume-check roles show my-profile.yaml --format json
     """
     from .errors import LexiconError
-    from .roles import describe_profile, find_profile, is_profile_path, profile_to_dict
+    from .targets.roles import describe_profile, find_profile, is_profile_path, profile_to_dict
 
     own = (ident,) if is_profile_path(ident) else ()
     profiles = _load_roles(lexicon_paths, own)
@@ -869,7 +869,7 @@ def check_scale_options(
     if fmt == "jsonl" and (not (resume or output) or output == "-"):
         raise click.UsageError("--format jsonl writes to a file: add --output FILE (or --resume FILE)")
     if engine == "dask":
-        from .engines.dask import require_dask
+        from .cohort.engines.dask import require_dask
 
         try:
             require_dask()
@@ -882,7 +882,7 @@ def collect_dask(
     files: tuple[str, ...], settings: Settings, *, scheduler: str | None, workers: int | None, bar: Any
 ) -> Any:
     """All records of a Dask run, sorted by path like ``analyse_many``'s (for the report formats)."""
-    from .engines.dask import iter_dask
+    from .cohort.engines.dask import iter_dask
 
     records = []
     with bar if bar is not None else contextlib_null():
@@ -913,8 +913,8 @@ def stream_batch(
     quiet: bool,
 ) -> int:
     """``batch --format jsonl``: write each record as one line as it arrives; return the exit code."""
-    from .batch import BatchInterrupted, BatchRecord, analyse_many
-    from .cohort_stream import CohortSummary, JsonlWriter, file_sha256, open_resume, split_resume
+    from .cohort.batch import BatchInterrupted, BatchRecord, analyse_many
+    from .cohort.stream import CohortSummary, JsonlWriter, file_sha256, open_resume, split_resume
     from .escaping import display_path
 
     assert output is not None
@@ -947,7 +947,7 @@ def stream_batch(
                 if not todo:
                     pass
                 elif engine == "dask":
-                    from .engines.dask import iter_dask
+                    from .cohort.engines.dask import iter_dask
 
                     for record, sha256 in iter_dask(todo, settings=settings, scheduler=scheduler, workers=workers):
                         take(record, sha256)
@@ -970,7 +970,7 @@ def stream_batch(
     if summary:
         import json
 
-        from .cohort_stream import latest_records, summarise
+        from .cohort.stream import latest_records, summarise
 
         # the whole file's summary (a resumed run's earlier records too), read back line by line
         data = summarise(latest_records(output)).to_dict() if resume else accumulate.to_dict()
@@ -1077,9 +1077,9 @@ def batch(
     import dataclasses
     import importlib
 
-    from .batch import BatchInterrupted, analyse_many, expand_inputs, worst_exit_code
-    from .cohort import build_cohort
-    from .configfile import settings_for_batch
+    from .ci.configfile import settings_for_batch
+    from .cohort.batch import BatchInterrupted, analyse_many, expand_inputs, worst_exit_code
+    from .cohort.summary import build_cohort
     from .errors import InputError
     from .escaping import display_path
 
@@ -1192,7 +1192,7 @@ def cohort(results: str, fmt: str, output: str | None, redact: bool, redact_salt
     import importlib
     import json
 
-    from .cohort_stream import cohort_from_jsonl, latest_records, summarise
+    from .cohort.stream import cohort_from_jsonl, latest_records, summarise
 
     salt = redaction_salt(redact, redact_salt)
     if fmt == "summary":
@@ -1213,7 +1213,7 @@ GATE_FORMATS = ("line", "github", "sarif", "junit")
 
 def wants_gate(fmt: str, files: tuple[str, ...], config_path: str | None, *options: Any) -> bool:
     """CI mode is on with a CI format, a gate option, --config, or a config file found above a FILE."""
-    from .configfile import find_config
+    from .ci.configfile import find_config
 
     if fmt in GATE_FORMATS or config_path or any(o is not None for o in options):
         return True
@@ -1247,15 +1247,15 @@ def run_gate(
         raise click.UsageError("--format html makes one page per résumé: give one FILE, or use a CI format")
 
     from .analysis import analyse_document
-    from .baseline import baseline_key, parse_baseline
-    from .configfile import resolve_config
+    from .ci.baseline import baseline_key, parse_baseline
+    from .ci.configfile import resolve_config
+    from .ci.gate import check_required_terms, error_result, evaluate
+    from .ci.suppress import source_suppressions
     from .errors import ConfigError
     from .escaping import display_path
     from .extract import extract_bytes, read_input
-    from .gate import check_required_terms, error_result, evaluate
     from .render import renderer
     from .rules import check_switches
-    from .suppress import source_suppressions
 
     baseline: dict[str, Any] | None = None
     if baseline_path:
@@ -1366,11 +1366,11 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
     import dataclasses
 
     from .analysis import analyse_path
-    from .baseline import baseline_key, build_baseline, dump_baseline, entry_for
-    from .configfile import resolve_config
+    from .ci.baseline import baseline_key, build_baseline, dump_baseline, entry_for
+    from .ci.configfile import resolve_config
+    from .ci.gate import active_findings
+    from .ci.suppress import source_suppressions
     from .extract import read_input
-    from .gate import active_findings
-    from .suppress import source_suppressions
 
     folder = os.path.dirname(os.path.abspath(output))
     entries: dict[str, Any] = {}
@@ -1408,7 +1408,7 @@ def init(folder: str, force: bool) -> None:
       resume-check init
       resume-check check cv.md        # now gated by the config
     """
-    from .configfile import CONFIG_NAME, STARTER
+    from .ci.configfile import CONFIG_NAME, STARTER
     from .errors import ConfigError
 
     target = os.path.join(folder, CONFIG_NAME)
@@ -1432,7 +1432,7 @@ def cache_command(clear: bool) -> None:
     spacy-lookups-data, so an edited pack or an upgrade is never served stale. The cache holds lexicon data
     only, never résumé text. Set RESUME_CHECK_CACHE_DIR to move it, or to an empty value to switch it off.
     """
-    from . import cache
+    from .runtime import cache
 
     folder = default_cache_dir()
     if folder is None:

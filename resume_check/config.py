@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .errors import ConfigError
 from .severity import SEVERITIES
-from .target import ChosenBy
+from .targets.target import ChosenBy
 
 DEFAULT_FAIL_UNDER: float | None = None
 #: what CI output shows: findings at or above this severity (Vale's MinAlertLevel)
@@ -46,7 +46,7 @@ class Settings:
     origins: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     job: str | None = None  # a job posting to match against (check --job, config ``job``)
     min_match: float | None = None  # gate: fail when the job match rate is under this (needs ``job``)
-    #: where to keep compiled lexicons and matchers between runs (see cache.py); None: no disk cache
+    #: where to keep compiled lexicons and matchers between runs (see runtime/cache.py); None: no disk cache
     cache_dir: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:

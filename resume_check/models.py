@@ -16,13 +16,13 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from . import target as _target
 from .severity import SEVERITIES as SEVERITIES  # re-exported: part of the records' vocabulary
 from .severity import Severity as Severity
-from .target import EMPTY_TARGET, Target
+from .targets import target as _target
+from .targets.target import EMPTY_TARGET, Target
 
 if TYPE_CHECKING:  # jobmatch imports models: only the type checker reads it here
-    from .jobmatch import JobMatch
+    from .targets.jobmatch import JobMatch
 
 #: version of the JSON documents (``extract`` and ``check``); bump the major part on a breaking change
 SCHEMA_VERSION = "1.2"
@@ -412,12 +412,12 @@ class Analysis:
     score: Score
     lexicons: tuple[tuple[str, str], ...] = ()  # (pack id, version) used
     schema_version: str = SCHEMA_VERSION
-    #: what the résumé was measured against (target.py); ``found``, ``missing``, ``categories`` and the keyword
+    #: what the résumé was measured against (targets/target.py); ``found``, ``missing``, ``categories`` and the keyword
     #: and evidence components are over its terms
     target: Target = EMPTY_TARGET
     also_found: tuple[FoundTerm, ...] = ()  # lexicon terms found outside the target (empty for the lexicon target)
     next_steps: tuple[NextStep, ...] = ()  # the highest-value fixes, most valuable first (steps.build_next_steps)
-    #: the match against a job posting (``check --job``; jobmatch.py), None for other targets
+    #: the match against a job posting (``check --job``; targets/jobmatch.py), None for other targets
     job: JobMatch | None = None
 
     @property

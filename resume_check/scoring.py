@@ -19,7 +19,7 @@ The total (0..100, one decimal) is the weighted sum of four components, each on 
 - **ats** (WEIGHT_ATS): ATS_START minus ATS_PENALTY[severity] once per distinct finding id (impact.* findings
   excluded: they feed the impact component), floored at 0.
 
-The keyword and evidence components are computed over the TARGET's terms (target.py): the whole lexicon, a role
+The keyword and evidence components are computed over the TARGET's terms (targets/target.py): the whole lexicon, a role
 profile or a job posting. A role profile's term weighs ``profile weight × LEVEL_FACTOR[level]`` (required 2,
 preferred 1), its categories weigh what the profile says, and the certifications that count form one term found
 when any of them is. Job titles are never terms of a target.
@@ -380,7 +380,7 @@ def _suggestion_rules() -> tuple[str, ...]:
 
 
 def _job_match_rules() -> list[dict[str, object]]:
-    from .jobmatch import match_rules
+    from .targets.jobmatch import match_rules
 
     return [{"id": rid, "value": value, "description": text} for rid, value, text in match_rules()]
 
@@ -429,6 +429,6 @@ def explain_text(width: int = 80) -> str:
 
 
 def _job_match_rules_tuples() -> tuple[tuple[str, float, str], ...]:
-    from .jobmatch import match_rules
+    from .targets.jobmatch import match_rules
 
     return match_rules()

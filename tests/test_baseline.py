@@ -7,7 +7,7 @@ import json
 import pytest
 from test_cohort import make_analysis
 
-from resume_check.baseline import (
+from resume_check.ci.baseline import (
     build_baseline,
     compare,
     dump_baseline,
@@ -15,9 +15,9 @@ from resume_check.baseline import (
     finding_fingerprint,
     parse_baseline,
 )
+from resume_check.ci.gate import evaluate
 from resume_check.config import Settings
 from resume_check.errors import ConfigError
-from resume_check.gate import evaluate
 from resume_check.models import Finding
 
 BULLETS = ["Cut cloud costs by 20% in 2023", "Delivered a £2M ERP migration early"]

@@ -10,8 +10,8 @@ import pytest
 from conftest import CORPUS, needs_corpus
 from test_cohort import make_analysis
 
-from resume_check.batch import BatchInterrupted, BatchRecord, analyse_many, expand_paths, worst_exit_code
-from resume_check.cohort import build_cohort
+from resume_check.cohort.batch import BatchInterrupted, BatchRecord, analyse_many, expand_paths, worst_exit_code
+from resume_check.cohort.summary import build_cohort
 from resume_check.config import Settings
 from resume_check.errors import InputError
 from resume_check.extract import read_input
@@ -301,7 +301,7 @@ def test_cli_batch_json_details(tmp_path: Path) -> None:
 
 
 def test_folders_leave_out_documentation_files(tmp_path: Path) -> None:
-    from resume_check.batch import expand_inputs, is_documentation
+    from resume_check.cohort.batch import expand_inputs, is_documentation
 
     for name, body in {
         "cv.md": "# Ann\n",
@@ -388,7 +388,7 @@ def test_a_record_with_missing_terms_from_elsewhere_travels_whole() -> None:
     import dataclasses
     import pickle
 
-    from resume_check.batch import _pack, _unpack
+    from resume_check.cohort.batch import _pack, _unpack
     from resume_check.models import MissingTerm
 
     analysis = make_analysis("a.pdf", 50.0)
@@ -410,9 +410,9 @@ def test_a_record_names_its_shared_target_terms_by_position() -> None:
     import dataclasses
     import pickle
 
-    from resume_check.batch import _pack, _unpack
+    from resume_check.cohort.batch import _pack, _unpack
     from resume_check.models import MissingTerm
-    from resume_check.target import Target, TargetTerm
+    from resume_check.targets.target import Target, TargetTerm
 
     terms = (TargetTerm("x.one", "One", "x", 1.0), TargetTerm("x.two", "Two", "x", 2.0))
     ranked = (MissingTerm("x.one", "One", "x", 1.0), MissingTerm("x.two", "Two", "x", 2.0))
@@ -433,7 +433,7 @@ def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.
 
     from click.testing import CliRunner
 
-    import resume_check.batch
+    import resume_check.cohort.batch
     from resume_check.cli import main
 
     for name in ("a.md", "b.md", "c.md"):
@@ -444,7 +444,7 @@ def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.
         seen.update(kwargs)
         raise BatchInterrupted((BatchRecord(paths[0], make_analysis(paths[0], 42.0), None),), len(paths) - 1)
 
-    monkeypatch.setattr(resume_check.batch, "analyse_many", interrupted)
+    monkeypatch.setattr(resume_check.cohort.batch, "analyse_many", interrupted)
     (tmp_path / ".resume-check.toml").write_text("time_limit = 7\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     result = CliRunner().invoke(main, ["batch", str(tmp_path), "-o", str(out)])

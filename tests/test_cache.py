@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-from resume_check import cache
 from resume_check.analysis import analyse_document, build_engine
 from resume_check.cli import main
 from resume_check.config import Settings
 from resume_check.extract import extract
 from resume_check.matching import TermMatcher, check_examples
+from resume_check.runtime import cache
 
 PACK = """\
 pack:

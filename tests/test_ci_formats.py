@@ -9,8 +9,8 @@ from pathlib import Path
 
 from test_cohort import make_analysis
 
+from resume_check.ci.gate import CheckResult, error_result, evaluate
 from resume_check.config import Settings
-from resume_check.gate import CheckResult, error_result, evaluate
 from resume_check.models import Finding
 from resume_check.render import github, junit, line, renderer, sarif
 

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from resume_check.batch import BatchError, BatchRecord
-from resume_check.cohort import build_cohort, distribution, quantile
+from resume_check.cohort.batch import BatchError, BatchRecord
+from resume_check.cohort.redact import EMAIL_RE, pseudonyms, redact_text
+from resume_check.cohort.summary import build_cohort, distribution, quantile
 from resume_check.models import (
     DIMENSIONS,
     Analysis,
@@ -32,7 +33,6 @@ from resume_check.models import (
     Source,
     Statement,
 )
-from resume_check.redact import EMAIL_RE, pseudonyms, redact_text
 from resume_check.render import cohort_html, cohort_json, cohort_markdown
 from resume_check.render import csv as csv_render
 

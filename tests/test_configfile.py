@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from resume_check.configfile import Config, find_config, load_config, resolve_config, settings_for_batch
+from resume_check.ci.configfile import Config, find_config, load_config, resolve_config, settings_for_batch
 from resume_check.errors import ConfigError
 
 

@@ -262,7 +262,7 @@ def test_a_role_profile_goes_through_the_bounded_loader(tmp_path: Path) -> None:
 
 
 def test_the_readme_limits_table_states_the_yaml_bounds() -> None:
-    from resume_check.roles import MAX_PROFILE_BYTES
+    from resume_check.targets.roles import MAX_PROFILE_BYTES
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     row = next(line for line in readme.splitlines() if line.startswith("| lexicon pack |"))

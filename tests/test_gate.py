@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from test_cohort import make_analysis
 
+from resume_check.ci.gate import collect_annotations, error_result, evaluate, phrase_pattern
 from resume_check.config import Settings
-from resume_check.gate import collect_annotations, error_result, evaluate, phrase_pattern
 from resume_check.models import Finding
 
 TEXT = "Jane Example\nResponsible for the budget\nOrganised the PMO and its behaviour reviews\nLed Scrum"

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from resume_check.gcpolicy import OLDER_THRESHOLDS, YOUNG_THRESHOLD, engine_start_up
+from resume_check.runtime.gcpolicy import OLDER_THRESHOLDS, YOUNG_THRESHOLD, engine_start_up
 
 
 @pytest.fixture

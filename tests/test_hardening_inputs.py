@@ -17,10 +17,10 @@ from conftest import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_check.batch import expand_paths
 from resume_check.budgets import MAX_TOML_DEPTH
+from resume_check.ci.configfile import _glob_fullmatch, _glob_match, _glob_tokens, load_config
 from resume_check.cli import main
-from resume_check.configfile import _glob_fullmatch, _glob_match, _glob_tokens, load_config
+from resume_check.cohort.batch import expand_paths
 from resume_check.errors import ConfigError, LexiconError
 from resume_check.escaping import display_path, escape_controls
 from resume_check.lexicon import MAX_PATTERN_REPEAT, load_lexicon, pattern_problem, regex_problem

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 
+from resume_check.ci.configfile import load_config
 from resume_check.cli import main
 from resume_check.config import MAX_TIME_LIMIT, Settings
-from resume_check.configfile import load_config
 from resume_check.errors import ConfigError
 
 ALEX_TEXT = (SAMPLES / "alex-morgan.txt").read_text(encoding="utf-8")
@@ -111,7 +111,7 @@ ORPHAN_SCRIPT = """
 import sys, time
 sys.path.insert(0, {tests!r})
 from test_hardening_limits import pid_build, pid_analyse
-from resume_check.batch import analyse_many
+from resume_check.cohort.batch import analyse_many
 if __name__ == "__main__":
     analyse_many({files!r}, workers=2, analyse=pid_analyse, build=pid_build)
 """

@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLES
 
-from resume_check.atomic import write_atomic
 from resume_check.cli import main
 from resume_check.errors import OutputError
+from resume_check.runtime.atomic import write_atomic
 
 ALEX_TEXT = (SAMPLES / "alex-morgan.txt").read_text(encoding="utf-8")
 
@@ -143,7 +143,7 @@ def test_every_command_writing_output_refuses_its_input(cv: Path, tmp_path: Path
 
 
 def test_a_full_disk_exits_3_with_one_line(cv: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import resume_check.atomic as atomic
+    import resume_check.runtime.atomic as atomic
 
     def no_space(handle: tuple[int, str], target: Path, data: bytes) -> None:
         os.close(handle[0])

@@ -18,8 +18,8 @@ from resume_check.analysis import Engine, analyse_document, build_engine
 from resume_check.cli import main
 from resume_check.config import Settings
 from resume_check.extract import extract_bytes
-from resume_check.jobmatch import EVIDENCE_CREDIT, TERMS_SHARE, TITLE_SHARE, JobMatch
 from resume_check.models import Analysis
+from resume_check.targets.jobmatch import EVIDENCE_CREDIT, TERMS_SHARE, TITLE_SHARE, JobMatch
 
 POSTING = """# Senior IT Project Manager
 
@@ -340,7 +340,7 @@ def test_sample_against_a_real_posting_is_traceable() -> None:
 
 
 def test_years_from_role_dates() -> None:
-    from resume_check.jobmatch import resume_years
+    from resume_check.targets.jobmatch import resume_years
 
     resume = analyse_text(RESUME).resume
     # Jun 2014 - Dec 2017, then Jan 2018 - present (Jan 2024 here): one unbroken run of 116 months
@@ -356,7 +356,7 @@ def test_years_from_role_dates() -> None:
 def test_batch_records_equal_in_process_analyses(tmp_path: Path) -> None:
     """Workers read the posting once and send each record's missing and target terms as positions in a shared
     list (batch.py); the parent's records are the in-process analyses."""
-    from resume_check.batch import analyse_many
+    from resume_check.cohort.batch import analyse_many
 
     path = Path(_cv(tmp_path))
     records = analyse_many([str(path)], workers=1, settings=Settings(job=_posting_path()))

@@ -13,6 +13,7 @@ from conftest import DATA, SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resume_check.ci.suppress import is_suppressed, parse_json_suppressions
 from resume_check.cli import main
 from resume_check.errors import InputError
 from resume_check.extract import extract, extract_bytes, jsonresume
@@ -24,7 +25,6 @@ from resume_check.extract.jsonresume import (
     parse_json_tree,
 )
 from resume_check.structure import build_resume
-from resume_check.suppress import is_suppressed, parse_json_suppressions
 
 SAMPLE = SAMPLES / "alex-morgan.json"
 

@@ -12,7 +12,7 @@ from conftest import JOBS, needs_jobs
 
 from resume_check.analysis import Engine, build_engine
 from resume_check.cli import main
-from resume_check.posting import MAX_JSON_DEPTH, Posting, load_posting_rules, read_posting
+from resume_check.targets.posting import MAX_JSON_DEPTH, Posting, load_posting_rules, read_posting
 
 BRITISH = """# Senior IT Project Manager
 

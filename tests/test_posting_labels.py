@@ -20,7 +20,7 @@ import yaml
 from conftest import JOBS, needs_jobs
 
 from resume_check.analysis import Engine, build_engine
-from resume_check.posting import Posting, PostingTerm, read_posting
+from resume_check.targets.posting import Posting, PostingTerm, read_posting
 
 LABELS = Path(__file__).resolve().parent / "data" / "labels" / "jobs"
 GENERIC = frozenset(

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from conftest import CORPUS, DATA, needs_corpus
 
 from resume_check.cli import main
+from resume_check.cohort.redact import document_name, name_pieces, pseudonyms, redact_text, replace_name_words
 from resume_check.models import Document, Line, Source
-from resume_check.redact import document_name, name_pieces, pseudonyms, redact_text, replace_name_words
 
 
 def test_pseudonyms_depend_on_the_salt() -> None:

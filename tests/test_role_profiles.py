@@ -13,16 +13,17 @@ from click.testing import CliRunner
 from conftest import CORPUS, DATA, SAMPLES, needs_corpus
 
 from resume_check.analysis import Engine, analyse_path, build_engine
-from resume_check.batch import BatchRecord
-from resume_check.cohort import build_cohort
+from resume_check.ci.configfile import load_config
+from resume_check.cohort.batch import BatchRecord
+from resume_check.cohort.summary import build_cohort
 from resume_check.config import Settings
-from resume_check.configfile import load_config
 from resume_check.errors import InputError, LexiconError
 from resume_check.extract import extract
 from resume_check.lexicon import load_lexicon
 from resume_check.models import Resume
 from resume_check.render.common import top_missing
-from resume_check.roles import (
+from resume_check.structure import build_resume
+from resume_check.targets.roles import (
     CERTIFICATION_TERM_ID,
     DEFAULT_ROLE,
     LEVEL_FACTOR,
@@ -31,8 +32,7 @@ from resume_check.roles import (
     load_profiles,
     profile_target,
 )
-from resume_check.structure import build_resume
-from resume_check.target import TITLE_CATEGORIES
+from resume_check.targets.target import TITLE_CATEGORIES
 
 SIX = {
     "it-project-manager",

@@ -18,10 +18,9 @@ from conftest import REPO, SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_check.batch import BatchRecord, analyse_many, expand_paths
 from resume_check.cli import main
-from resume_check.cohort import build_cohort, distribution
-from resume_check.cohort_stream import (
+from resume_check.cohort.batch import BatchRecord, analyse_many, expand_paths
+from resume_check.cohort.stream import (
     CohortSummary,
     JsonlWriter,
     cohort_from_jsonl,
@@ -29,6 +28,7 @@ from resume_check.cohort_stream import (
     iter_lines,
     open_resume,
 )
+from resume_check.cohort.summary import build_cohort, distribution
 from resume_check.config import Settings
 from resume_check.errors import InputError
 from resume_check.render import cohort_html, cohort_json, cohort_markdown, csv
@@ -88,7 +88,7 @@ def test_local_cluster_of_two_workers_gives_the_local_records_file_for_file(
 ) -> None:
     files = expand_paths([str(cohort_folder)], recursive=True)
     assert len(files) == 200 + 5 + 1
-    from resume_check.engines.dask import iter_dask
+    from resume_check.cohort.engines.dask import iter_dask
 
     got = list(iter_dask(files, settings=engine_settings, scheduler=cluster))
     assert sorted(r.path for r, _ in got) == list(files)  # each file exactly once
@@ -133,7 +133,7 @@ def test_dask_error_rows_timeout_and_a_file_that_kills_workers(tmp_path: Path) -
     for name in names:
         (tmp_path / name).write_text("x", encoding="utf-8")
     files = sorted(str(tmp_path / n) for n in names)
-    from resume_check.engines.dask import iter_dask
+    from resume_check.cohort.engines.dask import iter_dask
 
     got = {
         r.path: r
@@ -293,7 +293,7 @@ def test_resume_cuts_a_partial_last_line_and_skips_recorded_unchanged_files(tmp_
     state = open_resume(str(results))
     assert state.truncated > 0 and results.read_bytes().endswith(b"\n")
     assert state.recorded == {str(one): file_sha256(str(one))}
-    from resume_check.cohort_stream import split_resume
+    from resume_check.cohort.stream import split_resume
 
     assert split_resume([str(one), str(two)], state) == ([str(two)], 1)
     one.write_text("one, changed", encoding="utf-8")  # a changed file is analysed again
@@ -387,7 +387,7 @@ def test_cohort_from_jsonl_of_a_job_run_ranks_by_match_like_the_batch(tmp_path: 
     assert [person["score"] for person in report["ranking"]] != sorted(
         (person["score"] for person in report["ranking"]), reverse=True
     )
-    from resume_check.jobmatch import READY_RATE
+    from resume_check.targets.jobmatch import READY_RATE
 
     data = json.loads(summary.read_text(encoding="utf-8"))
     assert data["job"] == "IT Project Manager"

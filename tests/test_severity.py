@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from resume_check import gate, severity
+from resume_check import severity
+from resume_check.ci import gate
 from resume_check.render import common
 
 

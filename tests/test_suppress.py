@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resume_check.suppress import Suppression, is_suppressed, parse_suppressions
+from resume_check.ci.suppress import Suppression, is_suppressed, parse_suppressions
 
 MARKDOWN = """\
 # Jane

@@ -27,7 +27,7 @@ from resume_check.extract import extract
 from resume_check.models import Analysis, Resume
 from resume_check.scoring import score_analysis
 from resume_check.structure import build_resume
-from resume_check.target import EMPTY_TARGET, TITLE_CATEGORIES, Target, TargetTerm, lexicon_target
+from resume_check.targets.target import EMPTY_TARGET, TITLE_CATEGORIES, Target, TargetTerm, lexicon_target
 
 
 @cache

@@ -132,7 +132,7 @@ def test_inline_suppression_in_the_source(repo: Path) -> None:
 def test_init_writes_a_loadable_starter(tmp_path: Path) -> None:
     first = run("init", "--path", str(tmp_path))
     assert first.exit_code == 0
-    from resume_check.configfile import load_config
+    from resume_check.ci.configfile import load_config
 
     settings = load_config(tmp_path / ".resume-check.toml").settings_for()
     assert settings.fail_under == 60 and settings.min_severity == "warning" and settings.fail_level == "error"

@@ -2,7 +2,7 @@
 
 Report formats (one résumé each) expose ``render(analysis: Analysis, *, color: bool = False) -> str``.
 CI formats (many files, gate results) expose ``render_results(results, *, color: bool = False) -> str``
-where ``results`` is a sequence of ``resume_check.gate.CheckResult``.
+where ``results`` is a sequence of ``resume_check.ci.gate.CheckResult``.
 Modules are imported lazily so ``--help`` stays fast.
 """
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ..cohort import Cohort, Gap
-from ..jobmatch import READY_RATE
+from ..cohort.summary import Cohort, Gap
+from ..targets.jobmatch import READY_RATE
 from .cohort_markdown import component_ids
 
 TOP_KEYWORDS_PER_ROLE = 10

@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from ..batch import BatchRecord
-from ..cohort import Cohort, Gap, PersonRow
-from ..jobmatch import READY_RATE
-from ..redact import Redactor, pseudonyms, redactor_for
+from ..cohort.batch import BatchRecord
+from ..cohort.redact import Redactor, pseudonyms, redactor_for
+from ..cohort.summary import Cohort, Gap, PersonRow
+from ..targets.jobmatch import READY_RATE
 
 
 def _gap(gap: Gap, weight: bool = False) -> dict[str, Any]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..cohort import Cohort, Gap
-from ..jobmatch import READY_RATE
+from ..cohort.summary import Cohort, Gap
+from ..targets.jobmatch import READY_RATE
 
 TOP_KEYWORDS = 15
 TOP_FINDINGS = 10

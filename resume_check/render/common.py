@@ -401,20 +401,20 @@ def _credit(value: float) -> str:
 
 def job_title_points(matched: bool) -> str:
     """The points a matching title adds to the match rate (jobmatch.TITLE_SHARE of 100), or 0."""
-    from ..jobmatch import TITLE_SHARE
+    from ..targets.jobmatch import TITLE_SHARE
 
     return f"{100 * TITLE_SHARE:g}" if matched else "0"
 
 
 def job_terms_share() -> str:
-    from ..jobmatch import TERMS_SHARE
+    from ..targets.jobmatch import TERMS_SHARE
 
     return f"{TERMS_SHARE:g}"
 
 
 def job_level_weights() -> str:
     """ "required ×3, preferred ×1, duties ×0.5", from posting.LEVEL_WEIGHT."""
-    from ..posting import LEVEL_WEIGHT
+    from ..targets.posting import LEVEL_WEIGHT
 
     names = {"required": "required", "preferred": "preferred", "duty": "duties"}
     return ", ".join(f"{names[level]} ×{weight:g}" for level, weight in LEVEL_WEIGHT.items())
@@ -422,7 +422,7 @@ def job_level_weights() -> str:
 
 def job_evidence_credits() -> dict[str, str]:
     """jobmatch.EVIDENCE_CREDIT as text, by evidence level."""
-    from ..jobmatch import EVIDENCE_CREDIT
+    from ..targets.jobmatch import EVIDENCE_CREDIT
 
     return {level: _credit(credit) for level, credit in EVIDENCE_CREDIT.items()}
 

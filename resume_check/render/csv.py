@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..cohort import Cohort
+from ..cohort.summary import Cohort
 
 #: a cell starting with one of these could run as a spreadsheet formula (OWASP CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

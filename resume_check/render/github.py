@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..ci.gate import CheckResult, collect_annotations
 from ..escaping import escape_controls
-from ..gate import CheckResult, collect_annotations
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -613,7 +613,7 @@ def _job(analysis: Analysis) -> str:
     if job is None:
         return ""
     title_points = job_title_points(job.title_match.matched)
-    from ..posting import LEVEL_WEIGHT
+    from ..targets.posting import LEVEL_WEIGHT
 
     weights = LEVEL_WEIGHT
     credit = job_evidence_credits()

@@ -23,7 +23,7 @@ from ..models import (
     Role,
     Source,
 )
-from ..target import Target
+from ..targets.target import Target
 from .common import clean_json_text
 
 TOOL_NAME = "resume-check"

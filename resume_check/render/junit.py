@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from ..gate import INPUT_RULE, Annotation, CheckResult, collect_annotations
+from ..ci.gate import INPUT_RULE, Annotation, CheckResult, collect_annotations
 
 GATE_CASE = "resume-check.gate"
 HOSTNAME = "localhost"  # a constant, so the output does not depend on the machine

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import click
 
+from ..ci.gate import CheckResult, collect_annotations
 from ..escaping import escape_controls
-from ..gate import CheckResult, collect_annotations
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 FAILS = " [fails]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..posting import LEVEL_WEIGHT, Posting, PostingTerm
+from ..targets.posting import LEVEL_WEIGHT, Posting, PostingTerm
 from .common import clean_text as clean
 
 _LEVEL_TITLES = {

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..gate import CheckResult, collect_annotations
+from ..ci.gate import CheckResult, collect_annotations
 from ..rules import DOC_PATH, load_rules
 
 SARIF_VERSION = "2.1.0"

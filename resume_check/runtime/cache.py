@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
-    from .matching import TermMatcher
+    from ..lexicon import Lexicon
+    from ..matching import TermMatcher
 
 #: bump when the layout of cached values changes
 CACHE_FORMAT = 1
 SUFFIX = ".pickle"
 PREFIX = "engine-"
 #: the modules whose code decides what a cached lexicon or matcher holds
-CACHED_CODE = ("cache.py", "datafile.py", "lexicon.py", "matching.py", "models.py", "nlp.py")
+CACHED_CODE = ("runtime/cache.py", "datafile.py", "lexicon.py", "matching.py", "models.py", "nlp.py")
 #: lexicons and matchers already loaded from the disk cache in this process, by key
 _LOADED: dict[str, tuple[Lexicon, TermMatcher]] = {}
 
@@ -43,8 +43,8 @@ def lexicon_and_matcher(
     a few milliseconds), and are stored there after compiling when it does not. Raises LexiconError for a bad
     pack, as ``load_lexicon`` does.
     """
-    from .lexicon import load_lexicon
-    from .matching import TermMatcher, build_matcher
+    from ..lexicon import load_lexicon
+    from ..matching import TermMatcher, build_matcher
 
     key = entry_key(lexicons) if folder else None
     if folder and key is not None:
@@ -75,11 +75,11 @@ def entry_key(lexicons: Sequence[str] = ()) -> str | None:
     import importlib.resources
     import sys
 
-    from . import __version__
-    from .budgets import read_regular
-    from .lexicon import BUNDLED_PACKAGE, MAX_PACK_BYTES
+    from .. import __version__
+    from ..budgets import read_regular
+    from ..lexicon import BUNDLED_PACKAGE, MAX_PACK_BYTES
 
-    here = Path(__file__).parent
+    here = Path(__file__).parent.parent  # the package folder (CACHED_CODE is relative to it)
     parts: list[bytes | str] = [__version__, sys.version]
     for dist in ("spacy", "spacy-lookups-data"):
         try:

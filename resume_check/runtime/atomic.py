@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 
 #: the mode of a new output file before the umask (what ``open`` and shell redirection give)
 NEW_FILE_MODE = 0o666

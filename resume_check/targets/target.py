@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # models imports this module (Analysis.target), so only the type checker reads models here
-    from .models import Category, Term
+    from ..models import Category, Term
 
 TargetKind = Literal["lexicon", "role", "job"]
 Level = Literal["required", "preferred"]

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from .datafile import FileKind, parse_yaml, read_bundled_text, read_data_file
-from .errors import LexiconError
-from .lexicon import PackSource, read_sources
-from .models import DIMENSIONS, Category, Resume, Role, Term
+from ..datafile import FileKind, parse_yaml, read_bundled_text, read_data_file
+from ..errors import LexiconError
+from ..lexicon import PackSource, read_sources
+from ..models import DIMENSIONS, Category, Resume, Role, Term
 from .target import TITLE_CATEGORIES, ChosenBy, Expectations, Target, TargetTerm
 
 ROLES_PACKAGE = "resume_check.lexicons"

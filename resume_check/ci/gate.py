@@ -16,11 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import severity
+from .. import severity
+from ..config import Settings
+from ..errors import ConfigError
+from ..models import Analysis, Finding
 from .baseline import compare
-from .config import Settings
-from .errors import ConfigError
-from .models import Analysis, Finding
 from .suppress import Suppression, is_suppressed, parse_suppressions
 
 FailureKind = Literal["score", "required-term", "forbidden-phrase", "finding", "baseline", "match"]

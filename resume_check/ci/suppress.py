@@ -107,7 +107,7 @@ def parse_json_suppressions(data: bytes, path: str = "resume.json") -> tuple[Sup
 
     Raises InputError when the file is not valid JSON or a switch is malformed (the extractor reports the same).
     """
-    from .extract.jsonresume import SUPPRESS_KEY, check_suppress_value, format_path, parse_json_tree
+    from ..extract.jsonresume import SUPPRESS_KEY, check_suppress_value, format_path, parse_json_tree
 
     tree = parse_json_tree(data, path)
     out: list[Suppression] = []
@@ -132,7 +132,7 @@ def parse_json_suppressions(data: bytes, path: str = "resume.json") -> tuple[Sup
 
 def _raise_for(path: str, format_path: Callable[[tuple[str | int, ...]], str]) -> Callable[[Any, str], None]:
     def report(where: tuple[str | int, ...], message: str) -> None:
-        from .errors import InputError
+        from ..errors import InputError
 
         raise InputError(f"{path}: {format_path(where)}: {message}; fix the x-resume-check switch", path=path)
 

@@ -34,6 +34,10 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ...config import Settings
+from ...errors import ResumeCheckError
+from ...escaping import display_path
+from ...runtime.gcpolicy import engine_start_up
 from ..batch import (
     AnalyseFn,
     BatchError,
@@ -44,10 +48,6 @@ from ..batch import (
     displayed,
     error_from_exception,
 )
-from ..config import Settings
-from ..errors import ResumeCheckError
-from ..escaping import display_path
-from ..gcpolicy import engine_start_up
 
 try:  # the optional extra: without it this module still imports, and require_dask says how to install it
     from distributed import WorkerPlugin
@@ -200,7 +200,7 @@ def analyse_partition(paths: Sequence[str], plugin_name: str, limit: float) -> l
     """The Dask task: each path's record and the SHA-256 of its bytes (for ``--resume``), in the given order."""
     from distributed import get_worker
 
-    from ..cohort_stream import file_sha256
+    from ..stream import file_sha256
 
     plugin: EnginePlugin = get_worker().plugins[plugin_name]  # type: ignore[assignment]
     out: list[tuple[BatchRecord, str]] = []
@@ -329,7 +329,7 @@ def iter_dask(
 
 
 def _sha(path: str) -> str:
-    from ..cohort_stream import file_sha256
+    from ..stream import file_sha256
 
     return file_sha256(path)
 

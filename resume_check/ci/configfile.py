@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .budgets import MAX_CONFIG_BYTES, MAX_TOML_DEPTH, TooLarge, read_regular
-from .config import Settings, time_limit_problem
-from .errors import ConfigError
-from .escaping import display_path
-from .severity import SEVERITIES
+from ..budgets import MAX_CONFIG_BYTES, MAX_TOML_DEPTH, TooLarge, read_regular
+from ..config import Settings, time_limit_problem
+from ..errors import ConfigError
+from ..escaping import display_path
+from ..severity import SEVERITIES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -296,7 +296,7 @@ def _check_value(key: str, value: Any, where: str, folder: Path) -> Any:
             raise ConfigError(
                 f'{where}: role must be "auto", "lexicon", a role profile id or a profile file, got {value!r}'
             )
-        from .roles import is_profile_path
+        from ..targets.roles import is_profile_path
 
         return str(folder / value) if is_profile_path(value) else value.strip()
     if key == "job":

@@ -27,11 +27,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from .config import Settings, time_limit_problem
-from .errors import ResumeCheckError
-from .escaping import display_path
-from .gcpolicy import engine_start_up
-from .models import Analysis
+from ..config import Settings, time_limit_problem
+from ..errors import ResumeCheckError
+from ..escaping import display_path
+from ..models import Analysis
+from ..runtime.gcpolicy import engine_start_up
 
 #: file suffixes a folder expansion picks up: the readable types plus the refused ones (so they get an error row
 #: saying how to convert them instead of vanishing silently)
@@ -172,7 +172,7 @@ def is_documentation(name: str) -> bool:
 
 def analyse_with_engine(path: str, settings: Settings, engine: Any) -> Analysis:
     """The default per-file analysis: ``analysis.analyse_path`` with the worker's engine."""
-    from .analysis import analyse_path
+    from ..analysis import analyse_path
 
     analysis: Analysis = analyse_path(path, settings=settings, engine=engine)
     return analysis
@@ -180,10 +180,10 @@ def analyse_with_engine(path: str, settings: Settings, engine: Any) -> Analysis:
 
 def build_default_engine(settings: Settings) -> Any:
     """The default engine builder: ``analysis.build_engine`` (in a worker process, which owns its spaCy import)."""
-    from .analysis import build_engine
+    from ..analysis import build_engine
 
     if settings.model is None:
-        from .nlp import import_spacy_without_cli
+        from ..nlp import import_spacy_without_cli
 
         import_spacy_without_cli()
     return build_engine(settings)
@@ -285,9 +285,9 @@ def _ranked_missing_of(engine: Any, settings: Settings) -> Shared:
     """For every target the engine may choose (the whole lexicon, each role profile): its terms ranked as missing
     terms (``analysis.ranked_missing``), then its terms; () for an engine of another kind (tests build fakes),
     whose records then travel whole."""
-    from .analysis import Engine, enabled_terms, ranked_missing
-    from .roles import profile_terms
-    from .target import lexicon_target
+    from ..analysis import Engine, enabled_terms, ranked_missing
+    from ..targets.roles import profile_terms
+    from ..targets.target import lexicon_target
 
     if not isinstance(engine, Engine):
         return ()

@@ -26,12 +26,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .models import EVIDENCE_LEVELS, Evidence, FoundTerm, Resume
+from ..models import EVIDENCE_LEVELS, Evidence, FoundTerm, Resume
 from .posting import Knockout, PostingLevel
 from .target import Target, TargetTerm
 
 if TYPE_CHECKING:
-    from .lexicon import Lexicon
+    from ..lexicon import Lexicon
 
 #: shares of the match rate (sum to 1)
 TERMS_SHARE = 0.9
@@ -185,8 +185,8 @@ def forms_lexicon(terms: Sequence[TargetTerm], source: str = "target") -> Lexico
     """A target's terms that the lexicon lacks (``forms``: a posting's own phrases and acronyms) as a one-pack
     Lexicon, for a TermMatcher: they are then found in a résumé by lemma and spelling variant, whole words only,
     like lexicon terms (never as raw substrings: "platform" is not in "Tform")."""
-    from .lexicon import Lexicon, Pack
-    from .models import Acronym, Category, Term
+    from ..lexicon import Lexicon, Pack
+    from ..models import Acronym, Category, Term
 
     out = []
     for term in terms:
@@ -389,7 +389,7 @@ def resume_years(resume: Resume, today: tuple[int, int] | None = None) -> tuple[
     depends on the date of the run."""
     import datetime
 
-    from .dates import find_dates, find_ranges
+    from ..dates import find_dates, find_ranges
 
     if today is None:
         now = datetime.date.today()

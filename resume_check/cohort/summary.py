@@ -20,9 +20,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..models import DIMENSIONS, Analysis
+from ..targets.jobmatch import READY_RATE
 from .batch import BatchError, BatchRecord
-from .jobmatch import READY_RATE
-from .models import DIMENSIONS, Analysis
 from .redact import pseudonyms, redactor_for
 
 COHORT_SCHEMA_VERSION = "1.1"

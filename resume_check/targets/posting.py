@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from .errors import InputError, LexiconError
-from .models import Finding, Line, Source
+from ..errors import InputError, LexiconError
+from ..models import Finding, Line, Source
 
 if TYPE_CHECKING:
-    from .analysis import Engine
+    from ..analysis import Engine
     from .target import Target
 
 PostingLevel = Literal["required", "preferred", "duty"]
@@ -169,7 +169,7 @@ def _words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def load_posting_rules() -> PostingRules:
     """The bundled posting vocabulary (headings, cues, stop lists, knock-outs), validated once per process."""
-    from .datafile import read_bundled_yaml
+    from ..datafile import read_bundled_yaml
 
     data = read_bundled_yaml("posting.yaml")
     try:
@@ -246,7 +246,7 @@ class RawLine:
 
 def read_posting_lines(path: str | Path, *, max_bytes: int = MAX_POSTING_BYTES) -> tuple[Source, tuple[RawLine, ...]]:
     """Read a posting file: JSON Resume job files here, every other type with the résumé extractors."""
-    from .extract import extract_bytes, read_input
+    from ..extract import extract_bytes, read_input
 
     path = str(path)
     data = read_input(path, max_bytes=max_bytes)
@@ -743,7 +743,7 @@ def _posting_phrases(
 ) -> list[tuple[int, int, str, str, str, tuple[str, ...]]]:
     """Posting terms the lexicon lacks: runs of 2-4 content words (not stop words, not inside a lexicon hit, not
     across punctuation) and acronyms. A run never starts with a verb form ("building relationships")."""
-    from .verbs import load_verbs
+    from ..verbs import load_verbs
 
     verbs = load_verbs().forms
     covered = [(s, e) for s, e, *_ in found]

@@ -33,8 +33,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import IO, Any
 
+from ..errors import InputError
+from ..escaping import display_path
+from ..models import DIMENSIONS
+from ..targets.jobmatch import READY_RATE
 from .batch import BatchError, BatchRecord
-from .cohort import (
+from .redact import pseudonyms, redactor_for
+from .summary import (
     NON_ATS_PREFIXES,
     Cohort,
     Gap,
@@ -45,11 +50,6 @@ from .cohort import (
     distribution,
     person_row,
 )
-from .errors import InputError
-from .escaping import display_path
-from .jobmatch import READY_RATE
-from .models import DIMENSIONS
-from .redact import pseudonyms, redactor_for
 
 JSONL_SCHEMA_VERSION = "1.0"
 #: bytes read at a time when hashing a file
@@ -102,7 +102,7 @@ def record_line(record: BatchRecord, sha256: str, *, details: bool = False) -> d
     if analysis.job is not None:  # batch --job: the cohort ranks by match rate
         line["job"] = {"title": analysis.job.title, "match": row.match}
     if details:
-        from .render.json import to_dict
+        from ..render.json import to_dict
 
         line["analysis"] = to_dict(analysis)
     return line

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .models import Analysis, Finding
+from ..errors import ConfigError
+from ..models import Analysis, Finding
 
 BASELINE_SCHEMA_VERSION = "1.0"
 BASELINE_KIND = "resume-check-baseline"

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from .models import Analysis, Document
+from ..models import Analysis, Document
 
 PSEUDONYM_PREFIX = "candidate-"
 PSEUDONYM_DIGITS = 6
@@ -179,7 +179,7 @@ def _name_like(text: str) -> str | None:
 
 
 def _name_candidates(document: Document) -> list[tuple[float, int, str]]:
-    from .structure import load_headings
+    from ..structure import load_headings
 
     headings = load_headings()
     out: list[tuple[float, int, str]] = []
@@ -205,7 +205,7 @@ def document_name(document: Document) -> str | None:
 
 def prominent_name(document: Document) -> str | None:
     """``document_name`` when its font stands out from the body text (the page's visual name), else None."""
-    from .numbers import median
+    from ..numbers import median
 
     candidates = _name_candidates(document)
     sizes = [line.font_size for line in document.lines if line.font_size]
