@@ -7,11 +7,13 @@ and pass it to ``analyse`` / ``analyse_document`` / ``analyse_path`` for each rÃ
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -492,12 +494,27 @@ def collect_findings(findings: Sequence[Finding], settings: Settings) -> tuple[F
     return tuple(out)
 
 
-def analyse_paths(paths: Sequence[str | Path], engine: Engine) -> tuple[Analysis | InputError, ...]:
-    """Analyse each file in order; a file that cannot be read gives its InputError instead of an Analysis."""
+#: how a caller bounds one file's analysis: ``budget(seconds, path)`` is a context manager that raises
+#: TimeLimitError when the body runs longer (the command line's is a signal timer)
+Budget = Callable[[float, str], AbstractContextManager[None]]
+
+
+@contextlib.contextmanager
+def unbounded(seconds: float, path: str) -> Iterator[None]:
+    """The default ``Budget``: no time limit (a library caller bounds its own process)."""
+    yield
+
+
+def analyse_paths(
+    paths: Sequence[str | Path], engine: Engine, *, budget: Budget = unbounded
+) -> tuple[Analysis | InputError, ...]:
+    """Analyse each file in order, each within ``budget(engine.settings.time_limit, path)``; a file that cannot be
+    read (or runs over its time) gives its InputError instead of an Analysis."""
     out: list[Analysis | InputError] = []
     for path in paths:
         try:
-            out.append(analyse_path(path, engine=engine))
+            with budget(engine.settings.time_limit, str(path)):
+                out.append(analyse_path(path, engine=engine))
         except InputError as err:
             out.append(err)
     return tuple(out)

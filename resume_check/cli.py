@@ -21,12 +21,17 @@ import click
 
 from . import __version__
 from .errors import ResumeCheckError
+from .render import CI, COHORT, EXTRACT, POSTING, REPORT, STREAM, SUMMARY, format_names
 
 if TYPE_CHECKING:  # the heavy modules load only inside the commands that need them
     from .analysis import Engine
+    from .ci.check import GateResult
     from .config import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: the CI formats of `check` (one document for all files; choosing one turns CI mode on)
+CI_NAMES = format_names(CI)
 
 
 class ExitCode(IntEnum):
@@ -197,14 +202,38 @@ def main() -> None:
 # Commands are registered below, one block per command. Keep each body short:
 # parse -> Settings -> library -> render -> echo -> exit.
 
+# --- options shared by several commands ---
+
+
+def lexicon_option(func: F) -> F:
+    """``--lexicon PATH`` (repeatable): extra lexicon packs loaded after the bundled ones."""
+    return click.option(
+        "--lexicon", "lexicon_paths", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable)."
+    )(func)
+
+
+def model_option(func: F) -> F:
+    """``--model NAME``: an installed trained spaCy pipeline instead of blank English."""
+    return click.option(
+        "--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English."
+    )(func)
+
+
+def format_option(*kinds: str, default: str = "text", help: str | None = "Output format.") -> Callable[[F], F]:
+    """``--format``: the registered formats of ``kinds`` (see ``render.FORMATS``)."""
+    from .render import format_names
+
+    return click.option(
+        "--format", "fmt", type=click.Choice(format_names(*kinds)), default=default, show_default=True, help=help
+    )
+
+
 # --- extract ---
 
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
-)
+@format_option(EXTRACT)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead.")
 @guarded
 def extract(file: str, fmt: str, output: str | None) -> None:
@@ -220,20 +249,12 @@ def extract(file: str, fmt: str, output: str | None) -> None:
     """
     from .extract import extract as extract_document
     from .impact import analyse_impact
+    from .render import find_format
     from .structure import build_resume
 
     resume = build_resume(extract_document(file))
     impact = analyse_impact(resume)  # which lines are statements (no keyword matching: spaCy stays unloaded)
-    if fmt == "json":
-        from .render.json import render_document
-
-        text = render_document(resume, impact)
-    else:
-        from .render.extract import render as render_extract
-
-        text = render_extract(resume, impact)
-    emit(text, output, inputs=(file,))
-
+    emit(find_format(fmt, EXTRACT).load()(resume, impact), output, inputs=(file,))
 
 
 # --- job ---
@@ -241,13 +262,11 @@ def extract(file: str, fmt: str, output: str | None) -> None:
 
 @main.command()
 @click.argument("posting", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
-)
+@format_option(POSTING)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead.")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
+@lexicon_option
 @guarded
-def job(posting: str, fmt: str, output: str | None, lexicons: tuple[str, ...]) -> None:
+def job(posting: str, fmt: str, output: str | None, lexicon_paths: tuple[str, ...]) -> None:
     """Show what was understood from a job POSTING: the terms a résumé is matched against.
 
     POSTING may be .txt, .md, .pdf, .docx or a JSON Resume job file (job.json). The report lists the title,
@@ -261,19 +280,11 @@ def job(posting: str, fmt: str, output: str | None, lexicons: tuple[str, ...]) -
       resume-check job job.json --format json
     """
     from .config import Settings
+    from .render import find_format
     from .targets.posting import read_posting
 
-    engine = start_engine(Settings(lexicons=lexicons))
-    read = read_posting(posting, engine)
-    if fmt == "json":
-        from .render.posting import render_json
-
-        text = render_json(read)
-    else:
-        from .render.posting import render as render_posting
-
-        text = render_posting(read)
-    emit(text, output)
+    engine = start_engine(Settings(lexicons=lexicon_paths))
+    emit(find_format(fmt, POSTING).load()(read_posting(posting, engine)), output)
 
 
 def role_option(func: F) -> F:
@@ -287,18 +298,6 @@ def role_option(func: F) -> F:
 
 
 # --- lexicons ---
-
-
-def lexicon_option(func: F) -> F:
-    """``--lexicon PATH`` (repeatable): extra lexicon packs loaded after the bundled ones."""
-    return click.option(
-        "--lexicon",
-        "lexicon_paths",
-        multiple=True,
-        type=click.Path(dir_okay=False),
-        metavar="PATH",
-        help="Also load this lexicon pack (YAML). Repeatable.",
-    )(func)
 
 
 def no_bundled_option(func: F) -> F:
@@ -439,12 +438,6 @@ def time_budget(seconds: float, path: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-#: report formats of `check` (the CI formats come with the gate options)
-CHECK_FORMATS = ("text", "json", "markdown", "html")
-#: what separates the reports of several files
-REPORT_SEPARATORS = {"text": "\n" + "=" * 79 + "\n\n", "markdown": "\n---\n\n"}
-
-
 # --- role profiles ---
 
 
@@ -574,32 +567,12 @@ def color_options(func: F) -> F:
     )(func)
 
 
-def join_reports(fmt: str, reports: list[str]) -> str:
-    """One report as is; several: a JSON array, or text/Markdown reports with a separator between."""
-    if len(reports) == 1:
-        return reports[0]
-    if fmt == "json":
-        import json
-
-        from .render.json import dumps
-
-        return dumps([json.loads(r) for r in reports])
-    return REPORT_SEPARATORS[fmt].join(reports)
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice((*CHECK_FORMATS, "line", "github", "sarif", "junit")),
-    default="text",
-    show_default=True,
-    help="Report format, or a CI format (line, github, sarif, junit: one document for all FILEs).",
-)
+@format_option(REPORT, CI, help=f"Report format, or a CI format ({', '.join(CI_NAMES)}: one document for all FILEs).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead.")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
-@click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
+@lexicon_option
+@model_option
 @color_options
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list every statement to improve and every finding.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
@@ -633,7 +606,7 @@ def check(
     files: tuple[str, ...],
     fmt: str,
     output: str | None,
-    lexicons: tuple[str, ...],
+    lexicon_paths: tuple[str, ...],
     model: str | None,
     no_color: bool,
     color_mode: str = "auto",
@@ -684,58 +657,78 @@ def check(
       resume-check check cv.pdf --job posting.md
       resume-check check cv.md --job posting.md --min-match 70
     """
-    if wants_gate(fmt, files, config_path, fail_under, min_severity, fail_level, baseline_path, tolerance, min_match):
-        run_gate(
-            files,
-            fmt=fmt,
-            output=output,
-            lexicons=lexicons,
-            model=model,
-            color=use_color("never" if no_color else color_mode, output),
-            config_path=config_path,
-            fail_under=fail_under,
-            min_severity=min_severity,
-            fail_level=fail_level,
-            verbose=verbose,
-            baseline_path=baseline_path,
-            tolerance=tolerance or 0.0,
-            role=role,
-            time_limit=time_limit,
-            job=job_path,
-            min_match=min_match,
-        )
-    from .analysis import analyse_path
-    from .config import Settings
     from .errors import InputError
-    from .render import renderer
+    from .render import find_format, join_reports
 
-    if fmt == "html" and len(files) > 1:
-        raise click.UsageError("--format html makes one page per résumé: give one FILE, or use `resume-check batch`")
-    from .config import DEFAULT_TIME_LIMIT
+    color = use_color("never" if no_color else color_mode, output)
+    gate = wants_gate(
+        fmt, files, config_path, fail_under, min_severity, fail_level, baseline_path, tolerance, min_match
+    )
+    if fmt in CI_NAMES:
+        render = find_format(fmt, CI).load()
+    else:
+        if fmt == "html" and len(files) > 1:
+            alternative = "a CI format" if gate else "`resume-check batch`"
+            raise click.UsageError(f"--format html makes one page per résumé: give one FILE, or use {alternative}")
+        render = find_format(fmt, REPORT).load()
+        if fmt == "text":
+            render = functools.partial(render, width=terminal_width(output), verbose=verbose)
+    if gate:
+        from .ci.check import GateOptions, check_files
+
+        options = GateOptions(
+            config_path, fail_under, min_severity, fail_level, lexicon_paths, model, role, time_limit, job_path,
+            min_match, baseline_path, tolerance or 0.0,
+        )  # fmt: skip
+        run = check_files(files, options, start=start_engine, budget=time_budget)
+        if fmt in CI_NAMES:
+            emit(render(run.results, color=color), output, color, inputs=files)
+        else:
+            reports = [render(result.analysis, color=color) for result in run.results if result.analysis is not None]
+            if reports:
+                emit(join_reports(fmt, reports), output, color, inputs=files)
+        report_gate(run, baseline_path, details=fmt not in CI_NAMES)
+        sys.exit(run.exit_code)
+    from .analysis import analyse_paths
+    from .config import DEFAULT_TIME_LIMIT, Settings
 
     role_settings = {"role": role, "role_chosen_by": "option"} if role is not None else {}
     limit = DEFAULT_TIME_LIMIT if time_limit is None else time_limit
     settings = Settings(
-        lexicons=lexicons, model=model, time_limit=limit, job=job_path, **role_settings  # type: ignore[arg-type]
+        lexicons=lexicon_paths,
+        model=model,
+        time_limit=limit,
+        job=job_path,
+        **role_settings,  # type: ignore[arg-type]
     )
-    engine = start_engine(settings)
-    render = renderer(fmt).render
-    if fmt == "text":
-        render = functools.partial(render, width=terminal_width(output), verbose=verbose)
-    color = use_color("never" if no_color else color_mode, output)
     reports, code = [], ExitCode.OK
-    for file in files:
-        try:
-            with time_budget(engine.settings.time_limit, file):
-                analysis = analyse_path(file, engine=engine)
-        except InputError as err:
-            say(f"resume-check: error: {err}")
-            code = max(code, ExitCode(err.exit_code))
+    for outcome in analyse_paths(files, start_engine(settings), budget=time_budget):
+        if isinstance(outcome, InputError):
+            say(f"resume-check: error: {outcome}")
+            code = max(code, ExitCode(outcome.exit_code))
         else:
-            reports.append(render(analysis, color=color))
+            reports.append(render(outcome, color=color))
     if reports:
         emit(join_reports(fmt, reports), output, color, inputs=files)
     sys.exit(code)
+
+
+def report_gate(run: GateResult, baseline_path: str | None, *, details: bool) -> None:
+    """Say on stderr which files the baseline lacks, which could not be analysed and which failed the gate (with
+    each failure when ``details``: the report formats do not show them)."""
+    from .escaping import display_path
+
+    for file in run.unlisted:
+        say(f"resume-check: note: {display_path(file)} is not in the baseline {baseline_path}; only the gate applies")
+    for result in run.results:
+        if result.error is not None:
+            say(f"resume-check: error: {result.error}")
+        elif not result.passed:
+            say(f"resume-check: FAILED {result.path}: {len(result.failures)} gate failure(s)")
+            if details:
+                for failure in result.failures:
+                    where = f":{failure.line}" if failure.line else ""
+                    say(f"  {result.path}{where}: {failure.id}: {failure.message}")
 
 
 @main.command()
@@ -801,8 +794,6 @@ def rules(ident: str | None, fmt: str) -> None:
 
 
 # --- batch ---
-
-COHORT_FORMATS = {"csv": "csv", "json": "cohort_json", "markdown": "cohort_markdown", "html": "cohort_html"}
 
 
 # --- batch at scale: --engine dask, --format jsonl, --resume; `cohort` reads a JSONL back ---
@@ -968,13 +959,10 @@ def stream_batch(
             )
             return 130
     if summary:
-        import json
-
-        from .cohort.stream import latest_records, summarise
+        from .cohort.stream import latest_records, render_summary, summarise
 
         # the whole file's summary (a resumed run's earlier records too), read back line by line
-        data = summarise(latest_records(output)).to_dict() if resume else accumulate.to_dict()
-        emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", summary)
+        emit(render_summary(summarise(latest_records(output)) if resume else accumulate), summary)
     if not quiet:
         failed = accumulate.records - accumulate.analysed
         done = f"{accumulate.analysed} of {accumulate.records} résumé(s) analysed"
@@ -991,13 +979,8 @@ def stream_batch(
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", "-j", type=click.IntRange(min=1), help="Worker processes.  [default: number of cores]")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice([*COHORT_FORMATS, "jsonl"]),
-    default="csv",
-    show_default=True,
-    help="Output format (jsonl: one record per line, written as they arrive).",
+@format_option(
+    COHORT, STREAM, default="csv", help="Output format (jsonl: one record per line, written as they arrive)."
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
 @click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with pseudonyms.")
@@ -1012,8 +995,8 @@ def stream_batch(
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on stderr.")
 @time_limit_option("a file over the limit becomes an error row")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True), help="Config file to use.")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
-@click.option("--model", metavar="NAME", help="Use an installed trained spaCy pipeline instead of blank English.")
+@lexicon_option
+@model_option
 @color_options
 @role_option
 @click.option(
@@ -1037,7 +1020,7 @@ def batch(
     quiet: bool,
     time_limit: float | None,
     config_path: str | None,
-    lexicons: tuple[str, ...],
+    lexicon_paths: tuple[str, ...],
     model: str | None = None,
     color_mode: str = "auto",
     no_color: bool = False,
@@ -1075,13 +1058,13 @@ def batch(
     cohort report from it. With --engine dask the files must be readable by every worker (a shared file system).
     """
     import dataclasses
-    import importlib
 
     from .ci.configfile import settings_for_batch
     from .cohort.batch import BatchInterrupted, analyse_many, expand_inputs, worst_exit_code
     from .cohort.summary import build_cohort
     from .errors import InputError
     from .escaping import display_path
+    from .render import find_format
 
     if details and fmt not in ("json", "jsonl"):
         raise click.UsageError("--details adds full analyses to the JSON report: use it with --format json or jsonl")
@@ -1097,7 +1080,7 @@ def batch(
         names = display_path(", ".join(os.path.basename(d) for d in docs[:5])) + (", ..." if len(docs) > 5 else "")
         say(f"resume-check: skipped {len(docs)} documentation file(s) ({names}); name a file to include it")
     settings = cached(
-        settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicons, model=model, role=role)
+        settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicon_paths, model=model, role=role)
     )
     # colour only touches the summary on stderr (the reports are files or data)
     mode = "never" if no_color else color_mode
@@ -1122,7 +1105,7 @@ def batch(
                 quiet=quiet,
             )
         )
-    module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
+    module = find_format(fmt, COHORT).load_module()
 
     salt = redaction_salt(redact, redact_salt)
 
@@ -1167,12 +1150,10 @@ def redaction_salt(redact: bool, redact_salt: str | None) -> bytes:
 
 @main.command()
 @click.argument("results", type=click.Path(dir_okay=False, exists=True))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice([*COHORT_FORMATS, "summary"]),
+@format_option(
+    COHORT,
+    SUMMARY,
     default="html",
-    show_default=True,
     help="Report format (summary: counts, score counts and gaps only, in bounded memory).",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
@@ -1189,153 +1170,29 @@ def cohort(results: str, fmt: str, output: str | None, redact: bool, redact_salt
       resume-check cohort results.jsonl --format html -o cohort.html
       resume-check cohort results.jsonl --format summary
     """
-    import importlib
-    import json
-
-    from .cohort.stream import cohort_from_jsonl, latest_records, summarise
+    from .cohort.stream import cohort_from_jsonl, latest_records, render_summary, summarise
+    from .render import find_format
 
     salt = redaction_salt(redact, redact_salt)
-    if fmt == "summary":
+    if fmt in format_names(SUMMARY):
         if redact:
             raise click.UsageError("the summary names nobody: leave out --redact")
-        emit(json.dumps(summarise(latest_records(results)).to_dict(), indent=2, ensure_ascii=False) + "\n", output)
+        emit(render_summary(summarise(latest_records(results))), output)
         return
-    report = cohort_from_jsonl(results, redact=redact, salt=salt)
-    module = importlib.import_module(f".render.{COHORT_FORMATS[fmt]}", __package__)
-    emit(str(module.render_cohort(report)), output)
+    emit(str(find_format(fmt, COHORT).load()(cohort_from_jsonl(results, redact=redact, salt=salt))), output)
 
 
 # --- init / baseline ---
 
-#: CI formats of `check` (one document for all files)
-GATE_FORMATS = ("line", "github", "sarif", "junit")
-
 
 def wants_gate(fmt: str, files: tuple[str, ...], config_path: str | None, *options: Any) -> bool:
     """CI mode is on with a CI format, a gate option, --config, or a config file found above a FILE."""
+    from .ci.check import config_folder
     from .ci.configfile import find_config
 
-    if fmt in GATE_FORMATS or config_path or any(o is not None for o in options):
+    if fmt in CI_NAMES or config_path or any(o is not None for o in options):
         return True
-    return any(find_config(os.path.dirname(os.path.abspath(f)) if f != "-" else os.getcwd()) for f in files)
-
-
-def run_gate(
-    files: tuple[str, ...],
-    *,
-    fmt: str,
-    output: str | None,
-    lexicons: tuple[str, ...],
-    model: str | None,
-    color: bool,
-    config_path: str | None,
-    fail_under: float | None,
-    min_severity: str | None,
-    baseline_path: str | None,
-    tolerance: float,
-    fail_level: str | None = None,
-    verbose: bool = False,
-    role: str | None = None,
-    time_limit: float | None = None,
-    job: str | None = None,
-    min_match: float | None = None,
-) -> NoReturn:
-    """`check` in CI mode: analyse, gate each file (config, suppression, baseline), render, exit 0/1/3/4."""
-    import dataclasses
-
-    if fmt == "html" and len(files) > 1:
-        raise click.UsageError("--format html makes one page per résumé: give one FILE, or use a CI format")
-
-    from .analysis import analyse_document
-    from .ci.baseline import baseline_key, parse_baseline
-    from .ci.configfile import resolve_config
-    from .ci.gate import check_required_terms, error_result, evaluate
-    from .ci.suppress import source_suppressions
-    from .errors import ConfigError
-    from .escaping import display_path
-    from .extract import extract_bytes, read_input
-    from .render import renderer
-    from .rules import check_switches
-
-    baseline: dict[str, Any] | None = None
-    if baseline_path:
-        try:
-            with open(baseline_path, encoding="utf-8") as handle:
-                baseline = parse_baseline(handle.read(), baseline_path)
-        except OSError as err:
-            raise ConfigError(
-                f"{baseline_path}: cannot read the baseline ({err.strerror}); create it with "
-                "`resume-check baseline FILE... --output PATH`"
-            ) from None
-    engines: dict[tuple[tuple[str, ...], str | None, str, str | None], Any] = {}
-    results, reports, unlisted = [], [], []
-    for file in files:
-        config = resolve_config(config_path, os.getcwd() if file == "-" else os.path.dirname(os.path.abspath(file)))
-        settings = config.settings_for(
-            file,
-            fail_under=fail_under,
-            min_severity=min_severity,
-            fail_level=fail_level,
-            lexicons=lexicons,
-            model=model,
-            role=role,
-            role_chosen_by="option" if role is not None else None,
-            time_limit=time_limit,
-            job=job,
-            min_match=min_match,
-        )
-        key = (settings.lexicons, settings.model, settings.role, settings.job)
-        if key not in engines:
-            engines[key] = start_engine(settings)
-        engine = dataclasses.replace(engines[key], settings=settings)
-        lexicon = engine.lexicon
-        known = [*(t.id for t in lexicon.terms), *(c.id for c in lexicon.categories), *(p.id for p in lexicon.packs)]
-        check_switches(settings.disabled, settings.enabled, known, settings.source or "the command line")
-        check_required_terms(settings, (term.id for term in engine.lexicon.terms))
-        try:
-            with time_budget(settings.time_limit, file):
-                data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned
-                analysis = analyse_document(extract_bytes(data, file), engine)
-        except ResumeCheckError as err:
-            if err.exit_code != ExitCode.BAD_INPUT:
-                raise
-            results.append(error_result(display_path(file), str(err), err.exit_code, settings, file=file))
-            continue
-        suppressions = source_suppressions(file, data) if file != "-" else ()
-        entry = None
-        if baseline is not None:
-            entry = baseline["files"].get(baseline_key(file, os.path.dirname(os.path.abspath(baseline_path or "."))))
-            if entry is None:
-                unlisted.append(file)
-        shown = display_path(file)  # undecodable bytes and control characters escaped, in every format
-        results.append(
-            evaluate(analysis, settings, entry, tolerance=tolerance, path=shown, suppressions=suppressions, file=file)
-        )
-        if fmt not in GATE_FORMATS:
-            if fmt == "text":
-                width = terminal_width(output)
-                reports.append(renderer(fmt).render(analysis, color=color, width=width, verbose=verbose))
-            else:
-                reports.append(renderer(fmt).render(analysis, color=color))
-    if fmt in GATE_FORMATS:
-        emit(renderer(fmt).render_results(results, color=color), output, color, inputs=files)
-    elif reports:
-        emit(join_reports(fmt, reports), output, color, inputs=files)
-    for file in unlisted:
-        say(f"resume-check: note: {display_path(file)} is not in the baseline {baseline_path}; only the gate applies")
-    code = ExitCode.OK
-    for result in results:
-        if result.error is not None:
-            say(f"resume-check: error: {result.error}")
-            code = max(code, ExitCode(result.error_code))
-        elif not result.passed:
-            say(f"resume-check: FAILED {result.path}: {len(result.failures)} gate failure(s)")
-            if fmt not in GATE_FORMATS:
-                for failure in result.failures:
-                    where = f":{failure.line}" if failure.line else ""
-                    say(f"  {result.path}{where}: {failure.id}: {failure.message}")
-            code = max(code, ExitCode.GATE_FAILED)
-    sys.exit(code)
+    return any(find_config(config_folder(f)) for f in files)
 
 
 @main.command()
@@ -1349,9 +1206,9 @@ def run_gate(
     help="Baseline file to write (atomically).",
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", help="Add a lexicon pack (repeatable).")
+@lexicon_option
 @guarded
-def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexicons: tuple[str, ...]) -> None:
+def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexicon_paths: tuple[str, ...]) -> None:
     """Record the score, found terms, findings and quantified statements of FILEs as a baseline to commit.
 
     `resume-check check FILE --baseline PATH` then fails (exit 1) when the score drops by more than
@@ -1363,30 +1220,11 @@ def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexic
       resume-check baseline cv.md --output resume-check.baseline.json
       git add resume-check.baseline.json
     """
-    import dataclasses
+    from .ci.check import record_baseline
 
-    from .analysis import analyse_path
-    from .ci.baseline import baseline_key, build_baseline, dump_baseline, entry_for
-    from .ci.configfile import resolve_config
-    from .ci.gate import active_findings
-    from .ci.suppress import source_suppressions
-    from .extract import read_input
-
-    folder = os.path.dirname(os.path.abspath(output))
-    entries: dict[str, Any] = {}
-    engines: dict[tuple[tuple[str, ...], str | None, str, str | None], Any] = {}
-    for file in files:
-        settings = resolve_config(config_path, os.path.dirname(os.path.abspath(file))).settings_for(
-            file, lexicons=lexicons
-        )
-        key = (settings.lexicons, settings.model, settings.role, settings.job)
-        if key not in engines:
-            engines[key] = start_engine(settings)
-        analysis = analyse_path(file, engine=dataclasses.replace(engines[key], settings=settings))
-        suppressions = source_suppressions(file, read_input(file))
-        entries[baseline_key(file, folder)] = entry_for(analysis, active_findings(analysis, settings, suppressions))
-    emit(dump_baseline(build_baseline(entries)), output, inputs=files)
-    say(f"resume-check: wrote the baseline of {len(entries)} file(s) to {output}")
+    text, count = record_baseline(files, output, config_path=config_path, lexicons=lexicon_paths, start=start_engine)
+    emit(text, output, inputs=files)
+    say(f"resume-check: wrote the baseline of {count} file(s) to {output}")
 
 
 @main.command()

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from resume_check.models import SCHEMA_VERSION
-from resume_check.render import REPORT_FORMATS, renderer
+from resume_check.render import REPORT, format_names, renderer
 from resume_check.render import json as json_render
 from resume_check.render.common import (
     bar,
@@ -30,7 +30,7 @@ from resume_check.render.common import (
 )
 from resume_check.render.markdown import md, md_code
 
-FORMATS = tuple(REPORT_FORMATS)
+FORMATS = format_names(REPORT)
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
 ESC = "\x1b"
 

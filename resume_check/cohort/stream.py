@@ -403,6 +403,11 @@ def summarise(lines: Iterable[dict[str, Any]]) -> CohortSummary:
     return summary
 
 
+def render_summary(summary: CohortSummary) -> str:
+    """The cohort summary as JSON text (``cohort --format summary``, ``batch --summary``)."""
+    return json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
 def latest_records(path: str) -> Iterator[dict[str, Any]]:
     """The file's ``terms`` lines and, per recorded path, its last ``record`` line, in file order.
 
