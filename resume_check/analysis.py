@@ -113,11 +113,11 @@ def build_engine(settings: Settings | None = None) -> Engine:
     from .nlp import build_nlp
 
     settings = settings or Settings()
-    nlp = build_nlp(settings.model)
+    nlp = build_nlp(settings.model, tuned=settings.tuned)
     from .runtime import cache
 
     # the disk cache serves the default pipeline only (a trained model's tokenizer and lemmas differ)
-    folder = settings.cache_dir if settings.model is None else None
+    folder = settings.cache_dir if settings.model is None and settings.tuned else None
     lexicon, matcher = cache.lexicon_and_matcher(nlp, settings.lexicons, folder)
     engine = Engine(
         settings=settings,

@@ -21,7 +21,7 @@ import click
 
 from . import __version__
 from .errors import ResumeCheckError
-from .render import CI, COHORT, EXTRACT, POSTING, REPORT, STREAM, SUMMARY, format_names
+from .render import CI, COHORT, EXTRACT, POSTING, REPORT, RULES, STREAM, SUMMARY, format_names
 
 if TYPE_CHECKING:  # the heavy modules load only inside the commands that need them
     from .analysis import Engine
@@ -32,6 +32,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: the CI formats of `check` (one document for all files; choosing one turns CI mode on)
 CI_NAMES = format_names(CI)
+#: batch's record stream (one JSON record per line)
+STREAM_NAMES = format_names(STREAM)
 
 
 class ExitCode(IntEnum):
@@ -92,11 +94,17 @@ def default_cache_dir() -> str | None:
     return os.path.join(base, "resume-check")
 
 
+def runtime_on() -> bool:
+    """The one switch of the speed tuning (``resume_check.runtime``): on unless ``RESUME_CHECK_RUNTIME=off``."""
+    return os.environ.get("RESUME_CHECK_RUNTIME", "on").strip().lower() != "off"
+
+
 def cached(settings: Settings) -> Settings:
-    """``settings`` with the disk cache switched on (see ``default_cache_dir``)."""
+    """``settings`` with the runtime switch, and the disk cache (see ``default_cache_dir``) when it is on."""
     import dataclasses
 
-    return dataclasses.replace(settings, cache_dir=default_cache_dir())
+    tuned = runtime_on()
+    return dataclasses.replace(settings, cache_dir=default_cache_dir() if tuned else None, tuned=tuned)
 
 
 def start_engine(settings: Settings) -> Engine:
@@ -111,8 +119,9 @@ def start_engine(settings: Settings) -> Engine:
 
     from .analysis import build_engine
 
-    if not _FAST_START or not gc.isenabled():
-        return build_engine(cached(settings))
+    settings = cached(settings)
+    if not _FAST_START or not gc.isenabled() or not settings.tuned:
+        return build_engine(settings)
     from .runtime.gcpolicy import engine_start_up
 
     with engine_start_up():
@@ -120,7 +129,7 @@ def start_engine(settings: Settings) -> Engine:
             from .nlp import import_spacy_without_cli
 
             import_spacy_without_cli()
-        return build_engine(cached(settings))
+        return build_engine(settings)
 
 
 #: set by ``run`` (the installed command); tests calling ``main`` keep the ordinary start and exit
@@ -166,14 +175,14 @@ def run() -> NoReturn:
     command that leaves worker processes behind exits the ordinary way.
     """
     global _FAST_START
-    _FAST_START = True
+    _FAST_START = runtime_on()
     try:
         main()
         code: Any = 0
     except SystemExit as stop:
         code = stop.code
     multiprocessing = sys.modules.get("multiprocessing")
-    if multiprocessing is not None and multiprocessing.active_children():
+    if not _FAST_START or (multiprocessing is not None and multiprocessing.active_children()):
         sys.exit(code)
     if code is None:
         code = 0
@@ -188,7 +197,8 @@ def run() -> NoReturn:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="resume-check")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Offline, explainable résumé analyser for IT project managers.
 
     \b
@@ -197,6 +207,10 @@ def main() -> None:
       resume-check extract cv.docx --format json
       resume-check batch cohort/ --format csv --output cohort.csv
     """
+    if not runtime_on():  # RESUME_CHECK_RUNTIME=off: no speed tuning in this command (the same output)
+        from .runtime import switched_off
+
+        ctx.with_resource(switched_off())
 
 
 # Commands are registered below, one block per command. Keep each body short:
@@ -381,7 +395,7 @@ def lexicons_validate(paths: tuple[str, ...], alone: bool) -> None:
 
     lexicon = load_lexicon(paths, bundled=not alone)
     own = [term_id for pack in lexicon.packs if not pack.bundled for term_id in pack.terms]
-    problems = check_examples(build_matcher(build_nlp(), lexicon), own)
+    problems = check_examples(build_matcher(build_nlp(tuned=runtime_on()), lexicon), own)
     if problems:
         shown = "\n  ".join(problems[:20]) + (f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else "")
         raise LexiconError(
@@ -667,10 +681,11 @@ def check(
     if fmt in CI_NAMES:
         render = find_format(fmt, CI).load()
     else:
-        if fmt == "html" and len(files) > 1:
+        chosen = find_format(fmt, REPORT)
+        if not chosen.joinable and len(files) > 1:
             alternative = "a CI format" if gate else "`resume-check batch`"
-            raise click.UsageError(f"--format html makes one page per résumé: give one FILE, or use {alternative}")
-        render = find_format(fmt, REPORT).load()
+            raise click.UsageError(f"--format {fmt} makes one page per résumé: give one FILE, or use {alternative}")
+        render = chosen.load()
         if fmt == "text":
             render = functools.partial(render, width=terminal_width(output), verbose=verbose)
     if gate:
@@ -756,7 +771,7 @@ def explain(fmt: str) -> None:
 
 @main.command()
 @click.argument("ident", metavar="[ID]", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@format_option(RULES, help=None)
 @guarded
 def rules(ident: str | None, fmt: str) -> None:
     """List every rule (finding id) with its severity and title, or show one rule's help and examples.
@@ -770,18 +785,12 @@ def rules(ident: str | None, fmt: str) -> None:
     import difflib
     import json
 
-    from .rules import describe, load_rules, render_markdown, to_dict
+    from .render import find_format
+    from .rules import describe, load_rules, to_dict
 
     registry = load_rules()
     if ident is None:
-        if fmt == "json":
-            click.echo(json.dumps([to_dict(r) for r in registry.rules], ensure_ascii=False, indent=2))
-        elif fmt == "markdown":
-            click.echo(render_markdown(registry), nl=False)
-        else:
-            width = max(len(r.id) + (2 if r.family else 0) for r in registry.rules)
-            for r in registry.rules:
-                click.echo(f"{r.id + ('.*' if r.family else ''):<{width}}  {r.severity:<7}  {r.title}")
+        click.echo(find_format(fmt, RULES).load()(registry), nl=False)
         return
     rule = registry.find(ident)
     if rule is None:
@@ -846,7 +855,7 @@ def check_scale_options(
     """Usage errors among the scale options (exit 2); the Dask engine without its extra is one too."""
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler names a Dask cluster: add --engine dask")
-    if fmt != "jsonl":
+    if fmt not in STREAM_NAMES:
         for name, value in (("--resume", resume), ("--summary", summary)):
             if value:
                 raise click.UsageError(f"{name} works with --format jsonl")
@@ -857,7 +866,7 @@ def check_scale_options(
         )
     if resume and output and os.path.abspath(resume) != os.path.abspath(output):
         raise click.UsageError("--resume FILE appends to FILE: leave out --output, or give the same file")
-    if fmt == "jsonl" and (not (resume or output) or output == "-"):
+    if fmt in STREAM_NAMES and (not (resume or output) or output == "-"):
         raise click.UsageError("--format jsonl writes to a file: add --output FILE (or --resume FILE)")
     if engine == "dask":
         from .cohort.engines.dask import require_dask
@@ -1066,7 +1075,7 @@ def batch(
     from .escaping import display_path
     from .render import find_format
 
-    if details and fmt not in ("json", "jsonl"):
+    if details and fmt not in ("json", *STREAM_NAMES):
         raise click.UsageError("--details adds full analyses to the JSON report: use it with --format json or jsonl")
     check_scale_options(fmt, engine, scheduler, resume, summary, output, redact)
     files, docs = expand_inputs(paths, recursive=recursive)
@@ -1090,7 +1099,7 @@ def batch(
 
         read_input(job_path)  # an unreadable posting is one error line (exit 3), not an error row per person
         settings = dataclasses.replace(settings, job=os.path.abspath(job_path))
-    if fmt == "jsonl":
+    if fmt in STREAM_NAMES:
         sys.exit(
             stream_batch(
                 files,

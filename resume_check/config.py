@@ -48,6 +48,9 @@ class Settings:
     min_match: float | None = None  # gate: fail when the job match rate is under this (needs ``job``)
     #: where to keep compiled lexicons and matchers between runs (see runtime/cache.py); None: no disk cache
     cache_dir: str | None = field(default=None, compare=False)
+    #: the speed tuning of ``resume_check.runtime`` (chunk cache, disk cache, GC policy) on; off: the plain paths,
+    #: the same results
+    tuned: bool = field(default=True, compare=False)
 
     def __post_init__(self) -> None:
         where = f" in {self.source}" if self.source else ""

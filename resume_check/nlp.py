@@ -27,20 +27,22 @@ _CACHE_LIMIT = 200_000
 _TRADEMARK_RE = re.compile(r"[®™©]")
 
 
-def build_nlp(model: str | None = None) -> Language:
+def build_nlp(model: str | None = None, *, tuned: bool = True) -> Language:
     """Build (once per process and model) the pipeline the matchers and the text share.
 
     ``model=None``: ``spacy.blank("en")`` plus the lookup lemmatizer with spacy-lookups-data's table (no
     network, no trained model; see ``_LookupLemmatizer``). ``model=NAME``: ``spacy.load(NAME)`` of an installed
     pipeline, with a last component after its own lemmatizer. Either way every lemma is lower case, so "Managed"
     and "managed" both lemmatise to "manage".
+    ``tuned`` (``Settings.tuned``): the blank pipeline's tokenizer caches whole chunks across documents
+    (``runtime.tokenizer``; the same tokens).
     Raises ConfigError when the model is not installed or the lookup tables are missing.
     """
-    return _build_nlp_cached(model)
+    return _build_nlp_cached(model, tuned)
 
 
 @functools.lru_cache(maxsize=4)
-def _build_nlp_cached(model: str | None) -> Language:
+def _build_nlp_cached(model: str | None, tuned: bool = True) -> Language:
     import spacy
 
     _register_components()
@@ -54,9 +56,10 @@ def _build_nlp_cached(model: str | None) -> Language:
             ) from None
         lemmatizer: Any = nlp.add_pipe(LOOKUP_LEMMATIZER, name="lemmatizer")
         lemmatizer.table = table
-        from .runtime.tokenizer import ChunkTokenizer
+        if tuned:
+            from .runtime.tokenizer import ChunkTokenizer
 
-        nlp.tokenizer = ChunkTokenizer(nlp.tokenizer, nlp.vocab)
+            nlp.tokenizer = ChunkTokenizer(nlp.tokenizer, nlp.vocab)
         return nlp
     else:
         try:

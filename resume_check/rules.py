@@ -185,6 +185,21 @@ def to_dict(rule: Rule) -> dict[str, Any]:
     return out
 
 
+def render_list(registry: Registry) -> str:
+    """``resume-check rules``: one line a rule (a family's id ends in ``.*``), severity and title."""
+    width = max(len(r.id) + (2 if r.family else 0) for r in registry.rules)
+    return "".join(
+        f"{r.id + ('.*' if r.family else ''):<{width}}  {r.severity:<7}  {r.title}\n" for r in registry.rules
+    )
+
+
+def render_json(registry: Registry) -> str:
+    """``resume-check rules --format json``: every rule as a JSON array."""
+    import json
+
+    return json.dumps([to_dict(r) for r in registry.rules], ensure_ascii=False, indent=2) + "\n"
+
+
 def render_markdown(registry: Registry) -> str:
     """docs/rules.md: the reference of every rule, generated (``python tools/build_docs.py``; a test keeps it so)."""
     out = [

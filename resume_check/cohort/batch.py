@@ -247,7 +247,7 @@ def _worker_main(conn: Connection, settings: Settings, analyse: AnalyseFn, build
 
 def _serve(conn: Connection, settings: Settings, analyse: AnalyseFn, build: BuildFn) -> None:
     try:
-        with engine_start_up():  # the collector held while the engine loads, then tuned for many résumés
+        with engine_start_up(settings.tuned):  # the collector held while the engine loads, then tuned for many résumés
             engine = build(settings)
             ranked = _ranked_missing_of(engine, settings)
     except Exception as err:  # reported to the parent, which aborts the batch

@@ -10,7 +10,8 @@ that render it, its media type and file extension. The command line's ``--format
 - ``stream``: ``batch``'s record stream (one JSON record per line, written as records arrive);
 - ``summary``: the cohort summary of a record stream (counts, scores, gaps), ``render_summary(summary) -> str``;
 - ``extract``: what was read from a file, ``render(resume, impact) -> str``;
-- ``posting``: what was understood from a job posting, ``render(posting) -> str``.
+- ``posting``: what was understood from a job posting, ``render(posting) -> str``;
+- ``rules``: the rule registry, ``render_*(registry) -> str``.
 
 The table is data rather than registrations made when each module is imported: the renderers import the models
 and their helpers, and importing them all to list the choices would slow every ``--help``. Modules are imported
@@ -32,6 +33,7 @@ STREAM: Final = "stream"
 SUMMARY: Final = "summary"
 EXTRACT: Final = "extract"
 POSTING: Final = "posting"
+RULES: Final = "rules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,11 @@ class Format:
     extension: str
     #: what separates the reports of several files (report formats; JSON makes an array instead)
     separator: str | None = None
+
+    @property
+    def joinable(self) -> bool:
+        """Whether reports of several files make one document (``join_reports``): a separator, or a JSON array."""
+        return self.separator is not None or self.media_type == "application/json"
 
     def load_module(self) -> ModuleType:
         return importlib.import_module(f"resume_check.{self.module}")
@@ -77,6 +84,9 @@ FORMATS: tuple[Format, ...] = (
     Format("json", EXTRACT, "render.json", "render_document", "application/json", ".json"),
     Format("text", POSTING, "render.posting", "render", "text/plain", ".txt"),
     Format("json", POSTING, "render.posting", "render_json", "application/json", ".json"),
+    Format("text", RULES, "rules", "render_list", "text/plain", ".txt"),
+    Format("json", RULES, "rules", "render_json", "application/json", ".json"),
+    Format("markdown", RULES, "rules", "render_markdown", "text/markdown", ".md"),
 )
 
 
@@ -106,7 +116,7 @@ def join_reports(name: str, reports: list[str]) -> str:
     found = find_format(name, REPORT)
     if found.separator is not None:
         return found.separator.join(reports)
-    if found.media_type != "application/json":
+    if not found.joinable:
         raise ValueError(f"the {name} format makes one document per résumé; it cannot join {len(reports)}")
     import json
 

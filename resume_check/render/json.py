@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .. import __version__
@@ -343,6 +344,11 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
 def dumps(data: Any) -> str:
     """Deterministic JSON text: insertion order kept, UTF-8 characters as is, 2-space indent, final newline
     (``json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)``, written by ``runtime.jsonenc``)."""
+    from ..runtime import tuned
+
+    if not tuned():
+        text: str = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+        return text + "\n"
     from ..runtime.jsonenc import dumps as dumps_direct
 
     return dumps_direct(data)

@@ -26,9 +26,13 @@ OLDER_THRESHOLDS = (20, 20)
 
 
 @contextmanager
-def engine_start_up() -> Iterator[None]:
+def engine_start_up(tuned: bool = True) -> Iterator[None]:
     """Hold the collector while the engine is built; then freeze what start-up made and collect young objects
-    less often (see the module docstring). The collector ends as it started, enabled or not."""
+    less often (see the module docstring). The collector ends as it started, enabled or not. With ``tuned``
+    False (``Settings.tuned``), nothing is changed."""
+    if not tuned:
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:

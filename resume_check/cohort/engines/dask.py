@@ -132,7 +132,7 @@ class EnginePlugin(WorkerPlugin):
         try:
             return self._idle.get_nowait()
         except queue.Empty:
-            with engine_start_up():
+            with engine_start_up(self.settings.tuned):
                 engine = self.build(self.settings)
             self.built += 1
             return engine
