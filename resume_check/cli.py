@@ -810,10 +810,12 @@ def rules(ident: str | None, fmt: str) -> None:
 
 def scale_options(func: F) -> F:
     """``--engine``, ``--scheduler``, ``--resume`` and ``--summary`` of ``batch``."""
+    from .cohort.run import ENGINES
+
     options = [
         click.option(
             "--engine",
-            type=click.Choice(["local", "dask"]),
+            type=click.Choice(ENGINES),
             default="local",
             show_default=True,
             help="local: worker processes on this machine; dask: a Dask cluster (needs the dask extra: "
@@ -878,27 +880,6 @@ def check_scale_options(
             sys.exit(ExitCode.USAGE)
 
 
-def collect_dask(
-    files: tuple[str, ...], settings: Settings, *, scheduler: str | None, workers: int | None, bar: Any
-) -> Any:
-    """All records of a Dask run, sorted by path like ``analyse_many``'s (for the report formats)."""
-    from .cohort.engines.dask import iter_dask
-
-    records = []
-    with bar if bar is not None else contextlib_null():
-        for record, _ in iter_dask(files, settings=settings, scheduler=scheduler, workers=workers):
-            records.append(record)
-            if bar is not None:
-                bar.update(1)
-    return tuple(sorted(records, key=lambda r: r.path))
-
-
-def contextlib_null() -> Any:
-    import contextlib
-
-    return contextlib.nullcontext()
-
-
 def stream_batch(
     files: tuple[str, ...],
     settings: Settings,
@@ -913,9 +894,9 @@ def stream_batch(
     quiet: bool,
 ) -> int:
     """``batch --format jsonl``: write each record as one line as it arrives; return the exit code."""
-    from .cohort.batch import BatchInterrupted, BatchRecord, analyse_many
-    from .cohort.stream import CohortSummary, JsonlWriter, file_sha256, open_resume, split_resume
-    from .escaping import display_path
+    from .cohort.batch import BatchInterrupted, BatchRecord
+    from .cohort.run import run_batch
+    from .cohort.stream import CohortSummary, JsonlWriter, open_resume, split_resume
 
     assert output is not None
     state = open_resume(output) if resume else None
@@ -935,31 +916,26 @@ def stream_batch(
             writer.declared_terms.update(state.terms)
             writer.declared_categories.update(state.categories)
 
-        def take(record: BatchRecord, sha256: str) -> None:
+        def take(record: BatchRecord, sha256: str | None) -> None:
             nonlocal worst
+            assert sha256 is not None
             writer.write(record, sha256)
             worst = max(worst, record.exit_code)
             if bar is not None:
                 bar.update(1)
 
         try:
-            with bar if bar is not None else contextlib_null():
-                if not todo:
-                    pass
-                elif engine == "dask":
-                    from .cohort.engines.dask import iter_dask
-
-                    for record, sha256 in iter_dask(todo, settings=settings, scheduler=scheduler, workers=workers):
-                        take(record, sha256)
-                else:
-                    named = {display_path(path): path for path in todo}  # records hold the name as shown
-                    analyse_many(
-                        todo,
-                        workers=workers,
-                        settings=settings,
-                        keep=False,
-                        progress=lambda record: take(record, file_sha256(named.get(record.path, record.path))),
-                    )
+            with bar if bar is not None else contextlib.nullcontext():
+                run_batch(
+                    todo,
+                    settings,
+                    engine=engine,
+                    scheduler=scheduler,
+                    workers=workers,
+                    keep=False,
+                    with_sha256=True,
+                    on_record=take,
+                )
         except (BatchInterrupted, KeyboardInterrupt):
             click.echo(
                 f"resume-check: interrupted: {writer.written} record(s) written to {output}; "
@@ -1069,7 +1045,8 @@ def batch(
     import dataclasses
 
     from .ci.configfile import settings_for_batch
-    from .cohort.batch import BatchInterrupted, analyse_many, expand_inputs, worst_exit_code
+    from .cohort.batch import BatchInterrupted, expand_inputs, worst_exit_code
+    from .cohort.run import run_batch
     from .cohort.summary import build_cohort
     from .errors import InputError
     from .escaping import display_path
@@ -1128,13 +1105,9 @@ def batch(
     show_bar = not quiet and sys.stderr.isatty()
     bar = click.progressbar(length=len(files), label="Analysing", file=sys.stderr) if show_bar else None
     try:
-        if engine == "dask":
-            records = collect_dask(files, settings, scheduler=scheduler, workers=workers, bar=bar)
-        elif bar is not None:
-            with bar:
-                records = analyse_many(files, workers=workers, settings=settings, progress=lambda _: bar.update(1))
-        else:
-            records = analyse_many(files, workers=workers, settings=settings)
+        with bar if bar is not None else contextlib.nullcontext():
+            tick = None if bar is None else (lambda record, sha256: bar.update(1))
+            records = run_batch(files, settings, engine=engine, scheduler=scheduler, workers=workers, on_record=tick)
     except BatchInterrupted as stop:
         emit(render(stop.records), output, inputs=files)
         say(f"resume-check: interrupted: wrote {len(stop.records)} finished row(s); {stop.remaining} file(s) left")
