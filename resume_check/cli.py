@@ -233,6 +233,35 @@ def model_option(func: F) -> F:
     )(func)
 
 
+def output_option(help: str, *, default: str | None = None, writable: bool = False) -> Callable[[F], F]:
+    """``--output/-o FILE``: where the command writes instead of standard output."""
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, writable=writable),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def config_option(func: F) -> F:
+    """``--config FILE``: the config file of CI mode (default: the one found above each FILE)."""
+    return click.option(
+        "--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered)."
+    )(func)
+
+
+def job_option(help: str) -> Callable[[F], F]:
+    """``--job POSTING``: a job posting to match résumés against."""
+    return click.option("--job", "job_path", type=click.Path(dir_okay=False), metavar="POSTING", help=help)
+
+
+def redact_option(func: F) -> F:
+    """``--redact``: pseudonyms instead of names, emails, phones and URLs in cohort reports."""
+    return click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with pseudonyms.")(func)
+
+
 def format_option(*kinds: str, default: str = "text", help: str | None = "Output format.") -> Callable[[F], F]:
     """``--format``: the registered formats of ``kinds`` (see ``render.FORMATS``)."""
     from .render import format_names
@@ -248,7 +277,7 @@ def format_option(*kinds: str, default: str = "text", help: str | None = "Output
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @format_option(EXTRACT)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead.")
+@output_option("Write to this file instead.", writable=True)
 @guarded
 def extract(file: str, fmt: str, output: str | None) -> None:
     """Show what was read from FILE: sections, lines, bullets, roles, statements, contact fields and warnings.
@@ -277,7 +306,7 @@ def extract(file: str, fmt: str, output: str | None) -> None:
 @main.command()
 @click.argument("posting", type=click.Path(dir_okay=False, allow_dash=True))
 @format_option(POSTING)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead.")
+@output_option("Write to this file instead.", writable=True)
 @lexicon_option
 @guarded
 def job(posting: str, fmt: str, output: str | None, lexicon_paths: tuple[str, ...]) -> None:
@@ -584,12 +613,12 @@ def color_options(func: F) -> F:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @format_option(REPORT, CI, help=f"Report format, or a CI format ({', '.join(CI_NAMES)}: one document for all FILEs).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead.")
+@output_option("Write the report to this file instead.")
 @lexicon_option
 @model_option
 @color_options
 @click.option("--verbose", "-v", is_flag=True, help="Text report: list every statement to improve and every finding.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
+@config_option
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Gate: fail (exit 1) when the score is below N.")
 @click.option(
     "--min-severity",
@@ -605,13 +634,7 @@ def color_options(func: F) -> F:
 @click.option("--tolerance", type=click.FloatRange(min=0), help="Score points a baseline allows to be lost.  [0]")
 @role_option
 @time_limit_option("a file over the limit is an error (exit 3)")
-@click.option(
-    "--job",
-    "job_path",
-    type=click.Path(dir_okay=False),
-    metavar="POSTING",
-    help="Match against this job posting (.txt, .md, .pdf, .docx, job.json): match rate, missing terms.",
-)
+@job_option("Match against this job posting (.txt, .md, .pdf, .docx, job.json): match rate, missing terms.")
 @click.option(
     "--min-match", type=click.FloatRange(0, 100), help="Gate: fail (exit 1) when the job match rate is below N."
 )
@@ -884,18 +907,16 @@ def stream_batch(
     files: tuple[str, ...],
     settings: Settings,
     *,
-    engine: str,
-    scheduler: str | None,
-    workers: int | None,
+    run: Callable[..., Any],
     output: str | None,
     resume: bool,
     summary: str | None,
     details: bool,
     quiet: bool,
 ) -> int:
-    """``batch --format jsonl``: write each record as one line as it arrives; return the exit code."""
+    """``batch --format jsonl``: write each record as one line as it arrives (``run``: ``cohort.run.run_batch`` on
+    the chosen engine); return the exit code."""
     from .cohort.batch import BatchInterrupted, BatchRecord
-    from .cohort.run import run_batch
     from .cohort.stream import CohortSummary, JsonlWriter, open_resume, split_resume
 
     assert output is not None
@@ -926,16 +947,7 @@ def stream_batch(
 
         try:
             with bar if bar is not None else contextlib.nullcontext():
-                run_batch(
-                    todo,
-                    settings,
-                    engine=engine,
-                    scheduler=scheduler,
-                    workers=workers,
-                    keep=False,
-                    with_sha256=True,
-                    on_record=take,
-                )
+                run(todo, settings, keep=False, with_sha256=True, on_record=take)
         except (BatchInterrupted, KeyboardInterrupt):
             click.echo(
                 f"resume-check: interrupted: {writer.written} record(s) written to {output}; "
@@ -967,8 +979,8 @@ def stream_batch(
 @format_option(
     COHORT, STREAM, default="csv", help="Output format (jsonl: one record per line, written as they arrive)."
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-@click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with pseudonyms.")
+@output_option("Write here (atomically) instead of stdout.")
+@redact_option
 @click.option(
     "--redact-salt",
     metavar="TEXT",
@@ -984,13 +996,7 @@ def stream_batch(
 @model_option
 @color_options
 @role_option
-@click.option(
-    "--job",
-    "job_path",
-    type=click.Path(dir_okay=False),
-    metavar="POSTING",
-    help="Rank the cohort against this job posting (match rate); each worker reads it once.",
-)
+@job_option("Rank the cohort against this job posting (match rate); each worker reads it once.")
 @scale_options
 @guarded
 def batch(
@@ -1076,14 +1082,13 @@ def batch(
 
         read_input(job_path)  # an unreadable posting is one error line (exit 3), not an error row per person
         settings = dataclasses.replace(settings, job=os.path.abspath(job_path))
+    run = functools.partial(run_batch, engine=engine, scheduler=scheduler, workers=workers)
     if fmt in STREAM_NAMES:
         sys.exit(
             stream_batch(
                 files,
                 settings,
-                engine=engine,
-                scheduler=scheduler,
-                workers=workers,
+                run=run,
                 output=resume or output,
                 resume=resume is not None,
                 summary=summary,
@@ -1107,7 +1112,7 @@ def batch(
     try:
         with bar if bar is not None else contextlib.nullcontext():
             tick = None if bar is None else (lambda record, sha256: bar.update(1))
-            records = run_batch(files, settings, engine=engine, scheduler=scheduler, workers=workers, on_record=tick)
+            records = run(files, settings, on_record=tick)
     except BatchInterrupted as stop:
         emit(render(stop.records), output, inputs=files)
         say(f"resume-check: interrupted: wrote {len(stop.records)} finished row(s); {stop.remaining} file(s) left")
@@ -1138,8 +1143,8 @@ def redaction_salt(redact: bool, redact_salt: str | None) -> bytes:
     default="html",
     help="Report format (summary: counts, score counts and gaps only, in bounded memory).",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-@click.option("--redact", is_flag=True, help="Replace names, emails, phones and URLs with pseudonyms.")
+@output_option("Write here (atomically) instead of stdout.")
+@redact_option
 @click.option("--redact-salt", metavar="TEXT", help="With --redact: key pseudonyms with TEXT (see `batch --help`).")
 @guarded
 def cohort(results: str, fmt: str, output: str | None, redact: bool, redact_salt: str | None) -> None:
@@ -1179,15 +1184,8 @@ def wants_gate(fmt: str, files: tuple[str, ...], config_path: str | None, *optio
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    default="resume-check.baseline.json",
-    show_default=True,
-    help="Baseline file to write (atomically).",
-)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
+@output_option("Baseline file to write (atomically).", default="resume-check.baseline.json")
+@config_option
 @lexicon_option
 @guarded
 def baseline(files: tuple[str, ...], output: str, config_path: str | None, lexicon_paths: tuple[str, ...]) -> None:
