@@ -29,7 +29,15 @@ CACHE_FORMAT = 1
 SUFFIX = ".pickle"
 PREFIX = "engine-"
 #: the modules whose code decides what a cached lexicon or matcher holds
-CACHED_CODE = ("runtime/cache.py", "datafile.py", "lexicon.py", "matching.py", "models.py", "nlp.py", "runtime/tokenizer.py")
+CACHED_CODE = (
+    "runtime/cache.py",
+    "datafile.py",
+    "lexicon.py",
+    "matching.py",
+    "models.py",
+    "nlp.py",
+    "runtime/tokenizer.py",
+)
 #: lexicons and matchers already loaded from the disk cache in this process, by key
 _LOADED: dict[str, tuple[Lexicon, TermMatcher]] = {}
 
