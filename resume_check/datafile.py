@@ -30,7 +30,7 @@ from .escaping import display_path
 
 #: the package holding the bundled data files (the top-level ``lexicons/`` folder, shipped inside the wheel)
 BUNDLED_PACKAGE = "resume_check.lexicons"
-#: data files larger than this are refused (a pack of 400 terms is about 200 kB)
+#: data files larger than this are refused (far above the largest bundled pack)
 MAX_DATA_BYTES = 5 * 1024 * 1024
 #: a file may expand to at most this many YAML values through anchors and aliases
 MAX_EXPANDED_NODES = 200_000
@@ -106,7 +106,7 @@ def parse_yaml(text: str, name: str, kind: FileKind = DATA_FILE, *, walk_aliases
     """Parse with the safe loader; anchors/aliases are allowed but capped (no "billion laughs"), nesting too.
 
     ``walk_aliases=False`` skips the walk, for bundled files only: they ship with the code and the test suite walks
-    every one of them (the walk was ~40% of loading the term packs, which the first run after an install pays).
+    every one of them (the walk was a large share of loading the term packs, which the first run after an install pays).
     """
     loader = YAML_LOADER(text)
     try:

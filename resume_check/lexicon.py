@@ -31,7 +31,7 @@ from .datafile import (
 from .errors import LexiconError
 from .models import Acronym, Category, Term
 
-#: packs larger than this are refused (a pack of 400 terms is about 200 kB)
+#: packs larger than this are refused (far above the largest bundled pack)
 MAX_PACK_BYTES = MAX_DATA_BYTES
 #: bundled term packs: ``lexicons/terms-*.yaml`` (the other YAML files there are not term packs)
 BUNDLED_GLOB = "terms-*.yaml"

@@ -76,7 +76,7 @@ def _build_nlp_cached(model: str | None, tuned: bool = True) -> Language:
 
 
 def import_spacy_without_cli() -> None:
-    """Import spaCy without running its command-line package (about 40% of ``import spacy``).
+    """Import spaCy without running its command-line package (a large share of ``import spacy``).
 
     ``spacy/__init__.py`` imports ``spacy.cli.info`` only to offer ``spacy.info``, and that pulls in spaCy's whole
     command line: typer, weasel, requests, httpx, jinja2 and rich, none of which a pipeline uses. While spaCy

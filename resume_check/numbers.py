@@ -1,4 +1,4 @@
-"""Small numeric helpers shared by the stages (no ``statistics`` import: it costs about 4 ms on a cold start)."""
+"""Small numeric helpers shared by the stages (no ``statistics`` import: it slows a cold start)."""
 
 from __future__ import annotations
 

@@ -271,10 +271,10 @@ def _serve(conn: Connection, settings: Settings, analyse: AnalyseFn, build: Buil
         conn.send(("done", index, record))
 
 
-# A résumé's missing terms are most of the lexicon (about 360 of 388 terms), the same objects in every record:
-# pickling them each time was ~40% of a record's bytes and of the parent's time unpickling records. A worker sends
-# its ranked list of missing terms once, when ready, and each record's missing terms as positions in that list;
-# the parent puts the terms back (shared, immutable objects), so analyse_many returns the very same records.
+# A résumé's missing terms are most of the lexicon (about 360 of 388 terms), the same objects in every record: pickling
+# them each time was a large share of a record's bytes and of the parent's time unpickling records. A worker sends its
+# ranked list of missing terms once, when ready, and each record's missing terms as positions in that list; the parent
+# puts the terms back (shared, immutable objects), so analyse_many returns the very same records.
 # The terms of the target a record was measured against travel the same way: the shared list ends with the
 # target term tuples the worker may use, and a record names its target's terms by position.
 

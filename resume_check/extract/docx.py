@@ -183,8 +183,8 @@ def _repackage(archive: zipfile.ZipFile, parts: dict[str, bytes] | None = None) 
     - Strict Open XML uses purl.oclc.org namespaces that python-docx does not know: every XML part is translated;
     - macro-enabled documents and templates carry a main content type python-docx refuses: it is retyped;
     - python-docx inflates every part when it opens a package, and text extraction never looks at fonts or
-      images: Google Docs embeds about 1.3 MB of fonts in a résumé, which took more than half the extraction
-      time. When the parts with a font or image file extension hold BINARY_FLOOR bytes or more, they are emptied.
+      images: Google Docs embeds its fonts in a résumé, which took more than half the extraction time. When the
+      parts with a font or image file extension hold BINARY_FLOOR bytes or more, they are emptied.
     Every other part is copied unchanged (stored, not recompressed: the package only lives until python-docx has
     read it).
     """

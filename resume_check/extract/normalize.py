@@ -39,7 +39,7 @@ _HYPHEN_RUN = f"(?<=[^\\W_])[{HYPHEN_LIKE}]+(?=[^\\W_])"
 _NON_ASCII_HYPHEN = f"[{HYPHEN_LIKE[1:]}]"
 
 # The patterns are strings compiled on first use (re keeps compiled patterns): a PDF never needs them, and the
-# Unicode ranges take about 1 ms to compile.
+# Unicode ranges are slow to compile.
 
 
 def normalize_ligatures(text: str) -> tuple[str, int]:

@@ -1,10 +1,10 @@
 """The decompression budget of a PDF, checked before PDFium opens it: a small file must not inflate to gigabytes.
 
-PDFium inflates a page's content streams and fonts when it loads the page, and holds several times their size
-while it parses them (a 100 MB stream of spaces costs ~300 MB; 25 MB of individually placed characters ~450 MB
-of page objects). So the FlateDecode streams are inflated here first, a chunk at a time and without keeping the
-output, and the file is refused (exit 3) as soon as the bytes really produced pass the budget; the /Length
-and the sizes a file declares are not trusted. Images are left out: text extraction never decodes them.
+PDFium inflates a page's content streams and fonts when it loads the page, and holds several times their size while it
+parses them (page objects for every character: a few times the inflated size). So the FlateDecode streams are inflated
+here first, a chunk at a time and without keeping the output, and the file is refused (exit 3) as soon as the bytes
+really produced pass the budget; the /Length and the sizes a file declares are not trusted. Images are left out: text
+extraction never decodes them.
 """
 
 from __future__ import annotations

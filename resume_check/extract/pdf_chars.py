@@ -64,7 +64,7 @@ class Char:
         return f"Char({self.text!r}, {self.x0:.1f}-{self.x1:.1f}, {self.top:.1f}-{self.bottom:.1f}, {self.size:.1f})"
 
 
-# The working records below are plain slotted classes, not dataclasses: each @dataclass costs about 1 ms at import,
+# The working records below are plain slotted classes, not dataclasses: each @dataclass has a cost at import,
 # which every cold start pays, and nothing compares these records by value.
 
 

@@ -26,7 +26,7 @@ MIN_SIZE = 2.0
 MIN_COLUMN_ROWS = 3
 
 
-# Plain slotted classes, not dataclasses: each @dataclass costs about 1 ms at import (see pdf_chars).
+# Plain slotted classes, not dataclasses: each @dataclass has a cost at import (see pdf_chars).
 
 
 class Word:

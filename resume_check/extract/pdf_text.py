@@ -37,8 +37,8 @@ def is_private_use(ch: str) -> bool:
 
 #: the spacy-lookups-data tables the known English words come from
 LOOKUP_TABLES = ("en_lemma_lookup.json.gz", "en_lemma_index.json.gz", "en_lemma_exc.json.gz")
-#: the same words, pre-built from those tables (tools/build_english_words.py): reading it takes ~20 ms where
-#: decoding and merging the tables took ~110 ms, which a cold ``check`` of a PDF with a lost ligature paid
+#: the same words, pre-built from those tables (tools/build_english_words.py): reading it is several times faster
+#: than decoding and merging the tables, which a cold ``check`` of a PDF with a lost ligature paid
 SHIPPED_WORDS = Path(__file__).resolve().parent.parent / "data" / "english_words.txt.gz"
 
 
@@ -74,7 +74,7 @@ def english_words() -> WordList:
 
 
 def lookup_tables() -> list[Path] | None:
-    """The installed spacy-lookups-data tables (found without importing the package, which costs 30 ms)."""
+    """The installed spacy-lookups-data tables (found without importing the package, which is slow)."""
     import importlib.util
 
     spec = importlib.util.find_spec("spacy_lookups_data")
@@ -172,7 +172,7 @@ def _is_known(candidate: str, known: WordList) -> bool:
 
 
 class TextStats:
-    """Counters for one document (a plain slotted class: a dataclass costs about 1 ms at import)."""
+    """Counters for one document (a plain slotted class: a dataclass has a cost at import)."""
 
     __slots__ = ("glyphs", "ligatures", "repaired", "spaced")
 

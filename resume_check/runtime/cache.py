@@ -1,9 +1,9 @@
 """A disk cache for what every run would otherwise rebuild at start-up: the loaded lexicon and the compiled matchers.
 
-Parsing the packs and tokenising and lemmatising every lexicon form takes about 250 ms; loading the cached result
-takes a few. An entry is keyed by a fingerprint of everything the result depends on (the pack files' bytes, the
-code that compiles them, and the versions of Python, spaCy and spacy-lookups-data), so a changed pack or an
-upgrade never serves a stale entry: it simply misses and is rebuilt.
+Parsing the packs and tokenising and lemmatising every lexicon form is most of start-up; loading the cached result is a
+small part of that (the README's speed table has the figures). An entry is keyed by a fingerprint of everything the
+result depends on (the pack files' bytes, the code that compiles them, and the versions of Python, spaCy and
+spacy-lookups-data), so a changed pack or an upgrade never serves a stale entry: it simply misses and is rebuilt.
 
 The cache holds lexicon data only, never résumé text. Entries are pickles, written atomically into a directory
 that only the user can read or write (mode 0700), like Python's own ``__pycache__``. Every failure (a missing,

@@ -1,13 +1,13 @@
 """Garbage-collector settings for the processes resume-check owns: the installed command and batch workers.
 
-Start-up builds about a million long-lived objects (the spaCy vocabulary, the lexicon, the matchers) and no
-cycles worth collecting, so the cyclic collector is held while they load and they are then frozen: later
-collections never scan them. Analysing a résumé allocates tens of thousands of short-lived containers (a PDF's
-chars, words and rows, spaCy's tokens, the report's records), almost all freed by reference counting; with
-Python's default young-generation threshold (700 allocations) the collector runs dozens of times per résumé for
-nothing, 1-2 ms of a ~30 ms analysis on the corpus (bench/bench.py). A larger threshold keeps collecting
-cycles, just less often; the memory held meanwhile is at most that many young objects: 20,000 cost a batch worker
-~7 MB more at peak on the corpus, where 50,000 cost ~55 MB for no more speed.
+Start-up builds about a million long-lived objects (the spaCy vocabulary, the lexicon, the matchers) and no cycles worth
+collecting, so the cyclic collector is held while they load and they are then frozen: later collections never scan them.
+Analysing a résumé allocates tens of thousands of short-lived containers (a PDF's chars, words and rows, spaCy's tokens,
+the report's records), almost all freed by reference counting; with Python's default young-generation threshold (700
+allocations) the collector runs dozens of times per résumé for nothing, a measurable share of the analysis
+(bench/bench.py; the README's speed table). A larger threshold keeps collecting cycles, just less often; the memory held
+meanwhile is at most that many young objects: 20,000 add little to a batch worker's peak on the corpus, where larger
+thresholds cost much more memory for no more speed.
 
 A library caller's process is left alone: only ``cli.run`` and the batch workers use ``engine_start_up`` (and
 bench/bench.py, to time résumés as those processes analyse them).

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: chunks the tokenizer remembers (a résumé has about 600 distinct ones; 50,000 take about 15 MB)
+#: chunks the tokenizer remembers (a résumé has a few hundred distinct ones; the cap bounds the memory they hold)
 _CHUNK_LIMIT = 50_000
 #: marks spaCy's suffix rules always split off a word of letters (see ``ChunkTokenizer._affixed_word``)
 _SPLIT_MARKS = frozenset(",;:)!?")
@@ -87,7 +87,7 @@ class ChunkTokenizer:
 
         A plain word is letters, ASCII digits, or ASCII words joined by hyphens (split at each hyphen, as spaCy's
         infix rule does). Most chunks of a résumé have one of these shapes; splitting them here skips a spaCy call
-        each (~15 µs, more with an infix). The marks are the ones spaCy always splits off; a full stop only after
+        each (more with an infix). The marks are the ones spaCy always splits off; a full stop only after
         digits, a lower-case ASCII letter or two upper-case ones ("J." and "PhD." stay whole), never after a
         hyphenated word. The tests check every shape against spaCy.
         """

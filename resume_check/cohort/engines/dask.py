@@ -59,7 +59,7 @@ INSTALL_HINT = (
     'pip install "resume-check[dask] @ git+https://github.com/<owner>/resume-check@vX.Y.Z" from a release tag'
 )
 #: most files in one partition: small enough to balance the load at the end of a run, large enough that Dask's
-#: per-task cost (a few ms) is small beside the files' (about 30 ms each)
+#: per-task cost is small beside the files' (docs/scaling.md has the measured figures)
 MAX_PARTITION = 50
 #: partitions per worker thread in flight at once: enough to keep every worker busy, few enough that the
 #: parent's memory stays flat
@@ -236,7 +236,7 @@ def dask_client(
     # one task per worker thread at a time: a worker that dies then takes no innocent queued task down with it
     config: dict[str, Any] = {
         "distributed.scheduler.worker-saturation": 1.0,
-        # the worker's statistical profiler samples every thread's stack every 10 ms: time the analysis needs
+        # the worker's statistical profiler samples every thread's stack many times a second: time the analysis needs
         "distributed.worker.profile.enabled": False,
     }
     if allowed_failures is not None:
