@@ -163,15 +163,32 @@ def _forms_matcher_for(nlp: Any, target: Target) -> MatcherLike | None:
 
 
 def analyse_path(
-    path: str | Path, *, settings: Settings | None = None, engine: Engine | None = None, target: Target | None = None
+    path: str | Path,
+    *,
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    target: Target | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> Analysis:
-    """Extract, structure and analyse one résumé file (raises InputError for unreadable input)."""
+    """Extract, structure and analyse one résumé file (raises InputError for unreadable input).
+
+    ``progress(done, total, path)`` is called after each page read by OCR (``settings.ocr``), if any; OCR may use
+    its share of ``settings.time_limit`` (``extract.ocr.ocr_seconds``), leaving the rest for the analysis.
+    """
     from .extract import extract
+    from .extract.ocr import ocr_seconds
 
     if engine is None:
         engine = build_engine(settings)
     settings = settings or engine.settings
-    return analyse_document(extract(path, max_bytes=settings.max_bytes), engine, target)
+    document = extract(
+        path,
+        max_bytes=settings.max_bytes,
+        ocr=settings.ocr,  # type: ignore[arg-type]
+        progress=progress,
+        ocr_seconds=ocr_seconds(settings.time_limit),
+    )
+    return analyse_document(document, engine, target)
 
 
 def analyse_document(document: Document, engine: Engine, target: Target | None = None) -> Analysis:
@@ -506,15 +523,19 @@ def unbounded(seconds: float, path: str) -> Iterator[None]:
 
 
 def analyse_paths(
-    paths: Sequence[str | Path], engine: Engine, *, budget: Budget = unbounded
+    paths: Sequence[str | Path],
+    engine: Engine,
+    *,
+    budget: Budget = unbounded,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> tuple[Analysis | InputError, ...]:
     """Analyse each file in order, each within ``budget(engine.settings.time_limit, path)``; a file that cannot be
-    read (or runs over its time) gives its InputError instead of an Analysis."""
+    read (or runs over its time) gives its InputError instead of an Analysis. ``progress`` as in ``analyse_path``."""
     out: list[Analysis | InputError] = []
     for path in paths:
         try:
             with budget(engine.settings.time_limit, str(path)):
-                out.append(analyse_path(path, engine=engine))
+                out.append(analyse_path(path, engine=engine, progress=progress))
         except InputError as err:
             out.append(err)
     return tuple(out)

@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar
 
 import click
 
@@ -271,6 +271,29 @@ def format_option(*kinds: str, default: str = "text", help: str | None = "Output
     )
 
 
+def ocr_option(func: F) -> F:
+    """``--ocr/--no-ocr``: OCR every page, or never; by default only pages without a text layer (the OCR extra)."""
+    return click.option(
+        "--ocr/--no-ocr",
+        default=None,
+        help="Read every page by OCR / never use OCR. Default: OCR reads pages without a text layer when the "
+        "ocr extra is installed (see the README).",
+    )(func)
+
+
+def ocr_mode(ocr: bool | None) -> Literal["auto", "force", "off"]:
+    return "auto" if ocr is None else "force" if ocr else "off"
+
+
+def ocr_progress(done: int, total: int, path: str) -> None:
+    """Progress of OCR on stderr: a scan takes seconds a page, so the command says what it is doing."""
+    name = os.path.basename(path)
+    if done == 0:
+        click.echo(f"resume-check: {name}: reading {total} page(s) by OCR, a few seconds each ...", err=True)
+    else:
+        click.echo(f"resume-check: {name}: OCR page {done} of {total} done", err=True)
+
+
 # --- extract ---
 
 
@@ -278,8 +301,9 @@ def format_option(*kinds: str, default: str = "text", help: str | None = "Output
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @format_option(EXTRACT)
 @output_option("Write to this file instead.", writable=True)
+@ocr_option
 @guarded
-def extract(file: str, fmt: str, output: str | None) -> None:
+def extract(file: str, fmt: str, output: str | None, ocr: bool | None = None) -> None:
     """Show what was read from FILE: sections, lines, bullets, roles, statements, contact fields and warnings.
 
     This is what an applicant-tracking system reads. FILE may be .pdf, .docx, .txt, .md, .tex, .typ or .json
@@ -295,7 +319,7 @@ def extract(file: str, fmt: str, output: str | None) -> None:
     from .render import find_format
     from .structure import build_resume
 
-    resume = build_resume(extract_document(file))
+    resume = build_resume(extract_document(file, ocr=ocr_mode(ocr), progress=ocr_progress))
     impact = analyse_impact(resume)  # which lines are statements (no keyword matching: spaCy stays unloaded)
     emit(find_format(fmt, EXTRACT).load()(resume, impact), output, inputs=(file,))
 
@@ -638,6 +662,7 @@ def color_options(func: F) -> F:
 @click.option(
     "--min-match", type=click.FloatRange(0, 100), help="Gate: fail (exit 1) when the job match rate is below N."
 )
+@ocr_option
 @guarded
 def check(
     files: tuple[str, ...],
@@ -658,6 +683,7 @@ def check(
     time_limit: float | None = None,
     job_path: str | None = None,
     min_match: float | None = None,
+    ocr: bool | None = None,
 ) -> None:
     """Analyse résumé FILEs: score, keyword coverage, missing keywords, impact and ATS findings.
 
@@ -716,9 +742,9 @@ def check(
 
         options = GateOptions(
             config_path, fail_under, min_severity, fail_level, lexicon_paths, model, role, time_limit, job_path,
-            min_match, baseline_path, tolerance or 0.0,
+            min_match, baseline_path, tolerance or 0.0, ocr_mode(ocr),
         )  # fmt: skip
-        run = check_files(files, options, start=start_engine, budget=time_budget)
+        run = check_files(files, options, start=start_engine, budget=time_budget, progress=ocr_progress)
         if fmt in CI_NAMES:
             emit(render(run.results, color=color), output, color, inputs=files)
         else:
@@ -737,10 +763,11 @@ def check(
         model=model,
         time_limit=limit,
         job=job_path,
+        ocr=ocr_mode(ocr),
         **role_settings,  # type: ignore[arg-type]
     )
     reports, code = [], ExitCode.OK
-    for outcome in analyse_paths(files, start_engine(settings), budget=time_budget):
+    for outcome in analyse_paths(files, start_engine(settings), budget=time_budget, progress=ocr_progress):
         if isinstance(outcome, InputError):
             say(f"resume-check: error: {outcome}")
             code = max(code, ExitCode(outcome.exit_code))
@@ -998,6 +1025,7 @@ def stream_batch(
 @role_option
 @job_option("Rank the cohort against this job posting (match rate); each worker reads it once.")
 @scale_options
+@ocr_option
 @guarded
 def batch(
     paths: tuple[str, ...],
@@ -1021,6 +1049,7 @@ def batch(
     scheduler: str | None = None,
     resume: str | None = None,
     summary: str | None = None,
+    ocr: bool | None = None,
 ) -> None:
     """Analyse many résumés in parallel and write one cohort report: a row per person and the shared gaps.
 
@@ -1082,6 +1111,8 @@ def batch(
 
         read_input(job_path)  # an unreadable posting is one error line (exit 3), not an error row per person
         settings = dataclasses.replace(settings, job=os.path.abspath(job_path))
+    if ocr is not None:
+        settings = dataclasses.replace(settings, ocr=ocr_mode(ocr))
     run = functools.partial(run_batch, engine=engine, scheduler=scheduler, workers=workers)
     if fmt in STREAM_NAMES:
         sys.exit(

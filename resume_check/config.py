@@ -40,6 +40,8 @@ class Settings:
     #: what résumés are measured against: "auto" (role inferred per résumé), a role profile id or file, "lexicon"
     role: str = DEFAULT_ROLE
     role_chosen_by: ChosenBy = "default"  # "default", "option" (--role) or "config", for the report's reason
+    #: OCR for pages without a text layer: "auto" (when the OCR extra is installed), "force" (every page), "off"
+    ocr: str = "auto"
     source: str | None = field(default=None, compare=False)  # the config file these came from, for messages
     #: (field, where its value came from: "the command line (--fail-under)", "fail_under in PATH" ...); a field not
     #: listed has its default. Gate messages name it.
@@ -73,6 +75,8 @@ class Settings:
             raise ConfigError(f"min_match{where} must be between 0 and 100, got {self.min_match!r}")
         if self.min_match is not None and self.job is None:
             raise ConfigError(f'min_match{where} needs a job posting to match against: set job = "posting.md"')
+        if self.ocr not in ("auto", "force", "off"):
+            raise ConfigError(f"ocr{where} must be one of auto, force, off, got {self.ocr!r}")
         if self.max_bytes <= 0:
             raise ConfigError(f"max_bytes{where} must be positive, got {self.max_bytes!r}")
 

@@ -244,7 +244,10 @@ def test_cli_batch_rows_exit_code_and_workers(tmp_path: Path) -> None:
     outputs = []
     for workers in ("1", "2"):
         out = tmp_path / f"cohort-{workers}.csv"
-        result = CliRunner().invoke(main, ["batch", str(folder), "--workers", workers, "--output", str(out)])
+        # --no-ocr: the scan is refused at once (OCR of it would race the time limit; tests/test_ocr.py reads scans)
+        result = CliRunner().invoke(
+            main, ["batch", str(folder), "--workers", workers, "--output", str(out), "--no-ocr"]
+        )
         assert result.exit_code == 3, result.output  # unreadable files: the worst code is 3
         assert "2 of 4 résumé(s) analysed; 2 could not be analysed" in result.output
         outputs.append(out.read_text(encoding="utf-8"))
@@ -462,7 +465,7 @@ def test_cli_interrupt_writes_finished_rows(tmp_path: Path, monkeypatch: pytest.
 def test_corpus_batch_has_a_row_for_every_file() -> None:
     files = expand_paths([str(CORPUS)])
     assert len(files) >= 30
-    records = analyse_many(files, workers=2)
+    records = analyse_many(files, workers=2, settings=Settings(ocr="off"))  # OCR of the scan: tests/test_ocr.py
     assert [r.path for r in records] == list(files)
     assert not [r.path for r in records if r.exit_code == 4]  # nothing crashed or timed out as a bug
     failed = {Path(r.path).name for r in records if r.error is not None}

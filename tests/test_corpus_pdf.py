@@ -236,10 +236,11 @@ def test_lost_fi_ligature_repaired_in_reactive_resume() -> None:
 
 
 def test_image_only_pdf_is_refused_with_no_text_layer() -> None:
+    # with OCR off (or the extra not installed: tests/test_ocr.py); with OCR, tests/test_ocr.py reads it
     name = "mathdebate09__job-cli__marketing_specialist.pdf"
     for engine in ENGINES:
         with pytest.raises(InputError) as info:
-            extract_pdf(corpus_file(name).read_bytes(), name, engine=engine)
+            extract_pdf(corpus_file(name).read_bytes(), name, engine=engine, ocr="off")
         assert info.value.warning_id == "text.no-text-layer"
         assert "applicant-tracking systems will read nothing" in str(info.value)
 

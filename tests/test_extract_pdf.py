@@ -130,8 +130,9 @@ def test_running_header_and_footer_marked(engine: str) -> None:
 
 @ENGINE
 def test_image_only_pdf_is_an_input_error(engine: str) -> None:
+    # with OCR off; tests/test_ocr.py covers the same scan with OCR and without the extra
     with pytest.raises(InputError) as info:
-        extract_pdf(fx.image_only_pdf(), "scan.pdf", engine=engine)  # type: ignore[arg-type]
+        extract_pdf(fx.image_only_pdf(), "scan.pdf", engine=engine, ocr="off")  # type: ignore[arg-type]
     assert info.value.warning_id == "text.no-text-layer"
     message = str(info.value)
     assert message.startswith("scan.pdf: ")

@@ -564,3 +564,48 @@ def test_a_json_that_is_not_a_resume_exits_3_with_one_line(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 3
     assert result.stderr.count("\n") == 1 and "not a JSON Resume" in result.stderr
+
+
+def test_the_github_and_junit_formats_point_into_the_json() -> None:
+    github = CliRunner().invoke(main, ["check", str(SAMPLE), "--format", "github", "--min-severity", "warning"])
+    assert github.exit_code == 0, github.output
+    weak = [line for line in github.stdout.splitlines() if "title=impact.weak" in line]
+    assert weak and weak[0].startswith(f"::warning file={SAMPLE},line=32,title=impact.weak::")
+    assert weak[0].endswith("(at work[0].highlights[4])")
+    junit = CliRunner().invoke(main, ["check", str(SAMPLE), "--format", "junit", "--min-severity", "warning"])
+    assert junit.exit_code == 0, junit.output
+    import xml.etree.ElementTree as ET
+
+    suite = ET.fromstring(junit.stdout).find("testsuite")
+    assert suite is not None and suite.get("name") == str(SAMPLE) and suite.get("failures") == "0"
+    assert "impact.weak" in [case.get("name") for case in suite.iter("testcase")]
+    assert f"{SAMPLE}:32: warning: Duty-style opener 'Responsible for'" in junit.stdout
+
+
+def test_batch_reads_json_resume_in_every_cohort_format(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    paths = []
+    for name in ("alex-morgan.json", "alex-morgan.md"):
+        (folder / name).write_bytes((SAMPLES / name).read_bytes())
+        paths.append(str(folder / name))
+    outputs = {}
+    for fmt in ("csv", "json", "markdown", "html", "jsonl"):
+        out = tmp_path / f"cohort.{fmt}"
+        result = CliRunner().invoke(main, ["batch", *paths, "--format", fmt, "-q", "-j", "1", "-o", str(out)])
+        assert result.exit_code == 0, (fmt, result.output)
+        outputs[fmt] = out.read_text("utf-8")
+    rows = {Path(r["file"]).name: r for r in csv.DictReader(io.StringIO(outputs["csv"]))}
+    assert rows["alex-morgan.json"]["exit_code"] == "0" and rows["alex-morgan.json"]["role"] == "it-project-manager"
+    assert abs(float(rows["alex-morgan.json"]["score"]) - float(rows["alex-morgan.md"]["score"])) <= 1
+    people = {Path(p["file"]).name: p for p in json.loads(outputs["json"])["people"]}
+    assert people["alex-morgan.json"]["score"] == float(rows["alex-morgan.json"]["score"])
+    records = [json.loads(line) for line in outputs["jsonl"].splitlines()]
+    records = [r for r in records if r["kind"] == "record"]
+    assert sorted(Path(r["path"]).name for r in records) == ["alex-morgan.json", "alex-morgan.md"]
+    assert all(r["exit_code"] == 0 and r["role"]["id"] == "it-project-manager" for r in records)
+    for fmt in ("markdown", "html"):
+        assert "alex-morgan.json" in outputs[fmt] and "alex-morgan.md" in outputs[fmt], fmt

@@ -18,6 +18,7 @@ from ..errors import ConfigError, ResumeCheckError
 if TYPE_CHECKING:
     from ..analysis import Engine
     from ..config import Settings
+    from ..extract.ocr import OcrMode
     from .gate import CheckResult
 
 #: how a caller starts an engine for settings (``analysis.build_engine``, or one with caches and process tuning)
@@ -45,6 +46,8 @@ class GateOptions:
     baseline_path: str | None = None
     #: score points a baseline comparison allows to be lost
     tolerance: float = 0.0
+    #: OCR of pages without a text layer: "auto" (when the OCR extra is installed), "force" (every page), "off"
+    ocr: OcrMode = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +106,21 @@ def load_baseline(path: str) -> dict[str, Any]:
 
 
 def check_files(
-    files: tuple[str, ...], options: GateOptions, *, start: Starter | None = None, budget: Budget = unbounded
+    files: tuple[str, ...],
+    options: GateOptions,
+    *,
+    start: Starter | None = None,
+    budget: Budget = unbounded,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> GateResult:
     """Analyse and gate each file: its config (``--config`` or found above it) and overrides, the options, inline
     suppressions and the baseline. A file that cannot be read or analysed (exit code 3) becomes that file's error
-    result; a bad config, lexicon, rule id or required term raises (it concerns every file)."""
+    result; a bad config, lexicon, rule id or required term raises (it concerns every file). OCR (``options.ocr``)
+    may use its share of the file's time limit; ``progress(done, total, path)`` is called after each OCR page."""
     from ..analysis import analyse_document, build_engine
     from ..escaping import display_path
     from ..extract import extract_bytes, read_input
+    from ..extract.ocr import ocr_seconds
     from ..rules import check_switches
     from .baseline import baseline_key
     from .configfile import resolve_config
@@ -144,7 +154,9 @@ def check_files(
         try:
             with budget(settings.time_limit, file):
                 data = read_input(file, max_bytes=settings.max_bytes)  # read once: analysed, and scanned
-                analysis = analyse_document(extract_bytes(data, file), engine)
+                seconds = ocr_seconds(settings.time_limit)
+                document = extract_bytes(data, file, ocr=options.ocr, progress=progress, ocr_seconds=seconds)
+                analysis = analyse_document(document, engine)
         except ResumeCheckError as err:
             if err.exit_code != BAD_INPUT:
                 raise

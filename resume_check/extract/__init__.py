@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..budgets import MAX_DOCUMENT_CHARS, MAX_LINE_CHARS, NotRegularFile, TooLarge, read_regular
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import InputError
 from ..escaping import display_path
 from ..models import Document
+
+if TYPE_CHECKING:
+    from .ocr import OcrMode, Progress
 
 SUPPORTED = (
     "PDF (.pdf), Word (.docx), plain text (.txt), Markdown (.md), LaTeX (.tex), Typst (.typ) or JSON Resume (.json)"
@@ -105,9 +109,23 @@ def detect_kind(data: bytes, path: str) -> str:
     raise InputError(f"{path}: unsupported file type {suffix!r}. Supported: {SUPPORTED}", path=path)
 
 
-def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
+def extract_bytes(
+    data: bytes,
+    path: str,
+    kind: str | None = None,
+    *,
+    ocr: OcrMode = "auto",
+    progress: Progress | None = None,
+    ocr_seconds: float | None = None,
+) -> Document:
     """Extract a Document from bytes already read; ``path`` is used for messages and the Source (shown with
-    undecodable bytes and control characters escaped: ``escaping.display_path``)."""
+    undecodable bytes and control characters escaped: ``escaping.display_path``).
+
+    ``ocr``: "auto" reads PDF pages without a text layer and image-only DOCX files by OCR when the OCR extra is
+    installed; "force" reads every PDF page (and a DOCX's images) by OCR; "off" never. ``progress(done, total,
+    path)`` is called after each page OCR reads; OCR of the file stops after ``ocr_seconds`` (default
+    ``ocr.FILE_SECONDS``) and reports the pages left unread.
+    """
     path = display_path(path)
     if not data or data.isspace():  # what strip() would empty, without copying the file
         raise InputError(f"{path}: the file is empty; export the résumé again", path=path)
@@ -115,11 +133,9 @@ def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
     if kind == "pdf":
         from .pdf import extract_pdf
 
-        document = extract_pdf(data, path)
+        document = extract_pdf(data, path, ocr=ocr, progress=progress, ocr_seconds=ocr_seconds)
     elif kind == "docx":
-        from .docx import extract_docx
-
-        document = extract_docx(data, path)
+        document = _docx(data, path, ocr, progress, ocr_seconds)
     elif kind == "json":
         from .jsonresume import extract_json_resume
 
@@ -130,6 +146,27 @@ def extract_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
         document = extract_text(data, path, kind)
     check_text_budget(document, path)
     return document
+
+
+def _docx(data: bytes, path: str, ocr: OcrMode, progress: Progress | None, seconds: float | None) -> Document:
+    """A DOCX by its text, or by OCR of its pictures when it has no text (``ocr`` "auto") or when forced."""
+    from .docx import extract_docx
+    from .ocr import FILE_SECONDS, read_docx_by_ocr
+
+    file_seconds = FILE_SECONDS if seconds is None else seconds
+    if ocr == "force":
+        document = read_docx_by_ocr(data, path, forced=True, progress=progress, file_seconds=file_seconds)
+        if document is not None:
+            return document
+    try:
+        return extract_docx(data, path)
+    except InputError as err:
+        if err.warning_id != "text.empty" or ocr == "off":
+            raise
+        found = read_docx_by_ocr(data, path, progress=progress, file_seconds=file_seconds)
+        if found is None:
+            raise
+        return found
 
 
 def check_text_budget(document: Document, path: str) -> None:
@@ -152,7 +189,15 @@ def check_text_budget(document: Document, path: str) -> None:
         )
 
 
-def extract(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and extract one résumé file ("-" reads standard input as text)."""
+def extract(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: OcrMode = "auto",
+    progress: Progress | None = None,
+    ocr_seconds: float | None = None,
+) -> Document:
+    """Read and extract one résumé file ("-" reads standard input as text); OCR options as in ``extract_bytes``."""
     path = str(path)
-    return extract_bytes(read_input(path, max_bytes=max_bytes), path)
+    data = read_input(path, max_bytes=max_bytes)
+    return extract_bytes(data, path, ocr=ocr, progress=progress, ocr_seconds=ocr_seconds)

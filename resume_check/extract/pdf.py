@@ -14,16 +14,19 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from operator import attrgetter
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import InputError
 from ..models import Document, Finding, Line, Part, Source
 from .normalize import normalisation_findings
 from .pdf_budget import check_inflated_size
 from .pdf_bullets import find_layout_bullets
-from .pdf_chars import MAX_PAGE_CHARS, PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
+from .pdf_chars import MAX_PAGE_CHARS, PageChars, PdfChars, quiet_pdf_libraries, read_pdfium, read_pdfplumber
 from .pdf_layout import PageLayout, RawLine, layout_page
 from .pdf_text import TextStats, line_text
+
+if TYPE_CHECKING:  # the OCR module loads only for pages that need it
+    from .ocr import OcrEngine, OcrMode, Progress
 
 Engine = Literal["pdfium", "pdfplumber"]
 ENGINES: tuple[Engine, ...] = ("pdfium", "pdfplumber")
@@ -37,11 +40,24 @@ _DIGITS = re.compile(r"\d+")
 _CONTACTISH = re.compile(r"@|https?://|www\.|\.(com|org|net|io|me|dev)\b|^\+?[\d ().-]{7,}$", re.IGNORECASE)
 
 
-def extract_pdf(data: bytes, path: str, *, engine: Engine = DEFAULT_ENGINE, max_pages: int = MAX_PAGES) -> Document:
+def extract_pdf(
+    data: bytes,
+    path: str,
+    *,
+    engine: Engine = DEFAULT_ENGINE,
+    max_pages: int = MAX_PAGES,
+    ocr: OcrMode = "auto",
+    progress: Progress | None = None,
+    ocr_engine: OcrEngine | None = None,
+    ocr_seconds: float | None = None,
+) -> Document:
     """Read a PDF's visible text into a Document.
 
-    Raises InputError for encrypted, damaged or truncated files, and for a PDF with no text layer
-    (``warning_id="text.no-text-layer"``).
+    Pages without a text layer (scans, outlined text) are read by OCR when the OCR extra is installed (``ocr``:
+    "auto"; "force" reads every page by OCR, "off" never); ``progress`` is called after each OCR page, and OCR
+    of the file stops after ``ocr_seconds`` (default ``ocr.FILE_SECONDS``), the pages left reported as truncated.
+    Raises InputError for encrypted, damaged or truncated files, and for a PDF with no text layer when OCR is not
+    installed or is off (``warning_id="text.no-text-layer"``, the message says how to install it).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
@@ -57,10 +73,81 @@ def extract_pdf(data: bytes, path: str, *, engine: Engine = DEFAULT_ENGINE, max_
             ) from None
         except MemoryError:
             raise InputError(f"{path}: the PDF needs too much memory to read; export it again", path=path) from None
-        return _document(chars, data, path, max_pages)
+        extra, ocr_read = (
+            _read_by_ocr(chars, data, path, ocr, progress, ocr_engine, ocr_seconds) if ocr != "off" else ([], False)
+        )
+        return _document(chars, data, path, max_pages, extra, ocr_read=ocr_read)
 
 
-def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document:
+def _has_text(page: PageChars) -> bool:
+    return any(not c.text.isspace() for c in page.chars)
+
+
+def _read_by_ocr(
+    pdf: PdfChars,
+    data: bytes,
+    path: str,
+    mode: OcrMode,
+    progress: Progress | None,
+    engine: OcrEngine | None,
+    seconds: float | None,
+) -> tuple[list[Finding], bool]:
+    """OCR the pages without a text layer (every page with ``mode`` "force"), replacing their chars in place.
+
+    Returns the findings and whether OCR read any page.
+    """
+    from .ocr import (
+        FILE_SECONDS,
+        INSTALL_HINT,
+        PAGE_SECONDS,
+        load_engine,
+        missing_ocr_error,
+        ocr_findings,
+        ocr_pdf_pages,
+        page_chars,
+    )
+
+    wanted = [p.number for p in pdf.pages if mode == "force" or not _has_text(p)]
+    if not wanted:
+        return [], False
+    if engine is None:
+        try:
+            engine = load_engine()
+        except ImportError:
+            if len(wanted) == len(pdf.pages):
+                raise missing_ocr_error(path, "the PDF has no text layer (its pages are images or outlines)") from None
+            return [
+                Finding(
+                    "text.no-text-layer",
+                    f"{len(wanted)} page(s) have no text layer (images or outlines) and were not read; ATS read "
+                    f"nothing there either: export a text PDF, or, to read those pages by OCR, {INSTALL_HINT}",
+                    count=len(wanted),
+                )
+            ], False
+    forced = [p.number for p in pdf.pages if p.number in wanted and _has_text(p)]
+    file_seconds = FILE_SECONDS if seconds is None else seconds
+    pages, skipped = ocr_pdf_pages(
+        data,
+        path,
+        wanted,
+        engine=engine,
+        progress=progress,
+        file_seconds=file_seconds,
+        page_seconds=min(PAGE_SECONDS, file_seconds),
+    )
+    by_number = {p.number: p for p in pdf.pages}
+    for page in pages:
+        target = by_number[page.number]
+        target.chars, target.shapes, target.truncated = page_chars(page).chars, [], False
+    for number in skipped:
+        by_number[number].chars = []
+    return ocr_findings(pages, forced=forced, skipped=skipped), bool(pages)
+
+
+def _document(
+    pdf: PdfChars, data: bytes, path: str, max_pages: int, extra: Sequence[Finding] = (), *, ocr_read: bool = False
+) -> Document:
+    """The Document of the chars read (or recovered by OCR, reported in ``extra``; ``ocr_read``: OCR read a page)."""
     warnings: list[Finding] = []
     pages_too_big = 0
     layouts: list[PageLayout] = []
@@ -78,6 +165,13 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
             if text:
                 built.append((raw, text, bullet, icon))
     if not built:
+        if ocr_read:
+            raise InputError(
+                f"{path}: OCR found no readable text on the pages without a text layer; if the résumé is a photo or a "
+                "faint scan, export it from its editor as a text PDF or .docx instead",
+                path=path,
+                warning_id="text.no-text-layer",
+            )
         if hidden:
             raise InputError(
                 f"{path}: all {hidden:,} characters of text in this PDF are invisible (white, tiny or hidden), "
@@ -105,6 +199,7 @@ def _document(pdf: PdfChars, data: bytes, path: str, max_pages: int) -> Document
     for index in find_layout_bullets(lines, starts, marks, _opens_with_action_verb):
         lines[index] = dataclasses.replace(lines[index], bullet=True)
     links = _links(pdf)
+    warnings.extend(extra)
     warnings.extend(normalisation_findings(stats.ligatures, stats.glyphs, stats.repaired))
     if hidden:
         warnings.append(
