@@ -1092,14 +1092,15 @@ def batch(
     check_scale_options(fmt, engine, scheduler, resume, summary, output, redact)
     files, docs = expand_inputs(paths, recursive=recursive)
     if not files:
-        only_docs = f" (only documentation files: {', '.join(os.path.basename(d) for d in docs)})" if docs else ""
+        names = ", ".join(os.path.basename(d) for d in docs)
+        only_docs = f" (only documentation or tooling files: {names})" if docs else ""
         raise InputError(
             f"no résumé files found in {display_path(', '.join(paths))}{display_path(only_docs)}; check the paths "
             "(use --recursive for sub-folders; name a file explicitly to include it)"
         )
     if docs and not quiet:
         names = display_path(", ".join(os.path.basename(d) for d in docs[:5])) + (", ..." if len(docs) > 5 else "")
-        say(f"resume-check: skipped {len(docs)} documentation file(s) ({names}); name a file to include it")
+        say(f"resume-check: skipped {len(docs)} documentation or tooling file(s) ({names}); name a file to include it")
     settings = cached(
         settings_for_batch(config_path, files, time_limit=time_limit, lexicons=lexicon_paths, model=model, role=role)
     )

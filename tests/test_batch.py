@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, needs_corpus
+from conftest import CORPUS, SAMPLES, needs_corpus
 from test_cohort import make_analysis
 
 from resume_check.cohort.batch import BatchInterrupted, BatchRecord, analyse_many, expand_paths, worst_exit_code
@@ -333,8 +333,8 @@ def test_cli_batch_says_which_documentation_files_it_skipped(tmp_path: Path) -> 
     only = CliRunner().invoke(main, ["batch", str(tmp_path)])
     assert only.exit_code == 3
     assert only.output == (
-        f"resume-check: error: no résumé files found in {tmp_path} (only documentation files: README.md); check "
-        "the paths (use --recursive for sub-folders; name a file explicitly to include it)\n"
+        f"resume-check: error: no résumé files found in {tmp_path} (only documentation or tooling files: README.md); "
+        "check the paths (use --recursive for sub-folders; name a file explicitly to include it)\n"
     )
     (tmp_path / "cv.txt").write_text(
         "Ann Example\nann@example.com\n\nExperience\n- Led the Scrum team and cut costs by 20%.\n", encoding="utf-8"
@@ -342,7 +342,7 @@ def test_cli_batch_says_which_documentation_files_it_skipped(tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["batch", str(tmp_path), "--format", "json", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert result.stderr.startswith(
-        "resume-check: skipped 1 documentation file(s) (README.md); name a file to include it\n"
+        "resume-check: skipped 1 documentation or tooling file(s) (README.md); name a file to include it\n"
     )
     import json
 
@@ -485,3 +485,24 @@ def test_cli_batch_bad_lexicon_stops_with_exit_3(tmp_path: Path) -> None:
     bad.write_text("bad: [\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["batch", str(tmp_path / "a.md"), "--lexicon", str(bad), "-q"])
     assert result.exit_code == 3 and "bad.yaml" in result.output
+
+
+def test_a_folder_of_json_resumes_is_read_and_tooling_json_is_left_out(tmp_path: Path) -> None:
+    """JSON Resume files in a folder get rows like any résumé; package.json and the like are skipped and named,
+    and a .json that is neither becomes an error row, never silence."""
+    import json
+
+    from click.testing import CliRunner
+
+    from resume_check.cli import main
+
+    (tmp_path / "alex.json").write_bytes((SAMPLES / "alex-morgan.json").read_bytes())
+    (tmp_path / "package.json").write_text('{"name": "cv-site", "version": "1.0.0"}', encoding="utf-8")
+    (tmp_path / "resume.schema.json").write_text('{"type": "object"}', encoding="utf-8")
+    (tmp_path / "notes.json").write_text('{"todo": ["update"]}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(tmp_path), "--format", "json", "--workers", "1"])
+    assert result.exit_code == 3, result.output  # notes.json is not a JSON Resume: an error row
+    assert "skipped 2 documentation or tooling file(s) (package.json, resume.schema.json)" in result.stderr
+    people = {Path(p["file"]).name: p for p in json.loads(result.stdout)["people"]}
+    assert sorted(people) == ["alex.json", "notes.json"]
+    assert people["alex.json"]["score"] > 50 and people["notes.json"]["error"]["exit_code"] == 3

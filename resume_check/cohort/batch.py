@@ -47,6 +47,7 @@ BATCH_SUFFIXES: tuple[str, ...] = (
     ".odt",
     ".rtf",
     ".pages",
+    ".json",
 )
 GLOB_CHARS = frozenset("*?[")
 #: how long a fresh worker may take to build its engine before the batch gives up
@@ -162,8 +163,43 @@ def _add_folder(folder: Path, recursive: bool, found: set[str], skipped: set[str
             (skipped if is_documentation(entry.name) else found).add(str(entry))
 
 
+#: JSON files a repository or an editor keeps beside résumés (a folder of JSON Resume files may hold them)
+TOOLING_JSON = frozenset(
+    {
+        "package.json",
+        "package-lock.json",
+        "composer.json",
+        "bower.json",
+        "tsconfig.json",
+        "jsconfig.json",
+        "deno.json",
+        "manifest.json",
+        "renovate.json",
+        "lerna.json",
+        "nx.json",
+        "turbo.json",
+        "angular.json",
+        "firebase.json",
+        "vercel.json",
+        "netlify.json",
+        "app.json",
+        "tslint.json",
+        "cspell.json",
+        "devcontainer.json",
+        "launch.json",
+        "settings.json",
+        "tasks.json",
+        "extensions.json",
+    }
+)
+
+
 def is_documentation(name: str) -> bool:
-    """Whether a file name is a repository documentation file (README.md, LICENCE.txt, CHANGELOG.md, ...)."""
+    """Whether a file name is a repository documentation or tooling file (README.md, LICENCE.txt, CHANGELOG.md,
+    package.json, a JSON schema, ...): a folder's files of that kind are left out of a batch unless named."""
+    folded = Path(name).name.casefold()
+    if folded.endswith(".json"):
+        return folded in TOOLING_JSON or folded.endswith(".schema.json")
     return Path(name).stem.casefold().replace("-", "_") in DOC_STEMS
 
 
