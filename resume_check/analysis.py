@@ -106,7 +106,7 @@ def build_engine(settings: Settings | None = None) -> Engine:
     """Load the lexicons (bundled + ``settings.lexicons``), build the pipeline and the matcher once.
 
     With ``settings.cache_dir``, the loaded lexicon and the compiled matcher come from (or go to) the disk cache
-    (see runtime/cache.py), which cuts start-up by about 200 ms; the analysis is the same either way.
+    (see runtime/cache.py), which cuts start-up (the README's speed table); the analysis is the same either way.
     Raises LexiconError for a bad pack and ConfigError for a missing ``settings.model``.
     """
     from .impact import analyse_impact

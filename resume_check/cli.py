@@ -112,8 +112,8 @@ def start_engine(settings: Settings) -> Engine:
 
     Under the installed command (``run``) the cyclic garbage collector is held while spaCy loads and the engine
     is built, what start-up made is then frozen, and young objects are collected less often
-    (``gcpolicy.engine_start_up``: ~80 ms at start-up, 1-2 ms a résumé). For the default pipeline (no
-    ``--model``) spaCy is imported without its command-line package (``nlp.import_spacy_without_cli``, ~150 ms).
+    (``gcpolicy.engine_start_up``). For the default pipeline (no ``--model``) spaCy is imported without its
+    command-line package (``nlp.import_spacy_without_cli``). The README's speed table has what each one saves.
     """
     import gc
 
@@ -170,7 +170,7 @@ def _discard_stdout() -> None:
 def run() -> NoReturn:
     """The console entry point: ``main`` with a fast start (see ``start_engine``) and a fast exit.
 
-    Tearing the spaCy pipeline down object by object at exit costs ~130 ms just before the operating system frees
+    Tearing the spaCy pipeline down object by object at exit takes time just before the operating system frees
     the memory anyway, so once the command has finished and its output is flushed, the process ends at once. A
     command that leaves worker processes behind exits the ordinary way.
     """
@@ -1277,8 +1277,8 @@ def init(folder: str, force: bool) -> None:
 def cache_command(clear: bool) -> None:
     """Show (or --clear) the cache of compiled lexicons that makes start-up fast.
 
-    The first run with a lexicon compiles its matchers (about 0.25 s) and caches them; later runs load them in
-    a few milliseconds. Entries are keyed on the packs' contents and the versions of resume-check, spaCy and
+    The first run with a lexicon compiles its matchers and caches them; later runs load them in a fraction of
+    that time. Entries are keyed on the packs' contents and the versions of resume-check, spaCy and
     spacy-lookups-data, so an edited pack or an upgrade is never served stale. The cache holds lexicon data
     only, never résumé text. Set RESUME_CHECK_CACHE_DIR to move it, or to an empty value to switch it off.
     """

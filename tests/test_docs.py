@@ -125,3 +125,42 @@ def test_the_readme_sample_report_is_todays_output() -> None:
     # and it says what matters: the score, the target and its reason, at least one suggestion with a placeholder
     assert re.search(r"Score \d+(\.\d)?/100", result.output)
     assert "Measured against" in result.output and "[" in result.output
+
+
+#: a measured figure: a time or memory cost ("~80 ms", "about 250 ms", "costs 30 ms", "~7 MB") or a speed-up
+MEASURED = re.compile(
+    r"(?:~|\babout |\bcosts? |\btakes? |\btook |\bsaved? |\bsaves )\s*\d[\d.,]*\s*(?:ms|µs|s|MB|GB|KB|kB|%)(?!\w)"
+    r"|\b\d[\d.,]*\s*(?:ms|µs)\b|\b\d[\d.]*\s*times faster"
+)
+
+
+def _docs_and_comments(path: Path) -> list[tuple[int, str]]:
+    """The docstrings and comments of a module, with their line numbers."""
+    import ast
+    import io
+    import tokenize
+
+    source = path.read_text(encoding="utf-8")
+    found = [
+        (token.start[0], token.string)
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type == tokenize.COMMENT
+    ]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            doc = ast.get_docstring(node, clean=False)
+            if doc:
+                found.append((node.body[0].lineno, doc))
+    return found
+
+
+def test_no_measured_figure_in_a_docstring_or_comment() -> None:
+    """Measured figures go stale in code: they live in the README's speed table, produced by bench/bench.py."""
+    hits = [
+        f"{path.relative_to(ROOT)}:{line}: {match.group()!r}"
+        for path in sorted((ROOT / "resume_check").rglob("*.py"))
+        for line, text in _docs_and_comments(path)
+        for match in MEASURED.finditer(text)
+    ]
+    assert hits == []
+    assert MEASURED.search("holding the GC saves ~1.5 ms a résumé") and not MEASURED.search("a 10 MB limit")
