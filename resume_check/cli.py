@@ -286,12 +286,16 @@ def ocr_mode(ocr: bool | None) -> Literal["auto", "force", "off"]:
 
 
 def ocr_progress(done: int, total: int, path: str) -> None:
-    """Progress of OCR on stderr: a scan takes seconds a page, so the command says what it is doing."""
-    name = os.path.basename(path)
+    """Progress of OCR on stderr: a scan takes seconds a page, so the command says what it is doing (a DOCX's
+    pictures are images, not pages)."""
+    from .escaping import display_path
+
+    name = display_path(os.path.basename(path))
+    unit = "image" if path.lower().endswith(".docx") else "page"
     if done == 0:
-        click.echo(f"resume-check: {name}: reading {total} page(s) by OCR, a few seconds each ...", err=True)
+        click.echo(f"resume-check: {name}: reading {total} {unit}(s) by OCR, a few seconds each ...", err=True)
     else:
-        click.echo(f"resume-check: {name}: OCR page {done} of {total} done", err=True)
+        click.echo(f"resume-check: {name}: OCR {unit} {done} of {total} done", err=True)
 
 
 # --- extract ---

@@ -512,8 +512,8 @@ def test_a_docx_that_is_one_pasted_picture_is_read_by_the_cli(offline: None, tmp
     result = CliRunner().invoke(main, ["extract", str(path), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "resume-check: Jordan-Reyes-CV.docx: reading 1 page(s) by OCR, a few seconds each ...",
-        "resume-check: Jordan-Reyes-CV.docx: OCR page 1 of 1 done",
+        "resume-check: Jordan-Reyes-CV.docx: reading 1 image(s) by OCR, a few seconds each ...",
+        "resume-check: Jordan-Reyes-CV.docx: OCR image 1 of 1 done",
     ]
     document = json.loads(result.stdout)
     source = "\n".join(text for text, _, _ in SHORT_RESUME)
@@ -554,3 +554,13 @@ def test_the_real_engine_reads_nothing_on_a_blank_page(offline: None) -> None:
     document = extract_bytes(text_then_blank_pdf(), "cv.pdf")
     assert "text.ocr" not in [w.id for w in document.warnings]
     assert {line.page for line in document.lines} == {1}
+
+
+def test_ocr_progress_escapes_the_file_name_and_names_a_docx_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    from resume_check.cli import ocr_progress
+
+    ocr_progress(0, 2, "/in/a\x1b[31mred.pdf")
+    ocr_progress(1, 1, "/in/one-picture.DOCX")
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "a%1B[31mred.pdf: reading 2 page(s)" in err
+    assert "one-picture.DOCX: OCR image 1 of 1 done" in err
