@@ -8,7 +8,7 @@ Usage (from a checkout, in an environment where that checkout is installed):
 
 FOLDER defaults to ``samples/`` plus the real corpus beside the checkout (``../shared/corpus/real``) when present.
 For each file it writes ``check`` in every format (text, json, markdown, html, line, github, sarif, junit),
-``check --job`` in text and json, ``check --role`` in text and json, and ``extract`` in text and json;
+``check --job`` in text, json, markdown and html, ``check --role`` in text and json, and ``extract`` in text and json;
 then ``batch`` over all files in every cohort format, ``explain`` and ``rules``. Commands run in process through
 Click's test runner (one engine for the whole run), with the terminal width fixed at 80 and colour off.
 Each output file holds the exit code on its first line, then stdout; stderr is written beside it when not empty.
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         for fmt in CHECK_FORMATS:
             run(runner, ["check", str(path), "--format", fmt], args.out / f"{stem}.check.{fmt}")
         if args.job.is_file():
-            for fmt in ("text", "json"):
+            for fmt in ("text", "json", "markdown", "html"):
                 run(
                     runner,
                     ["check", str(path), "--job", str(args.job), "--format", fmt],

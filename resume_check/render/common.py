@@ -10,7 +10,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ..models import (
     DIMENSIONS,
@@ -31,6 +32,9 @@ from ..steps import (
     top_missing,
     verdict_counts,
 )
+
+if TYPE_CHECKING:
+    from ..targets.jobmatch import JobMatch
 
 # ----------------------------------------------------------------------------------------- sanitising
 
@@ -399,6 +403,22 @@ def _credit(value: float) -> str:
     return f"{value:.1f}" if round(value * 10) == value * 10 else f"{value:g}"
 
 
+def job_checks(job: JobMatch, esc: Callable[[str], str]) -> list[tuple[str, str, str]]:
+    """The posting's checks beside the terms, as (mark, what, detail) with ``esc`` applied to the text taken from
+    the résumé or the posting: the title, the years asked, each certification, the education."""
+    checks = [("✓" if job.title_match.matched else "✗", "Title", esc(job.title_match.reason))]
+    years = job.years
+    if years.asked is not None:
+        shown = f"{fmt_number(years.shown)} in your role dates" if years.shown is not None else "not readable"
+        mark = "?" if years.met is None else ("✓" if years.met else "✗")
+        checks.append((mark, "Years", f"{fmt_number(years.asked)}+ asked ({esc(years.what)}); {shown}"))
+    for cert in job.certifications:
+        checks.append(("✓" if cert.shown else "✗", f"Certification ({cert.level})", esc(cert.label)))
+    if job.education is not None:
+        checks.append(("✓" if job.education.shown else "✗", "Education", f"{esc(job.education.label)} asked"))
+    return checks
+
+
 def job_title_points(matched: bool) -> str:
     """The points a matching title adds to the match rate (jobmatch.TITLE_SHARE of 100), or 0."""
     from ..targets.jobmatch import TITLE_SHARE
@@ -425,4 +445,3 @@ def job_evidence_credits() -> dict[str, str]:
     from ..targets.jobmatch import EVIDENCE_CREDIT
 
     return {level: _credit(credit) for level, credit in EVIDENCE_CREDIT.items()}
-

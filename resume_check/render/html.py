@@ -25,6 +25,7 @@ from .common import (
     fmt_number,
     fmt_percent,
     fmt_weight,
+    job_checks,
     job_evidence_credits,
     job_terms_share,
     job_title_points,
@@ -625,17 +626,8 @@ def _job(analysis: Analysis) -> str:
         f"{weights['duty']:g} (more when the posting repeats them); a found term earns "
         f"{credit['quantified-achievement']} in a quantified achievement, {credit['achievement']} in an "
         f"achievement, {credit['duty']} in a duty, {credit['skills-list']} when only listed.</p>",
-        f"<p>{'✓' if job.title_match.matched else '✗'} Title: {h(job.title_match.reason)}</p>",
     ]
-    years = job.years
-    if years.asked is not None:
-        shown = f"{fmt_number(years.shown)} in your role dates" if years.shown is not None else "not readable"
-        sign = "?" if years.met is None else ("✓" if years.met else "✗")
-        parts.append(f"<p>{sign} Years: {fmt_number(years.asked)}+ asked ({h(years.what)}); {h(shown)}</p>")
-    for cert in job.certifications:
-        parts.append(f"<p>{'✓' if cert.shown else '✗'} Certification ({cert.level}): {h(cert.label)}</p>")
-    if job.education is not None:
-        parts.append(f"<p>{'✓' if job.education.shown else '✗'} Education: {h(job.education.label)} asked</p>")
+    parts += [f"<p>{mark} {what}: {detail}</p>" for mark, what, detail in job_checks(job, h)]
     rows = []
     for t in job.terms:
         if t.level == "duty" and not t.found:

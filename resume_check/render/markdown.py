@@ -20,6 +20,7 @@ from .common import (
     fmt_number,
     fmt_percent,
     fmt_weight,
+    job_checks,
     job_evidence_credits,
     job_level_weights,
     job_terms_share,
@@ -268,17 +269,8 @@ def _job(analysis: Analysis) -> list[str]:
         f"{credit['quantified-achievement']}, achievement {credit['achievement']}, duty {credit['duty']}, "
         f"listed {credit['skills-list']}).",
         "",
-        f"- Title: {'✓' if job.title_match.matched else '✗'} {md(job.title_match.reason)}",
     ]
-    years = job.years
-    if years.asked is not None:
-        shown = f"{fmt_number(years.shown)} in your role dates" if years.shown is not None else "not readable"
-        sign = "?" if years.met is None else ("✓" if years.met else "✗")
-        lines.append(f"- Years: {sign} {fmt_number(years.asked)}+ asked ({md(years.what)}); {shown}")
-    for cert in job.certifications:
-        lines.append(f"- Certification ({cert.level}): {'✓' if cert.shown else '✗'} {md(cert.label)}")
-    if job.education is not None:
-        lines.append(f"- Education: {'✓' if job.education.shown else '✗'} {md(job.education.label)} asked")
+    lines += [f"- {what}: {mark} {detail}" for mark, what, detail in job_checks(job, md)]
     rows = [t for t in job.terms if t.level != "duty" or t.found]
     if rows:
         lines += ["", "| term | asked | in your résumé | posting line / your line |", "|---|---|---|---|"]
