@@ -26,6 +26,7 @@ OTHER_TOOLS = {
     "--skip-batch",
     "--skip-cli",
     "--skip-stages",
+    "--scale-rounds",
 }
 
 
