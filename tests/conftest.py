@@ -87,6 +87,13 @@ SLOW_TESTS = (
     "test_ocr",
     "test_statement_labels.py",
     "test_posting_labels.py",
+    "test_role_profiles.py::test_no_job_title_is_ever_a_missing_keyword_on_the_corpus",
+    "test_extract_pdf.py::test_damaged_bytes_give_input_errors_not_crashes",
+    "test_target.py::test_lexicon_target_equals_the_untargeted_analysis_on_the_corpus",
+    "test_hardening_extract.py::test_a_pdf_drawing_a_million_tiny_characters_is_refused",
+    "test_language.py::test_no_corpus_resume_is_flagged_as_non_english",
+    "test_scale.py::test_cohort_from_jsonl_of_a_job_run",
+    "test_jsonresume.py::test_batch_reads_json_resume_in_every_cohort_format",
 )
 
 
