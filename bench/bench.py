@@ -234,7 +234,7 @@ def batch_figures(files: list[Path], copies: int, rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as cache:
         # as `resume-check batch` runs: the workers load the lexicon and matchers from the start-up cache, which
         # the first run after an install fills (done here, untimed)
-        settings = Settings(cache_dir=cache)
+        settings = Settings(cache_dir=cache, ocr="off")  # a scan is timed by bench/ocr_bench.py
         build_engine(settings)
         paths: list[Path] = []
         for n in range(copies):
@@ -304,7 +304,8 @@ def job_figures(files: list[Path], posting: Path, repeat: int) -> None:
         build_engine(Settings(cache_dir=cache))  # the start-up cache, filled untimed as an installed run has it
         inside: dict[str, float] = {}
         for name, job in (("without", None), ("with", str(posting))):
-            records = analyse_many([str(p) for p in files], workers=2, settings=Settings(cache_dir=cache, job=job))
+            settings = Settings(cache_dir=cache, job=job, ocr="off")
+            records = analyse_many([str(p) for p in files], workers=2, settings=settings)
             inside[name] = statistics.median(r.seconds * 1000.0 for r in records if r.error is None)
     print(
         f"  batch, 2 workers: median {inside['with']:.1f} ms per résumé inside a worker with the posting, "
