@@ -477,3 +477,19 @@ def list_items_pdf(style: str, items: list[str] | None = None, *, width: float =
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def pdf_from_objects(objs: list[bytes]) -> bytes:
+    """A PDF written by hand from its object bodies (object 1 is the catalog), with a correct xref table: for
+    tests that need what reportlab will not write (raw streams, lying filters, odd fonts)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx_fixtures import twin_docx
-from pdf_fixtures import MARGIN, _canvas, encrypted_pdf
+from pdf_fixtures import MARGIN, _canvas, encrypted_pdf, pdf_from_objects
 
 from resume_check.cli import main
 from resume_check.errors import InputError
@@ -42,17 +42,7 @@ def raw_pdf(content: bytes, *, compress: bool = True, extra_fonts: bytes = b"", 
     ]
     if cmap:
         objs.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 RESUME_TEXT = (
@@ -61,7 +51,7 @@ RESUME_TEXT = (
 )
 
 
-def _peak_mb(func: object) -> float:
+def peak_mb(func: object) -> float:
     tracemalloc.start()
     try:
         func()  # type: ignore[operator]
@@ -81,7 +71,7 @@ def test_a_pdf_content_stream_inflating_to_100_mb_is_refused_before_it_inflates(
     assert len(bomb) < 200_000
     with pytest.raises(InputError, match="decompression bomb"):
         extract_bytes(bomb, "bomb.pdf")
-    assert _peak_mb(lambda: extract_bytes(bomb, "bomb.pdf")) < 10  # counted a chunk at a time, never held
+    assert peak_mb(lambda: extract_bytes(bomb, "bomb.pdf")) < 10  # counted a chunk at a time, never held
 
 
 def test_a_pdf_drawing_a_million_tiny_characters_is_refused() -> None:
@@ -132,17 +122,7 @@ def identity_cid_pdf(codes: bytes) -> bytes:
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Dummy "
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 @pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
@@ -255,7 +235,7 @@ def test_a_docx_whose_headers_lie_about_sizes_is_refused_without_inflating_it() 
         lying = _patch_headers(bomb, b"word/document.xml", size=declared)
         with pytest.raises(InputError, match=r"damaged|zip bomb"):
             extract_bytes(lying, "bomb.docx")
-        assert _peak_mb(lambda lying=lying: extract_bytes(lying, "bomb.docx")) < 40
+        assert peak_mb(lambda lying=lying: extract_bytes(lying, "bomb.docx")) < 40
 
 
 def test_a_docx_relationship_without_a_target_is_exit_3(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ still refused with exit 3 and bounded memory, with either inflater, and the budg
 from __future__ import annotations
 
 import io
-import tracemalloc
 import zipfile
 import zlib
 from pathlib import Path
@@ -15,7 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from docx_fixtures import twin_docx
-from test_hardening_extract import RESUME_TEXT, _patch_headers, _rezip
+from pdf_fixtures import pdf_from_objects
+from test_hardening_extract import RESUME_TEXT, _patch_headers, _rezip, peak_mb
 
 from resume_check.cli import main
 from resume_check.errors import InputError
@@ -52,29 +52,7 @@ def pdf_with_streams(contents: list[bytes], compress: Any = None) -> bytes:
     for content in contents:
         stream = compress(content) if compress else zlib.compress(content, 9)
         objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
-
-
-def peak_mb(func: Any) -> float:
-    tracemalloc.start()
-    try:
-        func()
-    except InputError:
-        pass
-    finally:
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    return peak / 1024 / 1024
+    return pdf_from_objects(objs)
 
 
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
