@@ -30,11 +30,7 @@ def text_pdf(lines: Sequence[tuple[str, float, bool]], *, columns: Sequence[Sequ
 
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    y = A4[1] - 60
-    for text, size, bold in lines:
-        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
-        pdf.drawString(56, y, text)
-        y -= size * 1.6
+    y = _draw_lines(pdf, lines)
     if columns:
         top = y - 10
         for index, column in enumerate(columns):
@@ -48,21 +44,31 @@ def text_pdf(lines: Sequence[tuple[str, float, bool]], *, columns: Sequence[Sequ
     return buffer.getvalue()
 
 
+def _draw_lines(pdf: Any, lines: Sequence[tuple[str, float, bool]]) -> float:
+    """Draw ``lines`` (text, size, bold) top-down on an A4 canvas; returns the height below the last one."""
+    from reportlab.lib.pagesizes import A4
+
+    y = A4[1] - 60
+    for text, size, bold in lines:
+        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        pdf.drawString(56, y, text)
+        y -= size * 1.6
+    return float(y)
+
+
 def mixed_pdf(lines: Sequence[tuple[str, float, bool]], image: Any) -> bytes:
-    """Page 1 with a text layer, page 2 only a picture (a scanned page appended to a text PDF)."""
+    """Page 1 with a text layer, page 2 only a picture (a scanned page appended to a text PDF), or an empty page
+    when ``image`` is None (as Word often exports a résumé)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    y = A4[1] - 60
-    for text, size, bold in lines:
-        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
-        pdf.drawString(56, y, text)
-        y -= size * 1.6
+    _draw_lines(pdf, lines)
     pdf.showPage()
-    pdf.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    if image is not None:
+        pdf.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

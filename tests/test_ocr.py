@@ -158,22 +158,7 @@ def test_fake_engine_lines_become_a_structured_document(short_scan: bytes) -> No
 
 def text_then_blank_pdf() -> bytes:
     """A text page followed by an empty page, as Word often exports a résumé."""
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    y = A4[1] - 60
-    for text, size, bold in SHORT_RESUME:
-        pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
-        pdf.drawString(56, y, text)
-        y -= size * 1.6
-    pdf.showPage()
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+    return mixed_pdf(SHORT_RESUME, None)
 
 
 def test_a_blank_page_after_a_text_page_is_no_reason_for_the_ocr_warning() -> None:
