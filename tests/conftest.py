@@ -48,6 +48,14 @@ needs_reference = pytest.mark.skipif(
 )
 
 
+@pytest.fixture
+def cv(tmp_path: Path) -> Path:
+    """The text sample résumé (alex-morgan.txt) copied to a temporary cv.txt."""
+    path = tmp_path / "cv.txt"
+    path.write_bytes((SAMPLES / "alex-morgan.txt").read_bytes())
+    return path
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """The CLI caches compiled lexicons in the user's cache folder: point it at a throw-away folder for the run,
     so tests never read or write the developer's real cache (tests that need no cache set it themselves)."""

@@ -18,13 +18,6 @@ from resume_check.errors import ConfigError
 ALEX_TEXT = (SAMPLES / "alex-morgan.txt").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def cv(tmp_path: Path) -> Path:
-    path = tmp_path / "cv.txt"
-    path.write_text(ALEX_TEXT, encoding="utf-8")
-    return path
-
-
 @pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e308", "0", "-1", str(MAX_TIME_LIMIT * 2), "soon"])
 @pytest.mark.parametrize("command", ["check", "batch"])
 def test_bad_time_limit_on_the_command_line_is_a_usage_error(cv: Path, command: str, value: str) -> None:

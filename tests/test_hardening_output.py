@@ -20,13 +20,6 @@ from resume_check.runtime.atomic import write_atomic
 ALEX_TEXT = (SAMPLES / "alex-morgan.txt").read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def cv(tmp_path: Path) -> Path:
-    path = tmp_path / "cv.txt"
-    path.write_text(ALEX_TEXT, encoding="utf-8")
-    return path
-
-
 def check(*args: str) -> object:
     return CliRunner().invoke(main, ["check", *args])
 
