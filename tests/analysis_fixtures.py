@@ -840,3 +840,32 @@ def plain(blocks: Sequence[str], *, statements: bool = True) -> Analysis:
         findings=findings,
         missing=tuple(MissingTerm(f"m.{i}", t[:15] or "m", "delivery", 1.0) for i, t in enumerate(blocks)),
     )
+
+
+def bullets_resume(texts: Sequence[str], path: str = "test.txt") -> Resume:
+    """A Resume whose experience section holds ``texts`` as bullets, one per line (no structure stage)."""
+    lines: list[Line] = []
+    blocks: list[Block] = []
+    offset = 0
+    for index, text in enumerate(texts):
+        lines.append(Line(text=text, bullet=True, source_line=index + 1))
+        blocks.append(
+            Block(
+                kind="bullet",
+                section="experience",
+                text=text,
+                start=offset,
+                end=offset + len(text),
+                line=index + 1,
+                lines=(index,),
+            )
+        )
+        offset += len(text) + 1
+    return Resume(
+        document=Document(source=Source(path=path, type="txt"), lines=tuple(lines)),
+        text="\n".join(texts),
+        blocks=tuple(blocks),
+        sections=(),
+        contact=Contact(),
+        warnings=(),
+    )

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from analysis_fixtures import bullets_resume
 from conftest import CORPUS, REFERENCE, REPO, needs_corpus, needs_reference
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +29,7 @@ from resume_check.advice import (
 )
 from resume_check.errors import LexiconError
 from resume_check.impact import analyse_impact, load_verbs
-from resume_check.models import Block, Contact, Document, Line, Resume, Source, Statement
+from resume_check.models import Resume, Statement
 
 PLACEHOLDER = re.compile(r"\[[^\[\]]*\]")
 QUOTED = re.compile(r"“([^”]*)”")
@@ -42,31 +43,7 @@ NEUTRAL = ("Kept the service desk running.",)
 
 def build(texts: Sequence[str]) -> Resume:
     """A Resume whose experience section holds ``texts`` as bullets (no structure stage)."""
-    lines: list[Line] = []
-    blocks: list[Block] = []
-    offset = 0
-    for index, text in enumerate(texts):
-        lines.append(Line(text=text, bullet=True, source_line=index + 1))
-        blocks.append(
-            Block(
-                kind="bullet",
-                section="experience",
-                text=text,
-                start=offset,
-                end=offset + len(text),
-                line=index + 1,
-                lines=(index,),
-            )
-        )
-        offset += len(text) + 1
-    return Resume(
-        document=Document(source=Source(path="test.txt", type="txt"), lines=tuple(lines)),
-        text="\n".join(texts),
-        blocks=tuple(blocks),
-        sections=(),
-        contact=Contact(),
-        warnings=(),
-    )
+    return bullets_resume(texts)
 
 
 def statement(text: str, context: Sequence[str] = GB) -> Statement:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from analysis_fixtures import bullets_resume
 from conftest import corpus_file, needs_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from resume_check.errors import ConfigError, LexiconError
 from resume_check.lexicon import Lexicon, load_lexicon
 from resume_check.matching import TermMatcher, build_matcher
-from resume_check.models import Block, Contact, Document, Line, Resume, Source
+from resume_check.models import Resume
 from resume_check.nlp import add_special_cases, build_nlp
 
 PACK = """\
@@ -360,7 +361,6 @@ def test_missing_lookup_tables_are_a_config_error(monkeypatch: pytest.MonkeyPatc
     assert build_nlp()("Managed budgets")[0].lemma_ == "manage"
 
 
-
 def test_pattern_rejected_by_spacy_is_a_lexicon_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     text = (
@@ -381,25 +381,7 @@ def test_pattern_rejected_by_spacy_is_a_lexicon_error(tmp_path: Path) -> None:
 
 
 def make_resume(texts: list[str]) -> Resume:
-    blocks = []
-    offset = 0
-    for i, text in enumerate(texts):
-        blocks.append(
-            Block(
-                kind="bullet",
-                section="experience",
-                text=text,
-                start=offset,
-                end=offset + len(text),
-                line=i + 1,
-                lines=(i,),
-            )
-        )
-        offset += len(text) + 1
-    document = Document(source=Source(path="cv.txt", type="txt"), lines=tuple(Line(text=t) for t in texts))
-    return Resume(
-        document=document, text="\n".join(texts), blocks=tuple(blocks), sections=(), contact=Contact(), warnings=()
-    )
+    return bullets_resume(texts, "cv.txt")
 
 
 def test_match_resume_offsets_and_blocks(matcher: TermMatcher) -> None:
