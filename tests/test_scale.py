@@ -468,3 +468,18 @@ def test_writer_writes_whole_lines_and_declares_each_term_once(
     assert out.read_bytes().count(b"\n") == len(lines)
     report = cohort_from_jsonl(str(out))
     assert report == build_cohort(local_records[:30])
+
+
+def test_each_record_is_hashed_from_its_own_file_when_two_names_show_alike(tmp_path: Path) -> None:
+    """b"caf\\xe9.txt" is shown as "caf%E9.txt", which is also a file's real name: each record's hash is that of
+    the file it was read from, not of whichever file its shown name points at."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes((SAMPLES / "sam-taylor.txt").read_bytes())
+    (folder / "caf%E9.txt").write_bytes((SAMPLES / "alex-morgan.txt").read_bytes())
+    out = tmp_path / "r.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(folder), "--format", "jsonl", "-o", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    hashes = sorted(str(r["sha256"]) for r in _jsonl_records(out))
+    assert hashes == sorted(file_sha256(str(p)) for p in folder.iterdir())
+    assert len(set(hashes)) == 2

@@ -430,6 +430,7 @@ def analyse_many(
     analyse: AnalyseFn = analyse_with_engine,
     build: BuildFn = build_default_engine,
     keep: bool = True,
+    read_from: Callable[[BatchRecord, str], None] | None = None,
 ) -> tuple[BatchRecord, ...]:
     """Analyse many files in worker processes; one record per distinct path, sorted by path.
 
@@ -444,6 +445,8 @@ def analyse_many(
             they pickle); tests swap in fakes here.
         keep: False for a streaming caller that writes each record in ``progress``: the records are then not kept,
             the result is () and memory stays flat however many files there are.
+        read_from: like ``progress``, with the path the file was read from as well (a record's path is escaped for
+            display when the name is not printable: see ``displayed``).
 
     Workers are started with the ``spawn`` method, which imports the caller's main module: in a script, call this
     under ``if __name__ == "__main__":``.
@@ -473,6 +476,8 @@ def analyse_many(
             done[index] = record
         if progress is not None:
             progress(record)
+        if read_from is not None:
+            read_from(record, ordered[index])
 
     pool = _Pool(size, settings, analyse, build)
     received: list[tuple[int, bytes, Shared]] = []  # finished, still pickled (see _unpack)

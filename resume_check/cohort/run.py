@@ -44,16 +44,13 @@ def run_batch(
             if keep:
                 records.append(record)
         return tuple(sorted(records, key=lambda r: r.path))
-    from ..escaping import display_path
     from .batch import analyse_many
     from .stream import file_sha256
 
-    named = {display_path(path): path for path in files} if with_sha256 else {}  # records hold the name as shown
-
-    def progress(record: BatchRecord) -> None:
+    def finished(record: BatchRecord, source: str) -> None:
         assert on_record is not None
-        on_record(record, file_sha256(named.get(record.path, record.path)) if with_sha256 else None)
+        on_record(record, file_sha256(source) if with_sha256 else None)  # the file read, not its shown name
 
     return analyse_many(
-        files, workers=workers, settings=settings, keep=keep, progress=progress if on_record is not None else None
+        files, workers=workers, settings=settings, keep=keep, read_from=finished if on_record is not None else None
     )
