@@ -5,6 +5,7 @@ still refused with exit 3 and bounded memory, with either inflater, and the budg
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 import zlib
@@ -56,15 +57,16 @@ def pdf_with_streams(contents: list[bytes], compress: Any = None) -> bytes:
 
 
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Record the size each call of pdf_budget._inflated_size counts."""
+    """Record the size each stream the budget decodes gives (pdf_budget._decode)."""
     sizes: list[int] = []
-    real = pdf_budget._inflated_size
+    real = pdf_budget._decode
 
-    def spy(stream: memoryview, limit: int) -> int:
-        sizes.append(real(stream, limit))
-        return sizes[-1]
+    def spy(view: memoryview, stream: Any, limit: int, *, keep: bool = False) -> tuple[int, bytes]:
+        result = real(view, stream, limit, keep=keep)
+        sizes.append(result[0])
+        return result
 
-    monkeypatch.setattr(pdf_budget, "_inflated_size", spy)
+    monkeypatch.setattr(pdf_budget, "_decode", spy)
     return sizes
 
 
@@ -203,3 +205,277 @@ def test_a_lying_header_zip_bomb_is_still_exit_3_with_bounded_memory(tmp_path: P
         path.write_bytes(lying)
         result = CliRunner().invoke(main, ["check", str(path)])
         assert result.exit_code == 3 and result.stderr.count("\n") == 1, result.output
+
+
+# ------------------------------------------------------------------- streams found the way PDFium reads them
+#
+# Each case below got a bomb past the budget before the streams were found by parsing their dictionaries: a
+# 300 KB file of the same shape, with a 300 MB payload, passed the budget and took PDFium to over 900 MB. The
+# payload here is smaller (over the 4 MiB budget, quick to build); each test also shows that PDFium really reads
+# the stream as page content (its text comes out when the budget is switched off), so the count must include it.
+
+PAYLOAD = RESUME_TEXT + b"%" + b" " * (MAX_CONTENT_INFLATED + 1024 * 1024)
+
+
+def page_objects(contents: bytes = b"5 0 R") -> list[bytes]:
+    return [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + contents + b" "
+        b"/Resources << /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+
+
+def stream_object(dictionary: bytes, data: bytes) -> bytes:
+    return dictionary.replace(b"LENGTH", b"%d" % len(data)) + b"\nstream\n" + data + b"\nendstream"
+
+
+def image_object(pixels: bytes = b"\xff" * 3000) -> bytes:
+    return stream_object(
+        b"<< /Type /XObject /Subtype /Image /Width 10 /Height 100 /ColorSpace /DeviceRGB /BitsPerComponent 8 "
+        b"/Length LENGTH /Filter /FlateDecode >>",
+        zlib.compress(pixels, 9),
+    )
+
+
+def decoy_stream(payload: bytes) -> bytes:
+    """A zlib stream whose first deflate block is stored and holds the bytes "endstream"."""
+    decoy = b"endstream"
+    stored = b"\x00" + len(decoy).to_bytes(2, "little") + (0xFFFF ^ len(decoy)).to_bytes(2, "little") + decoy
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    rest = packer.compress(payload) + packer.flush()
+    checksum = zlib.adler32(payload, zlib.adler32(decoy)).to_bytes(4, "big")
+    return b"\x78\x9c" + stored + rest + checksum
+
+
+def lzw_encode(data: bytes) -> bytes:
+    """LZWDecode data as PDF writes it (9 to 12-bit codes, early change), for the tests."""
+    table = {bytes([i]): i for i in range(256)}
+    bits, width, size, code = 0, 9, 0, 258  # 256 and 257 are the clear and end codes
+    out = bytearray()
+
+    def put(value: int) -> None:
+        nonlocal bits, size
+        bits = (bits << width) | value
+        size += width
+        while size >= 8:
+            size -= 8
+            out.append((bits >> size) & 0xFF)
+        bits &= (1 << size) - 1
+
+    put(256)
+    word = b""
+    for byte in data:
+        grown = word + bytes([byte])
+        if grown in table:
+            word = grown
+            continue
+        put(table[word])
+        table[grown] = code
+        code += 1
+        if code in (512, 1024, 2048):
+            width += 1
+        if code >= 4000:
+            put(256)
+            table, width, code = {bytes([i]): i for i in range(256)}, 9, 258
+        word = bytes([byte])
+    put(table[word])
+    put(257)
+    if size:
+        out.append((bits << (8 - size)) & 0xFF)
+    return bytes(out)
+
+
+def content(dictionary: bytes, data: bytes, *more: bytes) -> list[bytes]:
+    """The objects of a one-page PDF whose page content is one stream (object 5), then ``more`` objects."""
+    return [*page_objects(), stream_object(dictionary, data), *more]
+
+
+BYPASSES = {
+    # a decoy "endstream" inside the data: PDFium follows the checked /Length, the old scan stopped at the decoy
+    "decoy endstream": [
+        *page_objects(),
+        stream_object(b"<< /Length LENGTH /Filter /FlateDecode >>", decoy_stream(PAYLOAD)),
+    ],
+    # a nested dictionary before /Length: the old scan read only from the last "<<"
+    "nested dictionary": [
+        *page_objects(),
+        stream_object(
+            b"<< /Filter /FlateDecode /DecodeParms << /Predictor 1 >> /Length LENGTH >>", zlib.compress(PAYLOAD)
+        ),
+    ],
+    # a page's content that calls itself an image
+    "image label on content": [
+        *page_objects(),
+        stream_object(
+            b"<< /Subtype /Image /Width 1 /Height 1 /Length LENGTH /Filter /FlateDecode >>", zlib.compress(PAYLOAD)
+        ),
+    ],
+    # hex text in front of deflate
+    "filter chain": [
+        *page_objects(),
+        stream_object(b"<< /Length LENGTH /Filter [/AHx /Fl] >>", zlib.compress(PAYLOAD).hex().encode() + b">"),
+    ],
+    # the filter named through an indirect object
+    "indirect filter": [
+        *page_objects(),
+        stream_object(b"<< /Length LENGTH /Filter 6 0 R >>", zlib.compress(PAYLOAD)),
+        b"/FlateDecode",
+    ],
+    # the filter's name spelt with a # escape
+    "escaped name": [
+        *page_objects(),
+        stream_object(b"<< /Length LENGTH /Filter /F#6CateDecode >>", zlib.compress(PAYLOAD)),
+    ],
+    # a string pads the dictionary past the old 512-byte reach, and holds a fake object header
+    "padded dictionary": [
+        *page_objects(),
+        stream_object(
+            b"<< /Filter /FlateDecode /Pad (9 0 obj " + b"x" * 2000 + b") /Length LENGTH >>", zlib.compress(PAYLOAD)
+        ),
+    ],
+    # junk between the keyword and its line break, which PDFium skips
+    "junk after the keyword": [
+        *page_objects(),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream   \n" % len(zlib.compress(PAYLOAD))
+        + zlib.compress(PAYLOAD)
+        + b"\nendstream",
+    ],
+    # LZW and RunLength, which PDFium decodes too
+    "LZW": content(b"<< /Length LENGTH /Filter /LZWDecode >>", lzw_encode(PAYLOAD)),
+    "RunLength": [
+        *page_objects(),
+        stream_object(
+            b"<< /Length LENGTH /Filter /RunLengthDecode >>",
+            bytes([126]) + PAYLOAD[:127] + bytes([129, 32]) * (len(PAYLOAD) // 128) + bytes([128]),
+        ),
+    ],
+    "ASCII85": [
+        *page_objects(),
+        stream_object(b"<< /Length LENGTH /Filter [/A85 /Fl] >>", base64.a85encode(zlib.compress(PAYLOAD)) + b"~>"),
+    ],
+}
+
+
+@pytest.mark.parametrize("case", sorted(BYPASSES))
+def test_a_bomb_is_refused_however_its_stream_is_written(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = pdf_from_objects(BYPASSES[case])
+    assert len(pdf) < 1_000_000  # a small file; what it inflates to is over the budget
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(pdf, "bomb.pdf")
+    # PDFium reads that stream as the page's content: with the budget off, its text comes out
+    monkeypatch.setattr("resume_check.extract.pdf.check_inflated_size", lambda data, path: None)
+    document = extract_bytes(pdf, "bomb.pdf")
+    assert any("Scrum programme" in line.text for line in document.lines), case
+
+
+@pytest.mark.parametrize("case", ["decoy endstream", "LZW", "ASCII85", "padded dictionary"])
+def test_the_same_streams_within_the_budget_are_read(case: str) -> None:
+    """The decoders count what PDFium gets, not more: a stream of the same shape with a small payload passes."""
+    small = {
+        "decoy endstream": [
+            *page_objects(),
+            stream_object(b"<< /Length LENGTH /Filter /FlateDecode >>", decoy_stream(RESUME_TEXT)),
+        ],
+        "LZW": [
+            *page_objects(),
+            stream_object(b"<< /Length LENGTH /Filter /LZWDecode >>", lzw_encode(RESUME_TEXT * 50)),
+        ],
+        "ASCII85": [
+            *page_objects(),
+            stream_object(
+                b"<< /Length LENGTH /Filter [/A85 /Fl] >>", base64.a85encode(zlib.compress(RESUME_TEXT)) + b"~>"
+            ),
+        ],
+        "padded dictionary": [
+            *page_objects(),
+            stream_object(
+                b"<< /Filter /FlateDecode /Pad (" + b"x" * 2000 + b") /Length LENGTH >>", zlib.compress(RESUME_TEXT)
+            ),
+        ],
+    }[case]
+    pdf = pdf_from_objects(small)
+    check_inflated_size(pdf, "small.pdf")
+    assert any("Scrum programme" in line.text for line in extract_bytes(pdf, "small.pdf").lines)
+
+
+def test_the_decoders_count_exactly_what_the_data_holds() -> None:
+    text = RESUME_TEXT * 300
+    assert pdf_budget._run(memoryview(lzw_encode(text)), ("lzw",), 10**9, keep=True)[1] == text
+    assert pdf_budget._run(memoryview(base64.a85encode(text) + b"~>"), ("a85",), 10**9, keep=True)[1] == text
+    assert pdf_budget._run(memoryview(text.hex().encode() + b">"), ("ahx",), 10**9, keep=True)[1] == text
+    runs = bytes([127]) + text[:128] + bytes([129]) + b"x" + bytes([128])
+    assert pdf_budget._run(memoryview(runs), ("rl",), 10**9, keep=True)[1] == text[:128] + b"x" * 128
+    # counting stops just past the limit, and never holds more than that
+    size, held = pdf_budget._run(memoryview(lzw_encode(text)), ("lzw",), 1000, keep=True)
+    assert 1000 < size < 1000 + 4100 and len(held) == size
+    assert pdf_budget._run(memoryview(b"z" * 10_000 + b"~>"), ("a85",), 1000, keep=False)[0] <= 1000 + 4 * 4096
+
+
+def test_an_image_is_left_out_only_when_nothing_but_an_xobject_uses_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Image data is not decoded (text extraction never does), unless the image is also named as content."""
+    sizes = counting(monkeypatch)
+    big_image = image_object(bytes(range(256)) * 4096)  # 1 MiB packing to 4 KB: its bound is over the budget
+    pdf = pdf_from_objects(
+        [
+            *page_objects(),
+            stream_object(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT)),
+            big_image,
+        ]
+    )
+    check_inflated_size(pdf, "photo.pdf")
+    assert sizes == []  # the page content is small, and the image is only an image
+    as_content = pdf_from_objects(
+        [
+            *page_objects(b"[5 0 R 6 0 R]"),
+            stream_object(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT)),
+            big_image,
+        ]
+    )
+    check_inflated_size(as_content, "misused.pdf")
+    assert 256 * 4096 in sizes  # named as content too: counted
+
+
+def test_a_stream_hidden_inside_another_streams_data_is_counted() -> None:
+    hidden = (
+        stream_object(b"7 0 obj\n<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(PAYLOAD)) + b"\nendobj\n"
+    )
+    # the old scan jumped over a deflate stream's data to its "endstream", and missed what stands inside
+    pdf = pdf_from_objects(content(b"<< /Length LENGTH /Filter /FlateDecode >>", b"x\x9c" + hidden))
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(pdf, "hidden.pdf")
+
+
+def test_a_dictionary_too_long_to_parse_is_still_counted() -> None:
+    pad = b"/Pad [" + b"1 " * 40_000 + b"]"  # over the 64 KiB reach: its header is not found
+    pdf = pdf_from_objects(
+        [
+            *page_objects(),
+            stream_object(b"<< /Filter /FlateDecode " + pad + b" /Length LENGTH >>", zlib.compress(PAYLOAD)),
+        ]
+    )
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(pdf, "long.pdf")
+
+
+def test_indirect_lengths_are_looked_up_in_one_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each stream's /Length names an object: the objects are indexed once, not searched for per stream (a file of
+    many such streams would cost the square of its size)."""
+    builds = []
+    real = pdf_budget._Objects._index
+
+    def spy(self: Any) -> Any:
+        builds.append(1)
+        return real(self)
+
+    monkeypatch.setattr(pdf_budget._Objects, "_index", spy)
+    objects = page_objects(b"[" + b" ".join(b"%d 0 R" % (5 + 2 * k) for k in range(50)) + b"]")
+    for k in range(50):
+        data = zlib.compress(RESUME_TEXT + b"%" + b" " * 100_000)
+        objects += [b"<< /Length %d 0 R /Filter /FlateDecode >>\nstream\n" % (6 + 2 * k) + data + b"\nendstream"]
+        objects += [b"%d" % len(data)]
+    pdf = pdf_from_objects(objects)
+    with pytest.raises(InputError, match="decompression bomb"):  # 50 x 100 KB: over 4 MiB
+        check_inflated_size(pdf, "many.pdf")
+    assert builds == [1]

@@ -1,76 +1,198 @@
 """The decompression budget of a PDF, checked before PDFium opens it: a small file must not inflate to gigabytes.
 
-PDFium inflates a page's content streams and fonts when it loads the page, and holds several times their size while it
-parses them (page objects for every character: a few times the inflated size). So the FlateDecode streams are inflated
-here first, a chunk at a time and without keeping the output, and the file is refused (exit 3) as soon as the bytes
-really produced pass the budget; the /Length and the sizes a file declares are not trusted. Images are left out: text
-extraction never decodes them.
+PDFium decodes a page's content streams, fonts, maps and object streams when it loads the page, and holds several
+times their size while it parses them. So every stream PDFium could decode is decoded here first, a chunk at a time
+and without keeping the output, and the file is refused (exit 3) as soon as the bytes really produced pass the
+budget; the /Length and the sizes a file declares are not trusted.
+
+The streams are found the way PDFium reads them, not by looking for keywords:
+
+- every ``stream`` keyword in the file is a candidate, including ones inside another stream's data (an object can
+  hide there, reached through the cross-reference table);
+- its dictionary is parsed forward from the nearest object header that yields one whole dictionary ending at the
+  keyword, so strings, comments, nested dictionaries and ``#`` escapes in names cannot hide a key;
+- its data runs for /Length bytes when "endstream" follows there (PDFium's rule); otherwise, or when /Length is
+  not a number written in the file, the decoders are given the rest of the file and stop at their own end of data,
+  so a decoy "endstream" inside the data cannot cut the count short;
+- its filter chain is decoded as PDFium decodes it (FlateDecode, LZWDecode, ASCIIHexDecode, ASCII85Decode,
+  RunLengthDecode, abbreviations included), up to the first image codec, which text extraction never runs.
+
+Image data is left out (text extraction never decodes it), but only for a stream that says it is an image and is
+referred to as nothing else: an image dictionary named as a page's /Contents, a font file or anything but an
+XObject or a soft mask is counted like any other stream.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import importlib
+import re
 import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from io import BytesIO
 from types import ModuleType
+from typing import Any
 
 from ..errors import InputError
 
-#: inflated bytes of the streams other than images and fonts (page content, object and xref streams, CMaps,
+#: decoded bytes of the streams other than images and fonts (page content, object and xref streams, CMaps,
 #: forms) in one PDF; résumés of the corpus need under 1 MB
 MAX_CONTENT_INFLATED = 4 * 1024 * 1024
-#: inflated bytes of embedded font programs in one PDF
+#: decoded bytes of embedded font programs in one PDF
 MAX_FONT_INFLATED = 16 * 1024 * 1024
 #: deflate's densest code gives 258 bytes (a match of the longest length) for 2 bits (one-bit length and distance
 #: codes), so n bytes of a zlib stream inflate to at most 1032 * n bytes
 MAX_DEFLATE_RATIO = 1032
+#: an LZW code is at least 9 bits and gives at most 4,096 bytes (the longest string its table can hold)
+MAX_LZW_RATIO = 3641
+#: what one input byte of each filter can give at most (ASCII85's "z" gives 4 bytes; a RunLength pair 128)
+_RATIO = {"flate": MAX_DEFLATE_RATIO, "lzw": MAX_LZW_RATIO, "rl": 64, "a85": 4, "ahx": 1}
 #: bytes inflated per call, so no single call can allocate more than this
 _CHUNK = 1 << 20
 #: bytes inflated per call when a damaged stream is counted again up to its damage (the call that meets it is lost)
 _DAMAGED_CHUNK = 4096
-#: how far before the "stream" keyword its dictionary is looked for
-_DICT_REACH = 512
-_FONT_KEYS = (b"/Length1", b"/Length2", b"/Length3", b"/Type1C", b"/CIDFontType0C", b"/OpenType", b"/FontFile")
+#: how far before the "stream" keyword its object header is looked for; a longer dictionary is not parsed
+_DICT_REACH = 65536
+#: object headers tried, nearest first, before a dictionary counts as unreadable
+_HEADER_TRIES = 8
+_FONT_KEYS = (b"Length1", b"Length2", b"Length3")
+_FONT_SUBTYPES = (b"Type1C", b"CIDFontType0C", b"OpenType")
+_FILTERS = {
+    b"FlateDecode": "flate",
+    b"Fl": "flate",
+    b"LZWDecode": "lzw",
+    b"LZW": "lzw",
+    b"ASCIIHexDecode": "ahx",
+    b"AHx": "ahx",
+    b"ASCII85Decode": "a85",
+    b"A85": "a85",
+    b"RunLengthDecode": "rl",
+    b"RL": "rl",
+    b"DCTDecode": "image",
+    b"DCT": "image",
+    b"JPXDecode": "image",
+    b"JBIG2Decode": "image",
+    b"CCITTFaxDecode": "image",
+    b"CCF": "image",
+    b"Crypt": "identity",
+}
+#: chains tried for a stream whose dictionary cannot be read: the largest count of any of them is kept
+_UNREADABLE_CHAINS = (("flate",), ("ahx", "flate"), ("a85", "flate"), ("flate", "flate"))
+
+
+class _Ref:
+    """An indirect reference ``N G R`` in a parsed dictionary."""
+
+    __slots__ = ("gen", "num")
+
+    def __init__(self, num: int, gen: int) -> None:
+        self.num = num
+        self.gen = gen
+
+
+class _Name(bytes):
+    """A PDF name (``#`` escapes decoded), as distinct from a string."""
+
+
+@dataclass(frozen=True)
+class _Stream:
+    start: int  # first data byte
+    end: int | None  # end of the data by a checked /Length; None: unchecked (see ``_decode``)
+    reach: int  # the first "endstream" after the data's start (PDFium's end for a length it cannot check)
+    chain: tuple[str, ...] | None  # decoders in order (image codecs cut off); None: the dictionary is unreadable
+    font: bool
+    image: bool  # says it is an image (its references are checked before it is left out)
+    objstm: bool
+    number: int  # object number (-1 when unknown)
+    gen: int
 
 
 def check_inflated_size(data: bytes, path: str) -> None:
-    """Raise InputError when the PDF's FlateDecode streams (images aside) inflate past their budgets.
+    """Raise InputError when the PDF's streams (images aside) decode past their budgets.
 
-    Exact, but cheap for a résumé: a zlib stream of n bytes inflates to at most MAX_DEFLATE_RATIO * n bytes, so
-    the streams of each budget are inflated largest first only until the bytes counted so far plus that bound for
-    all the streams left fit the budget; those left cannot pass it, whatever they hold, and are not inflated.
+    Exact, but cheap for a résumé: a stream of n bytes whose length is checked decodes to at most n times its
+    filters' densest ratio, so the streams of each budget are decoded largest first only until the bytes counted
+    so far plus that bound for all the streams left fit the budget; those left cannot pass it and are not decoded.
+    A stream whose length is not checked, or whose dictionary cannot be read, is always decoded.
     """
-    streams = _flate_streams(data)
+    streams = _streams(data)
     view = memoryview(data)
+    texts: list[bytes] = []  # decoded object streams, where references to images may be
+    counted_first = 0  # their bytes, counted then rather than decoded twice
+    if any(s.image for s in streams):
+        objstms = [s for s in streams if s.objstm and s.chain is not None]
+        streams = [s for s in streams if not (s.objstm and s.chain is not None)]
+        for s in objstms:
+            size, text = _decode(view, s, MAX_CONTENT_INFLATED - counted_first, keep=True)
+            counted_first += size
+            _refuse_over(counted_first, MAX_CONTENT_INFLATED, "page content", path)
+            texts.append(text)
+    wanted = {(s.number, s.gen) for s in streams if s.image}
+    references = _references((data, *texts), wanted) if wanted else {}
+    counted = [s for s in streams if not (s.image and _only_an_image(s, references))]
     for font, budget, what in (
         (False, MAX_CONTENT_INFLATED, "page content"),
         (True, MAX_FONT_INFLATED, "font programs"),
     ):
-        spans = sorted(((start, end) for start, end, is_font in streams if is_font is font), key=_compressed_size)
-        left = sum(end - start for start, end in spans)  # compressed bytes not inflated yet
-        total = 0
-        while spans and total + MAX_DEFLATE_RATIO * left > budget:
-            start, end = spans.pop()  # the largest left
-            left -= end - start
-            total += _inflated_size(view[start:end], budget - total)
-            if total > budget:
-                raise InputError(
-                    f"{path}: the PDF's compressed {what} inflate to over {budget:,} bytes, far more than a résumé "
-                    "needs: refused as a possible decompression bomb; export the résumé again",
-                    path=path,
-                )
+        mine = [s for s in counted if s.font is font and (s.chain is None or s.chain)]
+        unchecked = [s for s in mine if s.end is None or s.chain is None]
+        checked = sorted((s for s in mine if s.end is not None and s.chain is not None), key=_bound)
+        left = sum(_bound(s) for s in checked)
+        total = 0 if font else counted_first
+        for stream in unchecked:
+            total += _decode(view, stream, budget - total)[0]
+            _refuse_over(total, budget, what, path)
+        while checked and total + left > budget:
+            stream = checked.pop()  # the largest bound left
+            left -= _bound(stream)
+            total += _decode(view, stream, budget - total)[0]
+            _refuse_over(total, budget, what, path)
 
 
-def _compressed_size(span: tuple[int, int]) -> int:
-    return span[1] - span[0]
+def _refuse_over(total: int, budget: int, what: str, path: str) -> None:
+    if total > budget:
+        raise InputError(
+            f"{path}: the PDF's compressed {what} inflate to over {budget:,} bytes, far more than a résumé "
+            "needs: refused as a possible decompression bomb; export the résumé again",
+            path=path,
+        )
 
 
-def _flate_streams(data: bytes) -> list[tuple[int, int, bool]]:
-    """(start, end, is a font program) of each FlateDecode stream other than an image; ``end`` is where its
-    ``endstream`` keyword starts (zlib copies what follows the stream's end: it is given only the stream), or the
-    end of the file when there is none."""
+def _bound(stream: _Stream) -> int:
+    """The most a stream with a checked length can decode to."""
+    assert stream.end is not None and stream.chain is not None
+    size = stream.end - stream.start
+    for step in stream.chain:
+        size *= _RATIO.get(step, 1)
+    return size
+
+
+# --------------------------------------------------------------------------------------------- finding streams
+
+
+_WHITE = b"\x00\t\n\x0c\r "
+_HEADER = re.compile(rb"(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,10})[\x00\t\n\x0c\r ]+\Z")
+#: a dictionary without strings, comments or hex strings, nested at most one level: the common case, read by regex
+_SIMPLE = re.compile(rb"[\x00\t\n\x0c\r ]*<<((?:[^()<>%]|<<[^()<>%]*>>)*)>>[\x00\t\n\x0c\r ]*\Z")
+_NESTED = re.compile(rb"<<[^()<>%]*>>")
+_NESTED_ARRAY = re.compile(rb"\[[^\]]*\[")
+_SIMPLE_ENTRY = re.compile(
+    rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]*)[\x00\t\n\x0c\r ]*"
+    rb"(\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*"
+    rb"|\[[^\[\]]*\]|[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)?"
+)
+_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_ENDSTREAM = re.compile(rb"[\x00\t\n\x0c\r ]*endstream")
+
+
+def _streams(data: bytes) -> list[_Stream]:
     find = data.find
-    streams: list[tuple[int, int, bool]] = []
+    streams: list[_Stream] = []
+    objects = _Objects(data)
     pos = 0
+    lf = cr = -1
     while True:
         at = find(b"stream", pos)
         if at < 0:
@@ -78,51 +200,440 @@ def _flate_streams(data: bytes) -> list[tuple[int, int, bool]]:
         pos = at + 6
         if data[at - 3 : at] == b"end":
             continue
-        if data[pos : pos + 2] == b"\r\n":
-            start = pos + 2
-        elif data[pos : pos + 1] in (b"\n", b"\r"):
-            start = pos + 1
+        # PDFium goes to the next line after the keyword, whatever stands before the line break (the positions
+        # found are kept, so many keywords before one far line break cost one search)
+        if lf < pos:
+            lf = find(b"\n", pos)
+            lf = len(data) if lf < 0 else lf
+        if cr < pos:
+            cr = find(b"\r", pos)
+            cr = len(data) if cr < 0 else cr
+        newline = min(lf, cr)
+        if newline >= len(data):
+            continue
+        start = newline + 2 if data[newline : newline + 2] == b"\r\n" else newline + 1
+        found = _dictionary(data, at)
+        if found is None:
+            streams.append(_Stream(start, None, _reach(data, start), None, False, False, False, -1, 0))
+            continue
+        entries, number, gen = found
+        stream = _describe(objects, entries, start, number, gen)
+        if stream is not None:
+            streams.append(stream)
+
+
+def _dictionary(data: bytes, at: int) -> tuple[dict[bytes, Any], int, int] | None:
+    """The entries of the dictionary that ends at the ``stream`` keyword at ``at``, with its object number and
+    generation, parsed from the nearest object header that yields exactly one dictionary there."""
+    low = max(0, at - _DICT_REACH)
+    end = at
+    for _ in range(_HEADER_TRIES):
+        obj = data.rfind(b"obj", low, end)
+        if obj < 0:
+            return None
+        end = obj
+        header = _HEADER.search(data, max(low, obj - 40), obj)
+        if header is None or (obj + 3 < at and data[obj + 3] not in _WHITE and data[obj + 3 : obj + 5] != b"<<"):
+            continue
+        region = data[obj + 3 : at]
+        entries = _simple_entries(region)
+        if entries is None:
+            entries = _parsed_entries(region)
+        if entries is not None:
+            return entries, int(header.group(1)), int(header.group(2))
+    return None
+
+
+def _simple_entries(region: bytes) -> dict[bytes, Any] | None:
+    match = _SIMPLE.match(region)
+    if match is None:
+        return None
+    inner = _NESTED.sub(b" ", match.group(1))  # the keys of nested dictionaries are not the stream's
+    if _NESTED_ARRAY.search(inner):
+        return None  # nested arrays: the full parser
+    entries: dict[bytes, Any] = {}
+    for key, value in _SIMPLE_ENTRY.findall(inner):
+        entries[_name(key)] = _simple_value(value)
+    return entries
+
+
+def _simple_value(value: bytes) -> Any:
+    if not value:
+        return None
+    if value.startswith(b"/"):
+        return _Name(_name(value[1:]))
+    if value.startswith(b"["):
+        parsed = _parse(_tokens(value))
+        return parsed[0] if parsed else None
+    if value.endswith(b"R"):
+        num, gen, _ = value.split()
+        return _Ref(int(num), int(gen)) if _is_int(num) and _is_int(gen) else None
+    return value
+
+
+def _name(raw: bytes) -> bytes:
+    return _ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), raw) if b"#" in raw else raw
+
+
+_TOKEN = re.compile(
+    rb"(?P<skip>(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)+)|(?P<open><<)|(?P<close>>>)|(?P<aopen>\[)|(?P<aclose>\])"
+    rb"|(?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)|(?P<hex><[^<>]*>)|(?P<string>\()"
+    rb"|(?P<word>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)"
+)
+_PAREN = re.compile(rb"\\.|[()]", re.DOTALL)
+
+
+def _tokens(region: bytes) -> list[tuple[str, Any]] | None:
+    """The tokens of ``region`` (strings and hex strings as one token each), or None when it is not PDF syntax."""
+    out: list[tuple[str, Any]] = []
+    pos, size = 0, len(region)
+    while pos < size:
+        match = _TOKEN.match(region, pos)
+        if match is None:
+            return None
+        kind = match.lastgroup or ""
+        pos = match.end()
+        if kind == "skip":
+            continue
+        if kind == "string":  # balanced parentheses, backslash escapes
+            depth = 1
+            for paren in _PAREN.finditer(region, pos):
+                token = paren.group()
+                if token == b"(":
+                    depth += 1
+                elif token == b")":
+                    depth -= 1
+                    if not depth:
+                        pos = paren.end()
+                        break
+            else:
+                return None
+            out.append(("string", b""))
+        elif kind == "name":
+            out.append(("name", _Name(_name(match.group()[1:]))))
         else:
-            continue
-        head = data[max(0, at - _DICT_REACH) : at]
-        head = head[head.rfind(b"<<") :]
-        if b"/Fl" not in head or b"/Image" in head:
-            continue
-        font = any(key in head for key in _FONT_KEYS)
-        end = find(b"endstream", start)
-        streams.append((start, end if end > 0 else len(data), font))
-        pos = max(start, end)
+            out.append((kind, match.group()))
+    return out
+
+
+def _parse(tokens: list[tuple[str, Any]] | None) -> list[Any] | None:
+    """The objects the tokens spell (dictionaries, arrays, names, references, other scalars), or None."""
+    if tokens is None:
+        return None
+    stack: list[list[Any]] = [[]]
+    kinds: list[str] = []
+    for kind, value in tokens:
+        top = stack[-1]
+        if kind in ("open", "aopen"):
+            if len(stack) > 32:
+                return None
+            stack.append([])
+            kinds.append(kind)
+        elif kind in ("close", "aclose"):
+            if not kinds or kinds[-1] != ("open" if kind == "close" else "aopen"):
+                return None
+            kinds.pop()
+            items = stack.pop()
+            if kind == "aclose":
+                stack[-1].append(items)
+            elif len(items) % 2:
+                return None
+            else:
+                stack[-1].append(
+                    {items[i]: items[i + 1] for i in range(0, len(items), 2) if isinstance(items[i], _Name)}
+                )
+        elif kind == "word" and value == b"R" and len(top) >= 2 and _is_int(top[-1]) and _is_int(top[-2]):
+            gen, num = top.pop(), top.pop()
+            top.append(_Ref(int(num), int(gen)))
+        else:
+            top.append(value)
+    return stack[0] if len(stack) == 1 else None
+
+
+def _is_int(value: Any) -> bool:
+    """A non-negative integer of at most 10 digits (a longer one is no object number, generation or length a
+    résumé has, and converting thousands of digits is refused by Python itself)."""
+    return type(value) is bytes and 0 < len(value) <= 10 and value.isdigit()
+
+
+def _parsed_entries(region: bytes) -> dict[bytes, Any] | None:
+    parsed = _parse(_tokens(region))
+    if parsed is None or len(parsed) != 1 or not isinstance(parsed[0], dict):
+        return None
+    return {bytes(k): v for k, v in parsed[0].items()}
+
+
+def _describe(objects: _Objects, entries: dict[bytes, Any], start: int, number: int, gen: int) -> _Stream | None:
+    """What PDFium decodes of the stream with these dictionary entries, or None when it decodes nothing."""
+    data = objects.data
+    chain = _chain(objects, entries.get(b"Filter"))
+    if chain == ():
+        return None  # not encoded, or only by an image codec: nothing is inflated
+    end = None
+    length = objects.resolve(entries.get(b"Length"))
+    if _is_int(length):
+        candidate = start + int(length)
+        if candidate <= len(data) and _ENDSTREAM.match(data, candidate):
+            end = candidate
+    subtype = entries.get(b"Subtype")
+    kind = entries.get(b"Type")
+    font = any(key in entries for key in _FONT_KEYS) or subtype in _FONT_SUBTYPES
+    objstm = kind == b"ObjStm"
+    image = subtype == b"Image" and kind not in (b"ObjStm", b"XRef")
+    return _Stream(start, end, _reach(data, start) if end is None else end, chain, font, image, objstm, number, gen)
+
+
+def _reach(data: bytes, start: int) -> int:
+    end = data.find(b"endstream", start)
+    return len(data) if end < 0 else end
+
+
+class _Objects:
+    """The file's uncompressed objects by (number, generation), indexed on first use (one find loop over the file,
+    so a thousand indirect lengths cost one scan, not a thousand)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._at: dict[tuple[int, int], list[int]] | None = None
+
+    def resolve(self, value: Any) -> Any:
+        """The value an indirect reference names; None when the file holds no such uncompressed object, or holds
+        it more than once with different values."""
+        if not isinstance(value, _Ref):
+            return value
+        if self._at is None:
+            self._at = self._index()
+        values = []
+        for at in self._at.get((value.num, value.gen), ())[:8]:
+            close = self.data.find(b"endobj", at, at + 4096)
+            parsed = _parse(_tokens(self.data[at:close])) if close > 0 else None
+            values.append(parsed[0] if parsed and len(parsed) == 1 else None)
+        return values[0] if values and all(v == values[0] for v in values) else None
+
+    def _index(self) -> dict[tuple[int, int], list[int]]:
+        data = self.data
+        found: dict[tuple[int, int], list[int]] = {}
+        find = data.find
+        at = find(b"obj", 1)
+        while at >= 0:
+            if data[at - 1] in _WHITE:
+                header = _HEADER.search(data, max(0, at - 40), at)
+                if header is not None:
+                    found.setdefault((int(header.group(1)), int(header.group(2))), []).append(at + 3)
+            at = find(b"obj", at + 3)
+        return found
+
+
+def _chain(objects: _Objects, value: Any) -> tuple[str, ...] | None:
+    """The decoders PDFium runs for a /Filter value, up to the first image codec; None when it cannot be read."""
+    if isinstance(value, _Ref):
+        value = objects.resolve(value)
+        if value is None:
+            return None  # held in a compressed object stream, or nowhere: what PDFium finds there is unknown
+    if isinstance(value, _Name):
+        names: list[Any] = [value]
+    elif isinstance(value, list):
+        names = value
+    else:
+        return ()  # absent, null or not a filter: PDFium decodes nothing
+    steps: list[str] = []
+    for name in names:
+        if not isinstance(name, _Name):
+            return None
+        step = _FILTERS.get(bytes(name), "flate")  # an unknown name is tried as deflate data: garbage gives little
+        if step == "image":
+            break
+        if step != "identity":
+            steps.append(step)
+    return tuple(steps)
+
+
+# --------------------------------------------------------------------------------------------- images
+
+
+def _only_an_image(stream: _Stream, references: dict[tuple[int, int], list[tuple[bytes, int]]]) -> bool:
+    """True when every reference to the image stream is as an XObject resource or a (soft) mask: then PDFium
+    never decodes it for text. A reference anywhere else (a page's /Contents, a font file ...) or a stream whose
+    object number is unknown counts it."""
+    if stream.number < 0:
+        return False
+    for text, at in references.get((stream.number, stream.gen), ()):
+        before = text[max(0, at - 4096) : at]
+        number = _REF_BEFORE.search(before)
+        before = before[: number.start()] if number else before
+        if not (_MASK_KEY.search(before) or _XOBJECT_ENTRY.search(before)):
+            return False
+    return True
+
+
+def _references(texts: Iterable[bytes], wanted: set[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[bytes, int]]]:
+    """Where each indirect reference ``N G R`` to a ``wanted`` object stands: (text, offset of the ``R``), by
+    (N, G). Found from the ``R`` keywords, one find loop over each text (far faster than a regex scan for a
+    char class followed by "R"), so the cost does not grow with the number of images."""
+    found: dict[tuple[int, int], list[tuple[bytes, int]]] = {}
+    for text in texts:
+        find = text.find
+        at = find(b"R", 1)
+        while at >= 0:
+            if text[at - 1] in _WHITE and not text[at + 1 : at + 2].isalnum():
+                words = text[max(0, at - 40) : at].replace(b"\0", b" ").split()
+                if len(words) >= 2 and _is_int(words[-1]) and _is_int(words[-2]):
+                    if len(words) == 2 and at > 40:  # the number may start before the window: read it whole
+                        ref = _REF_BEFORE.search(text, max(0, at - 200), at)
+                        key = (int(ref.group(1)), int(ref.group(2))) if ref else (-1, -1)
+                    else:
+                        key = (int(words[-2]), int(words[-1]))
+                    if key in wanted:
+                        found.setdefault(key, []).append((text, at))
+            at = find(b"R", at + 1)
+    return found
+
+
+_REF_BEFORE = re.compile(rb"(?<![0-9])(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,10})[\x00\t\n\x0c\r ]+\Z")
+
+
+_MASK_KEY = re.compile(rb"/S?Mask[\x00\t\n\x0c\r ]*\Z")
+_XOBJECT_ENTRY = re.compile(
+    rb"/XObject[\x00\t\n\x0c\r ]*<<(?:[\x00\t\n\x0c\r ]*/[^\x00\t\n\x0c\r ()<>\[\]{}/%]+[\x00\t\n\x0c\r ]*"
+    rb"\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R)*[\x00\t\n\x0c\r ]*/[^\x00\t\n\x0c\r ()<>\[\]{}/%]+"
+    rb"[\x00\t\n\x0c\r ]*\Z"
+)
+
+
+# --------------------------------------------------------------------------------------------- decoding
+
+
+def _decode(view: memoryview, stream: _Stream, limit: int, *, keep: bool = False) -> tuple[int, bytes]:
+    """(bytes the stream decodes to, counting stops once past ``limit``; the bytes themselves when ``keep``)."""
+    if stream.chain is None:
+        return max(_run(_input(view, stream, chain), chain, limit, keep=False)[0] for chain in _UNREADABLE_CHAINS), b""
+    return _run(_input(view, stream, stream.chain), stream.chain, limit, keep=keep)
+
+
+def _input(view: memoryview, stream: _Stream, chain: tuple[str, ...]) -> memoryview:
+    """The data a chain decodes: up to the checked /Length; without one, deflate data runs to its own end (a decoy
+    "endstream" inside it cannot cut the count short) and other data to the first "endstream", as PDFium reads it."""
+    if stream.end is not None:
+        return view[stream.start : stream.end]
+    return view[stream.start :] if chain[0] == "flate" else view[stream.start : stream.reach]
+
+
+def _run(data: memoryview | bytes, chain: Iterable[str], limit: int, *, keep: bool) -> tuple[int, bytes]:
+    steps = list(chain)
+    for index, step in enumerate(steps):
+        last = index == len(steps) - 1
+        if step == "flate":
+            size, out = _flate(data, limit, keep=keep or not last)
+        else:
+            out = _DECODERS[step](bytes(data), limit)
+            size = len(out)
+        if size > limit or last:
+            return size, out if keep else b""
+        data = out
+    return 0, b""
 
 
 def _inflated_size(stream: memoryview, limit: int) -> int:
     """Bytes the zlib stream at the start of ``stream`` inflates to, counting stops once past ``limit``.
 
     The deflate data after the 2-byte zlib header is inflated raw, so a wrong Adler-32 checksum at its end does not
-    void the count: PDFium keeps what such a stream gives (streams with broken checksums were counted as nothing
-    while PDFium inflated all of them). A stream damaged mid-way counts what it gives before the damage, to within
-    ``_DAMAGED_CHUNK`` bytes."""
-    body = stream[2:]
+    void the count: PDFium keeps what such a stream gives. A stream damaged mid-way counts what it gives before
+    the damage, to within ``_DAMAGED_CHUNK`` bytes."""
+    return _flate(stream, limit, keep=False)[0]
+
+
+def _flate(stream: memoryview | bytes, limit: int, *, keep: bool) -> tuple[int, bytes]:
+    body = memoryview(stream)[2:]
     try:
-        return _count(body, limit, _CHUNK)
+        return _count(body, limit, _CHUNK, keep=keep)
     except (zlib.error, INFLATE.error):
-        return _count(body, limit, _DAMAGED_CHUNK, damaged=True)
+        return _count(body, limit, _DAMAGED_CHUNK, damaged=True, keep=keep)
 
 
-def _count(body: memoryview, limit: int, chunk: int, *, damaged: bool = False) -> int:
+def _count(body: memoryview, limit: int, chunk: int, *, damaged: bool = False, keep: bool = False) -> tuple[int, bytes]:
     inflater = INFLATE.decompressobj(-15)
     size = 0
+    parts: list[bytes] = []
     try:
-        size = len(inflater.decompress(body, chunk))
+        out = inflater.decompress(body, chunk)
+        size = len(out)
+        if keep:
+            parts.append(out)
         while not inflater.eof and size <= limit:
             # called again even when all the input is taken: ISA-L can hold output back with no unconsumed tail
-            more = len(inflater.decompress(inflater.unconsumed_tail, chunk))
-            if not more:
+            out = inflater.decompress(inflater.unconsumed_tail, chunk)
+            if not out:
                 break
-            size += more
+            size += len(out)
+            if keep:
+                parts.append(out)
     except (zlib.error, INFLATE.error):
         if not damaged:
             raise
-    return size
+    return size, b"".join(parts)
+
+
+def _hex(data: bytes, limit: int) -> bytes:
+    """ASCIIHexDecode: hex digits up to ">", white space ignored; an odd last digit is followed by 0."""
+    end = data.find(b">")
+    digits = re.sub(rb"[\x00\t\n\x0c\r ]+", b"", data if end < 0 else data[:end])
+    digits = digits[: len(re.match(rb"[0-9A-Fa-f]*", digits).group())]  # type: ignore[union-attr]
+    if len(digits) % 2:
+        digits += b"0"
+    return binascii.unhexlify(digits[: 2 * (limit + 1)])
+
+
+def _a85(data: bytes, limit: int) -> bytes:
+    """ASCII85Decode up to "~>" or the first byte that is not part of it ("z" is four zero bytes), a run of groups
+    at a time, stopping past ``limit`` bytes."""
+    end = data.find(b"~>")
+    text = re.sub(rb"[\x00\t\n\x0c\r ]+", b"", data if end < 0 else data[:end])
+    out = bytearray()
+    for run in _A85_RUN.finditer(text):
+        if len(run.group()) == 1 and run.group() != b"z":
+            break  # a lone last char gives nothing
+        try:
+            out += base64.a85decode(run.group())
+        except ValueError:
+            break
+        if len(out) > limit:
+            break
+    return bytes(out)
+
+
+_A85_RUN = re.compile(rb"(?:z|[!-u]{5}){1,4096}|[!-u]{1,4}")
+
+
+def _runlength(data: bytes, limit: int) -> bytes:
+    """RunLengthDecode, stopping past ``limit`` bytes or at the end-of-data byte (128)."""
+    out = bytearray()
+    pos, size = 0, len(data)
+    while pos < size and len(out) <= limit:
+        length = data[pos]
+        if length == 128:
+            break
+        if length < 128:
+            out += data[pos + 1 : pos + 2 + length]
+            pos += 2 + length
+        else:
+            out += data[pos + 1 : pos + 2] * (257 - length)
+            pos += 2
+    return bytes(out)
+
+
+def _lzw(data: bytes, limit: int) -> bytes:
+    """LZWDecode (pdfminer's decoder, which stops at damaged data), stopping past ``limit`` bytes."""
+    from pdfminer.lzw import LZWDecoder
+
+    out = bytearray()
+    for piece in LZWDecoder(BytesIO(data)).run():
+        out += piece
+        if len(out) > limit:
+            break
+    return bytes(out)
+
+
+_DECODERS: dict[str, Callable[[bytes, int], bytes]] = {"ahx": _hex, "a85": _a85, "rl": _runlength, "lzw": _lzw}
 
 
 def _inflate_module() -> ModuleType:
