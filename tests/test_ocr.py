@@ -549,3 +549,40 @@ def test_ocr_progress_escapes_the_file_name_and_names_a_docx_unit(capsys: pytest
     err = capsys.readouterr().err
     assert "\x1b" not in err and "a%1B[31mred.pdf: reading 2 page(s)" in err
     assert "one-picture.DOCX: OCR image 1 of 1 done" in err
+
+
+@needs_ocr
+def test_a_page_too_thin_for_the_detector_reads_as_no_text_not_a_crash() -> None:
+    """RapidOCR scales a page to at most 2,000 px and rounds each side to a multiple of 32; a side that rounds to
+    0 raised ResizeImgError (exit 4, found by tools/fuzz.py on a PDF whose MediaBox a mutation made a few points
+    high). Such a page holds no readable text."""
+    import numpy as np
+
+    engine = ocr.load_engine()
+    for shape in ((10, 2400, 3), (2400, 10, 3), (15, 15, 3), (0, 5, 3)):
+        assert engine.detect(np.full(shape, 255, np.uint8)) == [], shape
+    assert engine.detect(np.full((64, 64, 3), 255, np.uint8)) == []  # large enough: the detector runs
+
+
+@needs_ocr
+def test_a_page_of_extreme_shape_is_padded_before_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page 612 x 65,535 points (a MediaBox damaged by a fuzz mutation) renders to a strip 22 px by 2,400; the
+    detector scales its short side up to its working size, which made the strip tens of thousands of pixels long
+    and took 4.7 GB and 24 s. The detector now sees the strip on a white canvas at most 4 to 1."""
+    import numpy as np
+
+    engine = ocr.load_engine()
+    shapes: list[tuple[int, ...]] = []
+    real = engine._ocr  # type: ignore[attr-defined]
+
+    def spy(image: Any, **kwargs: Any) -> Any:
+        shapes.append(image.shape)
+        return real(image, **kwargs)
+
+    monkeypatch.setattr(engine, "_ocr", spy)
+    engine.detect(np.full((2400, 22, 3), 255, np.uint8))
+    assert shapes and all(max(s[:2]) <= ocr.MAX_ASPECT * min(s[:2]) for s in shapes)
+    assert shapes[0][:2] == (2400, 600)
+    shapes.clear()
+    engine.detect(np.full((1000, 800, 3), 255, np.uint8))
+    assert shapes == [(1000, 800, 3)]  # an ordinary page goes in unchanged

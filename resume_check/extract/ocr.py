@@ -114,6 +114,29 @@ def missing_ocr_error(path: str, what: str) -> InputError:
 # ----------------------------------------------------------------------------------------- the engine
 
 
+#: the longest side RapidOCR's text detector scales an image to
+_DET_SIDE = 2000
+#: the longest side of an image the detector is given, at most this many times its shortest: the detector scales
+#: the shortest side up to its working size, so a page 612 x 65,535 points (a damaged MediaBox) rendered to a strip
+#: 22 px high became tens of thousands of pixels long inside it and took gigabytes
+MAX_ASPECT = 4
+
+
+def _padded_to_aspect(image: Any) -> Any:
+    """The image on a white canvas whose sides are at most MAX_ASPECT to 1 (unchanged when they already are); the
+    image keeps its top-left corner, so the boxes found stay in its pixels."""
+    height, width = image.shape[:2]
+    if max(height, width) <= MAX_ASPECT * min(height, width):
+        return image
+    import numpy as np
+
+    canvas = np.full(
+        (max(height, -(-width // MAX_ASPECT)), max(width, -(-height // MAX_ASPECT)), *image.shape[2:]), 255, image.dtype
+    )
+    canvas[:height, :width] = image
+    return canvas
+
+
 class RapidOcrEngine:
     """RapidOCR over ONNX Runtime with the models shipped in its wheel, loaded by path (no download code runs)."""
 
@@ -140,6 +163,12 @@ class RapidOcrEngine:
         )
 
     def detect(self, image: Any) -> list[tuple[float, float, float, float]]:
+        image = _padded_to_aspect(image)
+        height, width = image.shape[:2]
+        # RapidOCR scales the longest side to at most 2,000 px and rounds both sides to a multiple of 32: a side
+        # that rounds to 0 (a page a few points high, as a damaged MediaBox gives) makes it raise
+        if min(height, width) * min(1.0, _DET_SIDE / max(height, width, 1)) < 16:
+            return []
         result = self._ocr(image, use_det=True, use_cls=False, use_rec=False)
         boxes = getattr(result, "boxes", None)
         if boxes is None:
