@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import io
+import random
 import zipfile
 import zlib
 from pathlib import Path
@@ -479,3 +480,65 @@ def test_indirect_lengths_are_looked_up_in_one_index(monkeypatch: pytest.MonkeyP
     with pytest.raises(InputError, match="decompression bomb"):  # 50 x 100 KB: over 4 MiB
         check_inflated_size(pdf, "many.pdf")
     assert builds == [1]
+
+
+# ------------------------------------------------------------------------------------------- encrypted PDFs
+
+
+def encrypted_with_empty_password(filler: bytes, strength: int = 40) -> bytes:
+    """A résumé page encrypted with an empty user password (it opens without asking), whose content ends with
+    ``filler`` as a comment."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    canvas = Canvas(buf, encrypt=StandardEncryption("", ownerPassword="owner", strength=strength), invariant=1)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 720, "Managed a budget of 2m for the Scrum programme")
+    canvas._code.append("%" + filler.decode("latin-1"))  # raw content: reportlab has no public call for it
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("strength", [40, 128])
+def test_an_encrypted_bomb_is_refused(strength: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ciphertext inflates to nothing, so the budget passed a 380 KB file whose content PDFium decrypted and
+    inflated to 300 MB (925 MB peak). Streams are decrypted before they are counted."""
+    pdf = encrypted_with_empty_password(b" " * (MAX_CONTENT_INFLATED + 1024 * 1024), strength)
+    assert b"/Encrypt" in pdf and len(pdf) < 200_000
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(pdf, "locked.pdf")
+    monkeypatch.setattr("resume_check.extract.pdf.check_inflated_size", lambda data, path: None)
+    assert any("Scrum programme" in line.text for line in extract_bytes(pdf, "locked.pdf").lines)
+
+
+def test_an_encrypted_resume_is_counted_by_what_it_decrypts_to() -> None:
+    """Content that packs badly (over 1 MB of ciphertext) could inflate to a gigabyte by its size alone: only
+    decrypting and inflating it shows it is 2 MB, within the budget."""
+    noise = base64.b85encode(random.Random(7).randbytes(1600 * 1024))  # printable, no line breaks, packs badly
+    pdf = encrypted_with_empty_password(noise)
+    assert len(pdf) > 1_000_000
+    check_inflated_size(pdf, "locked.pdf")
+    assert any("Scrum programme" in line.text for line in extract_bytes(pdf, "locked.pdf").lines)
+
+
+def test_a_pdf_that_asks_for_a_password_still_says_so() -> None:
+    from pdf_fixtures import encrypted_pdf
+
+    with pytest.raises(InputError, match="password-protected"):
+        extract_bytes(encrypted_pdf(), "secret.pdf")
+
+
+@pytest.mark.parametrize("strength", [40, 128])
+def test_rc4_in_c_decrypts_exactly_as_pdfminer_does(strength: int) -> None:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    pdf = encrypted_with_empty_password(b"Led the PMO", strength)
+    slow = PDFDocument(PDFParser(io.BytesIO(pdf)), password="").decipher
+    fast = pdf_budget._fast_rc4(slow)
+    assert fast is not slow
+    ciphertext = bytes(range(256)) * 40
+    for objid, genno in ((1, 0), (7, 0), (70_000, 3)):
+        assert fast(objid, genno, ciphertext) == slow(objid, genno, ciphertext)

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
+import hashlib
 import importlib
 import re
 import zlib
@@ -107,6 +109,8 @@ class _Stream:
     objstm: bool
     number: int  # object number (-1 when unknown)
     gen: int
+    xref: bool = False  # a cross-reference stream: never encrypted
+    encrypt: bool = False  # its dictionary has /Encrypt (a cross-reference stream of an encrypted file)
 
 
 def check_inflated_size(data: bytes, path: str) -> None:
@@ -119,13 +123,14 @@ def check_inflated_size(data: bytes, path: str) -> None:
     """
     streams = _streams(data)
     view = memoryview(data)
+    decode = _decoder(data, streams)
     texts: list[bytes] = []  # decoded object streams, where references to images may be
     counted_first = 0  # their bytes, counted then rather than decoded twice
     if any(s.image for s in streams):
         objstms = [s for s in streams if s.objstm and s.chain is not None]
         streams = [s for s in streams if not (s.objstm and s.chain is not None)]
         for s in objstms:
-            size, text = _decode(view, s, MAX_CONTENT_INFLATED - counted_first, keep=True)
+            size, text = decode(view, s, MAX_CONTENT_INFLATED - counted_first, keep=True)
             counted_first += size
             _refuse_over(counted_first, MAX_CONTENT_INFLATED, "page content", path)
             texts.append(text)
@@ -136,18 +141,18 @@ def check_inflated_size(data: bytes, path: str) -> None:
         (False, MAX_CONTENT_INFLATED, "page content"),
         (True, MAX_FONT_INFLATED, "font programs"),
     ):
-        mine = [s for s in counted if s.font is font and (s.chain is None or s.chain)]
+        mine = [s for s in counted if s.font is font and (s.chain is None or s.chain)]  # () decodes nothing
         unchecked = [s for s in mine if s.end is None or s.chain is None]
         checked = sorted((s for s in mine if s.end is not None and s.chain is not None), key=_bound)
         left = sum(_bound(s) for s in checked)
         total = 0 if font else counted_first
         for stream in unchecked:
-            total += _decode(view, stream, budget - total)[0]
+            total += decode(view, stream, budget - total)[0]
             _refuse_over(total, budget, what, path)
         while checked and total + left > budget:
             stream = checked.pop()  # the largest bound left
             left -= _bound(stream)
-            total += _decode(view, stream, budget - total)[0]
+            total += decode(view, stream, budget - total)[0]
             _refuse_over(total, budget, what, path)
 
 
@@ -218,6 +223,8 @@ def _streams(data: bytes) -> list[_Stream]:
             continue
         entries, number, gen = found
         stream = _describe(objects, entries, start, number, gen)
+        if stream is None and b"Encrypt" in entries:  # an unfiltered cross-reference stream still says so
+            stream = _Stream(start, start, start, (), False, False, False, number, gen, True, True)
         if stream is not None:
             streams.append(stream)
 
@@ -380,7 +387,9 @@ def _describe(objects: _Objects, entries: dict[bytes, Any], start: int, number: 
     font = any(key in entries for key in _FONT_KEYS) or subtype in _FONT_SUBTYPES
     objstm = kind == b"ObjStm"
     image = subtype == b"Image" and kind not in (b"ObjStm", b"XRef")
-    return _Stream(start, end, _reach(data, start) if end is None else end, chain, font, image, objstm, number, gen)
+    reach = _reach(data, start) if end is None else end
+    encrypt = b"Encrypt" in entries
+    return _Stream(start, end, reach, chain, font, image, objstm, number, gen, kind == b"XRef", encrypt)
 
 
 def _reach(data: bytes, start: int) -> int:
@@ -498,6 +507,87 @@ _XOBJECT_ENTRY = re.compile(
     rb"\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R)*[\x00\t\n\x0c\r ]*/[^\x00\t\n\x0c\r ()<>\[\]{}/%]+"
     rb"[\x00\t\n\x0c\r ]*\Z"
 )
+
+
+# --------------------------------------------------------------------------------------------- encryption
+
+
+Decode = Callable[..., tuple[int, bytes]]
+
+
+def _decoder(data: bytes, streams: list[_Stream]) -> Decode:
+    """``_decode``, or for an encrypted file (which PDFium opens without asking when the user password is empty)
+    ``_decode`` of each stream's data decrypted first: the ciphertext itself inflates to nothing. Decryption is
+    pdfminer's (a pdfplumber dependency), which implements the same standard security handlers. When it cannot
+    set up decryption, every stream counts as the most its data could give."""
+    if not (any(s.encrypt for s in streams) or _trailer_encrypts(data)):
+        return _decode
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        decipher = _fast_rc4(PDFDocument(PDFParser(BytesIO(data)), password="").decipher)
+    except PDFPasswordIncorrect:
+        return _decode  # it asks for a password: PDFium will not open it, and says so
+    except Exception:  # pdfminer raises many kinds on a damaged file: then nothing is decrypted, all is bounded
+        decipher = None
+
+    def decode(view: memoryview, stream: _Stream, limit: int, *, keep: bool = False) -> tuple[int, bytes]:
+        if stream.xref or stream.chain == ():
+            return _decode(view, stream, limit, keep=keep)
+        end = stream.end if stream.end is not None else stream.reach
+        if decipher is None or stream.number < 0:
+            return MAX_DEFLATE_RATIO * (end - stream.start), b""
+        try:
+            plain = decipher(stream.number, stream.gen, bytes(view[stream.start : end]))
+        except Exception:  # a damaged ciphertext (pdfminer's AES raises on bad padding): bounded, not decrypted
+            return MAX_DEFLATE_RATIO * (end - stream.start), b""
+        clear = dataclasses.replace(stream, start=0, end=len(plain), reach=len(plain))
+        return _decode(memoryview(plain), clear, limit, keep=keep)
+
+    return decode
+
+
+def _fast_rc4(decipher: Any) -> Any:
+    """pdfminer's decipher, with RC4 done by ``cryptography`` (a pdfminer dependency) in C: pdfminer's own RC4 is
+    pure Python and grows worse than linearly, so a 1.6 MB encrypted stream took minutes. The per-object key is
+    derived as pdfminer derives it (PDF 32000-1, 7.6.2, algorithm 1); AES and crypt filters stay pdfminer's."""
+    handler = getattr(decipher, "__self__", None)
+    key = getattr(handler, "key", None)
+    rc4 = getattr(handler, "decrypt_rc4", None)
+    uses_rc4 = type(handler).__name__ == "PDFStandardSecurityHandler" or (
+        getattr(handler, "cfm", {}).get(getattr(handler, "strf", None)) == rc4
+    )
+    if not (uses_rc4 and isinstance(key, bytes)):
+        return decipher
+    try:
+        arc4 = importlib.import_module("cryptography.hazmat.decrepit.ciphers.algorithms").ARC4
+    except ImportError:  # pragma: no cover - cryptography before 43
+        arc4 = importlib.import_module("cryptography.hazmat.primitives.ciphers.algorithms").ARC4
+    from cryptography.hazmat.primitives.ciphers import Cipher
+
+    def decrypt(objid: int, genno: int, data: bytes, attrs: Any = None) -> bytes:
+        salted = key + (objid & 0xFFFFFF).to_bytes(3, "little") + (genno & 0xFFFF).to_bytes(2, "little")
+        object_key = hashlib.md5(salted, usedforsecurity=False).digest()[: min(len(salted), 16)]
+        return Cipher(arc4(object_key), mode=None).decryptor().update(data)
+
+    return decrypt
+
+
+def _trailer_encrypts(data: bytes) -> bool:
+    """True when a classic trailer dictionary has /Encrypt (names decoded, so ``/Encr#79pt`` counts)."""
+    at = data.find(b"trailer")
+    while at >= 0:
+        start = data.find(b"<<", at, at + 1024)
+        close = data.find(b"startxref", at, at + 65536)
+        if start > 0:
+            parsed = _parse(_tokens(data[start : close if close > 0 else start + 65536]))
+            if parsed and isinstance(parsed[0], dict) and b"Encrypt" in parsed[0]:
+                return True
+            if parsed is None and b"/Encr" in data[start : close if close > 0 else start + 65536]:
+                return True  # unparsable, and it may say so: treated as encrypted
+        at = data.find(b"trailer", at + 7)
+    return False
 
 
 # --------------------------------------------------------------------------------------------- decoding
