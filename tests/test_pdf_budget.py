@@ -542,3 +542,20 @@ def test_rc4_in_c_decrypts_exactly_as_pdfminer_does(strength: int) -> None:
     ciphertext = bytes(range(256)) * 40
     for objid, genno in ((1, 0), (7, 0), (70_000, 3)):
         assert fast(objid, genno, ciphertext) == slow(objid, genno, ciphertext)
+
+
+def test_lzw_is_decoded_as_pdfminer_decodes_it_and_damage_stops_it() -> None:
+    """The budget's LZW decoder: the same bytes as pdfminer's on good data (both code-width rules are tried and the
+    larger kept), and no exception on damaged data (pdfminer's raised IndexError, found by tools/fuzz.py)."""
+    from pdfminer.lzw import lzwdecode
+
+    rng = random.Random(11)
+    for text in (RESUME_TEXT * 200, bytes(rng.getrandbits(8) for _ in range(30_000)), b" " * 100_000):
+        packed = lzw_encode(text)
+        assert pdf_budget._lzw(packed, 10**9) == lzwdecode(packed) == text
+    for seed in range(200):
+        noise = random.Random(seed).randbytes(2000)
+        assert len(pdf_budget._lzw(noise, 50_000)) <= 50_000 + 4096  # damaged data: what comes before it, no error
+    assert pdf_budget._lzw(b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01", 100) == lzwdecode(
+        b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01"
+    )

@@ -712,14 +712,45 @@ def _runlength(data: bytes, limit: int) -> bytes:
 
 
 def _lzw(data: bytes, limit: int) -> bytes:
-    """LZWDecode (pdfminer's decoder, which stops at damaged data), stopping past ``limit`` bytes."""
-    from pdfminer.lzw import LZWDecoder
+    """LZWDecode, stopping past ``limit`` bytes: the larger of the two code-width rules (/EarlyChange 1, the
+    default, and 0), since the dictionary's /DecodeParms are not read here."""
+    return max((_lzw_run(data, limit, early) for early in (1, 0)), key=len)
 
+
+def _lzw_run(data: bytes, limit: int, early: int) -> bytes:
+    """LZW as PDF writes it (9 to 12-bit codes, 256 clears the table, 257 ends the data), stopping at damaged
+    data. The table holds at most 4,096 entries, as the format allows, so its memory is bounded whatever the
+    data (pdfminer's decoder, used before, grew its table without end and raised IndexError on damage)."""
     out = bytearray()
-    for piece in LZWDecoder(BytesIO(data)).run():
-        out += piece
-        if len(out) > limit:
-            break
+    table = [bytes([i]) for i in range(256)] + [b"", b""]
+    width, previous, bits, held = 9, b"", 0, 0
+    for byte in data:
+        bits = ((bits << 8) | byte) & 0xFFFFFF
+        held += 8
+        while held >= width:
+            held -= width
+            code = (bits >> held) & ((1 << width) - 1)
+            if code == 256:
+                del table[258:]
+                width, previous = 9, b""
+                continue
+            if code == 257:
+                return bytes(out)
+            if code < len(table) and (code < 256 or code > 257):
+                word = table[code]
+                entry = previous + word[:1]
+            elif code == len(table) and previous:
+                word = entry = previous + previous[:1]
+            else:
+                return bytes(out)  # damaged
+            if previous and len(table) < 4096:
+                table.append(entry)
+            previous = word
+            out += word
+            if len(out) > limit:
+                return bytes(out)
+            size = len(table) + early
+            width = 12 if size >= 2048 else 11 if size >= 1024 else 10 if size >= 512 else 9
     return bytes(out)
 
 
