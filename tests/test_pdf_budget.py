@@ -559,3 +559,24 @@ def test_lzw_is_decoded_as_pdfminer_decodes_it_and_damage_stops_it() -> None:
     assert pdf_budget._lzw(b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01", 100) == lzwdecode(
         b"\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01"
     )
+
+
+def test_many_stream_keywords_that_are_not_streams_are_refused_not_slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A "stream" keyword whose dictionary cannot be read is decoded as the rest of the file, and each one sends the
+    parser back over the objects before it: a file made of thousands of them would cost the square of its size.
+    Past MAX_UNREADABLE_STREAMS the file is refused, and the full parser reads a bounded number of bytes."""
+    parsed: list[int] = []
+    real = pdf_budget._parsed_entries
+
+    def spy(region: bytes) -> Any:
+        parsed.append(len(region))
+        return real(region)
+
+    monkeypatch.setattr(pdf_budget, "_parsed_entries", spy)
+    title = b"(" + b"upstream\n" * 2000 + b")"
+    pdf = pdf_from_objects([*page_objects(), b"<< /Title " + title + b" >>"])
+    with pytest.raises(InputError, match="cannot be read"):
+        check_inflated_size(pdf, "keywords.pdf")
+    assert sum(parsed) <= pdf_budget._PARSE_BUDGET + len(pdf)
+    few = pdf_from_objects([*page_objects(), b"<< /Title (" + b"upstream\n" * 10 + b") >>"])
+    check_inflated_size(few, "few.pdf")  # a few such words in a string are no reason to refuse

@@ -59,6 +59,12 @@ _DAMAGED_CHUNK = 4096
 _DICT_REACH = 65536
 #: object headers tried, nearest first, before a dictionary counts as unreadable
 _HEADER_TRIES = 8
+#: bytes of dictionaries the full parser (strings, comments, deep nesting) reads in one file; the common simple
+#: dictionary is read by one regex and does not count
+_PARSE_BUDGET = 8 * 1024 * 1024
+#: "stream" keywords whose dictionary cannot be read, each decoded as the rest of the file; a file with more is
+#: refused (a résumé has none: they come from damage or from a file built to make the count slow)
+MAX_UNREADABLE_STREAMS = 64
 _FONT_KEYS = (b"Length1", b"Length2", b"Length3")
 _FONT_SUBTYPES = (b"Type1C", b"CIDFontType0C", b"OpenType")
 _FILTERS = {
@@ -121,7 +127,7 @@ def check_inflated_size(data: bytes, path: str) -> None:
     so far plus that bound for all the streams left fit the budget; those left cannot pass it and are not decoded.
     A stream whose length is not checked, or whose dictionary cannot be read, is always decoded.
     """
-    streams = _streams(data)
+    streams = _streams(data, path)
     view = memoryview(data)
     decode = _decoder(data, streams)
     texts: list[bytes] = []  # decoded object streams, where references to images may be
@@ -188,14 +194,17 @@ _SIMPLE_ENTRY = re.compile(
     rb"(\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*"
     rb"|\[[^\[\]]*\]|[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)?"
 )
+_DICT_START = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*<<")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _ENDSTREAM = re.compile(rb"[\x00\t\n\x0c\r ]*endstream")
 
 
-def _streams(data: bytes) -> list[_Stream]:
+def _streams(data: bytes, path: str) -> list[_Stream]:
     find = data.find
     streams: list[_Stream] = []
     objects = _Objects(data)
+    parse_left = [_PARSE_BUDGET]  # bytes the full parser may still read in this file
+    unreadable = 0
     pos = 0
     lf = cr = -1
     while True:
@@ -217,8 +226,15 @@ def _streams(data: bytes) -> list[_Stream]:
         if newline >= len(data):
             continue
         start = newline + 2 if data[newline : newline + 2] == b"\r\n" else newline + 1
-        found = _dictionary(data, at)
+        found = _dictionary(data, at, parse_left)
         if found is None:
+            unreadable += 1
+            if unreadable > MAX_UNREADABLE_STREAMS:
+                raise InputError(
+                    f"{path}: the PDF has over {MAX_UNREADABLE_STREAMS} streams whose dictionaries cannot be read, "
+                    "so what they inflate to cannot be bounded: refused as damaged or hostile; export the résumé again",
+                    path=path,
+                )
             streams.append(_Stream(start, None, _reach(data, start), None, False, False, False, -1, 0))
             continue
         entries, number, gen = found
@@ -229,7 +245,7 @@ def _streams(data: bytes) -> list[_Stream]:
             streams.append(stream)
 
 
-def _dictionary(data: bytes, at: int) -> tuple[dict[bytes, Any], int, int] | None:
+def _dictionary(data: bytes, at: int, parse_left: list[int]) -> tuple[dict[bytes, Any], int, int] | None:
     """The entries of the dictionary that ends at the ``stream`` keyword at ``at``, with its object number and
     generation, parsed from the nearest object header that yields exactly one dictionary there."""
     low = max(0, at - _DICT_REACH)
@@ -242,9 +258,12 @@ def _dictionary(data: bytes, at: int) -> tuple[dict[bytes, Any], int, int] | Non
         header = _HEADER.search(data, max(low, obj - 40), obj)
         if header is None or (obj + 3 < at and data[obj + 3] not in _WHITE and data[obj + 3 : obj + 5] != b"<<"):
             continue
+        if not _DICT_START.match(data, obj + 3, at):
+            continue  # no dictionary follows this header: not the stream's object (and not worth tokenising)
         region = data[obj + 3 : at]
         entries = _simple_entries(region)
-        if entries is None:
+        if entries is None and parse_left[0] > 0:
+            parse_left[0] -= len(region)
             entries = _parsed_entries(region)
         if entries is not None:
             return entries, int(header.group(1)), int(header.group(2))
