@@ -580,3 +580,31 @@ def test_many_stream_keywords_that_are_not_streams_are_refused_not_slow(monkeypa
     assert sum(parsed) <= pdf_budget._PARSE_BUDGET + len(pdf)
     few = pdf_from_objects([*page_objects(), b"<< /Title (" + b"upstream\n" * 10 + b") >>"])
     check_inflated_size(few, "few.pdf")  # a few such words in a string are no reason to refuse
+
+
+def test_encryption_named_with_escapes_is_still_decrypted_and_the_word_alone_is_not_encryption() -> None:
+    bomb = encrypted_with_empty_password(b" " * (MAX_CONTENT_INFLATED + 1024 * 1024))
+    escaped = bomb.replace(b"/Encrypt", b"/Encr#79pt")  # the trailer follows the xref: no offset moves
+    assert escaped != bomb and b"Encrypt" not in escaped
+    with pytest.raises(InputError, match="decompression bomb"):
+        check_inflated_size(escaped, "escaped.pdf")
+    plain = pdf_from_objects(content(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT)))
+    worded = plain.replace(b"%PDF-1.4\n", b"%PDF-1.4\n% Encrypt\n", 1)
+    assert pdf_budget._decoder(worded, pdf_budget._streams(worded, "w.pdf")) is pdf_budget._decode
+
+
+def test_thousands_of_trailer_keywords_cost_one_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading every "trailer" dictionary to look for /Encrypt let a file of thousands of them make the check slow
+    (found in review); the file is now searched once for the name."""
+    parsed: list[int] = []
+    real = pdf_budget._tokens
+
+    def spy(region: bytes) -> Any:
+        parsed.append(len(region))
+        return real(region)
+
+    monkeypatch.setattr(pdf_budget, "_tokens", spy)
+    plain = pdf_from_objects(content(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT)))
+    noisy = plain.replace(b"%PDF-1.4\n", b"%PDF-1.4\n" + b"% trailer << /Size 1 >>\n" * 8000, 1)
+    check_inflated_size(noisy, "trailers.pdf")
+    assert sum(parsed) < 10_000

@@ -539,17 +539,21 @@ def _decoder(data: bytes, streams: list[_Stream]) -> Decode:
     ``_decode`` of each stream's data decrypted first: the ciphertext itself inflates to nothing. Decryption is
     pdfminer's (a pdfplumber dependency), which implements the same standard security handlers. When it cannot
     set up decryption, every stream counts as the most its data could give."""
-    if not (any(s.encrypt for s in streams) or _trailer_encrypts(data)):
+    if not (any(s.encrypt for s in streams) or _may_be_encrypted(data)):
         return _decode
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
 
     try:
-        decipher = _fast_rc4(PDFDocument(PDFParser(BytesIO(data)), password="").decipher)
+        document = PDFDocument(PDFParser(BytesIO(data)), password="")
     except PDFPasswordIncorrect:
         return _decode  # it asks for a password: PDFium will not open it, and says so
     except Exception:  # pdfminer raises many kinds on a damaged file: then nothing is decrypted, all is bounded
         decipher = None
+    else:
+        if document.encryption is None:
+            return _decode  # "Encrypt" was only a word in the file
+        decipher = _fast_rc4(document.decipher)
 
     def decode(view: memoryview, stream: _Stream, limit: int, *, keep: bool = False) -> tuple[int, bytes]:
         if stream.xref or stream.chain == ():
@@ -593,20 +597,16 @@ def _fast_rc4(decipher: Any) -> Any:
     return decrypt
 
 
-def _trailer_encrypts(data: bytes) -> bool:
-    """True when a classic trailer dictionary has /Encrypt (names decoded, so ``/Encr#79pt`` counts)."""
-    at = data.find(b"trailer")
-    while at >= 0:
-        start = data.find(b"<<", at, at + 1024)
-        close = data.find(b"startxref", at, at + 65536)
-        if start > 0:
-            parsed = _parse(_tokens(data[start : close if close > 0 else start + 65536]))
-            if parsed and isinstance(parsed[0], dict) and b"Encrypt" in parsed[0]:
-                return True
-            if parsed is None and b"/Encr" in data[start : close if close > 0 else start + 65536]:
-                return True  # unparsable, and it may say so: treated as encrypted
-        at = data.find(b"trailer", at + 7)
-    return False
+def _may_be_encrypted(data: bytes) -> bool:
+    """True when the file names /Encrypt anywhere (spelt plainly or with ``#`` escapes): then pdfminer, which reads
+    the trailer as a PDF reader does, decides. One substring search and one regex scan, whatever the file holds
+    (reading every "trailer" dictionary instead let a file of thousands of them make the check slow)."""
+    return b"Encrypt" in data or _ESCAPED_ENCRYPT.search(data) is not None
+
+
+_ESCAPED_ENCRYPT = re.compile(
+    rb"/(?:E|#45)(?:n|#6[Ee])(?:c|#63)(?:r|#72)(?:y|#79)(?:p|#70)(?:t|#74)(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
+)
 
 
 # --------------------------------------------------------------------------------------------- decoding
