@@ -249,3 +249,17 @@ def test_a_docx_relationship_without_a_target_is_exit_3(tmp_path: Path) -> None:
     path.write_bytes(package)
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 3 and "Traceback" not in result.output
+
+
+def test_a_docx_asking_for_an_unknown_zip_version_is_exit_3(tmp_path: Path) -> None:
+    """A central header whose "version needed to extract" is 8.4 made zipfile raise NotImplementedError when the
+    package was opened (exit 4; found by tools/fuzz.py, seed 20261210)."""
+    package = bytearray(twin_docx())
+    central = package.index(b"PK\x01\x02")
+    package[central + 6 : central + 8] = (84).to_bytes(2, "little")
+    with pytest.raises(InputError, match="damaged"):
+        extract_bytes(bytes(package), "cv.docx")
+    path = tmp_path / "cv.docx"
+    path.write_bytes(bytes(package))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 3 and result.stderr.count("\n") == 1

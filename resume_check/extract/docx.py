@@ -68,7 +68,8 @@ def _check_zip(data: bytes, path: str) -> tuple[zipfile.ZipFile, dict[str, bytes
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError):
+        # NotImplementedError: a central header asks for a zip version Python's zipfile does not read
         raise InputError(
             f"{path}: the file is damaged (not a complete zip package, perhaps truncated by a download); {RESAVE}",
             path=path,

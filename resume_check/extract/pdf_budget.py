@@ -62,9 +62,8 @@ _HEADER_TRIES = 8
 #: bytes of dictionaries the full parser (strings, comments, deep nesting) reads in one file; the common simple
 #: dictionary is read by one regex and does not count
 _PARSE_BUDGET = 8 * 1024 * 1024
-#: "stream" keywords whose dictionary cannot be read, each decoded as the rest of the file; a file with more is
-#: refused (a résumé has none: they come from damage or from a file built to make the count slow)
-MAX_UNREADABLE_STREAMS = 64
+#: definitions of one object number looked at when an indirect /Length or /Filter is resolved; more is refused
+_MAX_DEFINITIONS = 64
 _FONT_KEYS = (b"Length1", b"Length2", b"Length3")
 _FONT_SUBTYPES = (b"Type1C", b"CIDFontType0C", b"OpenType")
 _FILTERS = {
@@ -86,8 +85,6 @@ _FILTERS = {
     b"CCF": "image",
     b"Crypt": "identity",
 }
-#: chains tried for a stream whose dictionary cannot be read: the largest count of any of them is kept
-_UNREADABLE_CHAINS = (("flate",), ("ahx", "flate"), ("a85", "flate"), ("flate", "flate"))
 
 
 class _Ref:
@@ -147,9 +144,9 @@ def check_inflated_size(data: bytes, path: str) -> None:
         (False, MAX_CONTENT_INFLATED, "page content"),
         (True, MAX_FONT_INFLATED, "font programs"),
     ):
-        mine = [s for s in counted if s.font is font and (s.chain is None or s.chain)]  # () decodes nothing
-        unchecked = [s for s in mine if s.end is None or s.chain is None]
-        checked = sorted((s for s in mine if s.end is not None and s.chain is not None), key=_bound)
+        mine = [s for s in counted if s.font is font and s.chain]  # () decodes nothing
+        unchecked = [s for s in mine if s.end is None]
+        checked = sorted((s for s in mine if s.end is not None), key=_bound)
         left = sum(_bound(s) for s in checked)
         total = 0 if font else counted_first
         for stream in unchecked:
@@ -189,6 +186,11 @@ _HEADER = re.compile(rb"(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,10})[\x00\t\n\x0c\r ]+
 _SIMPLE = re.compile(rb"[\x00\t\n\x0c\r ]*<<((?:[^()<>%]|<<[^()<>%]*>>)*)>>[\x00\t\n\x0c\r ]*\Z")
 _NESTED = re.compile(rb"<<[^()<>%]*>>")
 _NESTED_ARRAY = re.compile(rb"\[[^\]]*\[")
+_PAIRS = re.compile(
+    rb"(?:[\x00\t\n\x0c\r ]*/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*[\x00\t\n\x0c\r ]*"
+    rb"(?:\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
+    rb"|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*|\[[^\[\]]*\]|[^\x00\t\n\x0c\r ()<>\[\]{}/%]+))*[\x00\t\n\x0c\r ]*"
+)
 _SIMPLE_ENTRY = re.compile(
     rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]*)[\x00\t\n\x0c\r ]*"
     rb"(\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*"
@@ -204,7 +206,6 @@ def _streams(data: bytes, path: str) -> list[_Stream]:
     streams: list[_Stream] = []
     objects = _Objects(data)
     parse_left = [_PARSE_BUDGET]  # bytes the full parser may still read in this file
-    unreadable = 0
     pos = 0
     lf = cr = -1
     while True:
@@ -226,19 +227,25 @@ def _streams(data: bytes, path: str) -> list[_Stream]:
         if newline >= len(data):
             continue
         start = newline + 2 if data[newline : newline + 2] == b"\r\n" else newline + 1
+        if not _after_a_dictionary(data, at):
+            continue  # no dictionary ends right before it: PDFium cannot read a stream here
         found = _dictionary(data, at, parse_left)
         if found is None:
-            unreadable += 1
-            if unreadable > MAX_UNREADABLE_STREAMS:
-                raise InputError(
-                    f"{path}: the PDF has over {MAX_UNREADABLE_STREAMS} streams whose dictionaries cannot be read, "
-                    "so what they inflate to cannot be bounded: refused as damaged or hostile; export the résumé again",
-                    path=path,
-                )
-            streams.append(_Stream(start, None, _reach(data, start), None, False, False, False, -1, 0))
-            continue
+            raise InputError(
+                f"{path}: the PDF has a stream whose dictionary cannot be read (its object header is missing, "
+                "damaged or hidden), so what it inflates to cannot be bounded: refused as damaged or hostile; "
+                "export the résumé again",
+                path=path,
+            )
         entries, number, gen = found
         stream = _describe(objects, entries, start, number, gen)
+        if stream is not None and stream.chain is None:
+            raise InputError(
+                f"{path}: the PDF has a stream whose /Filter names an object the budget cannot read (held in a "
+                "compressed object stream, defined more than once, or missing), so what it inflates to cannot be "
+                "bounded: refused as damaged or hostile; export the résumé again",
+                path=path,
+            )
         if stream is None and b"Encrypt" in entries:  # an unfiltered cross-reference stream still says so
             stream = _Stream(start, start, start, (), False, False, False, number, gen, True, True)
         if stream is not None:
@@ -247,10 +254,12 @@ def _streams(data: bytes, path: str) -> list[_Stream]:
 
 def _dictionary(data: bytes, at: int, parse_left: list[int]) -> tuple[dict[bytes, Any], int, int] | None:
     """The entries of the dictionary that ends at the ``stream`` keyword at ``at``, with its object number and
-    generation, parsed from the nearest object header that yields exactly one dictionary there."""
+    generation, parsed from the nearest object header that stands alone (see ``_stands_alone``) and yields exactly
+    one dictionary there; None when none does within reach."""
     low = max(0, at - _DICT_REACH)
     end = at
-    for _ in range(_HEADER_TRIES):
+    tries = 0
+    while tries < _HEADER_TRIES:
         obj = data.rfind(b"obj", low, end)
         if obj < 0:
             return None
@@ -258,6 +267,9 @@ def _dictionary(data: bytes, at: int, parse_left: list[int]) -> tuple[dict[bytes
         header = _HEADER.search(data, max(low, obj - 40), obj)
         if header is None or (obj + 3 < at and data[obj + 3] not in _WHITE and data[obj + 3 : obj + 5] != b"<<"):
             continue
+        if not _stands_alone(data, header.start()):
+            continue  # inside a comment or a string, or after something no object follows
+        tries += 1
         if not _DICT_START.match(data, obj + 3, at):
             continue  # no dictionary follows this header: not the stream's object (and not worth tokenising)
         region = data[obj + 3 : at]
@@ -270,13 +282,49 @@ def _dictionary(data: bytes, at: int, parse_left: list[int]) -> tuple[dict[bytes
     return None
 
 
+def _stands_alone(data: bytes, at: int) -> bool:
+    """True when an object header at ``at`` can begin an object: nothing but white space before it on its line,
+    and before that the end of an object or stream, a comment line, the end of a file revision, or the file's
+    start. A header written inside a comment or a string (to be taken for the stream's own) fails this."""
+    line = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    if data[line:at].strip(_WHITE):
+        return False
+    before = data[max(0, line - 512) : line].rstrip(_WHITE)
+    last = before.replace(b"\r", b"\n").rsplit(b"\n", 1)[-1].strip(_WHITE)
+    return (
+        not before
+        or before.endswith((b"endobj", b"endstream", b"%%EOF"))
+        or last.startswith(b"%")
+        or _STARTXREF_TAIL.search(before) is not None
+    )
+
+
+_HEADER_WITH_COMMENTS = re.compile(
+    rb"(?<![0-9])(\d{1,10})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*)+(\d{1,10})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*)+\Z"
+)
+_STARTXREF_TAIL = re.compile(rb"startxref[\x00\t\n\x0c\r ]+\d+\Z")
+
+
+def _after_a_dictionary(data: bytes, at: int) -> bool:
+    """True when what stands before the keyword at ``at`` ends with ">>", comments and white space aside: only
+    then can PDFium read a stream there (a keyword inside compressed data or text is not one)."""
+    before = data[max(0, at - 4096) : at]
+    return _COMMENT.sub(b" ", before).rstrip(_WHITE).endswith(b">>")
+
+
+_COMMENT = re.compile(rb"%[^\r\n]*")
+
+
 def _simple_entries(region: bytes) -> dict[bytes, Any] | None:
+    """The common dictionary (no strings, comments or hex strings; nested at most one level) read by regex; None
+    sends it to the full parser. A nested dictionary stands as a null value, and the entries must alternate
+    key, value exactly, or this gives up (a regex misreading the pairs could hide /Filter)."""
     match = _SIMPLE.match(region)
     if match is None:
         return None
-    inner = _NESTED.sub(b" ", match.group(1))  # the keys of nested dictionaries are not the stream's
-    if _NESTED_ARRAY.search(inner):
-        return None  # nested arrays: the full parser
+    inner = _NESTED.sub(b" null ", match.group(1))  # the keys of nested dictionaries are not the stream's
+    if _NESTED_ARRAY.search(inner) or not _PAIRS.fullmatch(inner):
+        return None  # nested arrays, or entries that do not pair up: the full parser
     entries: dict[bytes, Any] = {}
     for key, value in _SIMPLE_ENTRY.findall(inner):
         entries[_name(key)] = _simple_value(value)
@@ -292,7 +340,7 @@ def _simple_value(value: bytes) -> Any:
         parsed = _parse(_tokens(value))
         return parsed[0] if parsed else None
     if value.endswith(b"R"):
-        num, gen, _ = value.split()
+        num, gen, _ = value.replace(b"\0", b" ").split()
         return _Ref(int(num), int(gen)) if _is_int(num) and _is_int(gen) else None
     return value
 
@@ -431,8 +479,11 @@ class _Objects:
             return value
         if self._at is None:
             self._at = self._index()
+        definitions = self._at.get((value.num, value.gen), [])
+        if len(definitions) > _MAX_DEFINITIONS:
+            return None
         values = []
-        for at in self._at.get((value.num, value.gen), ())[:8]:
+        for at in definitions:
             close = self.data.find(b"endobj", at, at + 4096)
             parsed = _parse(_tokens(self.data[at:close])) if close > 0 else None
             values.append(parsed[0] if parsed and len(parsed) == 1 else None)
@@ -446,6 +497,8 @@ class _Objects:
         while at >= 0:
             if data[at - 1] in _WHITE:
                 header = _HEADER.search(data, max(0, at - 40), at)
+                if header is None and b"%" in data[max(0, at - 1024) : at]:  # comments between the header's words
+                    header = _HEADER_WITH_COMMENTS.search(data, max(0, at - 1024), at)
                 if header is not None:
                     found.setdefault((int(header.group(1)), int(header.group(2))), []).append(at + 3)
             at = find(b"obj", at + 3)
@@ -486,7 +539,7 @@ def _only_an_image(stream: _Stream, references: dict[tuple[int, int], list[tuple
     if stream.number < 0:
         return False
     for text, at in references.get((stream.number, stream.gen), ()):
-        before = text[max(0, at - 4096) : at]
+        before = _COMMENT.sub(b" ", text[max(0, at - 4096) : at])  # a context written in a comment is none
         number = _REF_BEFORE.search(before)
         before = before[: number.start()] if number else before
         if not (_MASK_KEY.search(before) or _XOBJECT_ENTRY.search(before)):
@@ -504,7 +557,10 @@ def _references(texts: Iterable[bytes], wanted: set[tuple[int, int]]) -> dict[tu
         at = find(b"R", 1)
         while at >= 0:
             if text[at - 1] in _WHITE and not text[at + 1 : at + 2].isalnum():
-                words = text[max(0, at - 40) : at].replace(b"\0", b" ").split()
+                window = text[max(0, at - 40) : at]
+                if b"%" in text[max(0, at - 1024) : at]:  # a comment between the reference's words
+                    window = _COMMENT.sub(b" ", text[max(0, at - 1024) : at])
+                words = window.replace(b"\0", b" ").split()
                 if len(words) >= 2 and _is_int(words[-1]) and _is_int(words[-2]):
                     if len(words) == 2 and at > 40:  # the number may start before the window: read it whole
                         ref = _REF_BEFORE.search(text, max(0, at - 200), at)
@@ -556,17 +612,21 @@ def _decoder(data: bytes, streams: list[_Stream]) -> Decode:
         decipher = _fast_rc4(document.decipher)
 
     def decode(view: memoryview, stream: _Stream, limit: int, *, keep: bool = False) -> tuple[int, bytes]:
-        if stream.xref or stream.chain == ():
+        if stream.chain == ():
             return _decode(view, stream, limit, keep=keep)
         end = stream.end if stream.end is not None else stream.reach
-        if decipher is None or stream.number < 0:
-            return MAX_DEFLATE_RATIO * (end - stream.start), b""
-        try:
-            plain = decipher(stream.number, stream.gen, bytes(view[stream.start : end]))
-        except Exception:  # a damaged ciphertext (pdfminer's AES raises on bad padding): bounded, not decrypted
-            return MAX_DEFLATE_RATIO * (end - stream.start), b""
-        clear = dataclasses.replace(stream, start=0, end=len(plain), reach=len(plain))
-        return _decode(memoryview(plain), clear, limit, keep=keep)
+        decrypted: tuple[int, bytes] = (MAX_DEFLATE_RATIO * (end - stream.start), b"")  # bounded, not decrypted
+        if decipher is not None and stream.number >= 0:
+            try:
+                plain = decipher(stream.number, stream.gen, bytes(view[stream.start : end]))
+            except Exception:  # a damaged ciphertext (pdfminer's AES raises on bad padding): bounded
+                plain = None
+            if plain is not None:
+                clear = dataclasses.replace(stream, start=0, end=len(plain), reach=len(plain))
+                decrypted = _decode(memoryview(plain), clear, limit, keep=keep)
+        if stream.xref:  # the file's cross-reference stream is not encrypted; a stream that only says so may be
+            return max(_decode(view, stream, limit, keep=keep), decrypted, key=lambda result: result[0])
+        return decrypted
 
     return decode
 
@@ -614,8 +674,7 @@ _ESCAPED_ENCRYPT = re.compile(
 
 def _decode(view: memoryview, stream: _Stream, limit: int, *, keep: bool = False) -> tuple[int, bytes]:
     """(bytes the stream decodes to, counting stops once past ``limit``; the bytes themselves when ``keep``)."""
-    if stream.chain is None:
-        return max(_run(_input(view, stream, chain), chain, limit, keep=False)[0] for chain in _UNREADABLE_CHAINS), b""
+    assert stream.chain is not None  # streams whose filters cannot be read are refused when found
     return _run(_input(view, stream, stream.chain), stream.chain, limit, keep=keep)
 
 
@@ -683,13 +742,16 @@ def _count(body: memoryview, limit: int, chunk: int, *, damaged: bool = False, k
 
 
 def _hex(data: bytes, limit: int) -> bytes:
-    """ASCIIHexDecode: hex digits up to ">", white space ignored; an odd last digit is followed by 0."""
+    """ASCIIHexDecode: hex digits up to ">", every other byte skipped (as PDFium skips it); an odd last digit is
+    followed by 0."""
     end = data.find(b">")
-    digits = re.sub(rb"[\x00\t\n\x0c\r ]+", b"", data if end < 0 else data[:end])
-    digits = digits[: len(re.match(rb"[0-9A-Fa-f]*", digits).group())]  # type: ignore[union-attr]
+    digits = _NOT_HEX.sub(b"", data if end < 0 else data[:end])
     if len(digits) % 2:
         digits += b"0"
     return binascii.unhexlify(digits[: 2 * (limit + 1)])
+
+
+_NOT_HEX = re.compile(rb"[^0-9A-Fa-f]+")
 
 
 def _a85(data: bytes, limit: int) -> bytes:
