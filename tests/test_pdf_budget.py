@@ -8,6 +8,8 @@ from __future__ import annotations
 import base64
 import io
 import random
+import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -695,3 +697,21 @@ def test_a_reference_separated_by_nul_bytes_is_read_not_a_crash() -> None:
         [*page_objects(), stream_object(b"<< /Length 6\x000\x00R /Filter /FlateDecode >>", data), b"%d" % len(data)]
     )
     check_inflated_size(pdf, "nul.pdf")
+
+
+def test_the_dictionary_reader_runs_in_linear_time_on_hostile_dictionaries() -> None:
+    """A stray "]" after a run of names made the pair reader try every way of splitting them (a 1.2 KB fuzzed file
+    ran past the 10 s time limit, which cannot interrupt the regex engine). Each regex reads its tokens
+    possessively now. Run in a child process so a regression fails here instead of hanging the suite."""
+    code = (
+        "from resume_check.extract import pdf_budget as b\n"
+        "names = b'/BaseFont /Helvetica /Encoding /WinAnsiEncoding /Name /F1 ' * 40\n"
+        "for region in (b'<<\\n' + names + b'] /Length 246\\n>>', b'<< ' + names + b'/X 1 2 3 4 5 >>',\n"
+        "               b'<< /A/B/C/D/E/F/G/H/I/J/K/L/M/N/O/P/Q/R/S/T/U/V/W/X/Y/Z ] >>' * 4):\n"
+        "    b._simple_entries(region)\n"
+        "    b._DICT_START.match(b' ' * 50000 + b'x')\n"
+        "    b._XOBJECT_ENTRY.search(b'/XObject << ' + b'/a1 1 1 R' * 2000 + b' /x')\n"
+        "print('done')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "done", result.stderr

@@ -182,21 +182,22 @@ def _bound(stream: _Stream) -> int:
 
 _WHITE = b"\x00\t\n\x0c\r "
 _HEADER = re.compile(rb"(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,10})[\x00\t\n\x0c\r ]+\Z")
+# The regexes below read untrusted bytes: every token is possessive or atomic (Python 3.11), so none can
+# backtrack into a token it has read, and each runs in time linear in its input. (A nested dictionary, or a
+# stray "]", once made the pair reader try every way of splitting names: seconds on a 1 KB file.)
+_WS = rb"[\x00\t\n\x0c\r ]"
+_REGULAR = rb"[^\x00\t\n\x0c\r ()<>\[\]{}/%]"
+_NAME = rb"/" + _REGULAR + rb"*+"
+_REF = rb"\d++" + _WS + rb"++\d++" + _WS + rb"++R(?!" + _REGULAR + rb")"
+_VALUE = rb"(?>" + _REF + rb"|" + _NAME + rb"|\[[^\[\]]*+\]|" + _REGULAR + rb"++)"
 #: a dictionary without strings, comments or hex strings, nested at most one level: the common case, read by regex
-_SIMPLE = re.compile(rb"[\x00\t\n\x0c\r ]*<<((?:[^()<>%]|<<[^()<>%]*>>)*)>>[\x00\t\n\x0c\r ]*\Z")
-_NESTED = re.compile(rb"<<[^()<>%]*>>")
-_NESTED_ARRAY = re.compile(rb"\[[^\]]*\[")
-_PAIRS = re.compile(
-    rb"(?:[\x00\t\n\x0c\r ]*/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*[\x00\t\n\x0c\r ]*"
-    rb"(?:\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
-    rb"|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*|\[[^\[\]]*\]|[^\x00\t\n\x0c\r ()<>\[\]{}/%]+))*[\x00\t\n\x0c\r ]*"
-)
-_SIMPLE_ENTRY = re.compile(
-    rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]*)[\x00\t\n\x0c\r ]*"
-    rb"(\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])|/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*"
-    rb"|\[[^\[\]]*\]|[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)?"
-)
-_DICT_START = re.compile(rb"(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)*<<")
+_SIMPLE = re.compile(_WS + rb"*+<<((?:[^()<>%]++|<<[^()<>%]*+>>)*+)>>" + _WS + rb"*+\Z")
+_NESTED = re.compile(rb"<<[^()<>%]*+>>")
+_NESTED_ARRAY = re.compile(rb"\[[^\]]*+\[")
+#: the entries alternate key, value exactly (checked before they are read one by one)
+_PAIRS = re.compile(rb"(?>" + _WS + rb"*+" + _NAME + _WS + rb"*+" + _VALUE + rb")*+" + _WS + rb"*+")
+_SIMPLE_ENTRY = re.compile(rb"/(" + _REGULAR + rb"*+)" + _WS + rb"*+(" + _VALUE + rb")?")
+_DICT_START = re.compile(rb"(?:" + _WS + rb"++|%[^\r\n]*+)*+<<")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _ENDSTREAM = re.compile(rb"[\x00\t\n\x0c\r ]*endstream")
 
@@ -300,7 +301,7 @@ def _stands_alone(data: bytes, at: int) -> bool:
 
 
 _HEADER_WITH_COMMENTS = re.compile(
-    rb"(?<![0-9])(\d{1,10})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*)+(\d{1,10})(?:[\x00\t\n\x0c\r ]|%[^\r\n]*)+\Z"
+    rb"(?<![0-9])(\d{1,10})(?:" + _WS + rb"++|%[^\r\n]*+)++(\d{1,10})(?:" + _WS + rb"++|%[^\r\n]*+)++\Z"
 )
 _STARTXREF_TAIL = re.compile(rb"startxref[\x00\t\n\x0c\r ]+\d+\Z")
 
@@ -350,7 +351,7 @@ def _name(raw: bytes) -> bytes:
 
 
 _TOKEN = re.compile(
-    rb"(?P<skip>(?:[\x00\t\n\x0c\r ]+|%[^\r\n]*)+)|(?P<open><<)|(?P<close>>>)|(?P<aopen>\[)|(?P<aclose>\])"
+    rb"(?P<skip>(?:[\x00\t\n\x0c\r ]++|%[^\r\n]*+)++)|(?P<open><<)|(?P<close>>>)|(?P<aopen>\[)|(?P<aclose>\])"
     rb"|(?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)|(?P<hex><[^<>]*>)|(?P<string>\()"
     rb"|(?P<word>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)"
 )
@@ -578,9 +579,21 @@ _REF_BEFORE = re.compile(rb"(?<![0-9])(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,10})[\x0
 
 _MASK_KEY = re.compile(rb"/S?Mask[\x00\t\n\x0c\r ]*\Z")
 _XOBJECT_ENTRY = re.compile(
-    rb"/XObject[\x00\t\n\x0c\r ]*<<(?:[\x00\t\n\x0c\r ]*/[^\x00\t\n\x0c\r ()<>\[\]{}/%]+[\x00\t\n\x0c\r ]*"
-    rb"\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]+R)*[\x00\t\n\x0c\r ]*/[^\x00\t\n\x0c\r ()<>\[\]{}/%]+"
-    rb"[\x00\t\n\x0c\r ]*\Z"
+    rb"/XObject"
+    + _WS
+    + rb"*+<<(?>"
+    + _WS
+    + rb"*+"
+    + _NAME
+    + _WS
+    + rb"*+"
+    + _REF
+    + rb")*+"
+    + _WS
+    + rb"*+"
+    + _NAME
+    + _WS
+    + rb"*+\Z"
 )
 
 
