@@ -309,8 +309,10 @@ _STARTXREF_TAIL = re.compile(rb"startxref[\x00\t\n\x0c\r ]+\d+\Z")
 def _after_a_dictionary(data: bytes, at: int) -> bool:
     """True when what stands before the keyword at ``at`` ends with ">>", comments and white space aside: only
     then can PDFium read a stream there (a keyword inside compressed data or text is not one)."""
+    if data[max(0, at - 64) : at].rstrip(_WHITE).endswith(b">>"):
+        return True  # the common case, without a regex
     before = data[max(0, at - 4096) : at]
-    return _COMMENT.sub(b" ", before).rstrip(_WHITE).endswith(b">>")
+    return b"%" in before and _COMMENT.sub(b" ", before).rstrip(_WHITE).endswith(b">>")
 
 
 _COMMENT = re.compile(rb"%[^\r\n]*")
