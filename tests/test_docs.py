@@ -20,6 +20,8 @@ OTHER_TOOLS = {
     "--quiet",
     "--no-deps",
     "--check",  # tools/build_docs.py --check
+    "--cases",  # tools/fuzz.py options
+    "--seed",
     "--headless",
     "--no-sandbox",
     "--scale",  # bench/bench.py options
