@@ -6,6 +6,7 @@ still refused with exit 3 and bounded memory, with either inflater, and the budg
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import random
 import subprocess
@@ -710,8 +711,182 @@ def test_the_dictionary_reader_runs_in_linear_time_on_hostile_dictionaries() -> 
         "               b'<< /A/B/C/D/E/F/G/H/I/J/K/L/M/N/O/P/Q/R/S/T/U/V/W/X/Y/Z ] >>' * 4):\n"
         "    b._simple_entries(region)\n"
         "    b._DICT_START.match(b' ' * 50000 + b'x')\n"
-        "    b._XOBJECT_ENTRY.search(b'/XObject << ' + b'/a1 1 1 R' * 2000 + b' /x')\n"
+        "    b._references([b'/XObject << ' + b'/a1 1 1 R' * 20000 + b' /x'], {1}, [10**9])\n"
         "print('done')\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == "done", result.stderr
+
+
+# ------------------------------------------------------------------------- a second adversarial review
+
+
+def raw_stream(dictionary: bytes, data: bytes, between: bytes = b"\n") -> bytes:
+    """A stream object body written by hand: ``between`` stands between the dictionary and the keyword."""
+    return dictionary.replace(b"LENGTH", b"%d" % len(data)) + between + b"stream\n" + data + b"\nendstream"
+
+
+def image_labelled_content(page: bytes) -> list[bytes]:
+    """A page (object 3, given whole) whose content, object 5, says it is an image."""
+    objects = page_objects()
+    objects[2] = page
+    return [*objects, raw_stream(b"<< /Subtype /Image /Length LENGTH /Filter /FlateDecode >>", zlib.compress(PAYLOAD))]
+
+
+def encrypted_v4(crypt_filters: bytes, permissions: bytes = b"-4") -> bytes:
+    """A PDF encrypted with RC4 through a V4 crypt filter and an empty user password, whose content is deflated
+    twice ([/Fl /Fl]): pdfminer cannot set up this decryption (no /CFM, or /P written as a real)."""
+    from cryptography.hazmat.decrepit.ciphers.algorithms import ARC4
+    from cryptography.hazmat.primitives.ciphers import Cipher
+    from reportlab.lib.pdfencrypt import computeO, computeU, encryptionkey
+
+    ident = b"0123456789abcdef"
+    owner = computeO("", "owner", 3)
+    key = encryptionkey("", owner, -4, ident, revision=3)
+    user = computeU(key, revision=3, documentId=ident)
+    object_key = hashlib.md5(key + (5).to_bytes(3, "little") + (0).to_bytes(2, "little")).digest()[:16]
+    data = Cipher(ARC4(object_key), mode=None).encryptor().update(zlib.compress(zlib.compress(PAYLOAD, 9), 9))
+    encrypt = (
+        b"<< /Filter /Standard /V 4 /R 4 /Length 128 /CF "
+        + crypt_filters
+        + b" /StmF /StdCF /StrF /StdCF /O <"
+        + owner.hex().encode()
+        + b"> /U <"
+        + user.hex().encode()
+        + b"> /P "
+        + permissions
+        + b" >>"
+    )
+    pdf = pdf_from_objects(content(b"<< /Length LENGTH /Filter [/FlateDecode /FlateDecode] >>", data, encrypt))
+    trailer = b"/Encrypt 6 0 R /ID [<" + ident.hex().encode() + b"> <" + ident.hex().encode() + b">] /Root 1 0 R"
+    return pdf.replace(b"/Root 1 0 R >>\nstartxref", trailer + b" >>\nstartxref")
+
+
+def ascii85_over_32_bits(payload: bytes) -> bytes:
+    """ASCII85 with a group over 2**32 - 1 ("uuuuu"; PDFium wraps it, Python refuses it): the group's 4 bytes fall
+    inside a stored deflate block of 5 bytes that comes first, so the data inflates to ``payload`` whatever they
+    are."""
+    packed = zlib.compress(payload, 9)
+    body = packed[:2] + b"\x00\x05\x00\xfa\xff" + b"S" + b"\x00" * 4 + packed[2:]  # the stored bytes are 7..11
+    return base64.a85encode(body[:8]) + b"uuuuu" + base64.a85encode(body[12:]) + b"~>"
+
+
+REVIEW2_SHAPES: dict[str, Any] = {
+    "white space longer than 4 KB before the keyword": lambda: pdf_from_objects(
+        [*page_objects(), raw_stream(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(PAYLOAD), b" " * 5000)]
+    ),
+    "a comment longer than 4 KB before the keyword": lambda: pdf_from_objects(
+        [
+            *page_objects(),
+            raw_stream(
+                b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(PAYLOAD), b"\n%" + b"x" * 5000 + b"\n"
+            ),
+        ]
+    ),
+    "a fake object header inside a string": lambda: pdf_from_objects(
+        content(b"<< /Length LENGTH /Filter /FlateDecode /X (\n%\n7 0 obj\n<< /K /V %)\n>>", zlib.compress(PAYLOAD))
+    ),
+    "stray tokens that shift the pairs": lambda: pdf_from_objects(
+        content(b"<< /Length LENGTH 7 /Filter /FlateDecode 8 >>", zlib.compress(PAYLOAD))
+    ),
+    "/XObject as a value, /Contents after it": lambda: pdf_from_objects(
+        image_labelled_content(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Foo /XObject << /Contents 5 0 R >> "
+            b"/Resources << /Font << /F1 4 0 R >> >> >>"
+        )
+    ),
+    "content named in an array and labelled an image": lambda: pdf_from_objects(
+        image_labelled_content(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [5 0 R] "
+            b"/Resources << /Font << /F1 4 0 R >> >> >>"
+        )
+    ),
+    "a reference with another generation": lambda: pdf_from_objects(
+        image_labelled_content(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 7 R "
+            b"/Resources << /Font << /F1 4 0 R >> >> >>"
+        )
+    ),
+    "a filter object naming an image codec, over deflate data": lambda: pdf_from_objects(
+        content(b"<< /Length LENGTH /Filter 6 0 R >>", zlib.compress(PAYLOAD), b"/DCTDecode")
+    ),
+    "an ASCII85 group over 32 bits": lambda: pdf_from_objects(
+        content(b"<< /Length LENGTH /Filter [/A85 /Fl] >>", ascii85_over_32_bits(PAYLOAD))
+    ),
+    "encryption pdfminer cannot set up (no /CFM)": lambda: encrypted_v4(b"<< /StdCF << /Length 16 >> >>"),
+    "encryption pdfminer cannot set up (/P as a real)": lambda: encrypted_v4(
+        b"<< /StdCF << /CFM /V2 /Length 16 >> >>", b"-4.0"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW2_SHAPES))
+def test_shapes_found_in_the_second_review_are_counted_or_refused(case: str) -> None:
+    with pytest.raises(InputError, match=r"decompression bomb|cannot be read|cannot read"):
+        check_inflated_size(REVIEW2_SHAPES[case](), "review.pdf")
+
+
+def test_the_ascii85_decoder_wraps_an_overflowing_group_as_pdfium_does() -> None:
+    assert pdf_budget._a85(b's8W-"~>', 100) == b"\x00\x00\x00\x00"  # 2**32 wraps to 0
+    assert pdf_budget._a85(b"uuuuu~>", 100) == ((85**5 - 1) & 0xFFFFFFFF).to_bytes(4, "big")
+    text = RESUME_TEXT * 20
+    assert pdf_budget._a85(base64.a85encode(text) + b"~>", 10**6) == text
+
+
+def test_the_end_of_data_is_a_whole_endstream_word() -> None:
+    data = b"<< >>\nstream\nabcXendstream def\nendstream\nendobj"
+    assert pdf_budget._reach(data, 13) == data.index(b"\nendstream") + 1
+
+
+@pytest.mark.parametrize(
+    "objects",
+    [
+        # "endobj 5 0 obj" on one line, and "endobj % a comment" before a header
+        pytest.param(
+            lambda: pdf_from_objects(
+                content(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT))
+            ).replace(b"endobj\n5 0 obj", b"endobj 5 0 obj"),
+            id="endobj and header on one line",
+        ),
+        pytest.param(
+            lambda: pdf_from_objects(
+                content(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT))
+            ).replace(b"endobj\n5 0 obj", b"endobj % written by hand\n5 0 obj"),
+            id="comment after endobj",
+        ),
+        # an XObject dictionary written as its own object, holding a photo that inflates past 4 MiB
+        pytest.param(
+            lambda: pdf_from_objects(
+                [
+                    b"<< /Type /Catalog /Pages 2 0 R >>",
+                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+                    b"/Resources << /Font << /F1 4 0 R >> /XObject 6 0 R >> >>",
+                    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                    raw_stream(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT)),
+                    b"<< /Im1 7 0 R >>",
+                    image_object(bytes(range(256)) * 24 * 1024),
+                ]
+            ),
+            id="indirect XObject dictionary",
+        ),
+        # uncompressed page content showing ">> stream" in a string
+        pytest.param(
+            lambda: pdf_from_objects(
+                content(b"<< /Length LENGTH >>", RESUME_TEXT + b"BT (Kafka >> streaming pipelines) Tj ET\n")
+            ),
+            id="keyword-like text in a string",
+        ),
+        # a value that is a bare word ending in R (the regex reader raised ValueError: exit 4)
+        pytest.param(
+            lambda: pdf_from_objects(
+                content(b"<< /Length LENGTH /Filter /FlateDecode /X BAR >>", zlib.compress(RESUME_TEXT))
+            ),
+            id="bare word ending in R",
+        ),
+    ],
+)
+def test_valid_files_of_unusual_shape_are_not_refused(objects: Any) -> None:
+    pdf = objects()
+    check_inflated_size(pdf, "valid.pdf")
+    assert any("Scrum programme" in line.text for line in extract_bytes(pdf, "valid.pdf").lines)

@@ -24,7 +24,6 @@ XObject or a soft mask is counted like any other stream.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import dataclasses
 import hashlib
@@ -137,9 +136,9 @@ def check_inflated_size(data: bytes, path: str) -> None:
             counted_first += size
             _refuse_over(counted_first, MAX_CONTENT_INFLATED, "page content", path)
             texts.append(text)
-    wanted = {(s.number, s.gen) for s in streams if s.image}
-    references = _references((data, *texts), wanted) if wanted else {}
-    counted = [s for s in streams if not (s.image and _only_an_image(s, references))]
+    images = [s for s in streams if s.image]
+    only = _images_only(images, data, texts) if images else set()
+    counted = [s for s in streams if not (s.image and s.number in only)]
     for font, budget, what in (
         (False, MAX_CONTENT_INFLATED, "page content"),
         (True, MAX_FONT_INFLATED, "font programs"),
@@ -166,6 +165,13 @@ def _refuse_over(total: int, budget: int, what: str, path: str) -> None:
             "needs: refused as a possible decompression bomb; export the résumé again",
             path=path,
         )
+
+
+def _chain_bound(stream: _Stream, size: int) -> int:
+    """The most ``size`` bytes can decode to through the stream's chain (deflate's ratio when it names none)."""
+    for step in stream.chain or ("flate",):
+        size *= _RATIO.get(step, 1)
+    return size
 
 
 def _bound(stream: _Stream) -> int:
@@ -214,8 +220,12 @@ def _streams(data: bytes, path: str) -> list[_Stream]:
         if at < 0:
             return streams
         pos = at + 6
-        if data[at - 3 : at] == b"end":
-            continue
+        if (
+            data[at - 3 : at] == b"end"
+            or data[pos : pos + 1] not in _KEYWORD_ENDS
+            or (at and data[at - 1] in _REGULAR_BYTES)
+        ):
+            continue  # "endstream", or part of a longer word ("streaming", "upstream"): not the keyword
         # PDFium goes to the next line after the keyword, whatever stands before the line break (the positions
         # found are kept, so many keywords before one far line break cost one search)
         if lf < pos:
@@ -284,18 +294,23 @@ def _dictionary(data: bytes, at: int, parse_left: list[int]) -> tuple[dict[bytes
 
 
 def _stands_alone(data: bytes, at: int) -> bool:
-    """True when an object header at ``at`` can begin an object: nothing but white space before it on its line,
-    and before that the end of an object or stream, a comment line, the end of a file revision, or the file's
-    start. A header written inside a comment or a string (to be taken for the stream's own) fails this."""
+    """True when an object header at ``at`` can begin an object: only white space, or the end of the previous
+    object, before it on its line; and before that line the end of an object or stream (a comment after it aside),
+    a comment line, the end of a file revision, or the file's start. A header written inside a comment or a string
+    (to be taken for the stream's own) fails this."""
     line = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
-    if data[line:at].strip(_WHITE):
-        return False
+    head = data[line:at].strip(_WHITE)
+    if head:
+        return head.endswith((b"endobj", b"endstream"))  # "endobj 5 0 obj" on one line
     before = data[max(0, line - 512) : line].rstrip(_WHITE)
     last = before.replace(b"\r", b"\n").rsplit(b"\n", 1)[-1].strip(_WHITE)
+    if last.startswith(b"%"):
+        return True  # a comment line
+    code = last.split(b"%", 1)[0].rstrip(_WHITE)  # "endobj % written by X"
     return (
         not before
-        or before.endswith((b"endobj", b"endstream", b"%%EOF"))
-        or last.startswith(b"%")
+        or code.endswith((b"endobj", b"endstream"))
+        or before.endswith(b"%%EOF")
         or _STARTXREF_TAIL.search(before) is not None
     )
 
@@ -307,15 +322,31 @@ _STARTXREF_TAIL = re.compile(rb"startxref[\x00\t\n\x0c\r ]+\d+\Z")
 
 
 def _after_a_dictionary(data: bytes, at: int) -> bool:
-    """True when what stands before the keyword at ``at`` ends with ">>", comments and white space aside: only
-    then can PDFium read a stream there (a keyword inside compressed data or text is not one)."""
-    if data[max(0, at - 64) : at].rstrip(_WHITE).endswith(b">>"):
-        return True  # the common case, without a regex
-    before = data[max(0, at - 4096) : at]
-    return b"%" in before and _COMMENT.sub(b" ", before).rstrip(_WHITE).endswith(b">>")
+    """True when what stands before the keyword at ``at`` ends with ">>", white space and comments aside however
+    long they are: only then can PDFium read a stream there (a keyword inside compressed data or text is not
+    one). A "%" on a line is taken as the start of a comment, which can only make more keywords candidates."""
+    end = at
+    while end > 0:
+        chunk = data[max(0, end - 4096) : end]
+        stripped = chunk.rstrip(_WHITE)
+        if not stripped:
+            end -= len(chunk)  # white space all the way back: keep walking
+            continue
+        end -= len(chunk) - len(stripped)
+        if data[max(0, end - 2) : end] == b">>":
+            return True
+        line = max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
+        comment = data.find(b"%", line, end)
+        if comment < 0:
+            return False
+        end = comment  # the line ends in a comment: look before it
+    return False
 
 
 _COMMENT = re.compile(rb"%[^\r\n]*")
+#: bytes that may follow the keyword (white space, a delimiter, the end of the file) and bytes that are part of a word
+_KEYWORD_ENDS = frozenset([b""] + [bytes([c]) for c in b"\x00\t\n\x0c\r ()<>[]{}/%"])
+_REGULAR_BYTES = frozenset(set(range(256)) - set(b"\x00\t\n\x0c\r ()<>[]{}/%"))
 
 
 def _simple_entries(region: bytes) -> dict[bytes, Any] | None:
@@ -343,8 +374,10 @@ def _simple_value(value: bytes) -> Any:
         parsed = _parse(_tokens(value))
         return parsed[0] if parsed else None
     if value.endswith(b"R"):
-        num, gen, _ = value.replace(b"\0", b" ").split()
-        return _Ref(int(num), int(gen)) if _is_int(num) and _is_int(gen) else None
+        words = value.replace(b"\0", b" ").split()
+        if len(words) == 3 and _is_int(words[0]) and _is_int(words[1]):
+            return _Ref(int(words[0]), int(words[1]))
+    return value
     return value
 
 
@@ -445,7 +478,11 @@ def _describe(objects: _Objects, entries: dict[bytes, Any], start: int, number: 
     data = objects.data
     chain = _chain(objects, entries.get(b"Filter"))
     if chain == ():
-        return None  # not encoded, or only by an image codec: nothing is inflated
+        # not encoded, or only by an image codec, by its dictionary as read here; data that starts as encoded data
+        # does is counted anyway, so that a dictionary PDFium reads otherwise (a trick not foreseen) hides no bomb
+        chain = _sniff(data[start : start + 4096])
+        if not chain:
+            return None
     end = None
     length = objects.resolve(entries.get(b"Length"))
     if _is_int(length):
@@ -462,9 +499,36 @@ def _describe(objects: _Objects, entries: dict[bytes, Any], start: int, number: 
     return _Stream(start, end, reach, chain, font, image, objstm, number, gen, kind == b"XRef", encrypt)
 
 
+def _sniff(head: bytes) -> tuple[str, ...]:
+    """The filters whose output ``head`` looks like the start of: a zlib stream (a valid two-byte header), hex text
+    or ASCII85 text whose decoding starts one, an LZW stream (its first code clears the table); () for anything
+    else (text, JPEG, font programs ... whose first bytes make a valid zlib header only rarely, and then inflate to
+    little)."""
+    if _is_zlib(head):
+        return ("flate",)
+    if head[:1] == b"\x80" and not head[1] & 0x80 if len(head) > 1 else False:
+        return ("lzw",)
+    text = head.lstrip(_WHITE)
+    hexed = _hex(text[:64], 4)
+    if len(text) >= 8 and _NOT_HEX.sub(b"", text[:16]) == text[:16].translate(None, _WHITE) and _is_zlib(hexed):
+        return ("ahx", "flate")
+    if _is_zlib(_a85(text[:64], 4)):
+        return ("a85", "flate")
+    return ()
+
+
+def _is_zlib(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] << 8 | head[1]) % 31 == 0
+
+
 def _reach(data: bytes, start: int) -> int:
-    end = data.find(b"endstream", start)
-    return len(data) if end < 0 else end
+    """Where PDFium's search for the end of data with no checked length can stop at the latest: the first
+    "endstream" standing as a whole word ("Xendstream" inside the data is not one), else the end of the file."""
+    match = _WHOLE_ENDSTREAM.search(data, start)
+    return len(data) if match is None else match.start()
+
+
+_WHOLE_ENDSTREAM = re.compile(rb"(?<![^\x00\t\n\x0c\r ()<>\[\]{}/%])endstream(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")
 
 
 class _Objects:
@@ -535,68 +599,150 @@ def _chain(objects: _Objects, value: Any) -> tuple[str, ...] | None:
 # --------------------------------------------------------------------------------------------- images
 
 
-def _only_an_image(stream: _Stream, references: dict[tuple[int, int], list[tuple[bytes, int]]]) -> bool:
-    """True when every reference to the image stream is as an XObject resource or a (soft) mask: then PDFium
-    never decodes it for text. A reference anywhere else (a page's /Contents, a font file ...) or a stream whose
-    object number is unknown counts it."""
-    if stream.number < 0:
-        return False
-    for text, at in references.get((stream.number, stream.gen), ()):
-        before = _COMMENT.sub(b" ", text[max(0, at - 4096) : at])  # a context written in a comment is none
-        number = _REF_BEFORE.search(before)
-        before = before[: number.start()] if number else before
-        if not (_MASK_KEY.search(before) or _XOBJECT_ENTRY.search(before)):
-            return False
-    return True
+def _images_only(images: list[_Stream], data: bytes, texts: list[bytes]) -> set[int]:
+    """The object numbers of the image streams PDFium never decodes for text: every reference to each is the
+    value of an entry of an /XObject resource dictionary (written in place, or as an object that is itself only
+    named by /XObject) or of /SMask or /Mask, as the tokenizer reads the object around it (strings and comments
+    are not contexts). References match by object number alone, as PDFium resolves them. When the references
+    cannot all be read within a bounded amount of work, no image is left out."""
+    budget = [_REFERENCE_BUDGET]
+    wanted = {s.number for s in images if s.number >= 0}
+    refs = _references((data, *texts), wanted, budget)
+    if refs is None:
+        return set()
+    holders: dict[int, bool] = {}  # objects holding XObject entries written as their own object: named only so?
+    only: set[int] = set()
+    for number in wanted:
+        verdicts = [_role(text, at, data, budget) for text, at in refs.get(number, ())]
+        if any(v is None for v in verdicts):
+            continue
+        for verdict in verdicts:
+            if isinstance(verdict, int) and verdict not in holders:
+                holder_refs = _references((data, *texts), {verdict}, budget)
+                holders[verdict] = holder_refs is not None and all(
+                    _role(text, at, data, budget) == "xobject-dict" for text, at in holder_refs.get(verdict, ())
+                )
+        if all(v == "image" or (isinstance(v, int) and holders.get(v)) for v in verdicts):
+            only.add(number)
+    return only
 
 
-def _references(texts: Iterable[bytes], wanted: set[tuple[int, int]]) -> dict[tuple[int, int], list[tuple[bytes, int]]]:
-    """Where each indirect reference ``N G R`` to a ``wanted`` object stands: (text, offset of the ``R``), by
-    (N, G). Found from the ``R`` keywords, one find loop over each text (far faster than a regex scan for a
-    char class followed by "R"), so the cost does not grow with the number of images."""
-    found: dict[tuple[int, int], list[tuple[bytes, int]]] = {}
+#: bytes the reference scan may read with its slow paths (comments, the tokenizer) in one file; past it, no image
+#: is left out (they are all counted)
+_REFERENCE_BUDGET = 4 * 1024 * 1024
+
+
+def _role(text: bytes, at: int, data: bytes, budget: list[int]) -> str | int | None:
+    """What the reference starting at ``at`` in ``text`` is the value of: "image" (an /XObject entry, /SMask or
+    /Mask), "xobject-dict" (the value of /XObject itself), the number of the object whose top-level dictionary
+    holds it as an entry (an XObject dictionary written as its own object, perhaps), or None (anything else)."""
+    owner = -1
+    if text is data:
+        start = _object_start(data, at)
+        if start < 0:
+            return None
+        header = _HEADER_AT.match(data, start)
+        if header is None:
+            return None
+        owner, region = int(header.group(1)), data[header.end() : at]
+    else:  # an object stream's text: its objects follow one another with no headers
+        region = text[max(0, at - 65536) : at]
+    budget[0] -= len(region)
+    if budget[0] < 0:
+        return None
+    path = _key_path(_tokens(region))
+    if not path:
+        return None
+    key, parent = path[-1], path[-2] if len(path) > 1 else None
+    if key in (b"SMask", b"Mask") or parent == b"XObject":
+        return "image"
+    if key == b"XObject":
+        return "xobject-dict"
+    return owner if len(path) == 1 and owner >= 0 else None
+
+
+_HEADER_AT = re.compile(rb"(\d{1,10})" + _WS + rb"++\d{1,10}" + _WS + rb"++obj")
+
+
+def _object_start(data: bytes, at: int) -> int:
+    """Where the nearest object header before ``at`` that stands alone starts (-1: none within reach)."""
+    low, end = max(0, at - _DICT_REACH), at
+    while True:
+        obj = data.rfind(b"obj", low, end)
+        if obj < 0:
+            return -1
+        end = obj
+        header = _HEADER.search(data, max(low, obj - 40), obj)
+        if header is not None and data[obj - 3 : obj] != b"end" and _stands_alone(data, header.start()):
+            return header.start()
+
+
+def _key_path(tokens: list[tuple[str, Any]] | None) -> list[bytes | None] | None:
+    """The keys of the dictionaries open at the end of the tokens, outermost first (None for an array level); None
+    when the tokens are not well formed (a value where a key must stand, an unbalanced close) or the end is not
+    where a dictionary entry's value stands."""
+    if tokens is None:
+        return None
+    stack: list[list[Any]] = []  # [kind, expecting a key, key]
+    for kind, value in tokens:
+        frame = stack[-1] if stack else None
+        in_key = frame is not None and frame[0] == "dict" and frame[1]
+        if kind in ("open", "aopen"):
+            if in_key:
+                return None
+            stack.append(["dict", True, None] if kind == "open" else ["array", False, None])
+        elif kind in ("close", "aclose"):
+            if not stack or stack[-1][0] != ("dict" if kind == "close" else "array"):
+                return None
+            stack.pop()
+            if stack and stack[-1][0] == "dict":
+                stack[-1][1] = True  # the container was a value
+        elif in_key:
+            assert frame is not None
+            if kind == "name":
+                frame[1], frame[2] = False, bytes(value)
+            elif not (kind == "word" and (value == b"R" or value.isdigit())):
+                return None  # the rest of "N G R" after its first number is no key; anything else breaks it
+        elif frame is not None and frame[0] == "dict":
+            frame[1] = True  # a value
+    if not stack or stack[-1][0] != "dict" or stack[-1][1]:
+        return None
+    return [frame[2] if frame[0] == "dict" else None for frame in stack]
+
+
+def _references(
+    texts: Iterable[bytes], wanted: set[int], budget: list[int]
+) -> dict[int, list[tuple[bytes, int]]] | None:
+    """Where each indirect reference ``N G R`` to a ``wanted`` object number stands: (text, offset of N), by N.
+    Found from the ``R`` keywords, one find loop over each text; None when the slow path (comments between the
+    reference's words) would read more than the budget allows."""
+    found: dict[int, list[tuple[bytes, int]]] = {}
     for text in texts:
         find = text.find
         at = find(b"R", 1)
         while at >= 0:
-            if text[at - 1] in _WHITE and not text[at + 1 : at + 2].isalnum():
-                window = text[max(0, at - 40) : at]
-                if b"%" in text[max(0, at - 1024) : at]:  # a comment between the reference's words
-                    window = _COMMENT.sub(b" ", text[max(0, at - 1024) : at])
-                words = window.replace(b"\0", b" ").split()
-                if len(words) >= 2 and _is_int(words[-1]) and _is_int(words[-2]):
-                    if len(words) == 2 and at > 40:  # the number may start before the window: read it whole
-                        ref = _REF_BEFORE.search(text, max(0, at - 200), at)
-                        key = (int(ref.group(1)), int(ref.group(2))) if ref else (-1, -1)
-                    else:
-                        key = (int(words[-2]), int(words[-1]))
-                    if key in wanted:
-                        found.setdefault(key, []).append((text, at))
+            if text[at - 1] in _WHITE and text[at + 1 : at + 2] not in _REGULAR_AFTER:
+                base = max(0, at - 48)
+                window = text[base:at]
+                if not window.rstrip(_WHITE)[-1:].isdigit() and b"%" not in window:
+                    at = find(b"R", at + 1)
+                    continue  # no number right before it: not a reference (the common case, without a regex)
+                if b"%" in window:  # comments between the reference's words
+                    base = max(0, at - 1024)
+                    budget[0] -= at - base
+                    if budget[0] < 0:
+                        return None
+                    window = _COMMENT.sub(lambda m: b" " * len(m.group()), text[base:at])
+                ref = _NUMBERS_BEFORE.search(window)
+                if ref is not None and int(ref.group(1)) in wanted:
+                    found.setdefault(int(ref.group(1)), []).append((text, base + ref.start()))
             at = find(b"R", at + 1)
     return found
 
 
-_REF_BEFORE = re.compile(rb"(?<![0-9])(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,10})[\x00\t\n\x0c\r ]+\Z")
-
-
-_MASK_KEY = re.compile(rb"/S?Mask[\x00\t\n\x0c\r ]*\Z")
-_XOBJECT_ENTRY = re.compile(
-    rb"/XObject"
-    + _WS
-    + rb"*+<<(?>"
-    + _WS
-    + rb"*+"
-    + _NAME
-    + _WS
-    + rb"*+"
-    + _REF
-    + rb")*+"
-    + _WS
-    + rb"*+"
-    + _NAME
-    + _WS
-    + rb"*+\Z"
-)
+#: the two numbers of a reference, right before its "R" (delimiters such as "[" may come before the first)
+_NUMBERS_BEFORE = re.compile(rb"(?<![0-9])(\d{1,10})" + _WS + rb"++(\d{1,10})" + _WS + rb"++\Z")
+_REGULAR_AFTER = frozenset(bytes([c]) for c in range(256) if c not in b"\x00\t\n\x0c\r ()<>[]{}/%")
 
 
 # --------------------------------------------------------------------------------------------- encryption
@@ -630,7 +776,7 @@ def _decoder(data: bytes, streams: list[_Stream]) -> Decode:
         if stream.chain == ():
             return _decode(view, stream, limit, keep=keep)
         end = stream.end if stream.end is not None else stream.reach
-        decrypted: tuple[int, bytes] = (MAX_DEFLATE_RATIO * (end - stream.start), b"")  # bounded, not decrypted
+        decrypted: tuple[int, bytes] = (_chain_bound(stream, end - stream.start), b"")  # bounded, not decrypted
         if decipher is not None and stream.number >= 0:
             try:
                 plain = decipher(stream.number, stream.gen, bytes(view[stream.start : end]))
@@ -702,17 +848,29 @@ def _input(view: memoryview, stream: _Stream, chain: tuple[str, ...]) -> memoryv
 
 
 def _run(data: memoryview | bytes, chain: Iterable[str], limit: int, *, keep: bool) -> tuple[int, bytes]:
+    """Decode ``data`` through the chain, counting the last output; an output that is itself a zlib stream (a
+    layer the dictionary did not name, as read here) is inflated again, up to four more layers."""
     steps = list(chain)
-    for index, step in enumerate(steps):
+    index = 0
+    while index < len(steps):
+        step = steps[index]
         last = index == len(steps) - 1
         if step == "flate":
-            size, out = _flate(data, limit, keep=keep or not last)
+            size, out = _flate(data, limit, keep=keep or not last)  # unkept: its first bytes only
+            if last and not keep and size <= limit and _is_zlib(out) and len(steps) < len(list(chain)) + 4:
+                size, out = _flate(data, limit, keep=True)  # it holds another layer: needed whole
         else:
             out = _DECODERS[step](bytes(data), limit)
             size = len(out)
-        if size > limit or last:
+        if size > limit:
+            return size, out if keep else b""
+        if last and _is_zlib(out[:2]) and len(steps) < len(list(chain)) + 4:
+            steps.append("flate")  # one more layer
+            last = False
+        if last:
             return size, out if keep else b""
         data = out
+        index += 1
     return 0, b""
 
 
@@ -740,8 +898,7 @@ def _count(body: memoryview, limit: int, chunk: int, *, damaged: bool = False, k
     try:
         out = inflater.decompress(body, chunk)
         size = len(out)
-        if keep:
-            parts.append(out)
+        parts.append(out if keep else out[:2])  # unkept: the first bytes, to see whether they start another layer
         while not inflater.eof and size <= limit:
             # called again even when all the input is taken: ISA-L can hold output back with no unconsumed tail
             out = inflater.decompress(inflater.unconsumed_tail, chunk)
@@ -750,6 +907,8 @@ def _count(body: memoryview, limit: int, chunk: int, *, damaged: bool = False, k
             size += len(out)
             if keep:
                 parts.append(out)
+            elif len(parts[0]) < 2:  # ISA-L may hold the first bytes back a call
+                parts[0] += out[: 2 - len(parts[0])]
     except (zlib.error, INFLATE.error):
         if not damaged:
             raise
@@ -770,24 +929,30 @@ _NOT_HEX = re.compile(rb"[^0-9A-Fa-f]+")
 
 
 def _a85(data: bytes, limit: int) -> bytes:
-    """ASCII85Decode up to "~>" or the first byte that is not part of it ("z" is four zero bytes), a run of groups
-    at a time, stopping past ``limit`` bytes."""
+    """ASCII85Decode up to "~>" or the first byte that is not part of it ("z" is four zero bytes), stopping past
+    ``limit`` bytes. A group over 2**32 - 1 wraps, as PDFium decodes it (Python's decoder refuses it)."""
     end = data.find(b"~>")
     text = re.sub(rb"[\x00\t\n\x0c\r ]+", b"", data if end < 0 else data[:end])
+    text = text[: len(_A85_TEXT.match(text).group())]  # type: ignore[union-attr]
     out = bytearray()
-    for run in _A85_RUN.finditer(text):
-        if len(run.group()) == 1 and run.group() != b"z":
+    pos, size = 0, len(text)
+    while pos < size and len(out) <= limit:
+        if text[pos] == 0x7A:  # "z"
+            out += b"\0\0\0\0"
+            pos += 1
+            continue
+        group = text[pos : pos + 5]
+        pos += len(group)
+        if len(group) == 1:
             break  # a lone last char gives nothing
-        try:
-            out += base64.a85decode(run.group())
-        except ValueError:
-            break
-        if len(out) > limit:
-            break
+        value = 0
+        for char in group.ljust(5, b"u"):
+            value = value * 85 + char - 33
+        out += (value & 0xFFFFFFFF).to_bytes(4, "big")[: len(group) - 1]
     return bytes(out)
 
 
-_A85_RUN = re.compile(rb"(?:z|[!-u]{5}){1,4096}|[!-u]{1,4}")
+_A85_TEXT = re.compile(rb"[!-uz]*+")
 
 
 def _runlength(data: bytes, limit: int) -> bytes:
