@@ -890,3 +890,60 @@ def test_valid_files_of_unusual_shape_are_not_refused(objects: Any) -> None:
     pdf = objects()
     check_inflated_size(pdf, "valid.pdf")
     assert any("Scrum programme" in line.text for line in extract_bytes(pdf, "valid.pdf").lines)
+
+
+# --------------------------------------------------------------------------- a third adversarial review
+# All in the image-reference logic: an image with no reference found, or credited to an object nothing refers
+# to, counted as "only an image" (an empty all()). Now an image is left out only on positive proof.
+
+PAGE_TAIL = b" /Resources << /Font << /F1 4 0 R >> >> >>"
+
+
+def _page(contents: bytes) -> bytes:
+    return b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + contents + PAGE_TAIL
+
+
+REVIEW3_SHAPES: dict[str, Any] = {
+    **{
+        f"reference written {spelling.decode()}": (
+            lambda s=spelling: pdf_from_objects(image_labelled_content(_page(s)))
+        )
+        for spelling in (b"00000000005 0 R", b"5 00000000000 R", b"5 +0 R", b"5 0.0 R", b"5.0 0 R")
+    },
+    "page header after a junk line, an unreferenced object before it": lambda: pdf_from_objects(
+        image_labelled_content(_page(b"5 0 R"))
+    ).replace(b"endobj\n3 0 obj", b"endobj\n9 0 obj\n<< >>\nendobj\njunk\n3 0 obj"),
+    "a Type3 glyph named SMask": lambda: pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            _page(b"6 0 R"),
+            b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [1 0 0 1 0 0] /FirstChar 65 /LastChar 65 "
+            b"/Widths [0] /Encoding << /Differences [65 /SMask] >> /CharProcs << /SMask 5 0 R >> >>",
+            raw_stream(b"<< /Subtype /Image /Length LENGTH /Filter /FlateDecode >>", zlib.compress(PAYLOAD)),
+            raw_stream(b"<< /Length LENGTH >>", RESUME_TEXT + b"BT /F1 12 Tf 72 600 Td (A) Tj ET\n"),
+        ]
+    ),
+    "an image nothing refers to": lambda: pdf_from_objects(
+        [
+            *page_objects(b"6 0 R"),
+            raw_stream(b"<< /Subtype /Image /Length LENGTH /Filter /FlateDecode >>", zlib.compress(PAYLOAD)),
+            raw_stream(b"<< /Length LENGTH >>", RESUME_TEXT),
+        ]
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW3_SHAPES))
+def test_shapes_found_in_the_third_review_are_counted(case: str) -> None:
+    with pytest.raises(InputError, match=r"decompression bomb|cannot be read"):
+        check_inflated_size(REVIEW3_SHAPES[case](), "review.pdf")
+
+
+def test_an_object_streams_objects_are_found_from_its_own_table() -> None:
+    text = b"3 0 7 11 << /A 1 >> << /Contents 5 0 R >>"
+    assert pdf_budget._objstm_starts(text, 9) == [(9, 3), (20, 7)]
+    assert pdf_budget._objstm_starts(text, 2) is None  # a table that does not pair up
+    # the tokens of one object only: a region running past the end of an object is no reference context
+    assert pdf_budget._key_path(pdf_budget._tokens(b"<< /XObject << /Im1 ")) == [b"XObject", b"Im1"]
+    assert pdf_budget._key_path(pdf_budget._tokens(b"<< >> endobj junk << /Contents ")) is None

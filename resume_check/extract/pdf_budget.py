@@ -113,6 +113,7 @@ class _Stream:
     gen: int
     xref: bool = False  # a cross-reference stream: never encrypted
     encrypt: bool = False  # its dictionary has /Encrypt (a cross-reference stream of an encrypted file)
+    first: int = -1  # an object stream's /First: where its first object starts in the decoded data
 
 
 def check_inflated_size(data: bytes, path: str) -> None:
@@ -127,6 +128,7 @@ def check_inflated_size(data: bytes, path: str) -> None:
     view = memoryview(data)
     decode = _decoder(data, streams)
     texts: list[bytes] = []  # decoded object streams, where references to images may be
+    starts: dict[int, list[tuple[int, int]] | None] = {}  # by id(text): where each of its objects starts
     counted_first = 0  # their bytes, counted then rather than decoded twice
     if any(s.image for s in streams):
         objstms = [s for s in streams if s.objstm and s.chain is not None]
@@ -136,8 +138,9 @@ def check_inflated_size(data: bytes, path: str) -> None:
             counted_first += size
             _refuse_over(counted_first, MAX_CONTENT_INFLATED, "page content", path)
             texts.append(text)
+            starts[id(text)] = _objstm_starts(text, s.first)
     images = [s for s in streams if s.image]
-    only = _images_only(images, data, texts) if images else set()
+    only = _images_only(images, data, texts, starts) if images else set()
     counted = [s for s in streams if not (s.image and s.number in only)]
     for font, budget, what in (
         (False, MAX_CONTENT_INFLATED, "page content"),
@@ -496,7 +499,9 @@ def _describe(objects: _Objects, entries: dict[bytes, Any], start: int, number: 
     image = subtype == b"Image" and kind not in (b"ObjStm", b"XRef")
     reach = _reach(data, start) if end is None else end
     encrypt = b"Encrypt" in entries
-    return _Stream(start, end, reach, chain, font, image, objstm, number, gen, kind == b"XRef", encrypt)
+    first = entries.get(b"First")
+    first_at = int(first) if objstm and isinstance(first, bytes) and _is_int(first) else -1
+    return _Stream(start, end, reach, chain, font, image, objstm, number, gen, kind == b"XRef", encrypt, first_at)
 
 
 def _sniff(head: bytes) -> tuple[str, ...]:
@@ -599,32 +604,48 @@ def _chain(objects: _Objects, value: Any) -> tuple[str, ...] | None:
 # --------------------------------------------------------------------------------------------- images
 
 
-def _images_only(images: list[_Stream], data: bytes, texts: list[bytes]) -> set[int]:
-    """The object numbers of the image streams PDFium never decodes for text: every reference to each is the
-    value of an entry of an /XObject resource dictionary (written in place, or as an object that is itself only
-    named by /XObject) or of /SMask or /Mask, as the tokenizer reads the object around it (strings and comments
-    are not contexts). References match by object number alone, as PDFium resolves them. When the references
-    cannot all be read within a bounded amount of work, no image is left out."""
+def _images_only(
+    images: list[_Stream], data: bytes, texts: list[bytes], starts: dict[int, list[tuple[int, int]] | None]
+) -> set[int]:
+    """The object numbers of the image streams PDFium never decodes for text. Fail-safe: an image is left out
+    only when at least one reference to it is found and every one is positively an image use, as the tokenizer
+    reads the object PDFium parses around it: the value of an entry of an /XObject resource dictionary (written
+    in place, or as an object whose own references, at least one, are all /XObject values), or of /SMask or
+    /Mask in another image's dictionary. References match by object number alone, as PDFium resolves them. When
+    the references cannot all be read within a bounded amount of work, no image is left out."""
     budget = [_REFERENCE_BUDGET]
-    wanted = {s.number for s in images if s.number >= 0}
-    refs = _references((data, *texts), wanted, budget)
+    image_numbers = {s.number for s in images if s.number >= 0}
+    refs = _references((data, *texts), image_numbers, budget)
     if refs is None:
         return set()
     holders: dict[int, bool] = {}  # objects holding XObject entries written as their own object: named only so?
     only: set[int] = set()
-    for number in wanted:
-        verdicts = [_role(text, at, data, budget) for text, at in refs.get(number, ())]
-        if any(v is None for v in verdicts):
-            continue
+    for number in image_numbers:
+        verdicts = [_role(text, at, data, starts, image_numbers, budget) for text, at in refs.get(number, ())]
+        if not verdicts or any(v is None for v in verdicts):
+            continue  # no reference found, or one that is not an image use: counted
         for verdict in verdicts:
             if isinstance(verdict, int) and verdict not in holders:
                 holder_refs = _references((data, *texts), {verdict}, budget)
-                holders[verdict] = holder_refs is not None and all(
-                    _role(text, at, data, budget) == "xobject-dict" for text, at in holder_refs.get(verdict, ())
+                found = holder_refs.get(verdict, []) if holder_refs is not None else []
+                holders[verdict] = bool(found) and all(
+                    _role(text, at, data, starts, image_numbers, budget) == "xobject-dict" for text, at in found
                 )
         if all(v == "image" or (isinstance(v, int) and holders.get(v)) for v in verdicts):
             only.add(number)
     return only
+
+
+def _objstm_starts(text: bytes, first: int) -> list[tuple[int, int]] | None:
+    """(offset in ``text``, object number) of each object of a decoded object stream, from its header of number
+    and offset pairs and its /First, as PDFium finds them; None when the header cannot be read."""
+    if first < 0 or first > len(text):
+        return None
+    words = text[:first].split()
+    if len(words) % 2 or not all(_is_int(w) for w in words):
+        return None
+    pairs = [(first + int(words[i + 1]), int(words[i])) for i in range(0, len(words), 2)]
+    return sorted(pairs)
 
 
 #: bytes the reference scan may read with its slow paths (comments, the tokenizer) in one file; past it, no image
@@ -632,11 +653,18 @@ def _images_only(images: list[_Stream], data: bytes, texts: list[bytes]) -> set[
 _REFERENCE_BUDGET = 4 * 1024 * 1024
 
 
-def _role(text: bytes, at: int, data: bytes, budget: list[int]) -> str | int | None:
-    """What the reference starting at ``at`` in ``text`` is the value of: "image" (an /XObject entry, /SMask or
-    /Mask), "xobject-dict" (the value of /XObject itself), the number of the object whose top-level dictionary
-    holds it as an entry (an XObject dictionary written as its own object, perhaps), or None (anything else)."""
-    owner = -1
+def _role(
+    text: bytes,
+    at: int,
+    data: bytes,
+    starts: dict[int, list[tuple[int, int]] | None],
+    image_numbers: set[int],
+    budget: list[int],
+) -> str | int | None:
+    """What the reference starting at ``at`` in ``text`` is the value of, read from the start of the object that
+    holds it: "image" (an entry of an /XObject dictionary, or /SMask or /Mask of an image's own dictionary),
+    "xobject-dict" (the value of /XObject itself), the number of the object whose top-level dictionary holds it
+    as an entry (an XObject dictionary written as its own object, perhaps), or None (anything else, or unknown)."""
     if text is data:
         start = _object_start(data, at)
         if start < 0:
@@ -645,8 +673,13 @@ def _role(text: bytes, at: int, data: bytes, budget: list[int]) -> str | int | N
         if header is None:
             return None
         owner, region = int(header.group(1)), data[header.end() : at]
-    else:  # an object stream's text: its objects follow one another with no headers
-        region = text[max(0, at - 65536) : at]
+    else:  # an object stream: the object that holds the reference, from the stream's own table
+        table = starts.get(id(text))
+        holding = [(offset, num) for offset, num in table if offset <= at] if table else []
+        if not holding:
+            return None
+        offset, owner = holding[-1]
+        region = text[offset:at]
     budget[0] -= len(region)
     if budget[0] < 0:
         return None
@@ -654,7 +687,7 @@ def _role(text: bytes, at: int, data: bytes, budget: list[int]) -> str | int | N
     if not path:
         return None
     key, parent = path[-1], path[-2] if len(path) > 1 else None
-    if key in (b"SMask", b"Mask") or parent == b"XObject":
+    if parent == b"XObject" or (len(path) == 1 and key in (b"SMask", b"Mask") and owner in image_numbers):
         return "image"
     if key == b"XObject":
         return "xobject-dict"
@@ -685,6 +718,8 @@ def _key_path(tokens: list[tuple[str, Any]] | None) -> list[bytes | None] | None
         return None
     stack: list[list[Any]] = []  # [kind, expecting a key, key]
     for kind, value in tokens:
+        if not stack and kind not in ("open", "aopen"):
+            return None  # outside the object's dictionary: the region is not one object ("endobj", junk)
         frame = stack[-1] if stack else None
         in_key = frame is not None and frame[0] == "dict" and frame[1]
         if kind in ("open", "aopen"):
@@ -695,7 +730,9 @@ def _key_path(tokens: list[tuple[str, Any]] | None) -> list[bytes | None] | None
             if not stack or stack[-1][0] != ("dict" if kind == "close" else "array"):
                 return None
             stack.pop()
-            if stack and stack[-1][0] == "dict":
+            if not stack:
+                return None  # the object's dictionary closed before the reference
+            if stack[-1][0] == "dict":
                 stack[-1][1] = True  # the container was a value
         elif in_key:
             assert frame is not None
@@ -724,7 +761,7 @@ def _references(
             if text[at - 1] in _WHITE and text[at + 1 : at + 2] not in _REGULAR_AFTER:
                 base = max(0, at - 48)
                 window = text[base:at]
-                if not window.rstrip(_WHITE)[-1:].isdigit() and b"%" not in window:
+                if window.rstrip(_WHITE)[-1:] not in _NUMBER_ENDS and b"%" not in window:
                     at = find(b"R", at + 1)
                     continue  # no number right before it: not a reference (the common case, without a regex)
                 if b"%" in window:  # comments between the reference's words
@@ -741,7 +778,10 @@ def _references(
 
 
 #: the two numbers of a reference, right before its "R" (delimiters such as "[" may come before the first)
-_NUMBERS_BEFORE = re.compile(rb"(?<![0-9])(\d{1,10})" + _WS + rb"++(\d{1,10})" + _WS + rb"++\Z")
+_NUMBERS_BEFORE = re.compile(
+    rb"(?<![0-9.+-])[+-]?+0*+(\d{1,10})(?:\.\d*+)?+" + _WS + rb"++[+-]?+\d++(?:\.\d*+)?+" + _WS + rb"++\Z"
+)
+_NUMBER_ENDS = frozenset(bytes([c]) for c in b"0123456789.")
 _REGULAR_AFTER = frozenset(bytes([c]) for c in range(256) if c not in b"\x00\t\n\x0c\r ()<>[]{}/%")
 
 
