@@ -179,11 +179,8 @@ def _chain_bound(stream: _Stream, size: int) -> int:
 
 def _bound(stream: _Stream) -> int:
     """The most a stream with a checked length can decode to."""
-    assert stream.end is not None and stream.chain is not None
-    size = stream.end - stream.start
-    for step in stream.chain:
-        size *= _RATIO.get(step, 1)
-    return size
+    assert stream.end is not None
+    return _chain_bound(stream, stream.end - stream.start)
 
 
 # --------------------------------------------------------------------------------------------- finding streams
@@ -511,11 +508,11 @@ def _sniff(head: bytes) -> tuple[str, ...]:
     little)."""
     if _is_zlib(head):
         return ("flate",)
-    if head[:1] == b"\x80" and not head[1] & 0x80 if len(head) > 1 else False:
+    if len(head) > 1 and head[0] == 0x80 and not head[1] & 0x80:  # the 9-bit clear code, 256, comes first
         return ("lzw",)
     text = head.lstrip(_WHITE)
-    hexed = _hex(text[:64], 4)
-    if len(text) >= 8 and _NOT_HEX.sub(b"", text[:16]) == text[:16].translate(None, _WHITE) and _is_zlib(hexed):
+    all_hex = len(text) >= 8 and _NOT_HEX.sub(b"", text[:16]) == text[:16].translate(None, _WHITE)
+    if all_hex and _is_zlib(_hex(text[:64], 4)):
         return ("ahx", "flate")
     if _is_zlib(_a85(text[:64], 4)):
         return ("a85", "flate")
@@ -891,20 +888,21 @@ def _run(data: memoryview | bytes, chain: Iterable[str], limit: int, *, keep: bo
     """Decode ``data`` through the chain, counting the last output; an output that is itself a zlib stream (a
     layer the dictionary did not name, as read here) is inflated again, up to four more layers."""
     steps = list(chain)
+    most = len(steps) + 4  # decoders run at most, the layers found by their output included
     index = 0
     while index < len(steps):
         step = steps[index]
         last = index == len(steps) - 1
         if step == "flate":
             size, out = _flate(data, limit, keep=keep or not last)  # unkept: its first bytes only
-            if last and not keep and size <= limit and _is_zlib(out) and len(steps) < len(list(chain)) + 4:
+            if last and not keep and size <= limit and _is_zlib(out) and len(steps) < most:
                 size, out = _flate(data, limit, keep=True)  # it holds another layer: needed whole
         else:
             out = _DECODERS[step](bytes(data), limit)
             size = len(out)
         if size > limit:
             return size, out if keep else b""
-        if last and _is_zlib(out[:2]) and len(steps) < len(list(chain)) + 4:
+        if last and _is_zlib(out[:2]) and len(steps) < most:
             steps.append("flate")  # one more layer
             last = False
         if last:
@@ -914,16 +912,13 @@ def _run(data: memoryview | bytes, chain: Iterable[str], limit: int, *, keep: bo
     return 0, b""
 
 
-def _inflated_size(stream: memoryview, limit: int) -> int:
-    """Bytes the zlib stream at the start of ``stream`` inflates to, counting stops once past ``limit``.
+def _flate(stream: memoryview | bytes, limit: int, *, keep: bool) -> tuple[int, bytes]:
+    """(bytes the zlib stream at the start of ``stream`` inflates to, counting stops once past ``limit``; the bytes
+    when ``keep``, else their first two, to see whether they start another layer).
 
     The deflate data after the 2-byte zlib header is inflated raw, so a wrong Adler-32 checksum at its end does not
     void the count: PDFium keeps what such a stream gives. A stream damaged mid-way counts what it gives before
     the damage, to within ``_DAMAGED_CHUNK`` bytes."""
-    return _flate(stream, limit, keep=False)[0]
-
-
-def _flate(stream: memoryview | bytes, limit: int, *, keep: bool) -> tuple[int, bytes]:
     body = memoryview(stream)[2:]
     try:
         return _count(body, limit, _CHUNK, keep=keep)
