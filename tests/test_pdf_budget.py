@@ -74,6 +74,19 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return sizes
 
 
+def lengths_read_by(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
+    """Record the length of the bytes each call of the budget's function ``name`` is given."""
+    lengths: list[int] = []
+    real = getattr(pdf_budget, name)
+
+    def spy(region: bytes) -> Any:
+        lengths.append(len(region))
+        return real(region)
+
+    monkeypatch.setattr(pdf_budget, name, spy)
+    return lengths
+
+
 # --------------------------------------------------------------------------------------------- PDF
 
 
@@ -568,14 +581,7 @@ def test_stream_keywords_in_text_cost_little_and_fake_dictionary_ends_are_refuse
     """A "stream" keyword with no ">>" before it cannot start a stream and is passed over at once; one after a
     ">>" inside a string sends the parser back over the objects before it, within a bounded number of bytes, and
     the file is refused when no dictionary can be read there."""
-    parsed: list[int] = []
-    real = pdf_budget._parsed_entries
-
-    def spy(region: bytes) -> Any:
-        parsed.append(len(region))
-        return real(region)
-
-    monkeypatch.setattr(pdf_budget, "_parsed_entries", spy)
+    parsed = lengths_read_by(monkeypatch, "_parsed_entries")
     words = pdf_from_objects([*page_objects(), b"<< /Title (" + b"upstream\n" * 2000 + b") >>"])
     check_inflated_size(words, "words.pdf")
     assert parsed == []
@@ -599,14 +605,7 @@ def test_encryption_named_with_escapes_is_still_decrypted_and_the_word_alone_is_
 def test_thousands_of_trailer_keywords_cost_one_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading every "trailer" dictionary to look for /Encrypt let a file of thousands of them make the check slow
     (found in review); the file is now searched once for the name."""
-    parsed: list[int] = []
-    real = pdf_budget._tokens
-
-    def spy(region: bytes) -> Any:
-        parsed.append(len(region))
-        return real(region)
-
-    monkeypatch.setattr(pdf_budget, "_tokens", spy)
+    parsed = lengths_read_by(monkeypatch, "_tokens")
     plain = pdf_from_objects(content(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT)))
     noisy = plain.replace(b"%PDF-1.4\n", b"%PDF-1.4\n" + b"% trailer << /Size 1 >>\n" * 8000, 1)
     check_inflated_size(noisy, "trailers.pdf")
