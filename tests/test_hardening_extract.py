@@ -26,16 +26,23 @@ from resume_check.extract.pdf_budget import MAX_CONTENT_INFLATED
 # --------------------------------------------------------------------------------------------- PDF builders
 
 
-def raw_pdf(content: bytes, *, compress: bool = True, extra_fonts: bytes = b"", cmap: bytes | None = None) -> bytes:
+def raw_pdf(
+    content: bytes,
+    *,
+    compress: bool = True,
+    extra_fonts: bytes = b"",
+    cmap: bytes | None = None,
+    mediabox: bytes = b"0 0 612 792",
+) -> bytes:
     """A one-page PDF drawn by ``content`` (FlateDecode when ``compress``), fonts F1 (Helvetica) and F2 (Helvetica
-    with ``cmap`` as its ToUnicode map)."""
+    with ``cmap`` as its ToUnicode map), on a page of ``mediabox``."""
     stream = zlib.compress(content, 9) if compress else content
     filt = b" /Filter /FlateDecode" if compress else b""
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [%s] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>" % mediabox,
         b"<< /Length %d%s >>\nstream\n" % (len(stream), filt) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica" + (b" /ToUnicode 7 0 R" if cmap else b"") + b" >>",
@@ -85,6 +92,59 @@ def test_a_pdf_drawing_a_million_tiny_characters_is_refused() -> None:
 def test_a_pdf_within_the_budget_is_analysed_as_before() -> None:
     document = extract_bytes(raw_pdf(RESUME_TEXT + b"%" + b" " * 100_000), "fine.pdf")
     assert any("Scrum programme" in line.text for line in document.lines)
+
+
+# a damaged MediaBox (as byte mutation makes): PDFium's text page holds memory in proportion to the page's side
+HUGE_PAGES = {
+    "tall": b"0 0 612 2147482880",
+    "wide": b"0 0 2147482880 792",
+    "centred far below zero": b"0 -1073741000 612 1073741000",
+    "just past the limit": b"0 0 612 200001",
+}
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("box", HUGE_PAGES.values(), ids=HUGE_PAGES.keys())
+def test_a_page_larger_than_any_real_page_is_refused_before_its_text_is_read(box: bytes, engine: str) -> None:
+    from resume_check.extract.pdf import extract_pdf
+
+    with pytest.raises(InputError, match=r"page 1 measures .* points, far beyond any real page") as caught:
+        extract_pdf(raw_pdf(RESUME_TEXT, mediabox=box), "huge.pdf", engine=engine)  # type: ignore[arg-type]
+    assert str(caught.value).startswith("huge.pdf: ")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("height", [b"14400", b"20000", b"200000"])
+def test_a_long_page_up_to_the_limit_is_read(height: bytes, engine: str) -> None:
+    from resume_check.extract.pdf import extract_pdf
+
+    pdf = raw_pdf(RESUME_TEXT.replace(b"72 720 Td", b"72 %d Td" % (int(height) - 72)), mediabox=b"0 0 612 " + height)
+    document = extract_pdf(pdf, "long.pdf", engine=engine)  # type: ignore[arg-type]
+    assert any("Scrum programme" in line.text for line in document.lines)
+
+
+def test_a_huge_page_costs_no_memory_and_is_exit_3(tmp_path: Path) -> None:
+    """PDFium's own memory is outside tracemalloc: a child process reads the page and reports its peak RSS (Linux's
+    VmHWM, which starts afresh at exec; ru_maxrss would carry the forking test process's own size over)."""
+    import subprocess
+    import sys
+
+    if not Path("/proc/self/status").is_file():
+        pytest.skip("needs Linux's /proc/self/status to read a process's peak memory")
+    path = tmp_path / "huge.pdf"
+    path.write_bytes(raw_pdf(RESUME_TEXT, mediabox=HUGE_PAGES["tall"]))
+    probe = (
+        "import re, sys\n"
+        "from resume_check.errors import InputError\n"
+        "from resume_check.extract import extract\n"
+        "try:\n    extract(sys.argv[1])\nexcept InputError:\n    pass\n"
+        "status = open('/proc/self/status').read()\n"
+        "print(int(re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1)) // 1024)\n"
+    )
+    peak = int(subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, check=True).stdout)
+    assert peak < 150, f"reading a refused page peaked at {peak} MB"
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 3 and "far beyond any real page" in result.output
 
 
 @pytest.mark.parametrize("target", [b"D800", b"DC00", b"DFFF"])

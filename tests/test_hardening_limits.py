@@ -196,6 +196,7 @@ def test_the_readme_limits_table_states_the_limits_the_code_enforces() -> None:
     assert mib(DEFAULT_MAX_BYTES) in rows["résumé file"]
     assert f"{pdf.MAX_PAGES} pages" in rows["PDF pages"]
     assert f"{pdf_chars.MAX_PAGE_CHARS:,} per page" in rows["PDF characters"]
+    assert f"{pdf_chars.MAX_PAGE_SIDE:,.0f} points a side" in rows["PDF page size"]
     inflated = rows["PDF streams, decoded (counted while decoding, not from declared sizes; see below)"]
     assert mib(pdf_budget.MAX_CONTENT_INFLATED) in inflated and mib(pdf_budget.MAX_FONT_INFLATED) in inflated
     assert f"{pdf_budget.MAX_DEFLATE_RATIO}:1 for deflate" in inflated

@@ -26,6 +26,10 @@ Color = tuple[float, float, float]
 
 #: chars read from one page; more is not a résumé page (keyword stuffing aside) or is a pathological file
 MAX_PAGE_CHARS = 60_000
+#: the longest side of a page that is read, in points (about 70 metres): PDFium's text page holds memory in
+#: proportion to the page's longest side, so a damaged or hostile page box must not reach it. The PDF format's own
+#: implementation limit is 14,400 points (200 inches); long single-page web exports stay far below this
+MAX_PAGE_SIDE = 200_000.0
 
 BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultrabold|[-,]bd\b|\bbd\b", re.IGNORECASE)
 NOT_BOLD_NAME = re.compile(r"regular|light|book|thin|roman|medium|normal", re.IGNORECASE)
@@ -172,6 +176,17 @@ def _encrypted_error(path: str) -> InputError:
     )
 
 
+def check_page_size(path: str, number: int, width: float, height: float) -> None:
+    """Raise InputError when a page's box is larger than any real page (or not a number): see ``MAX_PAGE_SIDE``."""
+    if not (0 <= width <= MAX_PAGE_SIDE and 0 <= height <= MAX_PAGE_SIDE):
+        raise InputError(
+            f"{path}: page {number} measures {width:,.0f} × {height:,.0f} points, far beyond any real page (at "
+            f"most {MAX_PAGE_SIDE:,.0f} points a side are read; the PDF format's own limit is 14,400): refused as "
+            "damaged or hostile; export the résumé again",
+            path=path,
+        )
+
+
 def _corrupt_error(path: str, detail: str) -> InputError:
     return InputError(
         f"{path}: the PDF is damaged or truncated ({detail}); export or download the résumé again",
@@ -199,6 +214,7 @@ def read_pdfium(data: bytes, path: str, max_pages: int) -> PdfChars:
         pages = []
         for index in range(min(count, max_pages)):
             try:
+                check_page_size(path, index + 1, *pdf.get_page_size(index))  # before PDFium builds its text page
                 pages.append(_read_pdfium_page(pdf, r, index))
             except pdfium.PdfiumError as err:
                 raise _corrupt_error(
@@ -689,7 +705,10 @@ def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
         pages = []
         for page in pdf.pages[:max_pages]:
             try:
+                check_page_size(path, page.page_number, float(page.width), float(page.height))
                 pages.append(_read_plumber_page(page))
+            except InputError:
+                raise
             except Exception as err:  # pdfminer raises anything from KeyError to PdfminerException on bad streams
                 raise _corrupt_error(path, f"page {page.page_number}: {type(err).__name__}") from None
         return PdfChars(pages=pages, page_count=count)
