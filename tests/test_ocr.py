@@ -582,7 +582,88 @@ def test_a_page_of_extreme_shape_is_padded_before_detection(monkeypatch: pytest.
     monkeypatch.setattr(engine, "_ocr", spy)
     engine.detect(np.full((2400, 22, 3), 255, np.uint8))
     assert shapes and all(max(s[:2]) <= ocr.MAX_ASPECT * min(s[:2]) for s in shapes)
-    assert shapes[0][:2] == (2400, 600)
+    # the 2,400 x 600 canvas, at the detector's working size (short side 736), read in tiles 736 rows high
+    assert all(s[:2] == (ocr._DET_TILE, ocr._DET_TILE) for s in shapes) and len(shapes) >= 4
     shapes.clear()
     engine.detect(np.full((1000, 800, 3), 255, np.uint8))
     assert shapes == [(1000, 800, 3)]  # an ordinary page goes in unchanged
+
+
+# --------------------------------------------------------------------------------------------- detection in tiles
+
+
+class _BarDetector:
+    """Stands in for RapidOCR's detector: each run of rows holding dark pixels in the image it is given is one text
+    line, boxed from its first to its last dark column. Records the shapes it is given."""
+
+    def __init__(self) -> None:
+        self.shapes: list[tuple[int, ...]] = []
+
+    def __call__(self, image: Any, **kwargs: Any) -> Any:
+        import numpy as np
+
+        self.shapes.append(tuple(image.shape))
+        dark = (image[:, :, 0] < 128).any(axis=1)
+        quads = []
+        row = 0
+        while row < len(dark):
+            if not dark[row]:
+                row += 1
+                continue
+            end = row
+            while end < len(dark) and dark[end]:
+                end += 1
+            columns = np.flatnonzero((image[row:end, :, 0] < 128).any(axis=0))
+            x0, x1 = float(columns[0]), float(columns[-1] + 1)
+            quads.append([[x0, float(row)], [x1, float(row)], [x1, float(end)], [x0, float(end)]])
+            row = end
+        return type("Result", (), {"boxes": quads or None})()
+
+
+def _bars_page(height: int, width: int, bars: list[tuple[int, int]]) -> Any:
+    import numpy as np
+
+    page = np.full((height, width, 3), 255, np.uint8)
+    for top, bottom in bars:
+        page[top:bottom, 100 : width - 100] = 0
+    return page
+
+
+def test_a_large_page_is_detected_in_tiles_and_each_line_is_found_once_whole() -> None:
+    """The detector's memory grows with the pixels it is given: a page over ``_DET_WHOLE_PIXELS`` is read in tiles
+    of ``_DET_TILE`` rows that overlap; a line cut by a tile's edge is whole in the next tile and is kept once."""
+    engine = ocr.RapidOcrEngine.__new__(ocr.RapidOcrEngine)  # no model: the bar detector stands in
+    detector = _BarDetector()
+    engine._ocr = detector  # type: ignore[attr-defined]
+    height, width = 1888, 1216  # multiples of 32 within 2,000 px: the detector's own size, nothing is resized
+    tile, overlap = ocr._DET_TILE, ocr._DET_OVERLAP
+    second, last = tile - overlap, height - tile
+    bars = [
+        (40, 70),
+        (second - 20, second + 20),  # across the second tile's top edge
+        ((second + tile) // 2 - 15, (second + tile) // 2 + 15),  # across the middle of the first overlap
+        (tile - 20, tile + 20),  # across the first tile's bottom edge
+        (last - 10, last + 30),  # across the last tile's top edge
+        (second + tile + 5, second + tile + 45),  # just below the second tile
+        (height - 60, height - 20),
+    ]
+    boxes = engine.detect(_bars_page(height, width, bars))
+    assert sorted((round(top), round(bottom)) for _, top, _, bottom in boxes) == sorted(bars)
+    assert all(x0 == 100 and x1 == width - 100 for x0, _, x1, _ in boxes)
+    assert len(detector.shapes) >= 3 and all(shape[0] == tile for shape in detector.shapes)
+    # a page within the budget is given whole, as before
+    detector.shapes.clear()
+    small = _bars_page(900, 1000, [(40, 70), (700, 760)])
+    assert len(engine.detect(small)) == 2 and detector.shapes == [(900, 1000, 3)]
+
+
+def test_reading_an_image_hands_the_models_freed_memory_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    monkeypatch.setattr(ocr, "_malloc_trim", lambda: calls.append)
+    engine = FakeEngine([("Jordan Reyes", (0.1, 0.1, 0.5, 0.15))])
+    import numpy as np
+
+    lines, _, _ = ocr.read_image(engine, np.full((400, 300, 3), 255, np.uint8), deadline=1.0, clock=engine.clock)
+    assert [line.text for line in lines] == ["Jordan Reyes"] and calls == [0]
+    monkeypatch.undo()
+    ocr.release_freed_memory()  # the real call: glibc's malloc_trim, or nothing where there is none

@@ -116,6 +116,15 @@ def missing_ocr_error(path: str, what: str) -> InputError:
 
 #: the longest side RapidOCR's text detector scales an image to
 _DET_SIDE = 2000
+#: the detector's working size: it scales an image's shorter side up to this, and rows of this height are what a
+#: tall page is read in (see ``RapidOcrEngine.detect``), so a tile is never scaled up
+_DET_TILE = 736
+#: rows each tile shares with the next, at the detector's scale: more than the tallest text line there, so every
+#: line lies whole inside a tile
+_DET_OVERLAP = 128
+#: pixels (at the detector's scale) up to which an image is read whole; the detector's working memory grows with
+#: the pixels it is given, so a larger page is read in horizontal tiles
+_DET_WHOLE_PIXELS = 1_000_000
 #: the longest side of an image the detector is given, at most this many times its shortest: the detector scales
 #: the shortest side up to its working size, so a page 612 x 65,535 points (a damaged MediaBox) rendered to a strip
 #: 22 px high became tens of thousands of pixels long inside it and took gigabytes
@@ -163,12 +172,48 @@ class RapidOcrEngine:
         )
 
     def detect(self, image: Any) -> list[tuple[float, float, float, float]]:
+        """Text line boxes (left, top, right, bottom) in the image's pixels.
+
+        The detector's working memory grows with the pixels it is given, so a page of more than
+        ``_DET_WHOLE_PIXELS`` is read in horizontal tiles: the page is first resized exactly as RapidOCR resizes a
+        whole page for its detector (longest side at most ``_DET_SIDE``, shortest side at least ``_DET_TILE``, both
+        multiples of 32), so each tile holds the very pixels the detector would have seen there; tiles are
+        ``_DET_TILE`` rows high (the last one ending at the page's foot) and share at least ``_DET_OVERLAP`` rows
+        with the next, so every line lies whole inside one; a line is kept from the tile whose share of the page
+        (up to the middle of each overlap) holds its middle, so none is read twice or cut.
+        """
         image = _padded_to_aspect(image)
         height, width = image.shape[:2]
         # RapidOCR scales the longest side to at most 2,000 px and rounds both sides to a multiple of 32: a side
         # that rounds to 0 (a page a few points high, as a damaged MediaBox gives) makes it raise
-        if min(height, width) * min(1.0, _DET_SIDE / max(height, width, 1)) < 16:
+        ratio = min(1.0, _DET_SIDE / max(height, width, 1))
+        if min(height, width) * ratio < 16:
             return []
+        scaled = (int(height * ratio), int(width * ratio))  # RapidOCR's first resize, rounded as it rounds it
+        grow = max(1.0, _DET_TILE / min(scaled))  # then its detector's: the short side up to its working size
+        rows, columns = (int(round(int(side * grow) / 32) * 32) for side in scaled)
+        if rows <= _DET_TILE + _DET_OVERLAP or rows * columns <= _DET_WHOLE_PIXELS:
+            return self._boxes(image)
+        page = image
+        for size in (scaled, (rows, columns)):
+            if page.shape[:2] != size:
+                import cv2  # a dependency of rapidocr: the resizes RapidOCR applies to a whole page
+
+                page = cv2.resize(page, (size[1], size[0]))
+        down, across = height / rows, width / columns
+        step = _DET_TILE - _DET_OVERLAP
+        tops = [*range(0, rows - _DET_TILE, step), rows - _DET_TILE]
+        out = []
+        for index, top in enumerate(tops):
+            # this tile's share of the page: from the middle of the overlap above to the middle of the one below
+            low = (tops[index - 1] + _DET_TILE + top) / 2 if index else 0.0
+            high = (top + _DET_TILE + tops[index + 1]) / 2 if index + 1 < len(tops) else float(rows)
+            for x0, y0, x1, y1 in self._boxes(page[top : top + _DET_TILE]):
+                if low <= top + (y0 + y1) / 2 < high:
+                    out.append((x0 * across, (top + y0) * down, x1 * across, (top + y1) * down))
+        return out
+
+    def _boxes(self, image: Any) -> list[tuple[float, float, float, float]]:
         result = self._ocr(image, use_det=True, use_cls=False, use_rec=False)
         boxes = getattr(result, "boxes", None)
         if boxes is None:
@@ -252,7 +297,32 @@ def read_image(
         text = " ".join(text.split())
         if text and score >= MIN_SCORE:
             lines.append(OcrLine(text, (x0 / factor, top / factor, x1 / factor, bottom / factor), score))
+    release_freed_memory()
     return tuple(lines), factor, stopped
+
+
+def release_freed_memory() -> None:
+    """Hand the heap the OCR models freed back to the system (glibc's ``malloc_trim``; elsewhere nothing).
+
+    The models' working buffers are freed after each image, but the C allocator keeps the pages, and buffers of
+    a new image size are laid out beside them: without this, a batch of scans of different sizes keeps growing.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return None
 
 
 # ----------------------------------------------------------------------------------------- OCR -> chars
