@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -631,8 +632,12 @@ def find_roles(
             if any(_role_anchor(blocks[i], vocab) for i in run):
                 headers.extend(_split_run(run, blocks))
         for n, run in enumerate(headers):
-            body_end = headers[n + 1][0] if n + 1 < len(headers) else None
-            body = tuple(i for i in members if i > run[-1] and (body_end is None or i < body_end))
+            # the section's blocks after the run, up to the next run: ``members`` ascend (blocks are numbered in
+            # page order), so the body is one slice, found by bisection (a filter over all members per role made a
+            # section of thousands of roles quadratic)
+            low = bisect_right(members, run[-1])
+            high = bisect_left(members, headers[n + 1][0], low) if n + 1 < len(headers) else len(members)
+            body = tuple(members[low:high])
             texts = [blocks[i].text for i in run]
             dated = next((r for i in run for r in find_ranges(blocks[i].text)), None)
             title, employer, location = _role_fields(texts, vocab)
