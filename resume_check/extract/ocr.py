@@ -189,7 +189,9 @@ class RapidOcrEngine:
         ratio = min(1.0, _DET_SIDE / max(height, width, 1))
         if min(height, width) * ratio < 16:
             return []
-        scaled = (int(height * ratio), int(width * ratio))  # RapidOCR's first resize, rounded as it rounds it
+        scaled = (height, width)
+        if ratio < 1.0:  # RapidOCR's first resize, rounded to multiples of 32 as it rounds them
+            scaled = (int(round(int(height * ratio) / 32) * 32), int(round(int(width * ratio) / 32) * 32))
         grow = max(1.0, _DET_TILE / min(scaled))  # then its detector's: the short side up to its working size
         rows, columns = (int(round(int(side * grow) / 32) * 32) for side in scaled)
         if rows <= _DET_TILE + _DET_OVERLAP or rows * columns <= _DET_WHOLE_PIXELS:
