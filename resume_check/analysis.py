@@ -392,10 +392,12 @@ class _StatementIndex:
         self.statements = statements
         self._items = sorted((s.start, s.end, i) for i, s in enumerate(statements))
         self._starts = [s for s, _, _ in self._items]
+        # the furthest end among the statements up to each one: the walk back stops where none can reach the offset
+        self._reach = list(itertools.accumulate((e for _, e, _ in self._items), max))
 
     def find(self, offset: int) -> int | None:
         pos = bisect.bisect_right(self._starts, offset) - 1
-        while pos >= 0:  # statements rarely nest, so this usually looks at one
+        while pos >= 0 and self._reach[pos] > offset:  # statements rarely nest, so this usually looks at one
             start, end, index = self._items[pos]
             if start <= offset < end:
                 return index

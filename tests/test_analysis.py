@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_ats import BASIC, make_resume
 
 from resume_check.analysis import Engine, analyse, category_coverage, collect_findings, context_window, is_list_like
@@ -288,3 +290,53 @@ def test_a_bullet_that_is_only_a_list_is_skills_list_evidence() -> None:
     listed = Engine(Settings(), FakeLexicon(), FakeMatcher(), impact_without_verbs)
     assert {f.evidence for f in analyse(make_resume(sections), listed).found} == {"skills-list"}
     assert {f.evidence for f in analyse(make_resume(sections), engine()).found} == {"achievement"}  # judged
+
+
+# --------------------------------------------------------------------------------------------- statement lookup
+
+
+def _statement(start: int, end: int) -> Statement:
+    return Statement("x", "experience", 1, 0, start, end, "strong", None, None, (), "")
+
+
+class _CountingItems(list):  # type: ignore[type-arg]
+    reads = 0
+
+    def __getitem__(self, index: object) -> object:
+        _CountingItems.reads += 1
+        return super().__getitem__(index)  # type: ignore[index]
+
+
+def test_finding_the_statement_of_an_offset_between_statements_looks_at_few() -> None:
+    """A term outside every statement (a role header, a skills line) walked back over every earlier statement: a
+    résumé of 12,000 bullets (under the text limit) spent most of its time there. The walk now stops where no
+    earlier statement reaches the offset; the reads are counted, not timed."""
+    from resume_check.analysis import _StatementIndex
+
+    statements = [_statement(100 * n, 100 * n + 60) for n in range(5000)]  # a 40-character gap after each
+    index = _StatementIndex(statements)
+    index._items = _CountingItems(index._items)
+    _CountingItems.reads = 0
+    assert [index.find(100 * n + 80) for n in range(0, 5000, 10)] == [None] * 500
+    assert [index.find(100 * n + 30) for n in range(0, 5000, 10)] == list(range(0, 5000, 10))
+    assert _CountingItems.reads <= 2 * 1000, _CountingItems.reads  # walking back to the start made millions
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 60)), max_size=30),
+    st.lists(st.integers(-5, 270), min_size=1, max_size=20),
+)
+def test_the_statement_of_an_offset_is_the_latest_starting_one_that_holds_it(
+    spans: list[tuple[int, int]], offsets: list[int]
+) -> None:
+    """Statements may nest or overlap: the one found is, of those holding the offset, the last in (start, end,
+    index) order, as the walk back over all of them found it."""
+    from resume_check.analysis import _StatementIndex
+
+    statements = [_statement(start, start + length) for start, length in spans]
+    index = _StatementIndex(statements)
+    order = sorted((s.start, s.end, i) for i, s in enumerate(statements))
+    for offset in offsets:
+        holding = [i for start, end, i in order if start <= offset < end]
+        assert index.find(offset) == (holding[-1] if holding else None)
