@@ -582,11 +582,11 @@ def test_a_page_of_extreme_shape_is_padded_before_detection(monkeypatch: pytest.
     monkeypatch.setattr(engine, "_ocr", spy)
     engine.detect(np.full((2400, 22, 3), 255, np.uint8))
     assert shapes and all(max(s[:2]) <= ocr.MAX_ASPECT * min(s[:2]) for s in shapes)
-    # the 2,400 x 600 canvas, at the detector's working size (short side 736), read in tiles 736 rows high
-    assert all(s[:2] == (ocr._DET_TILE, ocr._DET_TILE) for s in shapes) and len(shapes) >= 4
+    # the 2,400 x 600 canvas at the detector's working size (its short side 736), read in tiles
+    assert all(s[:2] == (ocr._DET_TILE, ocr._DET_WORKING) for s in shapes) and len(shapes) >= 6
     shapes.clear()
     engine.detect(np.full((1000, 800, 3), 255, np.uint8))
-    assert shapes == [(1000, 800, 3)]  # an ordinary page goes in unchanged
+    assert shapes and all(s == (ocr._DET_TILE, 800, 3) for s in shapes)  # an ordinary page: tiles its full width
 
 
 # --------------------------------------------------------------------------------------------- detection in tiles
@@ -651,10 +651,11 @@ def test_a_large_page_is_detected_in_tiles_and_each_line_is_found_once_whole() -
     assert sorted((round(top), round(bottom)) for _, top, _, bottom in boxes) == sorted(bars)
     assert all(x0 == 100 and x1 == width - 100 for x0, _, x1, _ in boxes)
     assert len(detector.shapes) >= 3 and all(shape[0] == tile for shape in detector.shapes)
-    # a page within the budget is given whole, as before
+    # an image within the budget is given whole
     detector.shapes.clear()
-    small = _bars_page(900, 1000, [(40, 70), (700, 760)])
-    assert len(engine.detect(small)) == 2 and detector.shapes == [(900, 1000, 3)]
+    small = _bars_page(864, 736, [(40, 70), (700, 760)])
+    assert ocr._DET_WORKING * 864 <= ocr._DET_WHOLE_PIXELS
+    assert len(engine.detect(small)) == 2 and detector.shapes == [(864, 736, 3)]
 
 
 def test_reading_an_image_hands_the_models_freed_memory_back(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -116,15 +116,18 @@ def missing_ocr_error(path: str, what: str) -> InputError:
 
 #: the longest side RapidOCR's text detector scales an image to
 _DET_SIDE = 2000
-#: the detector's working size: it scales an image's shorter side up to this, and rows of this height are what a
-#: tall page is read in (see ``RapidOcrEngine.detect``), so a tile is never scaled up
-_DET_TILE = 736
+#: the detector's working size: the shorter side of what it reads is scaled up to at least this (RapidOCR's own
+#: default, applied here: see ``RapidOcrEngine.detect``)
+_DET_WORKING = 736
+#: rows of the tiles a page is read in, at the detector's scale; RapidOCR is set to scale up only an image whose
+#: shorter side is below this, so a tile goes in as it was cut
+_DET_TILE = 480
 #: rows each tile shares with the next, at the detector's scale: more than the tallest text line there, so every
 #: line lies whole inside a tile
 _DET_OVERLAP = 128
-#: pixels (at the detector's scale) up to which an image is read whole; the detector's working memory grows with
-#: the pixels it is given, so a larger page is read in horizontal tiles
-_DET_WHOLE_PIXELS = 1_000_000
+#: pixels (at the detector's scale) up to which an image is read whole, about a tile's; the detector's working
+#: memory grows with the pixels it is given, so a larger page is read in horizontal tiles
+_DET_WHOLE_PIXELS = 640_000
 #: the longest side of an image the detector is given, at most this many times its shortest: the detector scales
 #: the shortest side up to its working size, so a page 612 x 65,535 points (a damaged MediaBox) rendered to a strip
 #: 22 px high became tens of thousands of pixels long inside it and took gigabytes
@@ -166,6 +169,7 @@ class RapidOcrEngine:
                 "Global.log_level": "critical",
                 "Global.use_cls": False,  # résumé pages are upright; the classifier doubles the time
                 "Det.model_path": str(paths["det"]),
+                "Det.limit_side_len": _DET_TILE,  # the working size is applied by ``detect`` (tiles go in as cut)
                 "Rec.model_path": str(paths["rec"]),
                 "Cls.model_path": str(paths["cls"]),
             }
@@ -174,13 +178,12 @@ class RapidOcrEngine:
     def detect(self, image: Any) -> list[tuple[float, float, float, float]]:
         """Text line boxes (left, top, right, bottom) in the image's pixels.
 
-        The detector's working memory grows with the pixels it is given, so a page of more than
-        ``_DET_WHOLE_PIXELS`` is read in horizontal tiles: the page is first resized exactly as RapidOCR resizes a
-        whole page for its detector (longest side at most ``_DET_SIDE``, shortest side at least ``_DET_TILE``, both
-        multiples of 32), so each tile holds the very pixels the detector would have seen there; tiles are
-        ``_DET_TILE`` rows high (the last one ending at the page's foot) and share at least ``_DET_OVERLAP`` rows
-        with the next, so every line lies whole inside one; a line is kept from the tile whose share of the page
-        (up to the middle of each overlap) holds its middle, so none is read twice or cut.
+        The image is resized here exactly as RapidOCR resizes a whole image for its detector (longest side at most
+        ``_DET_SIDE``, shorter side at least ``_DET_WORKING``, both multiples of 32). The detector's working memory
+        grows with the pixels it is given, so an image of more than ``_DET_WHOLE_PIXELS`` at that size is read in
+        horizontal tiles ``_DET_TILE`` rows high (the last one ending at the foot), each sharing at least
+        ``_DET_OVERLAP`` rows with the next, so every line lies whole inside one; a line is kept from the tile whose
+        share of the page (up to the middle of each overlap) holds its middle, so none is read twice or cut.
         """
         image = _padded_to_aspect(image)
         height, width = image.shape[:2]
@@ -192,17 +195,17 @@ class RapidOcrEngine:
         scaled = (height, width)
         if ratio < 1.0:  # RapidOCR's first resize, rounded to multiples of 32 as it rounds them
             scaled = (int(round(int(height * ratio) / 32) * 32), int(round(int(width * ratio) / 32) * 32))
-        grow = max(1.0, _DET_TILE / min(scaled))  # then its detector's: the short side up to its working size
+        grow = max(1.0, _DET_WORKING / min(scaled))  # then its detector's: the short side up to its working size
         rows, columns = (int(round(int(side * grow) / 32) * 32) for side in scaled)
-        if rows <= _DET_TILE + _DET_OVERLAP or rows * columns <= _DET_WHOLE_PIXELS:
-            return self._boxes(image)
         page = image
         for size in (scaled, (rows, columns)):
             if page.shape[:2] != size:
-                import cv2  # a dependency of rapidocr: the resizes RapidOCR applies to a whole page
+                import cv2  # a dependency of rapidocr: the resizes RapidOCR applies to a whole image
 
                 page = cv2.resize(page, (size[1], size[0]))
         down, across = height / rows, width / columns
+        if rows <= _DET_TILE + _DET_OVERLAP or rows * columns <= _DET_WHOLE_PIXELS:
+            return [(x0 * across, y0 * down, x1 * across, y1 * down) for x0, y0, x1, y1 in self._boxes(page)]
         step = _DET_TILE - _DET_OVERLAP
         tops = [*range(0, rows - _DET_TILE, step), rows - _DET_TILE]
         out = []
