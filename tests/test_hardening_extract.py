@@ -123,6 +123,20 @@ def test_a_long_page_up_to_the_limit_is_read(height: bytes, engine: str) -> None
     assert any("Scrum programme" in line.text for line in document.lines)
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("box", [b"612 792 0 0", b"0 792 612 0", b"612 0 0 792"])
+def test_a_page_box_with_its_corners_in_any_order_reads_like_the_ordered_one(box: bytes, engine: str) -> None:
+    """A rectangle may name its corners in any order (PDF 32000-1, 7.9.5). pypdfium2 gives the crop box as written
+    and pdfminer places text from the corners as written, so every char of such a page was off the page: "all
+    characters are invisible" (exit 3)."""
+    from resume_check.extract.pdf import extract_pdf
+
+    ordered = extract_pdf(raw_pdf(RESUME_TEXT), "ordered.pdf", engine=engine)  # type: ignore[arg-type]
+    document = extract_pdf(raw_pdf(RESUME_TEXT, mediabox=box), "corners.pdf", engine=engine)  # type: ignore[arg-type]
+    assert [(line.text, line.bbox) for line in document.lines] == [(line.text, line.bbox) for line in ordered.lines]
+    assert document.lines[-1].text == "Managed a budget of 2m for the Scrum programme"
+
+
 def test_a_huge_page_costs_no_memory_and_is_exit_3(tmp_path: Path) -> None:
     """PDFium's own memory is outside tracemalloc: a child process reads the page and reports its peak RSS (Linux's
     VmHWM, which starts afresh at exec; ru_maxrss would carry the forking test process's own size over)."""

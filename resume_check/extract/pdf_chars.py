@@ -233,8 +233,10 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
     page = pdf[index]
     try:
         width, height = page.get_size()
-        # PDFium reports boxes in the page's coordinate space; the visible area starts at the crop box origin
-        left, bottom_edge, _right, top_edge = page.get_cropbox()
+        # PDFium reports boxes in the page's coordinate space; the visible area starts at the crop box's top left.
+        # A box may name its corners in any order (PDF 32000-1, 7.9.5), and pypdfium2 gives it as written
+        x0, y0, x1, y1 = page.get_cropbox()
+        left, bottom_edge, top_edge = min(x0, x1), min(y0, y1), max(y0, y1)
         textpage = page.get_textpage()
         try:
             chars = _pdfium_chars(textpage.raw, left, top_edge)
@@ -752,10 +754,21 @@ def _plumber_layout(page: Any) -> None:
     page._layout = device.get_result()
 
 
+def _corners_in_order(page_obj: Any) -> None:
+    """Put the corners of a page's boxes in order (lower left, upper right): a box may name them in any order
+    (PDF 32000-1, 7.9.5), and pdfminer places the page's text from the first two numbers as written."""
+    for name in ("mediabox", "cropbox"):
+        box = getattr(page_obj, name, None)
+        if isinstance(box, list | tuple) and len(box) == 4 and all(isinstance(v, int | float) for v in box):
+            x0, y0, x1, y1 = box
+            setattr(page_obj, name, [min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)])
+
+
 def _read_plumber_page(page: object) -> PageChars:
     import pdfplumber.page
 
     assert isinstance(page, pdfplumber.page.Page)
+    _corners_in_order(page.page_obj)
     _plumber_layout(page)
     chars: list[Char] = []
     for c in page.chars:
