@@ -137,6 +137,23 @@ def test_a_page_box_with_its_corners_in_any_order_reads_like_the_ordered_one(box
     assert document.lines[-1].text == "Managed a budget of 2m for the Scrum programme"
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        raw_pdf(RESUME_TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 612 792] /Rotate 90"),
+        raw_pdf(RESUME_TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 612 792] /Rotate 180"),
+        raw_pdf(RESUME_TEXT.replace(b"72 720 Td", b"1072 1720 Td"), mediabox=b"1000 1000 1612 1792"),
+        raw_pdf(RESUME_TEXT.replace(b"72 720 Td", b"1072 1720 Td"), mediabox=b"1612 1792 1000 1000"),
+    ],
+    ids=["rotated 90", "rotated 180", "box away from the origin", "box away from the origin, corners reversed"],
+)
+def test_the_default_engine_reads_turned_and_moved_pages_like_an_ordinary_one(page: bytes) -> None:
+    """The README says the pdfplumber engine misreads these and PDFium does not: this holds the PDFium side."""
+    ordered = extract_bytes(raw_pdf(RESUME_TEXT), "ordered.pdf")
+    document = extract_bytes(page, "page.pdf")
+    assert [(line.text, line.bbox) for line in document.lines] == [(line.text, line.bbox) for line in ordered.lines]
+
+
 def test_a_huge_page_costs_no_memory_and_is_exit_3(tmp_path: Path) -> None:
     """PDFium's own memory is outside tracemalloc: a child process reads the page and reports its peak RSS (Linux's
     VmHWM, which starts afresh at exec; ru_maxrss would carry the forking test process's own size over)."""
