@@ -137,21 +137,39 @@ def test_a_page_box_with_its_corners_in_any_order_reads_like_the_ordered_one(box
     assert document.lines[-1].text == "Managed a budget of 2m for the Scrum programme"
 
 
+#: lines at the top, the middle right and the foot of a US Letter page
+CORNER_TEXT = (
+    b"BT /F1 12 Tf 72 720 Td (Alex Morgan) Tj 0 -20 Td (Experience) Tj ET\n"
+    b"BT /F1 12 Tf 500 400 Td (Scrum Master) Tj ET\n"
+    b"BT /F1 12 Tf 72 60 Td (Managed a budget of 2m for the Scrum programme) Tj ET\n"
+)
+
+
+def _turned(degrees: int) -> bytes:
+    return raw_pdf(CORNER_TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 612 792] /Rotate %d" % degrees)
+
+
+def _moved(box: bytes) -> bytes:
+    """The same lines 1,000 points up and right, on a page box there."""
+    text = CORNER_TEXT
+    for old, new in ((b"72 720 Td", b"1072 1720 Td"), (b"500 400 Td", b"1500 1400 Td"), (b"72 60 Td", b"1072 1060 Td")):
+        text = text.replace(old, new)
+    return raw_pdf(text, mediabox=box)
+
+
 @pytest.mark.parametrize(
     "page",
-    [
-        raw_pdf(RESUME_TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 612 792] /Rotate 90"),
-        raw_pdf(RESUME_TEXT).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 612 792] /Rotate 180"),
-        raw_pdf(RESUME_TEXT.replace(b"72 720 Td", b"1072 1720 Td"), mediabox=b"1000 1000 1612 1792"),
-        raw_pdf(RESUME_TEXT.replace(b"72 720 Td", b"1072 1720 Td"), mediabox=b"1612 1792 1000 1000"),
-    ],
-    ids=["rotated 90", "rotated 180", "box away from the origin", "box away from the origin, corners reversed"],
+    [_turned(90), _turned(180), _turned(270), _moved(b"1000 1000 1612 1792"), _moved(b"1612 1792 1000 1000")],
+    ids=["turned 90", "turned 180", "turned 270", "box away from the origin", "the same, corners reversed"],
 )
 def test_the_default_engine_reads_turned_and_moved_pages_like_an_ordinary_one(page: bytes) -> None:
-    """The README says the pdfplumber engine misreads these and PDFium does not: this holds the PDFium side."""
-    ordered = extract_bytes(raw_pdf(RESUME_TEXT), "ordered.pdf")
+    """A page turned by /Rotate 90 or 270 was measured turned while its chars stand in its own, unturned space,
+    so text in the lower part of the page fell outside it and was dropped as hidden. The README says the
+    pdfplumber engine misreads these pages and PDFium does not: this holds the PDFium side."""
+    ordered = extract_bytes(raw_pdf(CORNER_TEXT), "ordered.pdf")
     document = extract_bytes(page, "page.pdf")
     assert [(line.text, line.bbox) for line in document.lines] == [(line.text, line.bbox) for line in ordered.lines]
+    assert len(document.lines) == 4 and not document.warnings
 
 
 def test_a_huge_page_costs_no_memory_and_is_exit_3(tmp_path: Path) -> None:

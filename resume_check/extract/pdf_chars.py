@@ -233,6 +233,9 @@ def _read_pdfium_page(pdf: object, r: object, index: int) -> PageChars:
     page = pdf[index]
     try:
         width, height = page.get_size()
+        if page.get_rotation() in (90, 270):
+            # the size is of the page as shown, turned; the chars are placed in the page's own, unturned space
+            width, height = height, width
         # PDFium reports boxes in the page's coordinate space; the visible area starts at the crop box's top left.
         # A box may name its corners in any order (PDF 32000-1, 7.9.5), and pypdfium2 gives it as written
         x0, y0, x1, y1 = page.get_cropbox()
