@@ -157,19 +157,37 @@ def _moved(box: bytes) -> bytes:
     return raw_pdf(text, mediabox=box)
 
 
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 @pytest.mark.parametrize(
     "page",
     [_turned(90), _turned(180), _turned(270), _moved(b"1000 1000 1612 1792"), _moved(b"1612 1792 1000 1000")],
     ids=["turned 90", "turned 180", "turned 270", "box away from the origin", "the same, corners reversed"],
 )
-def test_the_default_engine_reads_turned_and_moved_pages_like_an_ordinary_one(page: bytes) -> None:
-    """A page turned by /Rotate 90 or 270 was measured turned while its chars stand in its own, unturned space,
-    so text in the lower part of the page fell outside it and was dropped as hidden. The README says the
-    pdfplumber engine misreads these pages and PDFium does not: this holds the PDFium side."""
-    ordered = extract_bytes(raw_pdf(CORNER_TEXT), "ordered.pdf")
-    document = extract_bytes(page, "page.pdf")
+def test_turned_and_moved_pages_read_like_an_ordinary_one(page: bytes, engine: str) -> None:
+    """A page turned by /Rotate 90 or 270 was measured turned while PDFium places its chars in the page's own,
+    unturned space, so text in the lower part of the page was dropped as hidden. pdfminer placed a turned page's
+    text as shown (90 degrees read as garbage, 180 reversed each line), and text on a page box away from the origin
+    fell outside the page. Both engines now read these as they read the ordinary page."""
+    from resume_check.extract.pdf import extract_pdf
+
+    ordered = extract_pdf(raw_pdf(CORNER_TEXT), "ordered.pdf", engine=engine)  # type: ignore[arg-type]
+    document = extract_pdf(page, "page.pdf", engine=engine)  # type: ignore[arg-type]
     assert [(line.text, line.bbox) for line in document.lines] == [(line.text, line.bbox) for line in ordered.lines]
     assert len(document.lines) == 4 and not document.warnings
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_text_is_placed_from_the_crop_box_with_both_engines(engine: str) -> None:
+    from resume_check.extract.pdf import extract_pdf
+
+    cropped = raw_pdf(CORNER_TEXT).replace(
+        b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 612 792] /CropBox [50 50 600 780]"
+    )
+    ordered = extract_pdf(raw_pdf(CORNER_TEXT), "ordered.pdf", engine=engine)  # type: ignore[arg-type]
+    document = extract_pdf(cropped, "cropped.pdf", engine=engine)  # type: ignore[arg-type]
+    # the crop box starts 50 points in from the left and 12 points down from the top of the media box
+    shifted = [(line.text, [round(line.bbox[0] - 50, 2), round(line.bbox[1] - 12, 2)]) for line in ordered.lines]
+    assert [(line.text, [round(line.bbox[0], 2), round(line.bbox[1], 2)]) for line in document.lines] == shifted
 
 
 def test_a_huge_page_costs_no_memory_and_is_exit_3(tmp_path: Path) -> None:

@@ -711,7 +711,7 @@ def read_pdfplumber(data: bytes, path: str, max_pages: int) -> PdfChars:
         for page in pdf.pages[:max_pages]:
             try:
                 check_page_size(path, page.page_number, float(page.width), float(page.height))
-                pages.append(_read_plumber_page(page))
+                pages.append(_read_plumber_page(_unturned(page)))
             except InputError:
                 raise
             except Exception as err:  # pdfminer raises anything from KeyError to PdfminerException on bad streams
@@ -767,12 +767,37 @@ def _corners_in_order(page_obj: Any) -> None:
             setattr(page_obj, name, [min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)])
 
 
+def _plumber_shape(obj: dict[str, Any], left: float, top_edge: float, color: Color | None) -> Shape:
+    return Shape(
+        float(obj["x0"]) - left,
+        float(obj["top"]) - top_edge,
+        float(obj["x1"]) - left,
+        float(obj["bottom"]) - top_edge,
+        color,
+    )
+
+
+def _unturned(page: Any) -> Any:
+    """The pdfplumber page without its /Rotate: pdfminer places the text of a turned page as shown, turned, where
+    PDFium (and the layout code) reads it in the page's own space."""
+    import pdfplumber.page
+
+    if not page.rotation:
+        return page
+    page_obj = page.page_obj
+    page_obj.attrs = {**page_obj.attrs, "Rotate": 0}
+    page_obj.rotate = 0
+    return pdfplumber.page.Page(page.pdf, page_obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
+
+
 def _read_plumber_page(page: object) -> PageChars:
     import pdfplumber.page
 
     assert isinstance(page, pdfplumber.page.Page)
     _corners_in_order(page.page_obj)
     _plumber_layout(page)
+    # pdfplumber places things from the media box's left edge; the visible area (PDFium's frame) is the crop box
+    left, top_edge, right, bottom_edge = (float(v) for v in page.cropbox)
     chars: list[Char] = []
     for c in page.chars:
         if not c.get("upright", True):
@@ -785,10 +810,10 @@ def _read_plumber_page(page: object) -> PageChars:
         chars.append(
             Char(
                 text,
-                float(c["x0"]),
-                float(c["x1"]),
-                float(c["top"]),
-                float(c["bottom"]),
+                float(c["x0"]) - left,
+                float(c["x1"]) - left,
+                float(c["top"]) - top_edge,
+                float(c["bottom"]) - top_edge,
                 float(c["size"]),
                 name,
                 is_bold_font(name),
@@ -804,23 +829,25 @@ def _read_plumber_page(page: object) -> PageChars:
             color = color_from_components(obj.get("non_stroking_color"))
             if color is None:
                 continue
-            shapes.append(Shape(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]), color))
+            shapes.append(_plumber_shape(obj, left, top_edge, color))
         for img in page.images:
-            shapes.append(Shape(float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"]), None))
+            shapes.append(_plumber_shape(img, left, top_edge, None))
     marks: list[Shape] = []
     for obj in list(page.rects) + list(page.curves):
-        x0, top, x1, bottom = float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"])
+        x0, top, x1, bottom = (
+            float(obj[k]) - d for k, d in (("x0", left), ("top", top_edge), ("x1", left), ("bottom", top_edge))
+        )
         if obj.get("fill") and MARK_MIN <= x1 - x0 <= MARK_MAX and MARK_MIN <= bottom - top <= MARK_MAX:
             marks.append(Shape(x0, top, x1, bottom, color_from_components(obj.get("non_stroking_color"))))
     links = [
-        (float(h.get("top", 0.0)), float(h.get("x0", 0.0)), _SURROGATE.sub("\ufffd", str(h["uri"])))
+        (float(h.get("top", 0.0)) - top_edge, float(h.get("x0", 0.0)) - left, _SURROGATE.sub("\ufffd", str(h["uri"])))
         for h in page.hyperlinks
         if h.get("uri")
     ]
     return PageChars(
         number=page.page_number,
-        width=float(page.width),
-        height=float(page.height),
+        width=right - left,
+        height=bottom_edge - top_edge,
         chars=chars,
         shapes=shapes,
         links=links,
