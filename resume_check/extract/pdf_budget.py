@@ -378,7 +378,6 @@ def _simple_value(value: bytes) -> Any:
         if len(words) == 3 and _is_int(words[0]) and _is_int(words[1]):
             return _Ref(int(words[0]), int(words[1]))
     return value
-    return value
 
 
 def _name(raw: bytes) -> bytes:
