@@ -134,6 +134,11 @@ _DET_WHOLE_PIXELS = 640_000
 MAX_ASPECT = 4
 
 
+def _round32(side: float) -> int:
+    """A side as RapidOCR sizes it: truncated to whole pixels, then rounded to a multiple of 32."""
+    return int(round(int(side) / 32) * 32)
+
+
 def _padded_to_aspect(image: Any) -> Any:
     """The image on a white canvas whose sides are at most MAX_ASPECT to 1 (unchanged when they already are); the
     image keeps its top-left corner, so the boxes found stay in its pixels."""
@@ -192,28 +197,28 @@ class RapidOcrEngine:
         ratio = min(1.0, _DET_SIDE / max(height, width, 1))
         if min(height, width) * ratio < 16:
             return []
-        scaled = (height, width)
-        if ratio < 1.0:  # RapidOCR's first resize, rounded to multiples of 32 as it rounds them
-            scaled = (int(round(int(height * ratio) / 32) * 32), int(round(int(width * ratio) / 32) * 32))
-        grow = max(1.0, _DET_WORKING / min(scaled))  # then its detector's: the short side up to its working size
-        rows, columns = (int(round(int(side * grow) / 32) * 32) for side in scaled)
+        # RapidOCR's first resize (only when the longest side is over the limit), then its detector's (the short
+        # side up to its working size), each rounding both sides to a multiple of 32
+        scaled = (_round32(height * ratio), _round32(width * ratio)) if ratio < 1.0 else (height, width)
+        grow = max(1.0, _DET_WORKING / min(scaled))
+        rows, columns = _round32(scaled[0] * grow), _round32(scaled[1] * grow)
         page = image
         for size in (scaled, (rows, columns)):
             if page.shape[:2] != size:
                 import cv2  # a dependency of rapidocr: the resizes RapidOCR applies to a whole image
 
                 page = cv2.resize(page, (size[1], size[0]))
-        down, across = height / rows, width / columns
         if rows <= _DET_TILE + _DET_OVERLAP or rows * columns <= _DET_WHOLE_PIXELS:
-            return [(x0 * across, y0 * down, x1 * across, y1 * down) for x0, y0, x1, y1 in self._boxes(page)]
-        step = _DET_TILE - _DET_OVERLAP
-        tops = [*range(0, rows - _DET_TILE, step), rows - _DET_TILE]
+            tile, tops = rows, [0]  # read whole: one tile
+        else:
+            tile, tops = _DET_TILE, [*range(0, rows - _DET_TILE, _DET_TILE - _DET_OVERLAP), rows - _DET_TILE]
+        down, across = height / rows, width / columns
         out = []
         for index, top in enumerate(tops):
             # this tile's share of the page: from the middle of the overlap above to the middle of the one below
-            low = (tops[index - 1] + _DET_TILE + top) / 2 if index else 0.0
-            high = (top + _DET_TILE + tops[index + 1]) / 2 if index + 1 < len(tops) else float(rows)
-            for x0, y0, x1, y1 in self._boxes(page[top : top + _DET_TILE]):
+            low = (tops[index - 1] + tile + top) / 2 if index else float("-inf")
+            high = (top + tile + tops[index + 1]) / 2 if index + 1 < len(tops) else float("inf")
+            for x0, y0, x1, y1 in self._boxes(page[top : top + tile]):
                 if low <= top + (y0 + y1) / 2 < high:
                     out.append((x0 * across, (top + y0) * down, x1 * across, (top + y1) * down))
         return out
