@@ -767,13 +767,13 @@ def _corners_in_order(page_obj: Any) -> None:
             setattr(page_obj, name, [min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)])
 
 
-def _plumber_shape(obj: dict[str, Any], left: float, top_edge: float, color: Color | None) -> Shape:
-    return Shape(
+def _plumber_box(obj: dict[str, Any], left: float, top_edge: float) -> tuple[float, float, float, float]:
+    """(x0, top, x1, bottom) of a pdfplumber object, from the crop box's top left as PDFium places things."""
+    return (
         float(obj["x0"]) - left,
         float(obj["top"]) - top_edge,
         float(obj["x1"]) - left,
         float(obj["bottom"]) - top_edge,
-        color,
     )
 
 
@@ -829,14 +829,12 @@ def _read_plumber_page(page: object) -> PageChars:
             color = color_from_components(obj.get("non_stroking_color"))
             if color is None:
                 continue
-            shapes.append(_plumber_shape(obj, left, top_edge, color))
+            shapes.append(Shape(*_plumber_box(obj, left, top_edge), color))
         for img in page.images:
-            shapes.append(_plumber_shape(img, left, top_edge, None))
+            shapes.append(Shape(*_plumber_box(img, left, top_edge), None))
     marks: list[Shape] = []
     for obj in list(page.rects) + list(page.curves):
-        x0, top, x1, bottom = (
-            float(obj[k]) - d for k, d in (("x0", left), ("top", top_edge), ("x1", left), ("bottom", top_edge))
-        )
+        x0, top, x1, bottom = _plumber_box(obj, left, top_edge)
         if obj.get("fill") and MARK_MIN <= x1 - x0 <= MARK_MAX and MARK_MIN <= bottom - top <= MARK_MAX:
             marks.append(Shape(x0, top, x1, bottom, color_from_components(obj.get("non_stroking_color"))))
     links = [
