@@ -946,3 +946,38 @@ def test_an_object_streams_objects_are_found_from_its_own_table() -> None:
     # the tokens of one object only: a region running past the end of an object is no reference context
     assert pdf_budget._key_path(pdf_budget._tokens(b"<< /XObject << /Im1 ")) == [b"XObject", b"Im1"]
     assert pdf_budget._key_path(pdf_budget._tokens(b"<< >> endobj junk << /Contents ")) is None
+
+
+def test_xobject_dictionaries_written_as_their_own_objects_are_checked_in_one_more_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Whether an object holding /XObject entries is named only as an /XObject value took a scan of the whole file
+    per such object: a file of many of them cost that many scans. Their references are now found in one scan."""
+    pages = 12
+    first_page, first_holder, first_image = 4, 4 + pages, 4 + 2 * pages
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (first_page + k) for k in range(pages)), pages),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        *(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> /XObject %d 0 R >> >>" % (first_image + pages, first_holder + k)
+            for k in range(pages)
+        ),
+        *(b"<< /Im1 %d 0 R >>" % (first_image + k) for k in range(pages)),
+        *(image_object(bytes([k]) * 24 * 1024 + bytes(range(256)) * 2 * 1024) for k in range(pages)),
+        raw_stream(b"<< /Length LENGTH /Filter /FlateDecode >>", zlib.compress(RESUME_TEXT)),
+    ]
+    scans: list[set[int]] = []
+    real = pdf_budget._references
+
+    def spy(texts: Any, wanted: set[int], budget: list[int]) -> Any:
+        scans.append(set(wanted))
+        return real(texts, wanted, budget)
+
+    monkeypatch.setattr(pdf_budget, "_references", spy)
+    pdf = pdf_from_objects(objects)
+    check_inflated_size(pdf, "holders.pdf")  # passes only with the images left out: together they inflate past it
+    holders = set(range(first_holder, first_holder + pages))
+    assert scans == [set(range(first_image, first_image + pages)), holders]

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
 from ..errors import InputError
 
@@ -614,22 +614,25 @@ def _images_only(
     refs = _references((data, *texts), image_numbers, budget)
     if refs is None:
         return set()
-    holders: dict[int, bool] = {}  # objects holding XObject entries written as their own object: named only so?
-    only: set[int] = set()
+    verdicts: dict[int, list[str | int]] = {}
     for number in image_numbers:
-        verdicts = [_role(text, at, data, starts, image_numbers, budget) for text, at in refs.get(number, ())]
-        if not verdicts or any(v is None for v in verdicts):
-            continue  # no reference found, or one that is not an image use: counted
-        for verdict in verdicts:
-            if isinstance(verdict, int) and verdict not in holders:
-                holder_refs = _references((data, *texts), {verdict}, budget)
-                found = holder_refs.get(verdict, []) if holder_refs is not None else []
-                holders[verdict] = bool(found) and all(
-                    _role(text, at, data, starts, image_numbers, budget) == "xobject-dict" for text, at in found
-                )
-        if all(v == "image" or (isinstance(v, int) and holders.get(v)) for v in verdicts):
-            only.add(number)
-    return only
+        roles = [_role(text, at, data, starts, image_numbers, budget) for text, at in refs.get(number, ())]
+        if roles and None not in roles:  # else no reference was found, or one is not an image use: counted
+            verdicts[number] = cast(list[str | int], roles)
+    # objects holding XObject entries written as their own object: is each named only as an /XObject value? Their
+    # references are found in one more scan, for all of them at once
+    held = {role for roles in verdicts.values() for role in roles if isinstance(role, int)}
+    holder_refs = (_references((data, *texts), held, budget) if held else None) or {}
+    holders = {
+        holder: bool(found)
+        and all(_role(text, at, data, starts, image_numbers, budget) == "xobject-dict" for text, at in found)
+        for holder, found in ((holder, holder_refs.get(holder, [])) for holder in held)
+    }
+    return {
+        number
+        for number, roles in verdicts.items()
+        if all(role == "image" or (isinstance(role, int) and holders[role]) for role in roles)
+    }
 
 
 def _objstm_starts(text: bytes, first: int) -> list[tuple[int, int]] | None:
