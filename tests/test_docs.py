@@ -105,6 +105,14 @@ def test_no_development_notes_ship_in_the_package() -> None:
     assert offenders == [], f"{len(offenders)} line(s): {offenders[:10]}"
 
 
+def test_the_readme_names_the_current_algorithm_version() -> None:
+    """The README's "How the score works" names the version reports carry (it said 2026.12-5 at 2026.12-6)."""
+    from resume_check.scoring import ALGORITHM_VERSION
+
+    section = README[README.index("## How the score works") :]
+    assert f"(`{ALGORITHM_VERSION}` at present)" in section[:400]
+
+
 def test_the_readme_sample_report_is_todays_output() -> None:
     """The report the README shows under "What a check looks like" is, character for character, what the command
     prints today (80 columns, no colour); regenerate it when the report changes."""

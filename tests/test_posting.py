@@ -213,6 +213,43 @@ def test_posting_terms_are_never_substrings(tmp_path: Path) -> None:
     assert "Data platform engineering" in labels or "data platform" in " ".join(labels).lower()
 
 
+@pytest.mark.parametrize(
+    ("line", "absent", "present"),
+    [
+        # a participle that opens a clause after a noun is no part of a term
+        ("Experience leading a service utilizing iterative delivery", "service utilizing", ""),
+        ("Experience with tools leveraging telemetry data", "tools leveraging", "telemetry data"),
+        # the verb a modal announces never starts a term
+        ("You should understand engineering best practices", "understand engineering", "engineering"),
+        # nor the verb a relative word announces, when the verb lexicon knows it
+        ("Work in teams that deliver digital products", "deliver digital products", "digital products"),
+        ("Ability to deliver accessible web content", "deliver accessible", "accessible web content"),
+        # a third person between two words is the clause's verb
+        ("Improve how the government builds technology platforms", "government builds", "technology platforms"),
+    ],
+)
+def test_posting_phrases_leave_out_verbs(tmp_path: Path, line: str, absent: str, present: str) -> None:
+    posting = read(tmp_path, "v.md", f"Engineer\n\n## Requirements\n\n- {line}.\n")
+    labels = [t.label.lower() for t in posting.terms]
+    assert not any(absent in label for label in labels), labels
+    if present:
+        assert present in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("line", "present"),
+    [
+        ("Commitment to quality assurance and release engineering", "quality assurance"),  # "to" before a noun
+        ("Experience running nightly software builds", "software builds"),  # a last -s word is a plural noun
+        ("Experience with requirements gathering and load balancing", "load balancing"),  # -ing nouns stay
+    ],
+)
+def test_posting_phrases_keep_nouns_that_look_like_verbs(tmp_path: Path, line: str, present: str) -> None:
+    posting = read(tmp_path, "n.md", f"Engineer\n\n## Requirements\n\n- {line}.\n")
+    labels = [t.label.lower() for t in posting.terms] + [t.written.lower() for t in posting.terms if t.written]
+    assert any(present in label for label in labels), labels
+
+
 # ----------------------------------------------------------------------------------- the real postings
 
 

@@ -159,6 +159,8 @@ class PostingRules:
     generic_nouns: frozenset[str]
     gerund_nouns: frozenset[str]
     knockouts: tuple[tuple[KnockoutKind, re.Pattern[str]], ...]
+    verb_after: frozenset[str] = frozenset()  # the next word is a verb: "you should understand engineering"
+    verb_after_if_verb: frozenset[str] = frozenset()  # it is when the lexicon knows it as one: "teams that deliver"
 
 
 def _words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -200,6 +202,8 @@ def load_posting_rules() -> PostingRules:
             generic_nouns=frozenset(str(w).lower() for w in data["generic_nouns"]),
             gerund_nouns=frozenset(str(w).lower() for w in data["gerund_nouns"]),
             knockouts=knockouts,
+            verb_after=frozenset(str(w).lower() for w in data["verb_cues"]["always"]),
+            verb_after_if_verb=frozenset(str(w).lower() for w in data["verb_cues"]["if_a_verb"]),
         )
     except (KeyError, TypeError, AttributeError, re.error) as err:
         raise LexiconError(f"posting.yaml: malformed ({type(err).__name__}: {err}); reinstall resume-check") from None
@@ -742,17 +746,33 @@ def _posting_phrases(
     rules: PostingRules,
 ) -> list[tuple[int, int, str, str, str, tuple[str, ...]]]:
     """Posting terms the lexicon lacks: runs of 2-4 content words (not stop words, not inside a lexicon hit, not
-    across punctuation) and acronyms. A run never starts with a verb form ("building relationships")."""
+    across punctuation) and acronyms. A run never starts with a verb form ("building relationships"), nor with the
+    verb a modal or a relative word announces ("you should understand engineering", "teams that deliver")."""
     from ..verbs import load_verbs
 
     verbs = load_verbs().forms
     covered = [(s, e) for s, e, *_ in found]
     out: list[tuple[int, int, str, str, str, tuple[str, ...]]] = []
     run: list[re.Match[str]] = []
+    cue = [""]  # the word right before the run (white space between), lowercased
 
     def flush() -> None:
         words = list(run)
         run.clear()
+        if words and (
+            cue[0] in rules.verb_after or (cue[0] in rules.verb_after_if_verb and words[0].group().lower() in verbs)
+        ):
+            words.pop(0)
+        # a verb's third person between two words is the clause's verb ("how the government builds technology"):
+        # the words on each side are read apart, the verb dropped; a last word is a plural noun ("software builds")
+        for k in range(1, len(words) - 1):
+            if _is_third_person(words[k].group().lower(), verbs):
+                emit(words[:k])
+                emit(words[k + 1 :])
+                return
+        emit(words)
+
+    def emit(words: list[re.Match[str]]) -> None:
         while words and _is_verb_form(words[0].group().lower(), verbs, rules):
             words.pop(0)  # "building relationships", "leading programmes": the verb is not part of the term
         while words and words[0].group().lower().endswith("ly"):
@@ -779,10 +799,12 @@ def _posting_phrases(
             out.append((words[0].start(), words[0].end(), "job." + _slug(word), word, "posting", (word,)))
 
     previous_end = start
+    previous = ""
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         gap = text[previous_end : m.start()]
         previous_end = m.end()
+        before, previous = previous, word.lower()
         inside = any(s <= m.start() < e for s, e in covered)
         if run and (re.search(r"[^\s]", gap) and not re.fullmatch(r"\s*-\s*", gap)):
             flush()
@@ -799,11 +821,18 @@ def _posting_phrases(
             continue
         if _is_acronym(word, rules) and run:
             flush()
+        if not run:
+            cue[0] = before if not gap.strip() else ""
         run.append(m)
         if _is_acronym(word, rules):
             flush()
     flush()
     return out
+
+
+def _is_third_person(word: str, verbs: Any) -> bool:
+    """A verb's third person singular the verb lexicon knows ("builds", "manages"), which may also be a plural noun."""
+    return word.endswith("s") and word in verbs and (word[:-1] in verbs or word[:-2] in verbs)
 
 
 def _is_verb_form(word: str, verbs: Any, rules: PostingRules) -> bool:
