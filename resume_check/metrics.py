@@ -15,6 +15,9 @@ How a number is judged (decisions a reader may question are marked *):
 - a count needs a countable noun within three words ("40+ stakeholders", "12 cross-functional engineers",
   "team of twelve", "12-person team"); a bare number is not a metric; number words count ("a dozen vendors",
   "hundreds of thousands of requests per second", "reduced incidents by half");
+- * a number in digits before any other plural noun, within two words, counts too ("250+ packages", "9 cars per
+  month", "4 articles"): the count lists cannot name every thing a résumé counts; its dimension comes from the
+  nearest cue word; a capitalised word before the number makes it a version ("Python 3 scripts");
 - * a duration used as an adjective ("a 5-day forecast feature", "a 3-day workshop") is the length of the thing
   described, not a result, unless a saving or reduction frames it ("a 2-day reduction in close");
 - * "doubled down" and "doubling as" are idioms, not multipliers;
@@ -39,7 +42,9 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
     (
         "metric.count",
         "a number or number words before a countable noun (12 engineers, a dozen vendors, hundreds of thousands of "
-        "requests, team of twelve); the noun gives the dimension (team, scope, quality, budget)",
+        "requests, team of twelve), or a number before any other plural noun (250+ packages, 4 articles; not "
+        "after a product name: Python 3 scripts); the noun, or else the nearest cue word, gives the dimension "
+        "(team, scope, quality, budget)",
     ),
     (
         "metric.duration",
@@ -377,6 +382,13 @@ def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimensi
         kind = "rate" if end > m.end() else "count"
         measures = _count_dimension(m.group()) or _nearest_cue(masked, m.start(), m.end())
         yield m.start(), end, kind, measures, 5
+    first = len(masked) - len(masked.lstrip())  # where the text's first word starts
+    for m in _PLURAL_COUNT.finditer(masked):
+        if _names_a_version(masked, m.start(), first):
+            continue
+        end = _extend_per(masked, m.end())
+        kind = "rate" if end > m.end() else "count"
+        yield m.start(), end, kind, _nearest_cue(masked, m.start(), m.end()), 7
     for m in _DURATION.finditer(masked):
         if not _is_result_duration(masked, m.start(), m.end()):
             continue
@@ -402,6 +414,24 @@ def _digit_candidates(masked: str) -> Iterator[tuple[int, int, str, Dimension | 
     for pattern in (_PCT, _PP):
         for m in pattern.finditer(masked):
             yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 3
+
+
+#: a number (in digits) before a plural noun the count lists lack ("250+ packages", "9 cars", "4 articles"): up to
+#: two modifiers between them; the noun is a lowercase word ending in a plural "s" (not "ss", "us", "is": "status",
+#: "analysis") and is no unit, duration or stop word (those have their own rules or are no measure)
+_PLURAL_COUNT = re.compile(
+    rf"{_LEFT}{_NUM}{_MAG}?\+?(?:\s+(?!{_STOP}(?![\w-]))[a-z][\w&'’-]*){{0,2}}?"
+    rf"\s+(?!{_STOP}\b|{_DUR_UNIT}\b)[a-z][a-z'’-]*[a-rt-z]s\b(?<!ss)(?<!us)(?<!is)(?![-’'\w])"
+)
+#: the word before a number, when it is a capitalised name with the number its version ("Windows 10 laptops")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.+#-]*)\s+$")
+
+
+def _names_a_version(text: str, start: int, first: int) -> bool:
+    """True when the number at ``start`` follows a capitalised word that is not the text's first (which starts at
+    ``first``): a product and its version or model ("Windows 10 laptops", "Python 3 scripts"), not a count."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1)[0].isupper() and before.start() > first
 
 
 def _extend_per(text: str, end: int) -> int:

@@ -79,6 +79,11 @@ METRICS = [
     ("Held availability at 99.95%", [("availability at 99.95%", "rate", "quality")]),
     ("Met an SLA of 98%", [("SLA of 98%", "rate", "quality")]),
     ("Raised CSAT to 4.8/5", [("CSAT to 4.8/5", "rate", "quality")]),
+    # a number before a plural noun the count lists lack is still a count (hand labels: "strong")
+    ("Delivered 250+ packages daily", [("250+ packages", "count", None)]),
+    ("Exceeded a sales goal of 9 cars per month", [("9 cars per month", "rate", None)]),
+    ("Published 4 articles on data structures", [("4 articles", "count", None)]),
+    ("Presented findings to 20+ faculty and students", [("20+ faculty", "count", "scope")]),
 ]
 
 # numbers that are never metrics
@@ -115,6 +120,13 @@ NON_METRICS = [
     "Ran 1:1s with the team",
     "Works in Sprint 12",
     "Published 4 papers May 2022 – Aug 2022 4 months",  # tenure from a date column (the papers count)
+    # a product's version before a plural noun names the product, it counts nothing
+    "Wrote Python 3 scripts for the build",
+    "Upgraded the fleet to Windows 10 machines",
+    "Trained staff on Dynamics 365 dashboards",
+    # a plural-looking word that is no plural, and a duration, are not counted by the plural rule
+    "Ran 3 analysis",
+    "Cleared 2 status",
 ]
 
 

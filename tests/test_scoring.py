@@ -51,7 +51,8 @@ KNOWN_FINGERPRINTS = {
     "2026.12-5": "6ead4aee821433a116ca99fdcc8dd7a5c0de1ea99739126522d233d560961c51",
     # issue 12: summaries, pipe-list items, context lines and non-English résumés (statements)
     "2026.12-6": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
-    # same rules; a posting's own terms leave out verbs ("service utilizing", "understand engineering")
+    # same rules; a posting's own terms leave out verbs ("service utilizing", "understand engineering"); a number
+    # before any plural noun is a count ("250+ packages", "4 articles")
     "2026.12-7": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
 }
 
