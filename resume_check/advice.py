@@ -501,12 +501,48 @@ def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) ->
             size = len(prefix.split())
             if size > max_words:
                 break
+            if pattern is _WEAK_CUT and _splits_a_list(text, m.start()):
+                continue
             clean = _clean_end(prefix) if size >= min_words else None
             if clean is not None and len(clean.split()) >= min_words:
                 best = clean
         if best is not None:
             return best
     return None
+
+
+#: a cut right before a list's last item: ", and Delivery Metrics", " and all team members"
+_LAST_ITEM = re.compile(r"\s*,?\s*(?:and|or)\s+([\w'’-]+)", re.IGNORECASE)
+#: the first word after a comma cut: ", Customer Satisfaction, and ..."
+_NEXT_WORD = re.compile(r"\s*,\s*([\w'’-]+)")
+#: what a list's items stop at: the end of the sentence or a stronger break
+_LIST_END = re.compile(r"[;:()–—.!?]")
+_CLOSER = re.compile(r"(?:^|\s)(?:and|or)\s", re.IGNORECASE)
+#: how far a list is followed after a cut
+_LIST_REACH = 300
+
+
+def _splits_a_list(text: str, at: int) -> bool:
+    """True when a cut at ``at`` falls inside a list of things ("in Safety, Customer Satisfaction, and Delivery
+    Metrics", "for myself and all team members"): the quote would drop items mid-list. A list of actions ("to record
+    solve times and perform analysis") may be cut before its next verb, unless the verbs share what follows ("to
+    create and analyze automata": the quote would end on a verb without its object)."""
+    from .verbs import load_verbs
+
+    verbs = load_verbs().forms
+    last = _LAST_ITEM.match(text, at)
+    if last is not None:
+        if last.group(1).lower() not in verbs:
+            return True
+        before = text[max(0, at - 40) : at].split()
+        return bool(before) and before[-1].strip(",;:").lower() in verbs
+    inner = _NEXT_WORD.match(text, at)
+    if inner is None or inner.group(1).lower() in verbs:
+        return False
+    # a comma before an item of "A, B, C and D": an "and" or "or" closes the list later, before the sentence ends
+    rest = text[inner.start(1) : inner.start(1) + _LIST_REACH]
+    end = _LIST_END.search(rest)
+    return any(_CLOSER.search(part) for part in rest[: end.start() if end else len(rest)].split(","))
 
 
 def has_finite_verb(clause: str) -> bool:

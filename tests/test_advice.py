@@ -282,6 +282,28 @@ def test_gallery_examples_are_respelt_for_an_american_resume() -> None:
         ),
         ("Delivered the", None),
         ("Delivered https://example.com/a/very/long/path", None),
+        # never inside a list of things: the quote would drop items mid-list
+        (
+            "Raised the delivery team's quarterly scores in Safety, Customer Satisfaction, and Delivery Metrics",
+            "Raised the delivery team's quarterly scores",
+        ),
+        (
+            "Built message workers consuming Kafka topics for email, SMS, chat and push notifications",
+            "Built message workers consuming Kafka topics",
+        ),
+        (
+            "Wrote onboarding scripts and email templates for the sales agents and all team leaders of the campaign",
+            "Wrote onboarding scripts and email templates",
+        ),
+        # a list of actions may be cut before its next verb, unless the verbs share what follows
+        (
+            "Built a browser timer for speedcubers to record solve times and perform analysis of each session",
+            "Built a browser timer for speedcubers to record solve times",
+        ),
+        (
+            "Programmed a small web app to create and analyse finite automata and formal grammars",
+            "Programmed a small web app",
+        ),
     ],
 )
 def test_whole_clause(text: str, expected: str | None) -> None:
