@@ -111,6 +111,18 @@ def test_passive_by_a_number_is_still_passive() -> None:
     assert "Reduced costs by 20%" in impact.statements[0].suggestion
 
 
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        ("Raspberry Pi was used as the data server", "Used Raspberry Pi as the data server"),  # a name keeps its case
+        ("Dashboards were built for the service desk", "Built dashboards for the service desk"),
+        ("The migration was delivered with no downtime", "Delivered the migration with no downtime"),
+    ],
+)
+def test_passive_rewrite_moves_the_subject_keeping_names(text: str, rewrite: str) -> None:
+    assert rewrite in analyse_impact(bullets(text)).statements[0].suggestion
+
+
 def test_nouns_that_look_like_verbs_are_not_action_openers() -> None:
     impact = analyse_impact(bullets("Lead developer on the payments platform", "Lead a team of 8 analysts"))
     first, second = impact.statements
