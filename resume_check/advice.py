@@ -830,7 +830,10 @@ def suggest(
 
     if request.verdict == "unquantified":
         verb = request.verb or ""
-        clause = whole_clause(f"{_capital(verb)} {request.rest}".strip(), QUOTE_WORDS, 2)
+        # the statement's own punctuation after its verb stays: "Designed, implemented, and deployed ..."
+        at = text.find(verb) if verb else -1
+        joiner = ", " if at >= 0 and text[at + len(verb) :].lstrip().startswith(",") else " "
+        clause = whole_clause(f"{_capital(verb)}{joiner}{request.rest}".strip(), QUOTE_WORDS, 2)
         head = f"{_number_hint(text, voice)}Add the result as a number."
         return _compose(head, clause, text, request.family, voice, lex, vocab, gallery)
 

@@ -123,6 +123,15 @@ def test_passive_rewrite_moves_the_subject_keeping_names(text: str, rewrite: str
     assert rewrite in analyse_impact(bullets(text)).statements[0].suggestion
 
 
+def test_the_example_keeps_the_comma_of_a_list_of_verbs() -> None:
+    suggestion = (
+        analyse_impact(bullets("Designed, implemented, and deployed large-scale web applications."))
+        .statements[0]
+        .suggestion
+    )
+    assert "“Designed, implemented, and deployed large-scale web applications" in suggestion
+
+
 def test_nouns_that_look_like_verbs_are_not_action_openers() -> None:
     impact = analyse_impact(bullets("Lead developer on the payments platform", "Lead a team of 8 analysts"))
     first, second = impact.statements
