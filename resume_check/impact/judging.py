@@ -222,10 +222,10 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
         subject = passive.group("subject").strip()
         subject_verbs = (_verb_at([w.strip(".,;:()")], lex) for w in subject.lower().split())
         if not any(found is not None and found[0].tense == "past" for found in subject_verbs):
-            words = subject.split()
-            first = words[0] if words else ""
+            subject_words = subject.split()
+            first = subject_words[0] if subject_words else ""
             # "The migration" -> "the migration", "Dashboards" -> "dashboards"; a name stays ("Raspberry Pi")
-            name = len(words) > 1 and words[1][:1].isupper()
+            name = len(subject_words) > 1 and subject_words[1][:1].isupper()
             if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower() and not name):
                 subject = subject[0].lower() + subject[1:]
             return _Judgement(
