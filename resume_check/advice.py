@@ -289,6 +289,10 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     if not isinstance(raw_plurals, dict):
         raise LexiconError(f"{ADVICE_FILE}: `plurals` must be a mapping of singular: plural")
     plurals = {str(k).lower(): _text(v, f"{ADVICE_FILE}, plurals.{k}").lower() for k, v in raw_plurals.items()}
+    raw_plural_only = data.get("plural_only") or []
+    if not isinstance(raw_plural_only, list) or not all(isinstance(n, str) for n in raw_plural_only):
+        raise LexiconError(f"{ADVICE_FILE}: `plural_only` must be a list of nouns")
+    plural_only = frozenset(n.strip().lower() for n in raw_plural_only)
     raw_measures = data.get("measures")
     if not isinstance(raw_measures, list) or not raw_measures:
         raise LexiconError(f"{ADVICE_FILE}: needs a `measures` list; reinstall resume-check")
@@ -312,7 +316,8 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         measure = Measure(ident, dimension, kind, tuple(n.strip().lower() for n in nouns), question, result)
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
-                forms.setdefault(form, (len(measures), noun))
+                if form != noun or noun not in plural_only:
+                    forms.setdefault(form, (len(measures), noun))
         measures.append(measure)
     questions: dict[Dimension, str] = {}
     results: dict[Dimension, str] = {}

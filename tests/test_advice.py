@@ -265,6 +265,25 @@ def test_gallery_examples_are_respelt_for_an_american_resume() -> None:
     assert "Reorganized" in respell(example.example, Voice("$", "us"))
 
 
+@pytest.mark.parametrize(
+    ("text", "not_asked"),
+    [
+        ("Served as tech lead for the payments platform rebuild across the estate", "How many leads"),
+        ("Enabled the firm to graduate to a national rollout of its platform", "graduates"),
+    ],
+)
+def test_a_role_or_a_verb_is_not_a_measure_noun(text: str, not_asked: str) -> None:
+    """ "tech lead" is a role and "graduate to" a verb: the suggestion never asks how many of them."""
+    assert not_asked not in analyse_impact(bullets_resume([text])).statements[0].suggestion
+
+
+def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
+    assert (
+        "How many leads"
+        in analyse_impact(bullets_resume(["Generated sales leads through cold calling"])).statements[0].suggestion
+    )
+
+
 # --------------------------------------------------------------------------------------------- whole clauses
 
 
