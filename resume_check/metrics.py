@@ -54,7 +54,8 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "metric.multiplier",
-        "3x, threefold, doubled, tripled, halved, 3 times faster; not 'doubled down' or 'doubling as'",
+        "3x, threefold, doubled, tripled, halved, 3 times faster, by a factor of 200; not 'doubled down' or "
+        "'doubling as'",
     ),
     ("metric.rate", "uptime, SLA, CSAT and per-period figures (99.9% uptime, 200 tickets a week, requests per second)"),
     (
@@ -197,12 +198,13 @@ _MULTIPLIER = re.compile(
     # "doubled down", "doubling as scrum master": idioms, not results
     r"|\b(?:doubl|tripl|quadrupl)(?:ed|ing)\b(?!-|\s(?:down|up\b|as\b|back\b))|\bhalv(?:ed|ing)\b|\bcut in half\b"
     rf"|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})\stimes\s(?:faster|quicker|more|higher|larger|greater|bigger|better|cheaper"
-    r"|less|fewer|over|as)\b",
+    r"|less|fewer|over|as)\b"
+    rf"|\bby\sa\sfactor\sof\s(?:{_LEFT}{_NUM}|{_NUM_WORD}\b)",
     re.IGNORECASE,
 )
 #: quick tests that a text may hold a match at all: each alternative of the pattern needs one of these words,
 #: and scanning for them is several times cheaper than trying the whole pattern at every position
-_MULTIPLIER_HINT = re.compile(r"\d\s?[x×]|fold|doubl|tripl|quadrupl|halv|cut in half|times", re.IGNORECASE)
+_MULTIPLIER_HINT = re.compile(r"\d\s?[x×]|fold|doubl|tripl|quadrupl|halv|cut in half|times|factor", re.IGNORECASE)
 _RATE_HINT = re.compile(_RATE_WORDS, re.IGNORECASE)
 _RATING_HINT = re.compile(r"csat|nps|satisfaction|rating|feedback|score", re.IGNORECASE)
 _DUR_ONE = rf"(?:{_LEFT}{_NUM}|\b{_NUM_WORD}|\bhalf an?|\ba|\ban)\+?[\s-]?{_DUR_UNIT}\b"

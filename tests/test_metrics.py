@@ -74,6 +74,8 @@ METRICS = [
     ("Doubled test coverage", [("Doubled", "multiplier", "scope")]),
     ("Cut licence costs 2.5× over two years", [("2.5×", "multiplier", "budget")]),
     ("Made builds 3 times faster", [("3 times faster", "multiplier", "schedule")]),
+    ("Cut the run time by a factor of 200", [("by a factor of 200", "multiplier", "schedule")]),
+    ("Cut build time by a factor of ten", [("by a factor of ten", "multiplier", "schedule")]),
     # rates and service levels
     ("Maintained 99.9% uptime", [("99.9% uptime", "rate", "quality")]),
     ("Held availability at 99.95%", [("availability at 99.95%", "rate", "quality")]),
