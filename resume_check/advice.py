@@ -167,6 +167,8 @@ class Vocabulary:
     finite: frozenset[str]
     #: words describing the person ("passionate", "proficient"): no verb may be put in front of them
     descriptors: frozenset[str]
+    #: past participles the verb lexicon lacks that need a complement ("dedicated to", "based on")
+    participles: frozenset[str] = frozenset()
     max_words: int = 2
 
 
@@ -339,11 +341,13 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     dangling = _word_list(function_words.get("dangling"), f"{ADVICE_FILE}, function_words.dangling")
     finite = _word_list(function_words.get("finite"), f"{ADVICE_FILE}, function_words.finite")
     descriptors = _word_list(function_words.get("descriptors"), f"{ADVICE_FILE}, function_words.descriptors")
+    participles = _word_list(function_words.get("participles"), f"{ADVICE_FILE}, function_words.participles")
     return Vocabulary(
         measures=tuple(measures),
         dangling=dangling,
         finite=finite,
         descriptors=descriptors,
+        participles=participles,
         questions=MappingProxyType(questions),
         results=MappingProxyType(results),
         plurals=MappingProxyType(plurals),
@@ -481,7 +485,27 @@ def _clean_end(clause: str) -> str | None:
         or clause.count("“") != clause.count("”")
     ):
         return None
+    if _hanging_participle(words):
+        # "an evaluation framework built" (on ...): the clause ends before the participle, if that is clean
+        shorter = " ".join(words[:-1])
+        return None if _hanging_participle(words[:-1]) else _clean_end(shorter)
     return clause
+
+
+#: words before a past form that make it a verb of its own clause, not a participle left hanging
+_BEFORE_OWN_VERB = frozenset(["and", "or", "&", "then", "was", "were", "is", "are", "been", "be", "got", "get"])
+
+
+def _hanging_participle(words: Sequence[str]) -> bool:
+    """True when a clause of three words or more ends on a past participle cut from what completes it: "an
+    evaluation framework built" (on ...), "a new team dedicated" (to ...), "assistants, built" (on ...)."""
+    from .verbs import load_verbs
+
+    if len(words) < 3 or words[-2].lower() in _BEFORE_OWN_VERB:
+        return False
+    last = words[-1].strip('"“”‘’').lower()
+    form = load_verbs().forms.get(last)
+    return (form is not None and form.tense == "past") or last in load_vocabulary().participles
 
 
 def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) -> str | None:

@@ -314,6 +314,15 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
             "Wrote onboarding scripts and email templates for the sales agents and all team leaders of the campaign",
             "Wrote onboarding scripts and email templates",
         ),
+        # never on a participle cut from what completes it
+        (
+            "Co-led development of an open-source AI evaluation framework built on the UK AISI Inspect toolkit",
+            "Co-led development of an open-source AI evaluation framework",
+        ),
+        (
+            "Recruited and built a new team from scratch dedicated to the infrastructure platform and its tooling",
+            "Recruited and built a new team from scratch",
+        ),
         # a list of actions may be cut before its next verb, unless the verbs share what follows
         (
             "Built a browser timer for speedcubers to record solve times and perform analysis of each session",
