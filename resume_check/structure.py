@@ -29,6 +29,10 @@ SUMMARY_MIN_WORDS = 12
 MARGINS = ("header", "footer")
 #: a résumé without an experience heading needs this many date-led role lines for experience to be inferred
 MIN_INFERRED_ROLES = 2
+#: a bullet's line wrapped when it ends within the next word of the column's right edge: a letter is at most this
+#: share of the font size wide, plus a space and some justification slack (in font sizes)
+WRAP_CHAR_WIDTH = 0.65
+WRAP_SLACK = 1.5
 
 _NUMBERING = re.compile(r"^(?:\d+[.)]|[ivx]+\.)\s*")
 _PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -141,14 +145,23 @@ def _heading_section(line: Line, vocab: HeadingVocabulary, body_size: float | No
 # --------------------------------------------------------------------------------------------- blocks
 
 
-def _continues_bullet(prev: Line, line: Line) -> bool:
-    """Whether ``line`` is the wrapped continuation of the bullet ``prev`` (same item, next visual line)."""
+def _continues_bullet(prev: Line, line: Line, right: float | None = None) -> bool:
+    """Whether ``line`` is the wrapped continuation of the bullet ``prev`` (same item, next visual line).
+
+    ``right`` is the right edge of the column's text: a bullet whose line stops short of it by more than the next
+    line's first word did not wrap there, so a line below that is not indented past the bullet's own start begins
+    something else (the next role's header). An indented line still continues it: a column of dates to the right
+    can set the edge further out than the bullets wrap."""
     if line.bullet or line.part != prev.part or not line.text:
         return False
     if prev.bbox is not None and line.bbox is not None:
         if line.page != prev.page or line.column != prev.column:
             return False
         size = prev.font_size or 10.0
+        first = line.text.split()[0] if line.text.split() else ""
+        short = right is not None and right - prev.bbox[2] > (len(first) * WRAP_CHAR_WIDTH + WRAP_SLACK) * size
+        if short and line.bbox[0] <= prev.bbox[0] + 1.0:
+            return False
         gap = line.bbox[1] - prev.bbox[3]
         if prev.bold is not None and line.bold is not None and prev.bold != line.bold:
             return False  # a bold line after a bullet is the next role's title, not the bullet wrapping
@@ -211,12 +224,23 @@ def _widest_by_column(lines: Sequence[Line]) -> dict[tuple[int | None, int], flo
     return widest
 
 
+def _right_by_column(lines: Sequence[Line]) -> dict[tuple[int | None, int], float]:
+    """The right edge of each page column's text: where a wrapped line ends."""
+    right: dict[tuple[int | None, int], float] = {}
+    for line in lines:
+        if line.bbox is not None:
+            key = (line.page, line.column)
+            right[key] = max(right.get(key, 0.0), line.bbox[2])
+    return right
+
+
 def build_resume(document: Document) -> Resume:
     """Find sections, blocks and contact details in ``document``."""
     vocab = load_headings()
     lines = document.lines
     body_size = _body_font_size(lines)
     widest = _widest_by_column(lines)
+    right = _right_by_column(lines)
 
     headings = [
         _heading_section(line, vocab, body_size)
@@ -257,7 +281,7 @@ def build_resume(document: Document) -> Resume:
         prev_draft = drafts[-1] if drafts else None
         prev = lines[prev_draft.indexes[-1]] if prev_draft else None
         if prev_draft is not None and prev is not None and prev_draft.section == section:
-            if prev_draft.kind == "bullet" and _continues_bullet(prev, line):
+            if prev_draft.kind == "bullet" and _continues_bullet(prev, line, right.get((prev.page, prev.column))):
                 prev_draft.indexes.append(index)
                 continue
             if prev_draft.kind == "paragraph":

@@ -52,7 +52,8 @@ KNOWN_FINGERPRINTS = {
     # issue 12: summaries, pipe-list items, context lines and non-English résumés (statements)
     "2026.12-6": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
     # same rules; a posting's own terms leave out verbs ("service utilizing", "understand engineering"); a number
-    # before any plural noun is a count ("250+ packages", "4 articles")
+    # before any plural noun is a count ("250+ packages", "4 articles"), "by a factor of N" a multiplier; a bullet
+    # that did not wrap keeps the next role's header out of its statement
     "2026.12-7": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
 }
 

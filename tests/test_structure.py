@@ -166,6 +166,46 @@ def test_pdf_wrapped_bullet_is_one_block() -> None:
     ]
 
 
+def test_a_bullet_that_did_not_wrap_does_not_take_the_next_role_header() -> None:
+    """Awesome-CV: a short last bullet, then the next employer at the same left edge, close below: the bullet's line
+    stops far short of the column's edge, so the employer and title lines are the next role, not its wrap."""
+    doc = Document(
+        source=Source("cv.pdf", "pdf", pages=1),
+        lines=(
+            pdf_line("EXPERIENCE", 100, size=12),
+            pdf_line("Migrated 14 legacy applications to Azure, cutting hosting", 120, 80, bullet=True),
+            pdf_line("costs by 32% in the first year", 132, 80),
+            pdf_line("Ran weekly steering meetings", 146, 80, bullet=True),
+            pdf_line("Acme Ltd London", 158, 79.5),
+            pdf_line("IT PROJECT MANAGER June 2018 - July 2020", 170, 79.5),
+            pdf_line("Planned the data centre exit for 3 sites", 184, 80, bullet=True),
+        ),
+    )
+    blocks = [(b.kind, b.text) for b in build_resume(doc).blocks][1:]
+    assert blocks[:2] == [
+        ("bullet", "Migrated 14 legacy applications to Azure, cutting hosting costs by 32% in the first year"),
+        ("bullet", "Ran weekly steering meetings"),
+    ]
+    assert ("bullet", "Planned the data centre exit for 3 sites") in blocks
+    assert not any("Acme" in text and kind == "bullet" for kind, text in blocks)
+
+
+def test_an_indented_line_after_a_short_bullet_line_still_wraps_it() -> None:
+    """rendercv: a column of dates to the right sets the edge further out than the bullets wrap; the wrapped word
+    is indented under the bullet's text, so it stays with its bullet."""
+    doc = Document(
+        source=Source("cv.pdf", "pdf", pages=1),
+        lines=(
+            pdf_line("EXPERIENCE", 100, size=12),
+            Line("Senior Engineer, Acme 2019 - 2022", page=1, bbox=(72, 112, 556, 122), font_size=10.0),
+            pdf_line("Raised $18M Series A led by Sequoia Capital, with participation from", 124, 72, bullet=True),
+            pdf_line("Founders Fund", 136, 80),
+        ),
+    )
+    bullets = [b.text for b in build_resume(doc).blocks if b.kind == "bullet"]
+    assert bullets == ["Raised $18M Series A led by Sequoia Capital, with participation from Founders Fund"]
+
+
 def test_wrapped_bullet_whose_glyph_box_overlaps_the_next_line_is_one_block() -> None:
     """A bullet glyph taller than the text (PDFShift's two-column template) makes the bullet line's box reach
     4 pt into the next line's: still one statement, so "adopting / the cloud" can match across the wrap."""
