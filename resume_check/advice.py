@@ -96,6 +96,11 @@ _CURRENCY_OF = {"GBP": "£", "USD": "$", "EUR": "€"}
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 #: boundaries a quote may stop at (before the match), strongest first
+#: the end of a sentence (a quote is one sentence): a word of two lower-case letters or digits before the full
+#: stop, so "U.S. Digital" and "e.g. Jira" are not one; nor "vs." or "approx."
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]]{2})(?<!\bvs)(?<!approx)(?<!\bincl)(?<!\bdept)\.\s+(?=[A-Z])")
+#: an -ing word that is one item of a list ("taxes, zoning, population growth"), not a participle clause
+_ING_ITEM = re.compile(r",\s+\w+ing(?:,|\s+(?:and|or)\s)", re.IGNORECASE)
 _STRONG_CUT = re.compile(
     r"\s*[;:(–—|•]|\s-\s|,\s+(?=(?:\w+ing|which|resulting|including|such|while|where|whereby|thereby|e\.g)\b)"
     r"|\s+(?=(?:such as|including|which|resulting in|in order to|so that|whereby|thereby|e\.g\.)\s)",
@@ -516,6 +521,9 @@ def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) ->
     (", improving ..."), "such as", "including", "which" ..., else before a comma or a preposition.
     """
     text = " ".join(text.split()).replace("“", '"').replace("”", '"')
+    end = _SENTENCE_END.search(text)
+    if end is not None and len(text[: end.start()].split()) >= min_words:
+        text = text[: end.start()]  # the first sentence
     text = _TRAILING.sub("", text)
     if not text or "://" in text or "www." in text.lower():
         return None  # a web address is not a clause to quote
@@ -532,6 +540,8 @@ def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) ->
                 break
             if pattern is _WEAK_CUT and _splits_a_list(text, m.start()):
                 continue
+            if pattern is _STRONG_CUT and _ING_ITEM.match(text, m.start()) and _splits_a_list(text, m.start()):
+                continue  # ", zoning, population growth and ..." is a list, not a participle clause
             clean = _clean_end(prefix) if size >= min_words else None
             if clean is not None and len(clean.split()) >= min_words:
                 best = clean

@@ -314,6 +314,20 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
             "Wrote onboarding scripts and email templates for the sales agents and all team leaders of the campaign",
             "Wrote onboarding scripts and email templates",
         ),
+        # one sentence at most, abbreviations aside
+        (
+            "Provisioned a monitoring system with Kafka, Telegraf, InfluxDB, Grafana. Collected metrics from hosts",
+            "Provisioned a monitoring system with Kafka, Telegraf, InfluxDB, Grafana",
+        ),
+        (
+            "Developed the API for the U.S. Digital Service portal and its partners across several federal agencies",
+            "Developed the API for the U.S. Digital Service portal and its partners",
+        ),
+        # an -ing noun in a list is no participle clause
+        (
+            "Reviewed and assessed information on property values, taxes, zoning, population growth, and traffic",
+            "Reviewed and assessed information",
+        ),
         # never on a participle cut from what completes it
         (
             "Co-led development of an open-source AI evaluation framework built on the UK AISI Inspect toolkit",
