@@ -426,7 +426,10 @@ def _occurrence(resume: Resume, m: Match, locate: _StatementIndex, listed_blocks
         line=block.line,
         start=m.start,
         end=m.end,
-        context=context_window(resume.text, block, m.start, m.end),
+        # a term in a statement is shown in the statement's words: not a date or title the line also holds
+        context=context_window(
+            resume.text, block, m.start, m.end, within=(judged.start, judged.end) if judged is not None else None
+        ),
         evidence=evidence,
         statement=statement,
     )
@@ -444,15 +447,25 @@ def is_list_like(block: Block) -> bool:
     return words / len(items) <= 3.5
 
 
-def context_window(text: str, block: Block, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
-    """Up to ``words`` words either side of text[start:end] within its block, whitespace-normalised.
+def context_window(
+    text: str,
+    block: Block,
+    start: int,
+    end: int,
+    words: int = CONTEXT_WORDS,
+    *,
+    within: tuple[int, int] | None = None,
+) -> str:
+    """Up to ``words`` words either side of text[start:end] within its block (or the span ``within``, such as the
+    statement holding it), whitespace-normalised.
 
     Linear in the window, not the block: the words after the match are found from ``end`` on and stop at the
     first ``words + 1``; those before it in a span before ``start`` that grows until it holds ``words + 2`` words
     (the first may be cut) or reaches the block's start. A block of one 200,000-character line with a thousand
     terms in it took minutes when each match scanned its whole block.
     """
-    lo, hi = max(block.start, 0), min(block.end, len(text))
+    lo, hi = within if within is not None else (block.start, block.end)
+    lo, hi = max(lo, 0), min(hi, len(text))
     lo, hi = min(lo, start), max(hi, end)
     right = list(itertools.islice(_CONTEXT_WORD.finditer(text, end, hi), words + 1))
     reach = 16 * (words + 2)

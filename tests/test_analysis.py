@@ -277,6 +277,39 @@ def test_context_window_cuts_at_words_within_the_block() -> None:
     assert context_window(text, block, 0, 3, words=2) == "one two three …"
 
 
+def test_a_term_in_a_statement_is_quoted_in_the_statements_words() -> None:
+    """A line can hold more than its statement (a wrapped date column: "Present Leading ..."): the context that
+    proves a term stops at the statement's edges, so the date is not quoted as the person's words."""
+
+    def impact_after_the_date(resume: Resume) -> Impact:
+        statements = []
+        for index, block in enumerate(resume.blocks):
+            if block.kind == "bullet":
+                skip = len("Present ")
+                statements.append(
+                    Statement(
+                        block.text[skip:],
+                        block.section,
+                        block.line,
+                        index,
+                        block.start + skip,
+                        block.end,
+                        "unquantified",
+                        "Leading",
+                        None,
+                        (),
+                        "",  # type: ignore[arg-type]
+                    )
+                )
+        return Impact(tuple(statements), fake_impact(resume).summary)
+
+    label = TERMS[0].label
+    sections = [("experience", "Experience", [("bullet", f"Present Leading the {label} work for two teams")])]
+    engine = Engine(Settings(), FakeLexicon(), FakeMatcher(), impact_after_the_date)
+    contexts = [o.context for f in analyse(make_resume(sections), engine).found for o in f.occurrences]
+    assert contexts == [f"Leading the {label} work for two teams"]
+
+
 def test_a_bullet_that_is_only_a_list_is_skills_list_evidence() -> None:
     def impact_without_verbs(resume: Resume) -> Impact:
         result = fake_impact(resume)
