@@ -565,7 +565,8 @@ def _splits_a_list(text: str, at: int) -> bool:
     """True when a cut at ``at`` falls inside a list of things ("in Safety, Customer Satisfaction, and Delivery
     Metrics", "for myself and all team members"): the quote would drop items mid-list. A list of actions ("to record
     solve times and perform analysis") may be cut before its next verb, unless the verbs share what follows ("to
-    create and analyze automata": the quote would end on a verb without its object)."""
+    create and analyze automata", "for ingesting and processing data": the quote would end on a verb without its
+    object)."""
     from .verbs import load_verbs
 
     verbs = load_verbs().forms
@@ -574,7 +575,8 @@ def _splits_a_list(text: str, at: int) -> bool:
         if last.group(1).lower() not in verbs:
             return True
         before = text[max(0, at - 40) : at].split()
-        return bool(before) and before[-1].strip(",;:").lower() in verbs
+        word = before[-1].strip(",;:").lower() if before else ""
+        return word in verbs or (word.endswith("ing") and len(word) > 5)  # "for ingesting and processing data"
     inner = _NEXT_WORD.match(text, at)
     if inner is None or inner.group(1).lower() in verbs:
         return False

@@ -346,6 +346,10 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
             "Programmed a small web app to create and analyse finite automata and formal grammars",
             "Programmed a small web app",
         ),
+        (
+            "Designed and implemented a data pipeline for ingesting and processing large amounts of financial data",
+            "Designed and implemented a data pipeline",
+        ),
     ],
 )
 def test_whole_clause(text: str, expected: str | None) -> None:
