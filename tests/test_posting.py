@@ -224,6 +224,8 @@ def test_posting_terms_are_never_substrings(tmp_path: Path) -> None:
         # nor the verb a relative word announces, when the verb lexicon knows it
         ("Work in teams that deliver digital products", "deliver digital products", "digital products"),
         ("Ability to deliver accessible web content", "deliver accessible", "accessible web content"),
+        # nor the second of two verbs
+        ("Help teams measure and report progress on accessibility goals", "report progress", "accessibility goals"),
         # a third person between two words is the clause's verb
         ("Improve how the government builds technology platforms", "government builds", "technology platforms"),
     ],
@@ -242,6 +244,7 @@ def test_posting_phrases_leave_out_verbs(tmp_path: Path, line: str, absent: str,
         ("Commitment to quality assurance and release engineering", "quality assurance"),  # "to" before a noun
         ("Experience running nightly software builds", "software builds"),  # a last -s word is a plural noun
         ("Experience with requirements gathering and load balancing", "load balancing"),  # -ing nouns stay
+        ("Experience of planning and scheduling tools", "scheduling tools"),  # after "and" too
     ],
 )
 def test_posting_phrases_keep_nouns_that_look_like_verbs(tmp_path: Path, line: str, present: str) -> None:

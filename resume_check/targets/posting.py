@@ -754,13 +754,24 @@ def _posting_phrases(
     covered = [(s, e) for s, e, *_ in found]
     out: list[tuple[int, int, str, str, str, tuple[str, ...]]] = []
     run: list[re.Match[str]] = []
-    cue = [""]  # the word right before the run (white space between), lowercased
+    cue = ["", ""]  # the word right before the run (white space between) and the one before it, lowercased
 
     def flush() -> None:
         words = list(run)
         run.clear()
+        first = words[0].group().lower() if words else ""
         if words and (
-            cue[0] in rules.verb_after or (cue[0] in rules.verb_after_if_verb and words[0].group().lower() in verbs)
+            cue[0] in rules.verb_after
+            or (cue[0] in rules.verb_after_if_verb and first in verbs)
+            # the second of two verbs: "measure and report progress" (not after an -ing noun: "requirements
+            # gathering and load balancing")
+            or (
+                cue[0] in ("and", "or")
+                and cue[1] in verbs
+                and not cue[1].endswith("ing")
+                and first in verbs
+                and first not in rules.gerund_nouns
+            )
         ):
             words.pop(0)
         # a verb's third person between two words is the clause's verb ("how the government builds technology"):
@@ -799,12 +810,13 @@ def _posting_phrases(
             out.append((words[0].start(), words[0].end(), "job." + _slug(word), word, "posting", (word,)))
 
     previous_end = start
-    previous = ""
+    previous = before_previous = ""
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         gap = text[previous_end : m.start()]
         previous_end = m.end()
-        before, previous = previous, word.lower()
+        earlier, before, previous = before_previous, previous, word.lower()
+        before_previous = before
         inside = any(s <= m.start() < e for s, e in covered)
         if run and (re.search(r"[^\s]", gap) and not re.fullmatch(r"\s*-\s*", gap)):
             flush()
@@ -823,6 +835,7 @@ def _posting_phrases(
             flush()
         if not run:
             cue[0] = before if not gap.strip() else ""
+            cue[1] = earlier
         run.append(m)
         if _is_acronym(word, rules):
             flush()
