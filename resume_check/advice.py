@@ -728,6 +728,15 @@ def _past_coordinated(what: str, lex: VerbLexicon, verb_at: VerbAt) -> str:
         if found is not None:
             base, size = found
             return " ".join([words[0], lex.past(base), *words[1 + size :]])
+    # a later verb in its base form, coordinated before its object ("to develop the LMS and launch the first
+    # site" -> "... and launched the first site"); a noun after "and" has no determiner after it ("and support
+    # tickets")
+    for i in range(1, len(words) - 2):
+        if words[i].lower() in ("and", "or") and words[i + 2].lower() in _DETERMINERS:
+            word = words[i + 1].strip(".,;:()").lower()
+            found = verb_at([w.strip(".,;:()").lower() for w in words[i + 1 :]])
+            if found is not None and found == (word, 1):
+                return " ".join([*words[: i + 1], lex.past(word), *words[i + 2 :]])
     return what
 
 

@@ -123,6 +123,25 @@ def test_passive_rewrite_moves_the_subject_keeping_names(text: str, rewrite: str
     assert rewrite in analyse_impact(bullets(text)).statements[0].suggestion
 
 
+@pytest.mark.parametrize(
+    ("text", "rewrite"),
+    [
+        # a later verb coordinated before its object takes the head verb's past tense
+        (
+            "Helped to develop the learning management system and launch the first client site",
+            "Developed the learning management system and launched the first client site",
+        ),
+        # a noun after "and" stays a noun
+        (
+            "Helped to triage incidents and support tickets for the service desk",
+            "Triaged incidents and support tickets",
+        ),
+    ],
+)
+def test_a_coordinated_verb_follows_the_rewritten_head(text: str, rewrite: str) -> None:
+    assert rewrite in analyse_impact(bullets(text)).statements[0].suggestion
+
+
 def test_the_example_keeps_the_comma_of_a_list_of_verbs() -> None:
     suggestion = (
         analyse_impact(bullets("Designed, implemented, and deployed large-scale web applications."))
