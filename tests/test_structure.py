@@ -148,15 +148,18 @@ def pdf_line(text: str, top: float, x0: float = 72.0, *, bullet: bool = False, s
     return Line(text=text, page=1, bbox=(x0, top, x0 + width, top + size), font_size=size, bullet=bullet)
 
 
+#: a heading, then one bullet wrapped over two lines
+WRAPPED_BULLET = (
+    pdf_line("EXPERIENCE", 100, size=12),
+    pdf_line("Migrated 14 legacy applications to Azure, cutting hosting", 120, 80, bullet=True),
+    pdf_line("costs by 32% in the first year", 132, 80),
+)
+
+
 def test_pdf_wrapped_bullet_is_one_block() -> None:
     doc = Document(
         source=Source("cv.pdf", "pdf", pages=1),
-        lines=(
-            pdf_line("EXPERIENCE", 100, size=12),
-            pdf_line("Migrated 14 legacy applications to Azure, cutting hosting", 120, 80, bullet=True),
-            pdf_line("costs by 32% in the first year", 132, 80),
-            pdf_line("Ran weekly steering meetings", 150, 80, bullet=True),
-        ),
+        lines=(*WRAPPED_BULLET, pdf_line("Ran weekly steering meetings", 150, 80, bullet=True)),
     )
     resume = build_resume(doc)
     bullets = [b.text for b in resume.blocks if b.kind == "bullet"]
@@ -172,9 +175,7 @@ def test_a_bullet_that_did_not_wrap_does_not_take_the_next_role_header() -> None
     doc = Document(
         source=Source("cv.pdf", "pdf", pages=1),
         lines=(
-            pdf_line("EXPERIENCE", 100, size=12),
-            pdf_line("Migrated 14 legacy applications to Azure, cutting hosting", 120, 80, bullet=True),
-            pdf_line("costs by 32% in the first year", 132, 80),
+            *WRAPPED_BULLET,
             pdf_line("Ran weekly steering meetings", 146, 80, bullet=True),
             pdf_line("Acme Ltd London", 158, 79.5),
             pdf_line("IT PROJECT MANAGER June 2018 - July 2020", 170, 79.5),
