@@ -96,9 +96,13 @@ _CURRENCY_OF = {"GBP": "£", "USD": "$", "EUR": "€"}
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 #: boundaries a quote may stop at (before the match), strongest first
-#: the end of a sentence (a quote is one sentence): a word of two lower-case letters or digits before the full
-#: stop, so "U.S. Digital" and "e.g. Jira" are not one; nor "vs." or "approx."
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]]{2})(?<!\bvs)(?<!approx)(?<!\bincl)(?<!\bdept)\.\s+(?=[A-Z])")
+#: the end of a sentence (a quote is one sentence): two letters, digits or "%" before the full stop, so "U.S.
+#: Digital" and "e.g. Jira" are not one ("AWS. Reduced" is); nor "vs.", "approx." or a title ("St. Louis", "Dr. Lee")
+_SENTENCE_END = re.compile(
+    r"(?<=[A-Za-z0-9)\]%]{2})(?<!\bvs)(?<!approx)(?<!\bincl)(?<!\bdept)"
+    r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bJr)(?<!\bSr)(?<!\bCo)(?<!\bNo)(?<!\bMt)(?<!\bFt)"
+    r"\.\s+(?=[A-Z])"
+)
 #: an -ing word that is one item of a list ("taxes, zoning, population growth"), not a participle clause
 _ING_ITEM = re.compile(r",\s+\w+ing(?:,|\s+(?:and|or)\s)", re.IGNORECASE)
 _STRONG_CUT = re.compile(
@@ -475,8 +479,9 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _raw_words(text)]
 
 
-def _clean_end(clause: str) -> str | None:
-    """``clause`` without trailing punctuation, or None when it ends on a function word or inside brackets."""
+def _clean_end(clause: str, rest: str = "") -> str | None:
+    """``clause`` without trailing punctuation, or None when it ends on a function word or inside brackets; when
+    what was cut off (``rest``) opens with a preposition, a participle it completes is left out too."""
     clause = _TRAILING.sub("", clause.strip())
     words = clause.split()
     if not words:
@@ -490,11 +495,17 @@ def _clean_end(clause: str) -> str | None:
         or clause.count("“") != clause.count("”")
     ):
         return None
-    if _hanging_participle(words):
+    if _COMPLEMENT.match(rest) and _hanging_participle(words):
         # "an evaluation framework built" (on ...): the clause ends before the participle, if that is clean
-        shorter = " ".join(words[:-1])
-        return None if _hanging_participle(words[:-1]) else _clean_end(shorter)
+        return _clean_end(" ".join(words[:-1]))
     return clause
+
+
+#: what completes a participle ("built on", "dedicated to"): a cut before one of these may leave it hanging
+_COMPLEMENT = re.compile(
+    r"\s*,?\s*(?:on|to|for|by|with|in|from|at|as|into|onto|under|through|via|across|within|against|towards?)\b",
+    re.IGNORECASE,
+)
 
 
 #: words before a past form that make it a verb of its own clause, not a participle left hanging
@@ -542,7 +553,7 @@ def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) ->
                 continue
             if pattern is _STRONG_CUT and _ING_ITEM.match(text, m.start()) and _splits_a_list(text, m.start()):
                 continue  # ", zoning, population growth and ..." is a list, not a participle clause
-            clean = _clean_end(prefix) if size >= min_words else None
+            clean = _clean_end(prefix, text[m.start() :]) if size >= min_words else None
             if clean is not None and len(clean.split()) >= min_words:
                 best = clean
         if best is not None:
@@ -881,8 +892,8 @@ def suggest(
     if request.verdict == "unquantified":
         verb = request.verb or ""
         # the statement's own punctuation after its verb stays: "Designed, implemented, and deployed ..."
-        at = text.find(verb) if verb else -1
-        joiner = ", " if at >= 0 and text[at + len(verb) :].lstrip().startswith(",") else " "
+        own = re.search(rf"(?<![\w-]){re.escape(verb)}(?![\w-])", text) if verb else None
+        joiner = ", " if own is not None and text[own.end() :].lstrip().startswith(",") else " "
         clause = whole_clause(f"{_capital(verb)}{joiner}{request.rest}".strip(), QUOTE_WORDS, 2)
         head = f"{_number_hint(text, voice)}Add the result as a number."
         return _compose(head, clause, text, request.family, voice, lex, vocab, gallery)

@@ -73,7 +73,7 @@ _VOCABULARY = read_vocabulary(METRICS_FILE)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 #: a number standing alone: not glued to letters, other digits, dots, hyphens, slashes or colons (S3, v2, 27001:2013)
-_LEFT = r"(?<![\w.\-/:#])"
+_LEFT = r"(?<![\w.\-/:#])(?<!\d,)"  # (nor a thousands group: "1,000,000" is read once, from its first digit)
 _NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight"
     r"|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -433,7 +433,10 @@ def _names_a_version(text: str, start: int, first: int) -> bool:
     """True when the number at ``start`` follows a capitalised word that is not the text's first (which starts at
     ``first``): a product and its version or model ("Windows 10 laptops", "Python 3 scripts"), not a count."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return before is not None and before.group(1)[0].isupper() and before.start() > first
+    if before is None or not before.group(1)[0].isupper() or before.start() <= first:
+        return False
+    # a capitalised word that opens a sentence is no product name ("Led research. Published 4 chapters")
+    return not text[max(0, before.start() - 8) : before.start()].rstrip().endswith((".", ";", ":", "!", "?", "•"))
 
 
 def _extend_per(text: str, end: int) -> int:

@@ -145,22 +145,23 @@ def _heading_section(line: Line, vocab: HeadingVocabulary, body_size: float | No
 # --------------------------------------------------------------------------------------------- blocks
 
 
-def _continues_bullet(prev: Line, line: Line, right: float | None = None) -> bool:
+def _continues_bullet(prev: Line, line: Line, right: float | None = None, first: Line | None = None) -> bool:
     """Whether ``line`` is the wrapped continuation of the bullet ``prev`` (same item, next visual line).
 
     ``right`` is the right edge of the column's text: a bullet whose line stops short of it by more than the next
-    line's first word did not wrap there, so a line below that is not indented past the bullet's own start begins
-    something else (the next role's header). An indented line still continues it: a column of dates to the right
-    can set the edge further out than the bullets wrap."""
+    line's first word did not wrap there, so a line below that is not indented past the start of the bullet's first
+    line (``first``) begins something else (the next role's header). An indented line still continues it: a column
+    of dates to the right can set the edge further out than the bullets wrap."""
     if line.bullet or line.part != prev.part or not line.text:
         return False
     if prev.bbox is not None and line.bbox is not None:
         if line.page != prev.page or line.column != prev.column:
             return False
         size = prev.font_size or 10.0
-        first = line.text.split()[0] if line.text.split() else ""
-        short = right is not None and right - prev.bbox[2] > (len(first) * WRAP_CHAR_WIDTH + WRAP_SLACK) * size
-        if short and line.bbox[0] <= prev.bbox[0] + 1.0:
+        word = line.text.split()[0] if line.text.split() else ""
+        short = right is not None and right - prev.bbox[2] > (len(word) * WRAP_CHAR_WIDTH + WRAP_SLACK) * size
+        opening = first if first is not None and first.bbox is not None else prev
+        if short and opening.bbox is not None and line.bbox[0] <= opening.bbox[0] + 1.0:
             return False
         gap = line.bbox[1] - prev.bbox[3]
         if prev.bold is not None and line.bold is not None and prev.bold != line.bold:
@@ -228,7 +229,7 @@ def _right_by_column(lines: Sequence[Line]) -> dict[tuple[int | None, int], floa
     """The right edge of each page column's text: where a wrapped line ends."""
     right: dict[tuple[int | None, int], float] = {}
     for line in lines:
-        if line.bbox is not None:
+        if line.bbox is not None and line.part not in MARGINS:  # a page number or footer sits further out
             key = (line.page, line.column)
             right[key] = max(right.get(key, 0.0), line.bbox[2])
     return right
@@ -281,7 +282,9 @@ def build_resume(document: Document) -> Resume:
         prev_draft = drafts[-1] if drafts else None
         prev = lines[prev_draft.indexes[-1]] if prev_draft else None
         if prev_draft is not None and prev is not None and prev_draft.section == section:
-            if prev_draft.kind == "bullet" and _continues_bullet(prev, line, right.get((prev.page, prev.column))):
+            if prev_draft.kind == "bullet" and _continues_bullet(
+                prev, line, right.get((prev.page, prev.column)), lines[prev_draft.indexes[0]]
+            ):
                 prev_draft.indexes.append(index)
                 continue
             if prev_draft.kind == "paragraph":

@@ -323,6 +323,14 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
             "Developed the API for the U.S. Digital Service portal and its partners across several federal agencies",
             "Developed the API for the U.S. Digital Service portal and its partners",
         ),
+        (
+            "Migrated the estate to AWS. Reduced hosting costs for the agency by renegotiating the contract",
+            "Migrated the estate to AWS",
+        ),
+        (
+            "Opened the new St. Louis office for the regional delivery team and its partners across the state",
+            "Opened the new St. Louis office",
+        ),
         # an -ing noun in a list is no participle clause
         (
             "Reviewed and assessed information on property values, taxes, zoning, population growth, and traffic",
@@ -337,6 +345,9 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
             "Recruited and built a new team from scratch dedicated to the infrastructure platform and its tooling",
             "Recruited and built a new team from scratch",
         ),
+        # a past form that ends the statement itself completes it
+        ("Fixed the bugs users reported", "Fixed the bugs users reported"),
+        ("Completed the rollout as planned", "Completed the rollout as planned"),
         # a list of actions may be cut before its next verb, unless the verbs share what follows
         (
             "Built a browser timer for speedcubers to record solve times and perform analysis of each session",

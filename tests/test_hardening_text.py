@@ -99,3 +99,26 @@ def test_a_long_line_under_the_budget_is_analysed_in_linear_time() -> None:
     analysis = analyse_document(extract_bytes(f"Alex Morgan\n\nExperience\n- {words}\n".encode(), "long.md"), engine)
     assert time.process_time() - began < 20  # was ~7 s with the whole-block context scans, ~0.8 s now
     assert any(f.id == "methodology.scrum" for f in analysis.found)
+
+
+def test_a_long_thousands_separated_number_is_read_once() -> None:
+    """A number of 12,500 thousands groups ("1,000,000,…", 50,000 characters) was read again from every group by
+    each metric pattern: 58 s. Now from its first digit only (it stands alone and counts nothing)."""
+    from resume_check.metrics import find_metrics
+
+    text = "Led 1" + ",000" * 12_500
+    began = time.process_time()
+    assert find_metrics(text) == ()
+    assert time.process_time() - began < 5
+    assert [m.text for m in find_metrics("Saved £1,200,000 across 3,000 laptops")] == ["£1,200,000", "3,000 laptops"]
+
+
+def test_a_posting_clause_of_many_one_word_terms_is_linear() -> None:
+    """Each lone word of a requirement looked back over the whole clause for a list it might belong to: a clause of
+    thousands of them ("… deliver must …", 300,000 characters) ran for minutes. It looks back a bounded span."""
+    from resume_check.targets.posting import _posting_phrases, load_posting_rules
+
+    text = "x deliver must " * 20_000
+    began = time.process_time()
+    _posting_phrases(text, 0, len(text), [], load_posting_rules())
+    assert time.process_time() - began < 5

@@ -116,6 +116,7 @@ def test_passive_by_a_number_is_still_passive() -> None:
     [
         ("Raspberry Pi was used as the data server", "Used Raspberry Pi as the data server"),  # a name keeps its case
         ("Dashboards were built for the service desk", "Built dashboards for the service desk"),
+        ("Weekly KPI reports were automated for the board", "Automated weekly KPI reports for the board"),
         ("The migration was delivered with no downtime", "Delivered the migration with no downtime"),
     ],
 )

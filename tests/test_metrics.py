@@ -86,6 +86,7 @@ METRICS = [
     ("Exceeded a sales goal of 9 cars per month", [("9 cars per month", "rate", None)]),
     ("Published 4 articles on data structures", [("4 articles", "count", None)]),
     ("Presented findings to 20+ faculty and students", [("20+ faculty", "count", "scope")]),
+    ("Led research. Published 4 chapters", [("4 chapters", "count", None)]),
 ]
 
 # numbers that are never metrics
@@ -124,6 +125,7 @@ NON_METRICS = [
     "Published 4 papers May 2022 – Aug 2022 4 months",  # tenure from a date column (the papers count)
     # a product's version before a plural noun names the product, it counts nothing
     "Wrote Python 3 scripts for the build",
+    "Built the Acme 3 widgets for the trade show",  # a name the product masks do not know
     "Upgraded the fleet to Windows 10 machines",
     "Trained staff on Dynamics 365 dashboards",
     # a plural-looking word that is no plural, and a duration, are not counted by the plural rule

@@ -200,11 +200,15 @@ def test_an_indented_line_after_a_short_bullet_line_still_wraps_it() -> None:
             pdf_line("EXPERIENCE", 100, size=12),
             Line("Senior Engineer, Acme 2019 - 2022", page=1, bbox=(72, 112, 556, 122), font_size=10.0),
             pdf_line("Raised $18M Series A led by Sequoia Capital, with participation from", 124, 72, bullet=True),
-            pdf_line("Founders Fund", 136, 80),
+            pdf_line("Founders Fund and Index Ventures, the largest seed round of", 136, 80),
+            pdf_line("its year", 148, 80),  # a third line, indented like the second
         ),
     )
     bullets = [b.text for b in build_resume(doc).blocks if b.kind == "bullet"]
-    assert bullets == ["Raised $18M Series A led by Sequoia Capital, with participation from Founders Fund"]
+    assert bullets == [
+        "Raised $18M Series A led by Sequoia Capital, with participation from Founders Fund and Index Ventures, the"
+        " largest seed round of its year"
+    ]
 
 
 def test_wrapped_bullet_whose_glyph_box_overlaps_the_next_line_is_one_block() -> None:

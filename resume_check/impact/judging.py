@@ -225,7 +225,8 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
             subject_words = subject.split()
             first = subject_words[0] if subject_words else ""
             # "The migration" -> "the migration", "Dashboards" -> "dashboards"; a name stays ("Raspberry Pi")
-            name = len(subject_words) > 1 and subject_words[1][:1].isupper()
+            second = subject_words[1] if len(subject_words) > 1 else ""
+            name = second[:1].isupper() and second[1:].islower()  # "Pi" in a name; "KPI" is an acronym
             if first.lower() in _DETERMINERS or (first[:1].isupper() and first[1:].islower() and not name):
                 subject = subject[0].lower() + subject[1:]
             return _Judgement(

@@ -767,20 +767,19 @@ def _posting_phrases(
             # gathering and load balancing")
             or (
                 cue[0] in ("and", "or")
-                and cue[1] in verbs
-                and not cue[1].endswith("ing")
+                and _is_base_verb(cue[1], verbs)  # "measure and", not "data models and report builders"
                 and first in verbs
                 and first not in rules.gerund_nouns
             )
         ):
             words.pop(0)
-        # a verb's third person between two words is the clause's verb ("how the government builds technology"):
-        # the words on each side are read apart, the verb dropped; a last word is a plural noun ("software builds")
-        for k in range(1, len(words) - 1):
-            if _is_third_person(words[k].group().lower(), verbs):
-                emit(words[:k])
-                emit(words[k + 1 :])
-                return
+        # a verb's third person after a subject a determiner opens is the clause's verb ("how the government builds
+        # technology"): the words on each side are read apart, the verb dropped. Elsewhere it is a plural noun
+        # ("software builds", "sales leads qualification", "release builds automation")
+        if len(words) > 2 and cue[0] in _DETERMINERS and _is_third_person(words[1].group().lower(), verbs):
+            emit(words[:1])
+            emit(words[2:])
+            return
         emit(words)
 
     def emit(words: list[re.Match[str]]) -> None:
@@ -843,6 +842,15 @@ def _posting_phrases(
     return out
 
 
+_DETERMINERS = frozenset(["the", "a", "an", "our", "their", "its", "your", "this", "that", "every", "each"])
+
+
+def _is_base_verb(word: str, verbs: Any) -> bool:
+    """A verb of the lexicon in its base form ("measure"), not a third person or plural-looking form ("models")."""
+    form = verbs.get(word)
+    return form is not None and form.base == word
+
+
 def _is_third_person(word: str, verbs: Any) -> bool:
     """A verb's third person singular the verb lexicon knows ("builds", "manages"), which may also be a plural noun."""
     return word.endswith("s") and word in verbs and (word[:-1] in verbs or word[:-2] in verbs)
@@ -871,6 +879,14 @@ def _is_gerund_object(text: str, word: re.Match[str], start: int, lower: str) ->
 
 
 _LIST_BEFORE = re.compile(r"(?:,|\bor|\band|/)\s*$", re.IGNORECASE)
+#: a list of things a determiner opens, ending right before a word ("the design, roadmap, or ..."); looked for in
+#: the _LIST_REACH characters before the word only, so that a clause of many one-word terms stays linear
+_NOUN_LIST_BEFORE = re.compile(
+    r"\b(?:the|a|an|your|our|their)\s+[\w-]+(?:,\s*[\w-]+)*,?\s*(?:(?:or|and|and/or)\s+)?$|"
+    r"\b(?:the|a|an|your|our|their)\s+$",
+    re.IGNORECASE,
+)
+_LIST_REACH = 300
 _LIST_AFTER = re.compile(r"^\s*(?:,|or\b|and\b|/)", re.IGNORECASE)
 #: endings of words that never end a term (adjectives)
 _ADJECTIVE_TAILS = ("able", "ible", "ous", "ful", "less", "ive")
@@ -887,12 +903,7 @@ def _is_list_item(
         return False
     # a list of verbs opens a duty ("Design, develop and manage ..."); deeper in a clause a listed word that could be
     # a verb is a noun ("experience with the design, roadmap, or technical implementation")
-    noun_list = re.search(
-        r"\b(?:the|a|an|your|our|their)\s+[\w-]+(?:,\s*[\w-]+)*,?\s*(?:(?:or|and|and/or)\s+)?$|"
-        r"\b(?:the|a|an|your|our|their)\s+$",
-        text[start : word.start()],
-        re.IGNORECASE,
-    )
+    noun_list = _NOUN_LIST_BEFORE.search(text, max(start, word.start() - _LIST_REACH), word.start())
     if low in verbs and low not in rules.gerund_nouns and not noun_list:
         return False
     before = text[max(start, word.start() - 6) : word.start()]
