@@ -216,23 +216,23 @@ class _Draft:
     part: Part
 
 
-def _widest_by_column(lines: Sequence[Line]) -> dict[tuple[int | None, int], float]:
-    widest: dict[tuple[int | None, int], float] = {}
-    for line in lines:
-        if line.bbox is not None:
-            key = (line.page, line.column)
-            widest[key] = max(widest.get(key, 0.0), line.bbox[2] - line.bbox[0])
-    return widest
+Column = tuple[int | None, int]  # (page, column)
 
 
-def _right_by_column(lines: Sequence[Line]) -> dict[tuple[int | None, int], float]:
-    """The right edge of each page column's text: where a wrapped line ends."""
-    right: dict[tuple[int | None, int], float] = {}
+def _column_extents(lines: Sequence[Line]) -> tuple[dict[Column, float], dict[Column, float]]:
+    """Per page column, in one pass: the widest line (prose that reaches it wrapped) and the right edge of the
+    body text (a bullet line that ends there wrapped; a page number or footer sits further out, so margins don't
+    count)."""
+    widest: dict[Column, float] = {}
+    right: dict[Column, float] = {}
     for line in lines:
-        if line.bbox is not None and line.part not in MARGINS:  # a page number or footer sits further out
-            key = (line.page, line.column)
+        if line.bbox is None:
+            continue
+        key = (line.page, line.column)
+        widest[key] = max(widest.get(key, 0.0), line.bbox[2] - line.bbox[0])
+        if line.part not in MARGINS:
             right[key] = max(right.get(key, 0.0), line.bbox[2])
-    return right
+    return widest, right
 
 
 def build_resume(document: Document) -> Resume:
@@ -240,8 +240,7 @@ def build_resume(document: Document) -> Resume:
     vocab = load_headings()
     lines = document.lines
     body_size = _body_font_size(lines)
-    widest = _widest_by_column(lines)
-    right = _right_by_column(lines)
+    widest, right = _column_extents(lines)
 
     headings = [
         _heading_section(line, vocab, body_size)
