@@ -161,6 +161,7 @@ class PostingRules:
     knockouts: tuple[tuple[KnockoutKind, re.Pattern[str]], ...]
     verb_after: frozenset[str] = frozenset()  # the next word is a verb: "you should understand engineering"
     verb_after_if_verb: frozenset[str] = frozenset()  # it is when the lexicon knows it as one: "teams that deliver"
+    determiners: frozenset[str] = frozenset()  # open a subject whose verb may follow: "the government builds"
 
 
 def _words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -204,6 +205,7 @@ def load_posting_rules() -> PostingRules:
             knockouts=knockouts,
             verb_after=frozenset(str(w).lower() for w in data["verb_cues"]["always"]),
             verb_after_if_verb=frozenset(str(w).lower() for w in data["verb_cues"]["if_a_verb"]),
+            determiners=frozenset(str(w).lower() for w in data["verb_cues"]["determiners"]),
         )
     except (KeyError, TypeError, AttributeError, re.error) as err:
         raise LexiconError(f"posting.yaml: malformed ({type(err).__name__}: {err}); reinstall resume-check") from None
@@ -776,7 +778,7 @@ def _posting_phrases(
         # a verb's third person after a subject a determiner opens is the clause's verb ("how the government builds
         # technology"): the words on each side are read apart, the verb dropped. Elsewhere it is a plural noun
         # ("software builds", "sales leads qualification", "release builds automation")
-        if len(words) > 2 and cue[0] in _DETERMINERS and _is_third_person(words[1].group().lower(), verbs):
+        if len(words) > 2 and cue[0] in rules.determiners and _is_third_person(words[1].group().lower(), verbs):
             emit(words[:1])
             emit(words[2:])
             return
@@ -809,13 +811,13 @@ def _posting_phrases(
             out.append((words[0].start(), words[0].end(), "job." + _slug(word), word, "posting", (word,)))
 
     previous_end = start
-    previous = before_previous = ""
+    back2 = back1 = ""  # the two tokens before this one, lowercased
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
         gap = text[previous_end : m.start()]
         previous_end = m.end()
-        earlier, before, previous = before_previous, previous, word.lower()
-        before_previous = before
+        earlier, before = back2, back1
+        back2, back1 = back1, word.lower()
         inside = any(s <= m.start() < e for s, e in covered)
         if run and (re.search(r"[^\s]", gap) and not re.fullmatch(r"\s*-\s*", gap)):
             flush()
@@ -840,9 +842,6 @@ def _posting_phrases(
             flush()
     flush()
     return out
-
-
-_DETERMINERS = frozenset(["the", "a", "an", "our", "their", "its", "your", "this", "that", "every", "each"])
 
 
 def _is_base_verb(word: str, verbs: Any) -> bool:
