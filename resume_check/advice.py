@@ -34,6 +34,7 @@ from .errors import LexiconError
 from .lexicon import spelling_rows
 from .metrics import cue_dimensions
 from .models import DIMENSIONS, Dimension, Metric, Verdict
+from .verbs import load_verbs
 
 if TYPE_CHECKING:
     from .verbs import VerbFamily, VerbLexicon
@@ -368,8 +369,6 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
 @lru_cache(maxsize=1)
 def load_gallery() -> Gallery:
     """The bundled example bullets (``lexicons/gallery.yaml``), validated against the verb families."""
-    from .verbs import load_verbs
-
     return build_gallery(read_bundled_yaml(GALLERY_FILE), frozenset(load_verbs().families))
 
 
@@ -515,8 +514,6 @@ _BEFORE_OWN_VERB = frozenset(["and", "or", "&", "then", "was", "were", "is", "ar
 def _hanging_participle(words: Sequence[str]) -> bool:
     """True when a clause of three words or more ends on a past participle cut from what completes it: "an
     evaluation framework built" (on ...), "a new team dedicated" (to ...), "assistants, built" (on ...)."""
-    from .verbs import load_verbs
-
     if len(words) < 3 or words[-2].lower() in _BEFORE_OWN_VERB:
         return False
     last = words[-1].strip('"“”‘’').lower()
@@ -549,10 +546,10 @@ def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) ->
             size = len(prefix.split())
             if size > max_words:
                 break
-            if pattern is _WEAK_CUT and _splits_a_list(text, m.start()):
+            # a weak cut inside a list drops items; so does a strong one before an -ing word that is an item of it
+            # (", zoning, population growth and ..." is no participle clause)
+            if (pattern is _WEAK_CUT or _ING_ITEM.match(text, m.start())) and _splits_a_list(text, m.start()):
                 continue
-            if pattern is _STRONG_CUT and _ING_ITEM.match(text, m.start()) and _splits_a_list(text, m.start()):
-                continue  # ", zoning, population growth and ..." is a list, not a participle clause
             clean = _clean_end(prefix, text[m.start() :]) if size >= min_words else None
             if clean is not None and len(clean.split()) >= min_words:
                 best = clean
@@ -578,8 +575,6 @@ def _splits_a_list(text: str, at: int) -> bool:
     solve times and perform analysis") may be cut before its next verb, unless the verbs share what follows ("to
     create and analyze automata", "for ingesting and processing data": the quote would end on a verb without its
     object)."""
-    from .verbs import load_verbs
-
     verbs = load_verbs().forms
     last = _LAST_ITEM.match(text, at)
     if last is not None:
