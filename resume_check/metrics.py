@@ -384,13 +384,6 @@ def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimensi
         kind = "rate" if end > m.end() else "count"
         measures = _count_dimension(m.group()) or _nearest_cue(masked, m.start(), m.end())
         yield m.start(), end, kind, measures, 5
-    first = len(masked) - len(masked.lstrip())  # where the text's first word starts
-    for m in _PLURAL_COUNT.finditer(masked):
-        if _names_a_version(masked, m.start(), first):
-            continue
-        end = _extend_per(masked, m.end())
-        kind = "rate" if end > m.end() else "count"
-        yield m.start(), end, kind, _nearest_cue(masked, m.start(), m.end()), 7
     for m in _DURATION.finditer(masked):
         if not _is_result_duration(masked, m.start(), m.end()):
             continue
@@ -416,6 +409,13 @@ def _digit_candidates(masked: str) -> Iterator[tuple[int, int, str, Dimension | 
     for pattern in (_PCT, _PP):
         for m in pattern.finditer(masked):
             yield m.start(), m.end(), "percent", _nearest_cue(masked, m.start(), m.end()), 3
+    first = len(masked) - len(masked.lstrip())  # where the text's first word starts
+    for m in _PLURAL_COUNT.finditer(masked):  # digits only: a text without them never gets here
+        if _names_a_version(masked, m.start(), first):
+            continue
+        end = _extend_per(masked, m.end())
+        kind = "rate" if end > m.end() else "count"
+        yield m.start(), end, kind, _nearest_cue(masked, m.start(), m.end()), 7
 
 
 #: a number (in digits) before a plural noun the count lists lack ("250+ packages", "9 cars", "4 articles"): up to

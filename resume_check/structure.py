@@ -158,7 +158,7 @@ def _continues_bullet(prev: Line, line: Line, right: float | None = None, first:
         if line.page != prev.page or line.column != prev.column:
             return False
         size = prev.font_size or 10.0
-        word = line.text.split()[0] if line.text.split() else ""
+        word = (line.text.split() or [""])[0]
         short = right is not None and right - prev.bbox[2] > (len(word) * WRAP_CHAR_WIDTH + WRAP_SLACK) * size
         opening = first if first is not None and first.bbox is not None else prev
         if short and opening.bbox is not None and line.bbox[0] <= opening.bbox[0] + 1.0:
