@@ -7,6 +7,10 @@ it asks, the placeholders its example carries and where the example comes from. 
   square brackets: "[N] vendors", "[£ amount]", "[N]% fewer incidents". What to measure follows the nouns of the
   statement (``lexicons/advice.yaml``: vendors, users, tickets, releases, budgets ...), else the impact dimension
   its verb family measures.
+- **Counts in place.** Things the statement names in the plural get their count where they are named ("Wrote
+  [N] automation scripts" for "Wrote various automation scripts"); a thing named in the singular is one thing,
+  asked about as such ("a dashboard": how many people use it?), never "How many dashboards?"; a noun that only
+  qualifies another ("machine learning") is not a measure.
 - **The résumé's own conventions.** Money placeholders use the currency the résumé shows (£, $ or €, else a
   neutral "[amount]"); the suggestion's own words follow its British or American spelling (``spelling.tsv``).
 - **The person's words whole.** An example rewrite quotes whole words up to a clause boundary (never "such," or a
@@ -21,6 +25,7 @@ Everything is deterministic: no model, vocabulary in ``lexicons/``, loaded and v
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -37,7 +42,7 @@ from .models import DIMENSIONS, Dimension, Metric, Verdict
 from .verbs import load_verbs
 
 if TYPE_CHECKING:
-    from .verbs import VerbFamily, VerbLexicon
+    from .verbs import VerbFamily, VerbForm, VerbLexicon
 
 __all__ = [
     "Advice",
@@ -76,6 +81,10 @@ SUGGESTION_RULES: tuple[str, ...] = (
     "square brackets ([N] vendors, [N]% fewer incidents, [amount]) for you to fill in.",
     "It asks what to measure from the statement's own nouns (vendors, users, tickets, releases, budgets ...: "
     "lexicons/advice.yaml), else from the impact dimension of its verb (budget, schedule, scope, team, quality).",
+    "A count goes where the statement names the things counted, in the plural: 'Migrated file servers' -> "
+    "'Migrated [N] file servers', in place of a vague 'various' or 'several'. A thing named in the singular is one "
+    "thing, so no count of it is asked for ('Built a dashboard': how many people use it?), and a noun that only "
+    "qualifies another ('machine learning', 'project competitions') is not counted.",
     "Money placeholders use the currency the résumé shows most (£, $ or €; [amount] when it shows none); the "
     "suggestion's own words follow the résumé's British or American spelling (lexicons/spelling.tsv).",
     "An example rewrite quotes the statement's own words whole, up to a clause boundary and never ending on a "
@@ -161,6 +170,9 @@ class Measure:
     nouns: tuple[str, ...]  # singular forms (lower case; may be two words: "data centre")
     question: str
     result: str
+    modifiers: bool = True  # asked about when it qualifies another noun ("vendor management")
+    one_question: str = ""  # kind count: what to ask about one thing named in the singular ("a dashboard")
+    one_result: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +191,8 @@ class Vocabulary:
     descriptors: frozenset[str]
     #: past participles the verb lexicon lacks that need a complement ("dedicated to", "based on")
     participles: frozenset[str] = frozenset()
+    #: -ing words that are nouns after a noun ("systems engineering", "customer onboarding"), not participles
+    ing_nouns: frozenset[str] = frozenset()
     max_words: int = 2
 
 
@@ -325,7 +339,27 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         result = _text(entry.get("result"), f"{where}, result")
         for field_name, value in (("question", question), ("result", result)):
             _check_figures(value, f"{where}, {field_name}")
-        measure = Measure(ident, dimension, kind, tuple(n.strip().lower() for n in nouns), question, result)
+        modifiers = entry.get("modifiers", "ask")
+        if modifiers not in ("ask", "ignore"):
+            raise LexiconError(f"{where}: `modifiers` must be ask or ignore, got {modifiers!r}")
+        one = entry.get("one") or {}
+        if not isinstance(one, dict) or (one and kind != "count"):
+            raise LexiconError(f"{where}: `one` must be a mapping with a question and a result, for a count only")
+        one_question = _text(one.get("question"), f"{where}, one.question") if one else ""
+        one_result = _text(one.get("result"), f"{where}, one.result") if one else ""
+        for field_name, value in (("one.question", one_question), ("one.result", one_result)):
+            _check_figures(value, f"{where}, {field_name}")
+        measure = Measure(
+            ident,
+            dimension,
+            kind,
+            tuple(n.strip().lower() for n in nouns),
+            question,
+            result,
+            modifiers == "ask",
+            one_question,
+            one_result,
+        )
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
                 if form != noun or noun not in plural_only:
@@ -352,12 +386,14 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     finite = _word_list(function_words.get("finite"), f"{ADVICE_FILE}, function_words.finite")
     descriptors = _word_list(function_words.get("descriptors"), f"{ADVICE_FILE}, function_words.descriptors")
     participles = _word_list(function_words.get("participles"), f"{ADVICE_FILE}, function_words.participles")
+    ing_nouns = _word_list(function_words.get("ing_nouns"), f"{ADVICE_FILE}, function_words.ing_nouns")
     return Vocabulary(
         measures=tuple(measures),
         dangling=dangling,
         finite=finite,
         descriptors=descriptors,
         participles=participles,
+        ing_nouns=ing_nouns,
         questions=MappingProxyType(questions),
         results=MappingProxyType(results),
         plurals=MappingProxyType(plurals),
@@ -592,6 +628,16 @@ def _splits_a_list(text: str, at: int) -> bool:
     return any(_CLOSER.search(part) for part in rest[: end.start() if end else len(rest)].split(","))
 
 
+#: a short label before a colon that opens a statement ("QuantSoftware Toolkit: Open source library for ...")
+_LABEL = re.compile(r"(?:[^\s:;.]+\s+){0,4}[^\s:;.]+:\s+(?=\S)")
+
+
+def _without_label(text: str) -> str:
+    """``text`` without a short label before a colon: a title is not a clause to quote."""
+    label = _LABEL.match(text)
+    return text[label.end() :] if label is not None else text
+
+
 def has_finite_verb(clause: str) -> bool:
     """Whether ``clause`` holds a pronoun subject or a finite auxiliary ("am", "is", "I", "we" ...)."""
     finite = load_vocabulary().finite
@@ -623,50 +669,160 @@ class _Found:
     start: int
     modifier: bool = False  # it qualifies another noun ("project documentation"): asked about, not the result
     acronym: bool = False  # written in capitals ("APIs")
+    one: bool = False  # a count noun in the singular after "a", "the" ...: one thing, asked the group's `one` question
+    at: int = -1  # a count written in the plural as a phrase head: where [N] goes in the text (-1: nowhere)
+    vague: int = 0  # characters from ``at`` of a vague quantifier [N] replaces ("various ", "several ")
+    end: int = -1  # where the noun ends in the text
 
 
 _NUMBERISH = re.compile(
     r"(?:\d[\d,.]*\+?%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$"
 )
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.,+%-]*")
+#: what ends a phrase after a word: punctuation that separates clauses or list items
+_BOUNDARY_AFTER = re.compile(r"[,;:()|–—]|\s[-–—]\s")
+#: vague quantities a placeholder count replaces ("various scripts" -> "[N] scripts")
+_VAGUE = frozenset(["various", "several", "multiple", "numerous", "many", "countless", "some", "diverse", "assorted"])
 
 
-def _found_measures(text: str, vocab: Vocabulary) -> list[_Found]:
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # lower case, edge punctuation stripped
+    boundary: bool  # a comma, semicolon, bracket or dash follows it
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        word = raw.lower().strip("'’").rstrip(".,")
+        end = m.start() + len(raw.rstrip(".,"))
+        boundary = raw.endswith(",") or _BOUNDARY_AFTER.match(text, m.end()) is not None
+        out.append(_Token(m.start(), end, word, boundary))
+    return out
+
+
+def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener: bool) -> int:
+    """Index of the first word of the noun phrase ending at ``tokens[head]``: back over its modifiers ("file" in
+    "file servers", "monitoring" in "a monitoring system", "network and printer" in "network and printer issues")
+    to a function word, a clause boundary, a verb or the statement's opening verb (``opener``)."""
+    lex = load_verbs()
+    j = head - 1
+    while j >= 0:
+        token = tokens[j]
+        word = token.word
+        if token.boundary or (j == 0 and opener) or not word[:1].isalpha() or word.endswith(("'s", "’s")):
+            break
+        if word in ("and", "or", "&") and head - j >= 2 and j >= 1:
+            # modifiers in a list share the head ("network and printer issues"): the phrase starts before them
+            before = tokens[j - 1]
+            if not before.boundary and before.word not in vocab.dangling and not (j - 1 == 0 and opener):
+                j -= 1
+                continue
+        if word in vocab.dangling or word in _VAGUE:
+            break
+        if j >= 1 and _verb_here(lex.forms.get(word), word, tokens[j - 1], j == head - 1, vocab, lex):
+            break
+        j -= 1
+    return j + 1
+
+
+#: words after which a verb form is the verb of a clause of its own ("and launch products", "that run jobs")
+_CLAUSE_JOINS = frozenset(["to", "and", "or", "&", "that", "which", "who", "then"])
+
+
+def _verb_here(
+    form: VerbForm | None, word: str, before: _Token, next_to_head: bool, vocab: Vocabulary, lex: VerbLexicon
+) -> bool:
+    """Whether ``word`` before a noun is a verb here (a form of the verb lexicon, or any -ed word after "and")
+    rather than a modifier of the noun: "by creating dashboards", "to build tools", "and launch new products",
+    "and consumed APIs" are verbs; "and support tickets", "a monitoring system", "for test cases", "with automated
+    tests", "Deployed automated tests", "maintainable automated tests" are modifiers."""
+    if form is None:
+        return word.endswith("ed") and before.word in _CLAUSE_JOINS
+    if before.boundary or before.word in _CLAUSE_JOINS:
+        # right before the noun a bare form that is also a noun qualifies it ("incidents and support tickets"), but
+        # not after "to" ("to test cases") nor when it is only a verb ("and persuade employees")
+        return not (next_to_head and word == form.base and before.word != "to" and form.lemma in lex.noun_ambiguous)
+    # after a preposition "by creating" is a verb, "for test cases" and "with automated tests" are modifiers
+    return before.word in vocab.dangling and before.word not in _DETERMINERS and word.endswith("ing")
+
+
+def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> list[_Found]:
     """The measure nouns of ``text``, one per measure group: head nouns before modifiers ("sales" in "sales team",
-    "integration" in "integration of services"), each in order of mention; nouns that already carry a number
-    ("250+ packages") are left out."""
-    tokens = [(m.start(), m.group().lower().strip("'’")) for m in re.finditer(r"[A-Za-z0-9][\w'’.,+%-]*", text)]
-    tokens = [(start, word.rstrip(".,")) for start, word in tokens]
-    hits: list[tuple[bool, int, int, str, str]] = []  # (modifier, start, measure index, written, singular)
+    "integration" in "integration of services"), each in order of mention. Left out: nouns that already carry a
+    number ("250+ packages"); a count in the singular (one thing: "a dashboard", "the migration") unless its group
+    asks about one; a modifier its group does not ask about ("machine learning", "project competitions")."""
+    tokens = _tokens(text)
+    words = [t.word for t in tokens]
+    hits: list[_Found] = []
     i = 0
     while i < len(tokens):
         step = 1
         for size in range(min(vocab.max_words, len(tokens) - i), 0, -1):
-            phrase = " ".join(w for _, w in tokens[i : i + size])
+            phrase = " ".join(words[i : i + size])
             hit = vocab.forms.get(phrase)
-            if hit is not None:
-                before = " ".join(w for _, w in tokens[max(0, i - 2) : i])
-                after = tokens[i + size][1] if i + size < len(tokens) else ""
-                end = tokens[i + size - 1][0] + len(tokens[i + size - 1][1])
-                joined = text[end : end + 1] in (",", ";", ":", ")")
-                if not any(_NUMBERISH.match(w) for w in before.split()):
-                    modifier = bool(after) and not joined and (after == "of" or _content_word(after, vocab))
-                    hits.append((modifier, tokens[i][0], hit[0], phrase, hit[1]))
-                step = size
+            if hit is None:
+                continue
+            step = size
+            last = i + size - 1
+            if any(_NUMBERISH.match(w) for w in words[max(0, i - 2) : i]):
                 break
+            index, singular = hit
+            measure = vocab.measures[index]
+            after = words[last + 1] if last + 1 < len(words) else ""
+            modifier = bool(after) and not tokens[last].boundary and (after == "of" or _content_word(after, vocab))
+            start = tokens[i].start
+            acronym = text[start : start + len(singular)].isupper() and len(singular) > 1
+            if modifier:
+                if measure.modifiers:
+                    hits.append(_Found(measure, phrase, singular, start, True, acronym))
+                break
+            if measure.kind != "count":
+                hits.append(_Found(measure, phrase, singular, start, False, acronym))
+                break
+            first = _phrase_start(tokens, i, vocab, opener)
+            plural = phrase != singular or _plural(singular, vocab.plurals) == singular
+            if text[tokens[last].end : tokens[last].end + 1] == ":":
+                break  # a label ("Course Dashboards: ..."), not a thing counted
+            if plural:
+                before = tokens[first - 1] if first > 0 else None
+                vague = before is not None and before.word in _VAGUE
+                at = before.start if vague and before is not None else tokens[first].start
+                hits.append(
+                    _Found(
+                        measure,
+                        phrase,
+                        singular,
+                        start,
+                        False,
+                        acronym,
+                        False,
+                        at,
+                        tokens[first].start - at if vague else 0,
+                        tokens[last].end,
+                    )
+                )
+            elif measure.one_question:  # "a web app", "built web app": one thing
+                hits.append(_Found(measure, phrase, singular, start, False, acronym, True))
+            break
         i += step
     found: list[_Found] = []
     groups: set[int] = set()
-    for modifier, start, index, written, singular in sorted(hits, key=lambda h: (h[0], h[1])):
+    for f in sorted(hits, key=lambda h: (h.modifier, h.start)):
+        index = vocab.measures.index(f.measure)
         if index not in groups:
             groups.add(index)
-            acronym = text[start : start + len(singular)].isupper() and len(singular) > 1
-            found.append(_Found(vocab.measures[index], written, singular, start, modifier, acronym))
+            found.append(f)
     return found
 
 
 def _content_word(word: str, vocab: Vocabulary) -> bool:
-    """Whether ``word`` following a noun makes that noun a modifier ("sales team", "customer satisfaction")."""
-    return (
+    """Whether ``word`` following a noun makes that noun a modifier ("sales team", "customer satisfaction",
+    "systems engineering")."""
+    return word in vocab.ing_nouns or (
         word.isalpha()
         and word not in vocab.dangling
         and word not in vocab.finite
@@ -679,7 +835,9 @@ def _fill(template: str, found: _Found | None, vocab: Vocabulary) -> str:
     if found is None:
         return template
     plural = _plural(found.singular, vocab.plurals)
-    if found.measure.kind == "count":
+    if found.one:
+        noun, be = found.written, "was"
+    elif found.measure.kind == "count":
         noun, be = plural, "were"
         if found.acronym:
             noun = found.singular.upper() + "s"  # "APIs", not "apis"
@@ -691,18 +849,54 @@ def _fill(template: str, found: _Found | None, vocab: Vocabulary) -> str:
     return template.replace("{noun}", noun).replace("{be}", be)
 
 
+def _question(found: _Found, vocab: Vocabulary) -> str:
+    return _fill(found.measure.one_question if found.one else found.measure.question, found, vocab)
+
+
 def _questions_and_result(
-    text: str, dimension: Dimension, vocab: Vocabulary, voice: Voice
+    text: str,
+    dimension: Dimension,
+    vocab: Vocabulary,
+    voice: Voice,
+    counted: Sequence[_Found] = (),
+    clause: str | None = None,
 ) -> tuple[tuple[str, ...], str, Dimension]:
-    """(questions, placeholder result, dimension) for ``text``: from the nouns it names, else from ``dimension``."""
+    """(questions, placeholder result, dimension) for ``text``: from the nouns it names, else from ``dimension``.
+    The nouns ``counted`` in the example rewrite (``clause``) are asked about first."""
     found = _found_measures(text, vocab)
-    if not found:
+    if not found and not counted:
         return (respell(vocab.questions[dimension], voice),), respell(vocab.results[dimension], voice), dimension
-    questions = tuple(dict.fromkeys(respell(_fill(f.measure.question, f, vocab), voice) for f in found[:MAX_QUESTIONS]))
-    first = found[0]
-    if first.modifier:  # only nouns that qualify others ("vendor management"): ask about them, end generically
+    asked = [*counted, *found]
+    questions = tuple(dict.fromkeys(respell(_question(f, vocab), voice) for f in asked))[:MAX_QUESTIONS]
+    first = asked[0]
+    left_out = clause is not None and not re.search(rf"\b{re.escape(first.written)}\b", clause, re.IGNORECASE)
+    if first.modifier or (first.one and left_out):
+        # only nouns that qualify others ("vendor management"), or one thing the quote leaves out ("Recruited a
+        # team" quoted from "... and built a platform"): ask about them, end generically
         return questions, respell(vocab.results[dimension], voice), dimension
-    return questions, respell(_fill(first.measure.result, first, vocab), voice), first.measure.dimension
+    result = first.measure.one_result if first.one else first.measure.result
+    return questions, respell(_fill(result, first, vocab), voice), first.measure.dimension
+
+
+def _count_in_place(clause: str, vocab: Vocabulary, opener: bool) -> tuple[str, list[_Found], list[str]] | None:
+    """``clause`` with [N] in front of the phrases whose head is a count in the plural ("Migrated [N] file servers",
+    "Wrote [N] automation scripts" for "various automation scripts"), at most MAX_QUESTIONS of them, with those
+    phrases as placeholders ("[N] file servers"); None when it names no such count."""
+    counted: list[_Found] = []
+    for f in sorted((f for f in _found_measures(clause, vocab, opener=opener) if f.at >= 0), key=lambda f: f.at):
+        if len(counted) < MAX_QUESTIONS and (not counted or f.at > counted[-1].end):
+            counted.append(f)  # a phrase is counted once ("servers and mobile apps" share their [N])
+    if not counted:
+        return None
+    out = clause
+    phrases = []
+    for f in sorted(counted, key=lambda f: -f.at):
+        rest = out[f.at + f.vague :]
+        if f.at == 0:
+            rest = _lower_first(rest)
+        phrases.append(f"[N] {rest[: f.end - f.at - f.vague]}")
+        out = f"{out[: f.at]}[N] {rest}"
+    return out, counted, phrases[::-1]
 
 
 # --------------------------------------------------------------------------------------------- rewrites
@@ -889,9 +1083,10 @@ def suggest(
         # the statement's own punctuation after its verb stays: "Designed, implemented, and deployed ..."
         own = re.search(rf"(?<![\w-]){re.escape(verb)}(?![\w-])", text) if verb else None
         joiner = ", " if own is not None and text[own.end() :].lstrip().startswith(",") else " "
-        clause = whole_clause(f"{_capital(verb)}{joiner}{request.rest}".strip(), QUOTE_WORDS, 2)
+        rest = request.rest if verb else _without_label(request.rest)
+        clause = whole_clause(f"{_capital(verb)}{joiner}{rest}".strip(), QUOTE_WORDS, 2)
         head = f"{_number_hint(text, voice)}Add the result as a number."
-        return _compose(head, clause, text, request.family, voice, lex, vocab, gallery)
+        return _compose(head, clause, text, request.family, voice, lex, vocab, gallery, opener=bool(verb))
 
     head_verb: str | None = None
     what = request.rest
@@ -956,7 +1151,8 @@ def suggest(
             return _advice(lead, (), clause, "statement", "e.g.")
         return Advice(f"{lead}.", source="")
     clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS, 2)
-    return _compose(f"{head} {_number_hint(text, voice)}".strip(), clause, text, family_id, voice, lex, vocab, gallery)
+    head = f"{head} {_number_hint(text, voice)}".strip()
+    return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=True)
 
 
 def _compose(
@@ -968,11 +1164,20 @@ def _compose(
     lex: VerbLexicon,
     vocab: Vocabulary,
     gallery: Gallery,
+    *,
+    opener: bool,
 ) -> Advice:
+    """The suggestion with ``clause`` (the person's words, opening with a verb when ``opener``) as its example:
+    counts put in place where it names things in the plural, else the measure's result after it."""
     dimension = _dimension(text, family, lex)
-    questions, result, dimension = _questions_and_result(text, dimension, vocab, voice)
+    in_place = _count_in_place(clause, vocab, opener) if clause is not None else None
+    counted = in_place[1] if in_place is not None else ()
+    questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
     if clause is None:
         return _gallery_advice(head, questions, gallery.pick(family, dimension), voice)
+    if in_place is not None:
+        advice = _advice(head, questions, in_place[0], "statement")
+        return dataclasses.replace(advice, placeholders=tuple(dict.fromkeys(in_place[2])))
     return _advice(head, questions, f"{clause}, {result}", "statement")
 
 

@@ -112,13 +112,13 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     (
         "Managed the integration of third-party services such as Stripe for payments and Twilio for SMS.",
         US,
-        ("How many services?", "“Managed the integration of third-party services,"),
-        ("such,", "such”", "12 people"),
+        ("How many services?", "“Managed the integration of [N] third-party services”"),
+        ("such,", "such”", "12 people", "used by"),
     ),
     (
         "Helped troubleshoot network and printer issues for office staff",
         US,
-        ("“Troubleshot network and printer issues",),
+        ("“Troubleshot [N] network and printer issues for [N] office staff”",),
         ("Troubleshooted", "30%"),
     ),
     ("Responsible for leading the weekly change advisory board", GB, ("“Led the weekly change advisory board",), ()),
@@ -140,7 +140,7 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     (
         "Door-to-door meetings with prospective clients",
         US,
-        ("“Ran door-to-door meetings", "How many clients?", "[N] meetings"),
+        ("“Ran [N] door-to-door meetings with [N] prospective clients”", "How many clients?"),
         (),
     ),
     ("Execution of the test plans for the billing system", GB, ("“Executed the test plans",), ()),
@@ -166,9 +166,15 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("[",),
     ),
     ("Helped to onboard 35 new starters", GB, ("“Onboarded 35 new starters",), ("How many new starters",)),
-    ("Managed stakeholder communications for the ERP upgrade", GB, ("How many upgrades",), ()),
+    # one upgrade is named: no count of upgrades is asked for
+    ("Managed stakeholder communications for the ERP upgrade", GB, ("How many stakeholders?",), ("How many upgrades",)),
     ("Ran sprint planning for the mobile squad", GB, ("How big was the squad?",), ()),
-    ("Migrated the file servers to Azure", GB, ("How many servers?", "used by [N] people"), ("1,200",)),
+    (
+        "Migrated the file servers to Azure",
+        GB,
+        ("How many servers?", "“Migrated the [N] file servers to Azure”"),
+        ("1,200", "used by"),
+    ),
     ("Resolved tickets for the service desk", GB, ("How many tickets, and in what time?",), ()),
     ("Led the tender for managed print services", GB, ("What was the tender worth",), ()),
     ("Drove adoption of Jira across the engineering teams", US, ("What was the adoption before and after?",), ()),
@@ -176,6 +182,105 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Use the online chat feature to answer customer questions", US, (), ("Ran use", "Delivered use")),
     ("Tried my hands on Angular and React", US, (), ("Delivered tried", "Built tried", "Ran tried")),
     ("Reorganisation of the support rota", US, (), ("Reorganised",)),
+    # counts go where the things counted are named, in place of "various" or "several"
+    (
+        "Wrote various automation scripts to scrape data from various websites",
+        US,
+        ("“Wrote [N] automation scripts to scrape data from [N] websites”", "How many scripts?", "How many websites?"),
+        ("various", "used by"),
+    ),
+    (
+        "Upgraded and maintained older Rails applications",
+        US,
+        ("“Upgraded and maintained [N] older Rails applications”",),
+        (),
+    ),
+    ("Improved reporting by creating dashboards for the sales team", US, ("by creating [N] dashboards",), ()),
+    ("Deployed automated tests for the billing service", GB, ("“Deployed [N] automated tests",), ()),
+    (
+        "Established standards for writing maintainable automated tests",
+        GB,
+        ("writing [N] maintainable automated tests",),
+        (),
+    ),
+    ("Built fully automated CI/CD pipelines on CircleCI", GB, ("“Built [N] fully automated CI/CD pipelines",), ()),
+    ("Reviewed defects for test cases in Jira", GB, ("for [N] test cases",), ("test [N]",)),
+    (
+        "Closed incidents and support tickets for the desk",
+        GB,
+        ("“Closed [N] incidents and support tickets",),
+        ("support [N]",),
+    ),
+    (
+        "Led squads to design, develop, and launch innovative products",
+        US,
+        ("launch [N] innovative products",),
+        ("[N] launch",),
+    ),
+    (
+        "Implemented and consumed APIs within the ordering platform",
+        US,
+        ("“Implemented and consumed [N] APIs",),
+        ("[N] consumed",),
+    ),
+    ("Trained Acme's employees on Rails security", US, ("Acme's [N] employees",), ("[N] Acme's",)),
+    (
+        "Influence and persuade employees to adopt the new process",
+        US,
+        ("and persuade [N] employees",),
+        ("[N] persuade",),
+    ),
+    # a phrase is counted once, however many count nouns share it
+    (
+        "Migrated servers and mobile apps to Azure",
+        US,
+        ("“Migrated [N] servers and mobile apps to Azure”",),
+        ("[N] [N]",),
+    ),
+    # one thing named in the singular: no count of it is asked for
+    (
+        "Built a monitoring system for cloud servers",
+        US,
+        ("“Built a monitoring system for [N] cloud servers”", "How many servers?"),
+        ("How many systems?",),
+    ),
+    (
+        "Created an interactive analytics dashboard for a SaaS application",
+        US,
+        ("How many people use the dashboard?", "used by [N] people"),
+        ("How many dashboards?",),
+    ),
+    ("Built web app to manage financial accounting", US, ("How many people use the app?", "used by [N] people"), ()),
+    ("Designed and implemented a data pipeline", US, (), ("How many pipelines?", "used by [N] people")),
+    ("Author and maintainer of this project", US, (), ("How many projects", "projects a month")),
+    # nouns that qualify another noun are not counted ("machine learning", "project competitions")
+    ("Built and deployed a machine learning pipeline for churn", US, (), ("How many machines?",)),
+    ("Organized project competitions", US, (), ("How many projects", "projects a month")),
+    ("Applied systems engineering methods to the billing rewrite", US, (), ("How many systems?", "[N] systems")),
+    ("Ran Website Designing and volunteering committee", US, (), ("How many people use the website?", "used by")),
+    # a verb in the present tense is put in the past, not behind "Delivered"
+    ("Extract information from thousands of resumes in seconds", US, (), ("Delivered extract",)),
+    # a result that speaks of one thing only when the quote names it
+    (
+        "Data Platform (4 years): Recruited and built a new team from scratch dedicated to the cloud infrastructure "
+        "platform",
+        US,
+        ("“Recruited and built a new team from scratch,",),
+        ("scratch, used by",),
+    ),
+    # a label before a colon is not quoted as the statement
+    (
+        "Recommendation System: Music and movie recommender systems using collaborative filtering",
+        US,
+        ("“[N] music and movie recommender systems",),
+        ("“Recommendation System,",),
+    ),
+    (
+        "Course Dashboards: Instructor dashboards for learner surveys",
+        US,
+        ("“[N] instructor dashboards for learner surveys”",),
+        ("[N] Course Dashboards",),
+    ),
 ]
 
 
@@ -205,6 +310,12 @@ def test_suggestion_table(
 def test_self_descriptions_are_context_not_statements(text: str) -> None:
     # skill claims and self-descriptions describe the person (issue 12 statements, hand labels): no suggestion
     assert [s.text for s in analyse_impact(build([text, *US])).statements if s.text.startswith(text[:12])] == []
+
+
+def test_counts_in_place_are_the_placeholders_with_their_phrase() -> None:
+    st_ = statement("Wrote various automation scripts to scrape data from various websites", US)
+    assert st_.placeholders == ("[N] automation scripts", "[N] websites")
+    assert st_.example_source == "statement"
 
 
 def test_table_is_large_enough() -> None:

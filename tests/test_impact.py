@@ -90,6 +90,14 @@ VERDICTS = [
     ("Acme Ltd - 2013 - Helped to develop the LMS", "weak", "Helped to"),
     ("Co-architected the platform for 4 product teams", "strong", "Co-architected"),
     ("Raspberry Pi was used as the data server", "weak", "was used"),
+    # a job title opening with a noun that is also a verb is a role, not an action
+    ("Research Assistant – Machine Learning: portfolio hedging models", "weak", None),
+    ("Support Technician for the Leeds office", "weak", None),
+    ("Research Assistant – Machine Learning: Researched hedging models", "unquantified", "Researched"),
+    # data-collection verbs
+    ("Extracted contract data from scanned invoices", "unquantified", "Extracted"),
+    ("Scraped pricing data from competitor websites", "unquantified", "Scraped"),
+    ("Extract of the sales ledger for the auditors", "weak", None),
 ]
 
 
@@ -115,8 +123,8 @@ def test_passive_by_a_number_is_still_passive() -> None:
     ("text", "rewrite"),
     [
         ("Raspberry Pi was used as the data server", "Used Raspberry Pi as the data server"),  # a name keeps its case
-        ("Dashboards were built for the service desk", "Built dashboards for the service desk"),
-        ("Weekly KPI reports were automated for the board", "Automated weekly KPI reports for the board"),
+        ("Dashboards were built for the service desk", "Built [N] dashboards for the service desk"),
+        ("Weekly KPI reports were automated for the board", "Automated [N] weekly KPI reports for the board"),
         ("The migration was delivered with no downtime", "Delivered the migration with no downtime"),
     ],
 )
@@ -135,7 +143,7 @@ def test_passive_rewrite_moves_the_subject_keeping_names(text: str, rewrite: str
         # a noun after "and" stays a noun
         (
             "Helped to triage incidents and support tickets for the service desk",
-            "Triaged incidents and support tickets",
+            "Triaged [N] incidents and support tickets",
         ),
     ],
 )
@@ -149,7 +157,7 @@ def test_the_example_keeps_the_comma_of_a_list_of_verbs() -> None:
         .statements[0]
         .suggestion
     )
-    assert "“Designed, implemented, and deployed large-scale web applications" in suggestion
+    assert "“Designed, implemented, and deployed [N] large-scale web applications" in suggestion
 
 
 def test_nouns_that_look_like_verbs_are_not_action_openers() -> None:
@@ -172,7 +180,7 @@ WEAK = [
     ("responsible-for", "Was responsible for the IT budget", "Was responsible for", "Managed the IT budget"),
     ("duties-included", "Duties included running the change board", "Duties included", "Ran the change board"),
     ("duties-included", "Responsibilities: vendor management", "Responsibilities:", "Negotiated vendor management"),
-    ("duties-included", "Role involved planning releases", "Role involved", "Planned releases"),
+    ("duties-included", "Role involved planning releases", "Role involved", "Planned [N] releases"),
     ("tasked-with", "Tasked with reducing incident backlog", "Tasked with", "Reduced incident backlog"),
     ("involved-in", "Involved in the SAP rollout", "Involved in", "Delivered the SAP rollout"),
     ("involved-in", "Was heavily involved in supplier negotiations", "Was heavily involved in", "Negotiated supplier"),
@@ -190,7 +198,7 @@ WEAK = [
     ("contributed-to", "Contributed to the ITIL adoption", "Contributed to", "the ITIL adoption"),
     ("exposure-to", "Gained experience in Agile delivery", "Gained experience in", "Agile delivery"),
     ("attempted-to", "Attempted to standardise the PMO toolset", "Attempted to", "Standardised the PMO toolset"),
-    ("dealt-with", "Dealt with escalations from key clients", "Dealt with", "escalations from key clients"),
+    ("dealt-with", "Dealt with escalations from key clients", "Dealt with", "escalations from [N] key clients"),
     ("attended", "Attended weekly CAB meetings", "Attended", "weekly CAB meetings"),
     ("first-person", "I managed the IT budget of £2m", "I", "Managed the IT budget of £2m"),
 ]
@@ -574,6 +582,19 @@ def test_role_headers_and_label_lists_are_not_statements() -> None:
         ]
     )
     assert [s.text for s in analyse_impact(resume).statements] == ["Managed a team of 14"]
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        "“Make the change that you want to see in the world.”",
+        '"Delivered on every promise, early." - a former client',
+        "“Manage the work, lead the people.” — Peter Drucker",
+    ],
+)
+def test_a_quotation_is_not_a_statement(quotation: str) -> None:
+    impact = analyse_impact(bullets(quotation, "Managed a team of 14"))
+    assert [s.text for s in impact.statements] == ["Managed a team of 14"]
 
 
 def test_sentence_lines_follow_the_document_lines() -> None:

@@ -55,6 +55,8 @@ KNOWN_FINGERPRINTS = {
     # before any plural noun is a count ("250+ packages", "4 articles"), "by a factor of N" a multiplier; a bullet
     # that did not wrap keeps the next role's header out of its statement
     "2026.12-7": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
+    # same rules; a quotation line is no statement, "Research Assistant" a role (statements); counts in place
+    "2026.12-8": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
 }
 
 

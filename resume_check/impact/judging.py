@@ -266,14 +266,21 @@ def _ends_with_date(text: str) -> bool:
     )
 
 
+#: a line that is one quotation from end to end (its attribution may follow: "— Gandhi")
+_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!]?(?:\s*[-–—]\s*[^\"“”]{1,60})?")
+
+
 def _is_context(text: str, unit: _Unit) -> bool:
-    """Lines that are context for statements whatever their first word: a project or role title ending in a date,
-    an employer line ("Custom Building Improvements, Inc."), a label with a list or a link, a bare URL, a skill claim
-    ("Proficient in Salesforce"), an organisation–role line ("Tech Impact program - Instructor, Mentor")."""
+    """Lines that are context for statements whatever their first word: a quotation, a project or role title ending
+    in a date, an employer line ("Custom Building Improvements, Inc."), a label with a list or a link, a bare URL, a
+    skill claim ("Proficient in Salesforce"), an organisation–role line ("Tech Impact program - Instructor,
+    Mentor")."""
     stripped = text.strip()
     words = stripped.split()
     if not words:
         return True
+    if _QUOTATION.fullmatch(stripped):
+        return True  # a motto or a quoted testimonial: someone's words, not what the person did
     short = len(words) <= MAX_HEADER_WORDS and not stripped.endswith(".")
     if not unit.bullet and short and _ends_with_date(stripped):
         return True
