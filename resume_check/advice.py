@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from .datafile import read_bundled_yaml
 from .errors import LexiconError
@@ -194,6 +194,8 @@ class Vocabulary:
     #: -ing words that are nouns after a noun ("systems engineering", "customer onboarding"), not participles
     ing_nouns: frozenset[str] = frozenset()
     max_words: int = 2
+    #: the first word of every form, to skip the words that start none
+    first_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,7 @@ class Request:
     fallback_verb: str | None = None  # the opener family's verb
     metrics: tuple[Metric, ...] = ()
     names_role: bool = False  # no verb, but a job title among its first words ("Lead developer on the platform")
+    section: str = ""  # the résumé section it is in ("experience", "projects")
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +402,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         plurals=MappingProxyType(plurals),
         forms=MappingProxyType(forms),
         max_words=max(len(f.split()) for f in forms),
+        first_words=frozenset(f.split()[0] for f in forms),
     )
 
 
@@ -679,14 +683,14 @@ _NUMBERISH = re.compile(
     r"(?:\d[\d,.]*\+?%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$"
 )
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.,+%-]*")
-#: what ends a phrase after a word: punctuation that separates clauses or list items
-_BOUNDARY_AFTER = re.compile(r"[,;:()|–—]|\s[-–—]\s")
+#: what ends a phrase after a word: punctuation that separates clauses or list items, or a dash between spaces
+_BOUNDARY_CHARS = frozenset(",;:()|–—")
+_SPACED_DASHES = frozenset(["- ", "– ", "— "])
 #: vague quantities a placeholder count replaces ("various scripts" -> "[N] scripts")
 _VAGUE = frozenset(["various", "several", "multiple", "numerous", "many", "countless", "some", "diverse", "assorted"])
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: built for every word of every suggestion
     start: int
     end: int
     word: str  # lower case, edge punctuation stripped
@@ -694,13 +698,20 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
-    out = []
+    out: list[_Token] = []
+    append = out.append
+    make = _Token._make
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        word = raw.lower().strip("'’").rstrip(".,")
-        end = m.start() + len(raw.rstrip(".,"))
-        boundary = raw.endswith(",") or _BOUNDARY_AFTER.match(text, m.end()) is not None
-        out.append(_Token(m.start(), end, word, boundary))
+        start, after = m.span()
+        trimmed = raw.rstrip(".,")
+        following = text[after : after + 1]
+        boundary = (
+            raw[-1] == ","
+            or following in _BOUNDARY_CHARS
+            or (following == " " and text[after + 1 : after + 3] in _SPACED_DASHES)
+        )
+        append(make((start, start + len(trimmed), trimmed.lower().strip("'’"), boundary)))
     return out
 
 
@@ -759,8 +770,12 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> li
     words = [t.word for t in tokens]
     hits: list[_Found] = []
     i = 0
+    heads = vocab.first_words
     while i < len(tokens):
         step = 1
+        if words[i] not in heads:  # most words start no measure noun: no phrases built for them
+            i += 1
+            continue
         for size in range(min(vocab.max_words, len(tokens) - i), 0, -1):
             phrase = " ".join(words[i : i + size])
             hit = vocab.forms.get(phrase)
@@ -810,11 +825,10 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> li
             break
         i += step
     found: list[_Found] = []
-    groups: set[int] = set()
+    groups: set[str] = set()
     for f in sorted(hits, key=lambda h: (h.modifier, h.start)):
-        index = vocab.measures.index(f.measure)
-        if index not in groups:
-            groups.add(index)
+        if f.measure.id not in groups:  # ids are unique (the loader checks)
+            groups.add(f.measure.id)
             found.append(f)
     return found
 
@@ -1102,7 +1116,7 @@ def suggest(
             head_verb, what = respell(nominal[0], voice), nominal[1]  # our verb: the résumé's spelling
         elif _object_phrase(request.rest, lex, verb_at):
             cue_family = _family_of(request.rest, lex)
-            head_verb = respell(cue_family.rewrite if cue_family else "Delivered", voice)
+            head_verb = respell(cue_family.rewrite if cue_family else _default_verb(request), voice)
             what = _lower_first(request.rest)
     elif not as_role and _object_phrase(request.rest, lex, verb_at):
         cue_family = _family_of(request.rest, lex)
@@ -1153,6 +1167,11 @@ def suggest(
     clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS, 2)
     head = f"{head} {_number_hint(text, voice)}".strip()
     return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=True)
+
+
+def _default_verb(request: Request) -> str:
+    """The verb put in front of a phrase that names no kind of work: in a projects section things are built."""
+    return "Built" if request.section == "projects" else "Delivered"
 
 
 def _compose(

@@ -568,6 +568,17 @@ def test_adjectival_participles_in_self_descriptions() -> None:
     ]
 
 
+def test_a_phrase_without_a_verb_is_built_in_a_projects_section() -> None:
+    """A project's feature stated as a noun phrase was made: "Built", not "Delivered" as a task would be."""
+    _, _, in_projects = one("Face recognition using OpenCV and Python", section="projects")
+    _, _, in_experience = one("Face recognition using OpenCV and Python", section="experience")
+    assert "“Built face recognition using OpenCV and Python" in in_projects
+    assert "“Delivered face recognition using OpenCV and Python" in in_experience
+    # a weak opener's object is not something built: "Built Django backend development" would not read
+    _, _, duty = one("Was responsible for Django backend development", section="projects")
+    assert "“Delivered Django backend development" in duty
+
+
 def test_rewrite_verb_comes_from_the_object_then_the_opener_family() -> None:
     assert "“Managed a store with 12 employees”" in one("In charge of a store with 12 employees")[2]
     assert "“Partnered with the IT department" in one("Worked with the IT department to fix scanners")[2]

@@ -189,7 +189,7 @@ def _assemble(drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bo
         if d.words > LONG_BULLET_WORDS:
             issues.append("impact.long-bullet")
         issues.extend(extra_issues[i])
-        advice = _suggest(d.text, j, d.metrics, lex, voice)
+        advice = _suggest(d.text, j, d.metrics, lex, voice, d.unit.section)
         suggestion = advice.text
         if d.words > LONG_BULLET_WORDS:
             suggestion = f"{suggestion} It is long: keep the action and the result, split the rest.".strip()

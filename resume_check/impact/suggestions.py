@@ -19,8 +19,10 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _suggest(text: str, judgement: _Judgement, metrics: tuple[Metric, ...], lex: VerbLexicon, voice: Voice) -> Advice:
-    """The suggestion for one statement (see ``resume_check.advice``)."""
+def _suggest(
+    text: str, judgement: _Judgement, metrics: tuple[Metric, ...], lex: VerbLexicon, voice: Voice, section: str = ""
+) -> Advice:
+    """The suggestion for one statement in ``section`` (see ``resume_check.advice``)."""
     if judgement.verdict is None:
         return Advice("")
     request = Request(
@@ -36,6 +38,7 @@ def _suggest(text: str, judgement: _Judgement, metrics: tuple[Metric, ...], lex:
         metrics=metrics,
         names_role=judgement.reason == "no-verb"
         and any(w.lower().strip(",;:") in _ROLE_NOUNS for w in text.split()[:3]),
+        section=section,
     )
     return suggest(request, voice, lex, lambda words: _base_at(words, lex))
 
