@@ -66,6 +66,8 @@ GALLERY_FILE = "gallery.yaml"
 QUOTE_WORDS = 12
 #: a weak statement that already has a number may be quoted a little longer, to keep its number
 QUOTE_WORDS_WITH_NUMBER = 14
+#: the longest noun phrase a count is put in front of ("[N] large-scale e-commerce web applications")
+MAX_PHRASE_WORDS = 8
 #: a suggestion drops its second question to stay within this many characters (about 4 lines of a terminal)
 MAX_CHARS = 280
 #: a quoted clause longer than this many characters, or holding a web address, is not quoted
@@ -715,13 +717,16 @@ def _tokens(text: str) -> list[_Token]:
     return out
 
 
-def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener: bool) -> int:
+def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener: bool) -> int | None:
     """Index of the first word of the noun phrase ending at ``tokens[head]``: back over its modifiers ("file" in
     "file servers", "monitoring" in "a monitoring system", "network and printer" in "network and printer issues")
-    to a function word, a clause boundary, a verb or the statement's opening verb (``opener``)."""
+    to a function word, a clause boundary, a verb or the statement's opening verb (``opener``). None past
+    MAX_PHRASE_WORDS: no phrase is that long, and the walk stays bounded on a hostile line."""
     lex = load_verbs()
     j = head - 1
     while j >= 0:
+        if head - j > MAX_PHRASE_WORDS:
+            return None
         token = tokens[j]
         word = token.word
         if token.boundary or (j == 0 and opener) or not word[:1].isalpha() or word.endswith(("'s", "’s")):
@@ -771,11 +776,13 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> li
     hits: list[_Found] = []
     i = 0
     heads = vocab.first_words
+    headed: set[str] = set()  # groups with a head noun found
     while i < len(tokens):
         step = 1
         if words[i] not in heads:  # most words start no measure noun: no phrases built for them
             i += 1
             continue
+        known = len(hits)
         for size in range(min(vocab.max_words, len(tokens) - i), 0, -1):
             phrase = " ".join(words[i : i + size])
             hit = vocab.forms.get(phrase)
@@ -795,14 +802,16 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> li
                 if measure.modifiers:
                     hits.append(_Found(measure, phrase, singular, start, True, acronym))
                 break
+            if measure.id in headed:
+                break  # its group has a head noun earlier, which is the one kept
             if measure.kind != "count":
                 hits.append(_Found(measure, phrase, singular, start, False, acronym))
                 break
-            first = _phrase_start(tokens, i, vocab, opener)
             plural = phrase != singular or _plural(singular, vocab.plurals) == singular
             if text[tokens[last].end : tokens[last].end + 1] == ":":
                 break  # a label ("Course Dashboards: ..."), not a thing counted
-            if plural:
+            first = _phrase_start(tokens, i, vocab, opener) if plural else None
+            if first is not None:
                 before = tokens[first - 1] if first > 0 else None
                 vague = before is not None and before.word in _VAGUE
                 at = before.start if vague and before is not None else tokens[first].start
@@ -820,13 +829,18 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> li
                         tokens[last].end,
                     )
                 )
+            elif plural:  # a phrase too long to count in place: still asked about
+                hits.append(_Found(measure, phrase, singular, start, False, acronym))
             elif measure.one_question:  # "a web app", "built web app": one thing
                 hits.append(_Found(measure, phrase, singular, start, False, acronym, True))
             break
+        if len(hits) > known and not hits[-1].modifier:
+            headed.add(hits[-1].measure.id)
         i += step
     found: list[_Found] = []
     groups: set[str] = set()
-    for f in sorted(hits, key=lambda h: (h.modifier, h.start)):
+    hits.sort(key=lambda h: (h.modifier, h.start))
+    for f in hits:
         if f.measure.id not in groups:  # ids are unique (the loader checks)
             groups.add(f.measure.id)
             found.append(f)

@@ -122,3 +122,19 @@ def test_a_posting_clause_of_many_one_word_terms_is_linear() -> None:
     began = time.process_time()
     _posting_phrases(text, 0, len(text), [], load_posting_rules())
     assert time.process_time() - began < 5
+
+
+def test_counting_in_place_walks_a_bounded_phrase() -> None:
+    """Each plural noun of a suggestion looks back for where its phrase starts: on a line of thousands of them with no
+    function word between ("servers running servers running …") every walk went back to the line's start (6 s for
+    4,000 pairs, growing with the square). A phrase is at most MAX_PHRASE_WORDS long."""
+    from resume_check.advice import MAX_PHRASE_WORDS, _found_measures, load_vocabulary
+
+    vocab = load_vocabulary()
+    began = time.process_time()
+    found = _found_measures("Built " + "big servers running " * 20_000, vocab, opener=True)
+    assert time.process_time() - began < 5
+    assert [(f.written, f.at) for f in found] == [("servers", len("Built "))]  # the first head noun of its group
+    # a phrase longer than the bound gets no count in place; a short one does
+    assert _found_measures("Built " + "big " * MAX_PHRASE_WORDS + "servers", vocab, opener=True)[0].at == -1
+    assert _found_measures("Built " + "big " * 3 + "servers", vocab, opener=True)[0].at == len("Built ")
