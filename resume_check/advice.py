@@ -198,6 +198,8 @@ class Vocabulary:
     max_words: int = 2
     #: the first word of every form, to skip the words that start none
     first_words: frozenset[str] = frozenset()
+    #: verbs of change ("reduce", "increase"): the things after them are not what a count is put in front of
+    change_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +394,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     descriptors = _word_list(function_words.get("descriptors"), f"{ADVICE_FILE}, function_words.descriptors")
     participles = _word_list(function_words.get("participles"), f"{ADVICE_FILE}, function_words.participles")
     ing_nouns = _word_list(function_words.get("ing_nouns"), f"{ADVICE_FILE}, function_words.ing_nouns")
+    change_verbs = _word_list(function_words.get("change_verbs"), f"{ADVICE_FILE}, function_words.change_verbs")
     return Vocabulary(
         measures=tuple(measures),
         dangling=dangling,
@@ -399,6 +402,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         descriptors=descriptors,
         participles=participles,
         ing_nouns=ing_nouns,
+        change_verbs=change_verbs,
         questions=MappingProxyType(questions),
         results=MappingProxyType(results),
         plurals=MappingProxyType(plurals),
@@ -634,12 +638,13 @@ def _splits_a_list(text: str, at: int) -> bool:
     return any(_CLOSER.search(part) for part in rest[: end.start() if end else len(rest)].split(","))
 
 
-#: a short label before a colon that opens a statement ("QuantSoftware Toolkit: Open source library for ...")
-_LABEL = re.compile(r"(?:[^\s:;.]+\s+){0,4}[^\s:;.]+:\s+(?=\S)")
+#: a short label before a colon that opens a statement ("QuantSoftware Toolkit: Open source library for ..."); what
+#: follows opens with a capital, else the label is its subject ("Chatbot: answers questions")
+_LABEL = re.compile(r"(?:[^\s:;.]+\s+){0,4}[^\s:;.]+:\s+(?=[A-Z])")
 
 
 def _without_label(text: str) -> str:
-    """``text`` without a short label before a colon: a title is not a clause to quote."""
+    """``text`` without a short title before a colon: a title is not a clause to quote."""
     label = _LABEL.match(text)
     return text[label.end() :] if label is not None else text
 
@@ -684,19 +689,23 @@ class _Found:
 _NUMBERISH = re.compile(
     r"(?:\d[\d,.]*\+?%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$"
 )
-_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.,+%-]*")
-#: what ends a phrase after a word: punctuation that separates clauses or list items, or a dash between spaces
-_BOUNDARY_CHARS = frozenset(",;:()|–—")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.,+%/-]*")
+#: what ends a phrase after a word: punctuation that separates clauses or list items, a bracket or a quote; after a
+#: space, an opening bracket or quote or a dash between spaces
+_BOUNDARY_CHARS = frozenset(",;:()[]|–—\"“”‘’'")
+_OPENERS = frozenset("([\"“‘'")
 _SPACED_DASHES = frozenset(["- ", "– ", "— "])
 #: vague quantities a placeholder count replaces ("various scripts" -> "[N] scripts")
-_VAGUE = frozenset(["various", "several", "multiple", "numerous", "many", "countless", "some", "diverse", "assorted"])
+_VAGUE = frozenset(["various", "several", "multiple", "numerous", "many", "countless", "some", "few"])
+#: words a count goes after, not before ("the first [N] dashboards", "our own [N] tools")
+_COUNT_AFTER = frozenset(["first", "last", "next", "own", "same", "following", "previous"])
 
 
 class _Token(NamedTuple):  # a tuple: built for every word of every suggestion
     start: int
     end: int
-    word: str  # lower case, edge punctuation stripped
-    boundary: bool  # a comma, semicolon, bracket or dash follows it
+    word: str  # lower case, edge punctuation stripped (a plural possessive keeps its apostrophe: "clients'")
+    boundary: bool  # a comma, semicolon, bracket, quote or dash follows it
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -708,33 +717,43 @@ def _tokens(text: str) -> list[_Token]:
         start, after = m.span()
         trimmed = raw.rstrip(".,")
         following = text[after : after + 1]
-        boundary = (
-            raw[-1] == ","
-            or following in _BOUNDARY_CHARS
-            or (following == " " and text[after + 1 : after + 3] in _SPACED_DASHES)
-        )
-        append(make((start, start + len(trimmed), trimmed.lower().strip("'’"), boundary)))
+        if following == " ":
+            following = text[after + 1 : after + 2]
+            boundary = following in _OPENERS or text[after + 1 : after + 3] in _SPACED_DASHES
+        else:
+            boundary = following in _BOUNDARY_CHARS
+        append(make((start, start + len(trimmed), trimmed.lower().lstrip("'’"), boundary or raw[-1] == ",")))
     return out
 
 
-def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener: bool) -> int | None:
+def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener: int) -> int | None:
     """Index of the first word of the noun phrase ending at ``tokens[head]``: back over its modifiers ("file" in
-    "file servers", "monitoring" in "a monitoring system", "network and printer" in "network and printer issues")
-    to a function word, a clause boundary, a verb or the statement's opening verb (``opener``). None past
-    MAX_PHRASE_WORDS: no phrase is that long, and the walk stays bounded on a hostile line."""
+    "file servers", "monitoring" in "a monitoring system", "network and printer" in "network and printer issues",
+    "64-bit") to a function word, a clause boundary, a verb, a possessive or the opening verb (its first ``opener``
+    words: "Set up"). None past MAX_PHRASE_WORDS (no phrase is that long, and the walk stays bounded on a hostile
+    line), and when a list of modifiers has no clear start ("dev, test and prod environments")."""
     lex = load_verbs()
     j = head - 1
+    crossed = -1  # where the walk went past "and"
     while j >= 0:
         if head - j > MAX_PHRASE_WORDS:
             return None
         token = tokens[j]
         word = token.word
-        if token.boundary or (j == 0 and opener) or not word[:1].isalpha() or word.endswith(("'s", "’s")):
+        if (
+            token.boundary
+            or j < opener
+            or not any(c.isalpha() for c in word)  # a number: a count of its own
+            or word.endswith(("'s", "’s", "'", "’"))  # a possessive: "Acme's [N] employees"
+            or word in _COUNT_AFTER
+            or (j >= 1 and f"{tokens[j - 1].word} {word}" in lex.forms)  # a verb's particle: "set up", "rolled out"
+        ):
             break
         if word in ("and", "or", "&") and head - j >= 2 and j >= 1:
             # modifiers in a list share the head ("network and printer issues"): the phrase starts before them
             before = tokens[j - 1]
-            if not before.boundary and before.word not in vocab.dangling and not (j - 1 == 0 and opener):
+            if not before.boundary and before.word not in vocab.dangling and j - 1 >= opener:
+                crossed = j
                 j -= 1
                 continue
         if word in vocab.dangling or word in _VAGUE:
@@ -742,6 +761,8 @@ def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener
         if j >= 1 and _verb_here(lex.forms.get(word), word, tokens[j - 1], j == head - 1, vocab, lex):
             break
         j -= 1
+    if j + 1 == crossed:
+        return None  # the walk stopped at the word before "and": where the list starts is unclear
     return j + 1
 
 
@@ -766,7 +787,7 @@ def _verb_here(
     return before.word in vocab.dangling and before.word not in _DETERMINERS and word.endswith("ing")
 
 
-def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> list[_Found]:
+def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0) -> list[_Found]:
     """The measure nouns of ``text``, one per measure group: head nouns before modifiers ("sales" in "sales team",
     "integration" in "integration of services"), each in order of mention. Left out: nouns that already carry a
     number ("250+ packages"); a count in the singular (one thing: "a dashboard", "the migration") unless its group
@@ -814,6 +835,8 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> li
             if first is not None:
                 before = tokens[first - 1] if first > 0 else None
                 vague = before is not None and before.word in _VAGUE
+                if vague and first > 1 and tokens[first - 1].word == "few" and tokens[first - 2].word == "a":
+                    before = tokens[first - 2]  # "a few" as a whole
                 at = before.start if vague and before is not None else tokens[first].start
                 hits.append(
                     _Found(
@@ -850,13 +873,56 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: bool = False) -> li
 def _content_word(word: str, vocab: Vocabulary) -> bool:
     """Whether ``word`` following a noun makes that noun a modifier ("sales team", "customer satisfaction",
     "systems engineering")."""
-    return word in vocab.ing_nouns or (
+    if word in vocab.ing_nouns:
+        return True
+    form = load_verbs().forms.get(word)
+    return (
         word.isalpha()
         and word not in vocab.dangling
         and word not in vocab.finite
+        and word not in _NOT_MODIFIED
         and not word.endswith(("ed", "ing", "ly"))
+        and not (form is not None and form.tense == "past")  # "Dashboards built in Power BI"
         and word not in ("etc", "e.g", "i.e")
     )
+
+
+#: words after a noun that say how, where or when, not what kind ("servers worldwide", "apps ahead of schedule")
+_NOT_MODIFIED = frozenset(
+    [
+        "ahead",
+        "worldwide",
+        "nationwide",
+        "globally",
+        "fast",
+        "whilst",
+        "twice",
+        "overseas",
+        "abroad",
+        "together",
+        "onsite",
+        "on-site",
+        "offshore",
+        "remotely",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "yearly",
+        "annually",
+        "end-to-end",
+        "alone",
+        "again",
+        "instead",
+        "too",
+        "so",
+        "even",
+        "still",
+        "yet",
+        "now",
+        "today",
+    ]
+)
 
 
 def _fill(template: str, found: _Found | None, vocab: Vocabulary) -> str:
@@ -898,15 +964,15 @@ def _questions_and_result(
     questions = tuple(dict.fromkeys(respell(_question(f, vocab), voice) for f in asked))[:MAX_QUESTIONS]
     first = asked[0]
     left_out = clause is not None and not re.search(rf"\b{re.escape(first.written)}\b", clause, re.IGNORECASE)
-    if first.modifier or (first.one and left_out):
-        # only nouns that qualify others ("vendor management"), or one thing the quote leaves out ("Recruited a
-        # team" quoted from "... and built a platform"): ask about them, end generically
+    if first.modifier or left_out:
+        # only nouns that qualify others ("vendor management"), or a noun the quote leaves out ("Recruited a team"
+        # quoted from "... and built a platform"): ask about them, end generically
         return questions, respell(vocab.results[dimension], voice), dimension
     result = first.measure.one_result if first.one else first.measure.result
     return questions, respell(_fill(result, first, vocab), voice), first.measure.dimension
 
 
-def _count_in_place(clause: str, vocab: Vocabulary, opener: bool) -> tuple[str, list[_Found], list[str]] | None:
+def _count_in_place(clause: str, vocab: Vocabulary, opener: int) -> tuple[str, list[_Found], list[str]] | None:
     """``clause`` with [N] in front of the phrases whose head is a count in the plural ("Migrated [N] file servers",
     "Wrote [N] automation scripts" for "various automation scripts"), at most MAX_QUESTIONS of them, with those
     phrases as placeholders ("[N] file servers"); None when it names no such count."""
@@ -919,9 +985,7 @@ def _count_in_place(clause: str, vocab: Vocabulary, opener: bool) -> tuple[str, 
     out = clause
     phrases = []
     for f in sorted(counted, key=lambda f: -f.at):
-        rest = out[f.at + f.vague :]
-        if f.at == 0:
-            rest = _lower_first(rest)
+        rest = out[f.at + f.vague :]  # its case kept: "[N] Python scripts"
         phrases.append(f"[N] {rest[: f.end - f.at - f.vague]}")
         out = f"{out[: f.at]}[N] {rest}"
     return out, counted, phrases[::-1]
@@ -1114,7 +1178,7 @@ def suggest(
         rest = request.rest if verb else _without_label(request.rest)
         clause = whole_clause(f"{_capital(verb)}{joiner}{rest}".strip(), QUOTE_WORDS, 2)
         head = f"{_number_hint(text, voice)}Add the result as a number."
-        return _compose(head, clause, text, request.family, voice, lex, vocab, gallery, opener=bool(verb))
+        return _compose(head, clause, text, request.family, voice, lex, vocab, gallery, opener=len(verb.split()))
 
     head_verb: str | None = None
     what = request.rest
@@ -1180,7 +1244,7 @@ def suggest(
         return Advice(f"{lead}.", source="")
     clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS, 2)
     head = f"{head} {_number_hint(text, voice)}".strip()
-    return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=True)
+    return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=len(head_verb.split()))
 
 
 def _default_verb(request: Request) -> str:
@@ -1198,12 +1262,20 @@ def _compose(
     vocab: Vocabulary,
     gallery: Gallery,
     *,
-    opener: bool,
+    opener: int,
 ) -> Advice:
-    """The suggestion with ``clause`` (the person's words, opening with a verb when ``opener``) as its example:
-    counts put in place where it names things in the plural, else the measure's result after it."""
+    """The suggestion with ``clause`` (the person's words, opening with a verb of ``opener`` words, 0 for none) as
+    its example: counts put in place where it names things in the plural, else the measure's result after it. After
+    a verb of change ("Reduced outages") the count of the things is not the result: the result follows."""
     dimension = _dimension(text, family, lex)
-    in_place = _count_in_place(clause, vocab, opener) if clause is not None else None
+    verb = lex.lookup(_words(clause)[:opener]) if clause is not None and opener else None
+    changes = (
+        clause is not None
+        and verb is not None
+        and verb[0].lemma in vocab.change_verbs
+        and _object_is_measured(clause, vocab, opener)
+    )
+    in_place = _count_in_place(clause, vocab, opener) if clause is not None and not changes else None
     counted = in_place[1] if in_place is not None else ()
     questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
     if clause is None:
@@ -1211,7 +1283,36 @@ def _compose(
     if in_place is not None:
         advice = _advice(head, questions, in_place[0], "statement")
         return dataclasses.replace(advice, placeholders=tuple(dict.fromkeys(in_place[2])))
+    if changes:
+        # what changed, from what to what: "Reduced support tickets ..., from [N] to [N]"
+        kinds = [f.measure.kind for f in _found_measures(clause, vocab, opener=opener) if not f.modifier]
+        if kinds and kinds[0] in ("count", "size", "amount"):
+            result = respell(_CHANGE_AMOUNT if kinds[0] == "amount" else _CHANGE_COUNT, voice)
     return _advice(head, questions, f"{clause}, {result}", "statement")
+
+
+def _object_is_measured(clause: str, vocab: Vocabulary, opener: int) -> bool:
+    """Whether the phrase right after the opening verb (up to a function word or a break) names a measure other than
+    a time: "Reduced support tickets by ...", "Lowered costs by ...", "Reduced outages" (not "Improved reporting by
+    creating dashboards", nor "Reduced provisioning timelines ... through automated workflows")."""
+    tokens = _tokens(clause)
+    end = opener
+    while end < len(tokens) and tokens[end].word not in vocab.dangling:
+        end += 1
+        if tokens[end - 1].boundary:
+            break
+    if end == opener:
+        return False
+    limit = tokens[end - 1].end
+    return any(
+        not f.modifier and f.start < limit and f.measure.kind != "time"
+        for f in _found_measures(clause, vocab, opener=opener)
+    )
+
+
+#: the result after a verb of change whose object is counted or priced
+_CHANGE_COUNT = "from [N] to [N]"
+_CHANGE_AMOUNT = "from [amount] to [amount]"
 
 
 def _advice(head: str, questions: Sequence[str], example: str, source: str, label: str = "E.g.") -> Advice:

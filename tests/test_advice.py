@@ -237,6 +237,37 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Migrated [N] servers and mobile apps to Azure”",),
         ("[N] [N]",),
     ),
+    # after a verb of change the change is the result, not a count of the things changed
+    (
+        "Reduced support tickets by automating password resets",
+        US,
+        ("“Reduced support tickets by automating password resets, from [N] to [N]”",),
+        ("[N] support",),
+    ),
+    ("Lowered costs by consolidating servers", US, ("from [$ amount] to [$ amount]",), ("[N] servers",)),
+    ("Reduced outages across regions", US, ("cutting outages by [N]%",), ("[N] regions",)),
+    ("Reduced provisioning timelines through automated workflows", US, ("through [N] automated workflows",), ()),
+    ("Delivered programming for other company products", US, ("for [N] other company products",), ()),
+    # a result that names a noun the quote leaves out is not used
+    (
+        "Applied the Scrum process to report results to product owners for development with test scripts written in "
+        "Python",
+        US,
+        (),
+        ("across [N] scripts",),
+    ),
+    # two-word verbs, numbers, possessives, ordinals, brackets and quotes around the phrase
+    ("Set up CI/CD pipelines for the mobile squad", US, ("“Set up [N] CI/CD pipelines",), ("Set [N] up",)),
+    ("Gathered requirements and set up servers", US, ("and set up [N] servers",), ("set [N] up",)),
+    ("Upgraded 64-bit servers", US, ("“Upgraded [N] 64-bit servers”",), ("64-bit [N]",)),
+    ("Ran A/B tests on landing pages", US, ("“Ran [N] A/B tests on [N] landing pages”",), ("A/[N]",)),
+    ("Managed clients' servers", US, ("clients' [N] servers",), ("[N] clients'",)),
+    ("Built the first dashboards for finance", US, ("the first [N] dashboards",), ("the [N] first",)),
+    ("Built a few dashboards for finance", US, ("“Built [N] dashboards for finance”",), ("a [N]",)),
+    ("Maintained servers (Linux/Windows) for the lab", US, ("How many servers?", "[N] servers (Linux"), ()),
+    ("Deployed servers worldwide", US, ("How many servers?", "“Deployed [N] servers worldwide”"), ()),
+    ("Python scripts for automating reports", US, ("[N] Python scripts",), ("python",)),
+    ("Managed dev, test and prod environments", US, (), ("test [N] and", "and [N] prod")),
     # one thing named in the singular: no count of it is asked for
     (
         "Built a monitoring system for cloud servers",
@@ -272,13 +303,13 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     (
         "Recommendation System: Music and movie recommender systems using collaborative filtering",
         US,
-        ("“[N] music and movie recommender systems",),
+        ("“[N] Music and movie recommender systems",),
         ("“Recommendation System,",),
     ),
     (
         "Course Dashboards: Instructor dashboards for learner surveys",
         US,
-        ("“[N] instructor dashboards for learner surveys”",),
+        ("“[N] Instructor dashboards for learner surveys”",),
         ("[N] Course Dashboards",),
     ),
 ]

@@ -98,6 +98,9 @@ VERDICTS = [
     ("Extracted contract data from scanned invoices", "unquantified", "Extracted"),
     ("Scraped pricing data from competitor websites", "unquantified", "Scraped"),
     ("Extract of the sales ledger for the auditors", "weak", None),
+    # "fellow", "intern", "associate" qualify nouns: no job title after a gerund
+    ("Mentoring fellow engineers on testing practices", "unquantified", "Mentoring"),
+    ("Coordinating intern onboarding for the summer cohort", "unquantified", "Coordinating"),
 ]
 
 
@@ -606,6 +609,11 @@ def test_role_headers_and_label_lists_are_not_statements() -> None:
 def test_a_quotation_is_not_a_statement(quotation: str) -> None:
     impact = analyse_impact(bullets(quotation, "Managed a team of 14"))
     assert [s.text for s in impact.statements] == ["Managed a team of 14"]
+
+
+def test_a_quoted_name_before_a_statement_leaves_it_a_statement() -> None:
+    impact = analyse_impact(bullets("“Project Phoenix” – led migration of servers to AWS for the finance team"))
+    assert [s.verb for s in impact.statements] == ["led"]
 
 
 def test_sentence_lines_follow_the_document_lines() -> None:

@@ -266,8 +266,11 @@ def _ends_with_date(text: str) -> bool:
     )
 
 
-#: a line that is one quotation from end to end (its attribution may follow: "— Gandhi")
-_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”][.!]?(?:\s*[-–—]\s*[^\"“”]{1,60})?")
+#: a line that is one quotation of three words or more from end to end, its attribution of up to four words after
+#: a dash ("— Peter Drucker"); a quoted name before a statement ("“Project Phoenix” – led the migration") is not one
+_QUOTATION = re.compile(
+    r"[\"“](?:[^\"“”\s]+\s+){2,}[^\"“”\s]+[\"”][.!]?(?:\s*[-–—]\s*[^\"“”\s]+(?:\s+[^\"“”\s]+){0,3})?"
+)
 
 
 def _is_context(text: str, unit: _Unit) -> bool:
