@@ -175,6 +175,7 @@ class Measure:
     modifiers: bool = True  # asked about when it qualifies another noun ("vendor management")
     one_question: str = ""  # kind count: what to ask about one thing named in the singular ("a dashboard")
     one_result: str = ""
+    counted_with: str = ""  # after the phrase counted in place: "for [N] people" ("Ran [N] workshops for [N] people")
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,7 +355,12 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             raise LexiconError(f"{where}: `one` must be a mapping with a question and a result, for a count only")
         one_question = _text(one.get("question"), f"{where}, one.question") if one else ""
         one_result = _text(one.get("result"), f"{where}, one.result") if one else ""
-        for field_name, value in (("one.question", one_question), ("one.result", one_result)):
+        counted_with = _text(entry["counted_with"], f"{where}, counted_with") if "counted_with" in entry else ""
+        for field_name, value in (
+            ("one.question", one_question),
+            ("one.result", one_result),
+            ("counted_with", counted_with),
+        ):
             _check_figures(value, f"{where}, {field_name}")
         measure = Measure(
             ident,
@@ -366,6 +372,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             modifiers == "ask",
             one_question,
             one_result,
+            counted_with,
         )
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
@@ -983,12 +990,30 @@ def _count_in_place(clause: str, vocab: Vocabulary, opener: int) -> tuple[str, l
     if not counted:
         return None
     out = clause
-    phrases = []
-    for f in sorted(counted, key=lambda f: -f.at):
+    phrases: list[str] = []
+    for f in sorted(counted, key=lambda f: -f.at):  # from the right, so the offsets on the left hold
         rest = out[f.at + f.vague :]  # its case kept: "[N] Python scripts"
-        phrases.append(f"[N] {rest[: f.end - f.at - f.vague]}")
+        head = f.end - f.at - f.vague
+        placed = [f"[N] {rest[:head]}"]
+        if f.measure.counted_with and not _names_who(out[f.end :], vocab):
+            rest = f"{rest[:head]} {f.measure.counted_with}{rest[head:]}"
+            placed.append(f.measure.counted_with)
         out = f"{out[: f.at]}[N] {rest}"
-    return out, counted, phrases[::-1]
+        phrases = placed + phrases
+    return out, counted, phrases
+
+
+#: the groups whose nouns say who took part
+_WHO = frozenset(["users", "people", "teams", "partners"])
+
+
+def _names_who(after: str, vocab: Vocabulary) -> bool:
+    """Whether what follows a counted phrase already says who took part: "with prospective clients", "for new
+    starters", "to all stakeholders"."""
+    first = after.split(maxsplit=1)[0].lower() if after.split() else ""
+    return first in ("for", "with", "attended", "attending") or any(
+        f.measure.id in _WHO for f in _found_measures(after, vocab)
+    )
 
 
 # --------------------------------------------------------------------------------------------- rewrites

@@ -349,6 +349,15 @@ def test_counts_in_place_are_the_placeholders_with_their_phrase() -> None:
     assert st_.example_source == "statement"
 
 
+def test_a_count_of_events_says_who_came_unless_the_statement_does() -> None:
+    st_ = statement("Coordinated stakeholder workshops to prioritise the product backlog", GB)
+    assert "“Coordinated [N] stakeholder workshops for [N] people to prioritise the product backlog”" in st_.suggestion
+    assert st_.placeholders == ("[N] stakeholder workshops", "for [N] people")
+    named = statement("Delivered training sessions for new starters", GB)
+    assert "“Delivered [N] training sessions for [N] new starters”" in named.suggestion
+    assert "people" not in named.suggestion.split("E.g.")[1]
+
+
 def test_table_is_large_enough() -> None:
     assert len(TABLE) >= 30
 
