@@ -697,10 +697,9 @@ _NUMBERISH = re.compile(
     r"(?:\d[\d,.]*\+?%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$"
 )
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.,+%/-]*")
-#: what ends a phrase after a word: punctuation that separates clauses or list items, a bracket or a quote; after a
-#: space, an opening bracket or quote or a dash between spaces
+#: what ends a phrase after a word (or after a space and a word): punctuation that separates clauses or list
+#: items, a bracket or a quote, or a dash between spaces
 _BOUNDARY_CHARS = frozenset(",;:()[]|–—\"“”‘’'")
-_OPENERS = frozenset("([\"“‘'")
 _SPACED_DASHES = frozenset(["- ", "– ", "— "])
 #: vague quantities a placeholder count replaces ("various scripts" -> "[N] scripts")
 _VAGUE = frozenset(["various", "several", "multiple", "numerous", "many", "countless", "some", "few"])
@@ -726,7 +725,7 @@ def _tokens(text: str) -> list[_Token]:
         following = text[after : after + 1]
         if following == " ":
             following = text[after + 1 : after + 2]
-            boundary = following in _OPENERS or text[after + 1 : after + 3] in _SPACED_DASHES
+            boundary = following in _BOUNDARY_CHARS or text[after + 1 : after + 3] in _SPACED_DASHES
         else:
             boundary = following in _BOUNDARY_CHARS
         append(make((start, start + len(trimmed), trimmed.lower().lstrip("'’"), boundary or raw[-1] == ",")))
@@ -841,7 +840,11 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0) -> list[_F
             first = _phrase_start(tokens, i, vocab, opener) if plural else None
             if first is not None:
                 before = tokens[first - 1] if first > 0 else None
-                vague = before is not None and before.word in _VAGUE
+                vague = (
+                    before is not None
+                    and before.word in _VAGUE
+                    and not text[before.end : tokens[first].start].strip()  # nothing between: "few , issues"
+                )
                 if vague and first > 1 and tokens[first - 1].word == "few" and tokens[first - 2].word == "a":
                     before = tokens[first - 2]  # "a few" as a whole
                 at = before.start if vague and before is not None else tokens[first].start

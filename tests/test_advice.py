@@ -537,6 +537,84 @@ def test_whole_clause_never_ends_on_a_function_word(words: list[str]) -> None:
 
 # --------------------------------------------------------------------------------------------- hypothesis
 
+#: words of synthetic bullets for counts in place: verbs (one and two words), modifiers, count nouns in both numbers,
+#: vague quantities, function words, punctuation, numbers, possessives and quotes
+PLACE_WORDS = [
+    "Built",
+    "Set up",
+    "and",
+    "launch",
+    "support",
+    "servers",
+    "server",
+    "dashboards",
+    "a",
+    "few",
+    "various",
+    "the",
+    "first",
+    "for",
+    "by",
+    "creating",
+    "monitoring",
+    "64-bit",
+    "A/B",
+    "tests",
+    "clients'",
+    "Acme's",
+    ",",
+    "(",
+    ")",
+    '"',
+    "workshops",
+    "with",
+    "users",
+    "3",
+    "to",
+    "automated",
+    "network",
+    "issues",
+    "Python",
+    "scripts",
+]
+
+
+@given(st.lists(st.sampled_from(PLACE_WORDS), min_size=1, max_size=14), st.integers(0, 2))
+@settings(max_examples=400, deadline=None)
+def test_a_count_in_place_only_adds_placeholders(words: list[str], opener: int) -> None:
+    """Counting in place keeps the person's words whole: taking out each "[N] " (and what a group adds after its
+    count, "for [N] people") gives back the clause, less the vague words "[N]" replaced; a placeholder never
+    stands before a function word, and at most two are put in."""
+    from resume_check.advice import _VAGUE, _count_in_place
+
+    vocab = load_vocabulary()
+    clause = " ".join(words)
+    placed = _count_in_place(clause, vocab, min(opener, len(words)))
+    if placed is None:
+        return
+    text, counted, phrases = placed
+    assert 1 <= len(counted) <= 2 and text.count("[N] ") - text.count("for [N] people") == len(counted)
+    # walk both word lists: a placeholder may stand where a vague word was ("various", "a few"), nothing else differs
+    got = text.replace(" for [N] people", "").split()
+    want = clause.split()
+    i = j = 0
+    while i < len(got):
+        if got[i] == "[N]":
+            if want[j : j + 2] == ["a", "few"]:
+                j += 2
+            elif j < len(want) and want[j] in _VAGUE:
+                j += 1
+            i += 1
+            continue
+        assert got[i] == want[j], (text, clause)
+        i += 1
+        j += 1
+    assert j == len(want), (text, clause)
+    for m in re.finditer(r"\[N\] (\S+)", text):
+        assert m.group(1).lower() not in vocab.dangling
+    assert all(p.startswith(("[N] ", "for [N]")) for p in phrases)
+
+
 OPENERS = ["Responsible for", "Helped with", "I", "We", "Worked on", "Managed", "Led", "Delivered", "", "Served as"]
 PHRASES = [
     "the vendor contracts",
