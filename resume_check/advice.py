@@ -29,8 +29,8 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
@@ -42,7 +42,7 @@ from .models import DIMENSIONS, Dimension, Metric, Verdict
 from .verbs import load_verbs
 
 if TYPE_CHECKING:
-    from .verbs import VerbFamily, VerbForm, VerbLexicon
+    from .verbs import VerbFamily, VerbLexicon
 
 __all__ = [
     "Advice",
@@ -197,10 +197,13 @@ class Vocabulary:
     #: -ing words that are nouns after a noun ("systems engineering", "customer onboarding"), not participles
     ing_nouns: frozenset[str] = frozenset()
     max_words: int = 2
-    #: the first word of every form, to skip the words that start none
-    first_words: frozenset[str] = frozenset()
     #: verbs of change ("reduce", "increase"): the things after them are not what a count is put in front of
     change_verbs: frozenset[str] = frozenset()
+    #: the first word of every form, to skip the words that start none (derived from ``forms``)
+    first_words: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_words", frozenset(form.split()[0] for form in self.forms))
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +418,6 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         plurals=MappingProxyType(plurals),
         forms=MappingProxyType(forms),
         max_words=max(len(f.split()) for f in forms),
-        first_words=frozenset(f.split()[0] for f in forms),
     )
 
 
@@ -687,7 +689,7 @@ class _Found:
     start: int
     modifier: bool = False  # it qualifies another noun ("project documentation"): asked about, not the result
     acronym: bool = False  # written in capitals ("APIs")
-    one: bool = False  # a count noun in the singular after "a", "the" ...: one thing, asked the group's `one` question
+    one: bool = False  # a count noun in the singular ("a dashboard", "built web app"): one thing, the `one` question
     at: int = -1  # a count written in the plural as a phrase head: where [N] goes in the text (-1: nowhere)
     vague: int = 0  # characters from ``at`` of a vague quantifier [N] replaces ("various ", "several ")
     end: int = -1  # where the noun ends in the text
@@ -764,7 +766,7 @@ def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener
                 continue
         if word in vocab.dangling or word in _VAGUE:
             break
-        if j >= 1 and _verb_here(lex.forms.get(word), word, tokens[j - 1], j == head - 1, vocab, lex):
+        if j >= 1 and _verb_here(word, tokens[j - 1], j == head - 1, vocab, lex):
             break
         j -= 1
     if j + 1 == crossed:
@@ -776,13 +778,12 @@ def _phrase_start(tokens: Sequence[_Token], head: int, vocab: Vocabulary, opener
 _CLAUSE_JOINS = frozenset(["to", "and", "or", "&", "that", "which", "who", "then"])
 
 
-def _verb_here(
-    form: VerbForm | None, word: str, before: _Token, next_to_head: bool, vocab: Vocabulary, lex: VerbLexicon
-) -> bool:
+def _verb_here(word: str, before: _Token, next_to_head: bool, vocab: Vocabulary, lex: VerbLexicon) -> bool:
     """Whether ``word`` before a noun is a verb here (a form of the verb lexicon, or any -ed word after "and")
     rather than a modifier of the noun: "by creating dashboards", "to build tools", "and launch new products",
     "and consumed APIs" are verbs; "and support tickets", "a monitoring system", "for test cases", "with automated
     tests", "Deployed automated tests", "maintainable automated tests" are modifiers."""
+    form = lex.forms.get(word)
     if form is None:
         return word.endswith("ed") and before.word in _CLAUSE_JOINS
     if before.boundary or before.word in _CLAUSE_JOINS:
@@ -825,14 +826,15 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0) -> list[_F
             modifier = bool(after) and not tokens[last].boundary and (after == "of" or _content_word(after, vocab))
             start = tokens[i].start
             acronym = text[start : start + len(singular)].isupper() and len(singular) > 1
+            noun = partial(_Found, measure, phrase, singular, start, acronym=acronym)
             if modifier:
                 if measure.modifiers:
-                    hits.append(_Found(measure, phrase, singular, start, True, acronym))
+                    hits.append(noun(modifier=True))
                 break
             if measure.id in headed:
                 break  # its group has a head noun earlier, which is the one kept
             if measure.kind != "count":
-                hits.append(_Found(measure, phrase, singular, start, False, acronym))
+                hits.append(noun())
                 break
             plural = phrase != singular or _plural(singular, vocab.plurals) == singular
             if text[tokens[last].end : tokens[last].end + 1] == ":":
@@ -848,24 +850,12 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0) -> list[_F
                 if vague and first > 1 and tokens[first - 1].word == "few" and tokens[first - 2].word == "a":
                     before = tokens[first - 2]  # "a few" as a whole
                 at = before.start if vague and before is not None else tokens[first].start
-                hits.append(
-                    _Found(
-                        measure,
-                        phrase,
-                        singular,
-                        start,
-                        False,
-                        acronym,
-                        False,
-                        at,
-                        tokens[first].start - at if vague else 0,
-                        tokens[last].end,
-                    )
-                )
+                vague_chars = tokens[first].start - at if vague else 0
+                hits.append(noun(at=at, vague=vague_chars, end=tokens[last].end))
             elif plural:  # a phrase too long to count in place: still asked about
-                hits.append(_Found(measure, phrase, singular, start, False, acronym))
+                hits.append(noun())
             elif measure.one_question:  # "a web app", "built web app": one thing
-                hits.append(_Found(measure, phrase, singular, start, False, acronym, True))
+                hits.append(noun(one=True))
             break
         if len(hits) > known and not hits[-1].modifier:
             headed.add(hits[-1].measure.id)
