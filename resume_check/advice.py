@@ -794,11 +794,12 @@ def _verb_here(word: str, before: _Token, next_to_head: bool, vocab: Vocabulary,
     return before.word in vocab.dangling and before.word not in _DETERMINERS and word.endswith("ing")
 
 
-def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0) -> list[_Found]:
+def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0, place: bool = True) -> list[_Found]:
     """The measure nouns of ``text``, one per measure group: head nouns before modifiers ("sales" in "sales team",
     "integration" in "integration of services"), each in order of mention. Left out: nouns that already carry a
     number ("250+ packages"); a count in the singular (one thing: "a dashboard", "the migration") unless its group
-    asks about one; a modifier its group does not ask about ("machine learning", "project competitions")."""
+    asks about one; a modifier its group does not ask about ("machine learning", "project competitions"). Where a
+    count goes in the text is worked out only when ``place`` (the questions do not need it)."""
     tokens = _tokens(text)
     words = [t.word for t in tokens]
     hits: list[_Found] = []
@@ -839,7 +840,7 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0) -> list[_F
             plural = phrase != singular or _plural(singular, vocab.plurals) == singular
             if text[tokens[last].end : tokens[last].end + 1] == ":":
                 break  # a label ("Course Dashboards: ..."), not a thing counted
-            first = _phrase_start(tokens, i, vocab, opener) if plural else None
+            first = _phrase_start(tokens, i, vocab, opener) if plural and place else None
             if first is not None:
                 before = tokens[first - 1] if first > 0 else None
                 vague = (
@@ -957,7 +958,7 @@ def _questions_and_result(
 ) -> tuple[tuple[str, ...], str, Dimension]:
     """(questions, placeholder result, dimension) for ``text``: from the nouns it names, else from ``dimension``.
     The nouns ``counted`` in the example rewrite (``clause``) are asked about first."""
-    found = _found_measures(text, vocab)
+    found = _found_measures(text, vocab, place=False)
     if not found and not counted:
         return (respell(vocab.questions[dimension], voice),), respell(vocab.results[dimension], voice), dimension
     asked = [*counted, *found]
@@ -972,12 +973,15 @@ def _questions_and_result(
     return questions, respell(_fill(result, first, vocab), voice), first.measure.dimension
 
 
-def _count_in_place(clause: str, vocab: Vocabulary, opener: int) -> tuple[str, list[_Found], list[str]] | None:
+def _count_in_place(
+    clause: str, found: Sequence[_Found], vocab: Vocabulary
+) -> tuple[str, list[_Found], list[str]] | None:
     """``clause`` with [N] in front of the phrases whose head is a count in the plural ("Migrated [N] file servers",
     "Wrote [N] automation scripts" for "various automation scripts"), at most MAX_QUESTIONS of them, with those
-    phrases as placeholders ("[N] file servers"); None when it names no such count."""
+    phrases as placeholders ("[N] file servers"); None when it names no such count. ``found``: the clause's
+    measures (``_found_measures``)."""
     counted: list[_Found] = []
-    for f in sorted((f for f in _found_measures(clause, vocab, opener=opener) if f.at >= 0), key=lambda f: f.at):
+    for f in sorted((f for f in found if f.at >= 0), key=lambda f: f.at):
         if len(counted) < MAX_QUESTIONS and (not counted or f.at > counted[-1].end):
             counted.append(f)  # a phrase is counted once ("servers and mobile apps" share their [N])
     if not counted:
@@ -1005,7 +1009,7 @@ def _names_who(after: str, vocab: Vocabulary) -> bool:
     starters", "to all stakeholders"."""
     first = after.split(maxsplit=1)[0].lower() if after.split() else ""
     return first in ("for", "with", "attended", "attending") or any(
-        f.measure.id in _WHO for f in _found_measures(after, vocab)
+        f.measure.id in _WHO for f in _found_measures(after, vocab, place=False)
     )
 
 
@@ -1286,14 +1290,15 @@ def _compose(
     its example: counts put in place where it names things in the plural, else the measure's result after it. After
     a verb of change ("Reduced outages") the count of the things is not the result: the result follows."""
     dimension = _dimension(text, family, lex)
+    in_clause = _found_measures(clause, vocab, opener=opener) if clause is not None else []
     verb = lex.lookup(_words(clause)[:opener]) if clause is not None and opener else None
     changes = (
         clause is not None
         and verb is not None
         and verb[0].lemma in vocab.change_verbs
-        and _object_is_measured(clause, vocab, opener)
+        and _object_is_measured(clause, in_clause, vocab, opener)
     )
-    in_place = _count_in_place(clause, vocab, opener) if clause is not None and not changes else None
+    in_place = _count_in_place(clause, in_clause, vocab) if clause is not None and not changes else None
     counted = in_place[1] if in_place is not None else ()
     questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
     if clause is None:
@@ -1303,16 +1308,17 @@ def _compose(
         return dataclasses.replace(advice, placeholders=tuple(dict.fromkeys(in_place[2])))
     if changes:
         # what changed, from what to what: "Reduced support tickets ..., from [N] to [N]"
-        kinds = [f.measure.kind for f in _found_measures(clause, vocab, opener=opener) if not f.modifier]
+        kinds = [f.measure.kind for f in in_clause if not f.modifier]
         if kinds and kinds[0] in ("count", "size", "amount"):
             result = respell(_CHANGE_AMOUNT if kinds[0] == "amount" else _CHANGE_COUNT, voice)
     return _advice(head, questions, f"{clause}, {result}", "statement")
 
 
-def _object_is_measured(clause: str, vocab: Vocabulary, opener: int) -> bool:
+def _object_is_measured(clause: str, found: Sequence[_Found], vocab: Vocabulary, opener: int) -> bool:
     """Whether the phrase right after the opening verb (up to a function word or a break) names a measure other than
-    a time: "Reduced support tickets by ...", "Lowered costs by ...", "Reduced outages" (not "Improved reporting by
-    creating dashboards", nor "Reduced provisioning timelines ... through automated workflows")."""
+    a time (``found``: the clause's measures): "Reduced support tickets by ...", "Lowered costs by ...", "Reduced
+    outages" (not "Improved reporting by creating dashboards", nor "Reduced provisioning timelines ... through
+    automated workflows")."""
     tokens = _tokens(clause)
     end = opener
     while end < len(tokens) and tokens[end].word not in vocab.dangling:
@@ -1322,10 +1328,7 @@ def _object_is_measured(clause: str, vocab: Vocabulary, opener: int) -> bool:
     if end == opener:
         return False
     limit = tokens[end - 1].end
-    return any(
-        not f.modifier and f.start < limit and f.measure.kind != "time"
-        for f in _found_measures(clause, vocab, opener=opener)
-    )
+    return any(not f.modifier and f.start < limit and f.measure.kind != "time" for f in found)
 
 
 #: the result after a verb of change whose object is counted or priced

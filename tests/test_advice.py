@@ -585,11 +585,11 @@ def test_a_count_in_place_only_adds_placeholders(words: list[str], opener: int) 
     """Counting in place keeps the person's words whole: taking out each "[N] " (and what a group adds after its
     count, "for [N] people") gives back the clause, less the vague words "[N]" replaced; a placeholder never
     stands before a function word, and at most two are put in."""
-    from resume_check.advice import _VAGUE, _count_in_place
+    from resume_check.advice import _VAGUE, _count_in_place, _found_measures
 
     vocab = load_vocabulary()
     clause = " ".join(words)
-    placed = _count_in_place(clause, vocab, min(opener, len(words)))
+    placed = _count_in_place(clause, _found_measures(clause, vocab, opener=min(opener, len(words))), vocab)
     if placed is None:
         return
     text, counted, phrases = placed
