@@ -176,6 +176,7 @@ class Measure:
     one_question: str = ""  # kind count: what to ask about one thing named in the singular ("a dashboard")
     one_result: str = ""
     counted_with: str = ""  # after the phrase counted in place: "for [N] people" ("Ran [N] workshops for [N] people")
+    names_people: bool = False  # its nouns name people ("clients", "staff", "stakeholders")
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +351,8 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         result = _text(entry.get("result"), f"{where}, result")
         for field_name, value in (("question", question), ("result", result)):
             _check_figures(value, f"{where}, {field_name}")
+        if entry.get("names_people", False) not in (True, False):
+            raise LexiconError(f"{where}: `names_people` must be true or false")
         modifiers = entry.get("modifiers", "ask")
         if modifiers not in ("ask", "ignore"):
             raise LexiconError(f"{where}: `modifiers` must be ask or ignore, got {modifiers!r}")
@@ -376,6 +379,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             one_question,
             one_result,
             counted_with,
+            entry.get("names_people") is True,
         )
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
@@ -1000,16 +1004,12 @@ def _count_in_place(
     return out, counted, phrases
 
 
-#: the groups whose nouns say who took part
-_WHO = frozenset(["users", "people", "teams", "partners"])
-
-
 def _names_who(after: str, vocab: Vocabulary) -> bool:
     """Whether what follows a counted phrase already says who took part: "with prospective clients", "for new
     starters", "to all stakeholders"."""
     first = after.split(maxsplit=1)[0].lower() if after.split() else ""
     return first in ("for", "with", "attended", "attending") or any(
-        f.measure.id in _WHO for f in _found_measures(after, vocab, place=False)
+        f.measure.names_people for f in _found_measures(after, vocab, place=False)
     )
 
 
