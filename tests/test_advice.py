@@ -771,3 +771,19 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
     bad["function_words"] = {"dangling": [], "finite": ["i"]}
     with pytest.raises(LexiconError, match=r"function_words\.dangling: must be a non-empty list"):
         build_vocabulary(bad)
+    # the keys of counts in place: each malformed value is named
+    teams = next(i for i, m in enumerate(data["measures"]) if m["kind"] == "size")
+    for index, change, message in (
+        (0, {"modifiers": "maybe"}, r"`modifiers` must be ask or ignore"),
+        (teams, {"one": {"question": "How big?", "result": "of [N]"}}, r"`one` must be .* for a count only"),
+        (0, {"counted_with": "for 12 people"}, r"counted_with: .*never invent a number"),
+        (0, {"names_people": "yes"}, r"`names_people` must be true or false"),
+    ):
+        bad = dict(data)
+        bad["measures"] = [
+            *data["measures"][:index],
+            {**data["measures"][index], **change},
+            *data["measures"][index + 1 :],
+        ]
+        with pytest.raises(LexiconError, match=message):
+            build_vocabulary(bad)
