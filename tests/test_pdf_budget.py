@@ -602,6 +602,26 @@ def test_encryption_named_with_escapes_is_still_decrypted_and_the_word_alone_is_
     assert pdf_budget._decoder(worded, pdf_budget._streams(worded, "w.pdf")) is pdf_budget._decode
 
 
+@pytest.mark.parametrize(
+    ("text", "names_it"),
+    [
+        (b"/Encrypt 6 0 R", True),
+        (b"<</Root 1 0 R/Encrypt<<>>>>", True),
+        (b"/Encrypt\x00", True),  # NUL is white space to PDFium
+        (b"/E#6ecr#79pt 6 0 R", True),
+        (b"/#45ncrypt[", True),
+        (b"(Encrypt) Tj", False),  # the word in a string
+        (b"/EncryptMetadata false", False),  # a longer name
+        (b"/Encrypt\x0b6 0 R", False),  # a vertical tab is part of a name to PDFium
+        (b"Encrypt 6 0 R", False),  # no name
+    ],
+)
+def test_only_the_name_encrypt_sends_a_file_to_the_decrypting_reader(text: bytes, names_it: bool) -> None:
+    """The file is scanned once, for the name as PDFium reads it; the word "Encrypt" alone used to cost a second
+    pass over the whole file (0.3 ms on a 570 KB résumé) and only sent the file to pdfminer to be told no."""
+    assert pdf_budget._may_be_encrypted(b"%PDF-1.4\n" + text + b"\n%%EOF") is names_it
+
+
 def test_thousands_of_trailer_keywords_cost_one_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reading every "trailer" dictionary to look for /Encrypt let a file of thousands of them make the check slow
     (found in review); the file is now searched once for the name."""

@@ -858,13 +858,16 @@ def _fast_rc4(decipher: Any) -> Any:
 
 
 def _may_be_encrypted(data: bytes) -> bool:
-    """True when the file names /Encrypt anywhere (spelt plainly or with ``#`` escapes): then pdfminer, which reads
-    the trailer as a PDF reader does, decides. One substring search and one regex scan, whatever the file holds
-    (reading every "trailer" dictionary instead let a file of thousands of them make the check slow)."""
-    return b"Encrypt" in data or _ESCAPED_ENCRYPT.search(data) is not None
+    """True when the file holds the name /Encrypt anywhere, spelt plainly or with ``#`` escapes, as PDFium reads a
+    name (it ends at white space or a delimiter): then pdfminer, which reads the trailer as a PDF reader does,
+    decides. One regex scan, whatever the file holds (reading every "trailer" dictionary instead let a file of
+    thousands of them make the check slow). The word "Encrypt" elsewhere (in a string, or in a longer name such as
+    /EncryptMetadata) is no /Encrypt key for PDFium, so it does not count; a substring search for it, made before
+    the scan, cost a second pass over the file."""
+    return _ENCRYPT_NAME.search(data) is not None
 
 
-_ESCAPED_ENCRYPT = re.compile(
+_ENCRYPT_NAME = re.compile(
     rb"/(?:E|#45)(?:n|#6[Ee])(?:c|#63)(?:r|#72)(?:y|#79)(?:p|#70)(?:t|#74)(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])"
 )
 
