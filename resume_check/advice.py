@@ -92,6 +92,10 @@ SUGGESTION_RULES: tuple[str, ...] = (
     "An example rewrite quotes the statement's own words whole, up to a clause boundary and never ending on a "
     "word such as 'such', 'the', 'of' or 'and'; a verb put in front is in the past tense (troubleshoot -> "
     "troubleshot, lead -> led) and never goes before a clause with its own subject or verb ('I', 'am', 'is').",
+    "An honour ('Selected by the board as ...', 'Nominated for ...', 'the only analyst to be awarded ...') is asked "
+    "how selective it was ('one of [N] chosen from [N]') and what earned it, in its own words, never turned round "
+    "as a passive; one that already says how selective ('the only', 'top', '52 out of 2,500') is asked only what "
+    "earned it.",
     "Where no such rewrite can be made, it shows the pattern and one example bullet, labelled 'not yours', from "
     "lexicons/gallery.yaml: O*NET task statements (CC BY 4.0) for the verb family and dimension, figures as "
     "placeholders.",
@@ -200,11 +204,25 @@ class Vocabulary:
     max_words: int = 2
     #: verbs of change ("reduce", "increase"): the things after them are not what a count is put in front of
     change_verbs: frozenset[str] = frozenset()
+    #: the advice for an honour; None: advised as any other statement
+    recognition: Recognition | None = None
     #: the first word of every form, to skip the words that start none (derived from ``forms``)
     first_words: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_words", frozenset(form.split()[0] for form in self.forms))
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """The advice for a statement that records an honour (``recognition`` in ``advice.yaml``)."""
+
+    head: str  # when it does not say how selective it was
+    known: str  # when it does; "{numbers}" stands for its own figures
+    question: str  # how selective
+    earned: str  # what earned it
+    result: str  # the placeholder result put after the person's words
+    selective: re.Pattern[str]  # words that say how selective it was ("only", "one of", "top")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +267,7 @@ class Request:
     metrics: tuple[Metric, ...] = ()
     names_role: bool = False  # no verb, but a job title among its first words ("Lead developer on the platform")
     section: str = ""  # the résumé section it is in ("experience", "projects")
+    recognition: bool = False  # it records an honour ("Selected by ... as ...", "Nominated for ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +429,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     ing_nouns = _word_list(function_words.get("ing_nouns"), f"{ADVICE_FILE}, function_words.ing_nouns")
     change_verbs = _word_list(function_words.get("change_verbs"), f"{ADVICE_FILE}, function_words.change_verbs")
     return Vocabulary(
+        recognition=_recognition(data.get("recognition")),
         measures=tuple(measures),
         dangling=dangling,
         finite=finite,
@@ -423,6 +443,20 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         forms=MappingProxyType(forms),
         max_words=max(len(f.split()) for f in forms),
     )
+
+
+def _recognition(entry: Any) -> Recognition:
+    where = f"{ADVICE_FILE}, recognition"
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{where}: missing; give head, known, question, earned, result and selective")
+    texts = {key: _text(entry.get(key), f"{where}.{key}") for key in ("head", "known", "question", "earned", "result")}
+    for key, value in texts.items():
+        _check_figures(value, f"{where}.{key}")
+    if "{numbers}" not in texts["known"]:
+        raise LexiconError(f"{where}.known: must hold {{numbers}}, where the statement's own figures go")
+    words = _word_list(entry.get("selective"), f"{where}.selective")
+    pattern = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return Recognition(**texts, selective=re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
 
 
 @lru_cache(maxsize=1)
@@ -1192,6 +1226,9 @@ def suggest(
     text = request.text
     numbers = ", ".join(m.text for m in request.metrics)
 
+    if request.recognition and vocab.recognition is not None:
+        return _recognition_advice(request, vocab.recognition, numbers)
+
     if request.verdict == "unquantified":
         verb = request.verb or ""
         # the statement's own punctuation after its verb stays: "Designed, implemented, and deployed ..."
@@ -1267,6 +1304,20 @@ def suggest(
     clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS, 2)
     head = f"{head} {_number_hint(text, voice)}".strip()
     return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=len(head_verb.split()))
+
+
+def _recognition_advice(request: Request, recognition: Recognition, numbers: str) -> Advice:
+    """An honour: asked how selective it was (the person's own words, then the placeholder result), unless it
+    already says so; and what earned it. Its words are never rewritten around a verb: "the only analyst to be
+    awarded the medal" is no passive to turn round."""
+    if numbers or recognition.selective.search(request.text):
+        head = recognition.known.replace("{numbers}", f" ({numbers})" if numbers else "")
+        return Advice(f"{head} {recognition.earned}", (recognition.earned,), source="")
+    clause = whole_clause(_without_label(request.text), QUOTE_WORDS, 2)
+    questions = (recognition.question, recognition.earned)
+    if clause is None:
+        return Advice(" ".join([recognition.head, *questions]), questions, source="")
+    return _advice(recognition.head, questions, f"{clause}, {recognition.result}", "statement")
 
 
 def _default_verb(request: Request) -> str:

@@ -787,3 +787,70 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         ]
         with pytest.raises(LexiconError, match=message):
             build_vocabulary(bad)
+    # the advice for an honour
+    for change, message in (
+        (None, r"recognition: missing"),
+        ({**data["recognition"], "result": "one of 12 chosen"}, r"recognition\.result: .*never invent a number"),
+        ({**data["recognition"], "known": "It says so."}, r"recognition\.known: must hold \{numbers\}"),
+        ({**data["recognition"], "selective": []}, r"recognition\.selective: must be a non-empty list"),
+    ):
+        bad = {**data, "recognition": change}
+        with pytest.raises(LexiconError, match=message):
+            build_vocabulary(bad)
+
+
+# ------------------------------------------------------------------------------------------- honours
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Only analyst in my division to be awarded the Bronze Star", "unquantified"),  # a passive, but an honour
+        ("52 out of 2500 applicants chosen to be a KPCB Fellow 2014.", "strong"),  # no verb, but an honour, measured
+    ],
+)
+def test_an_honour_is_judged_as_something_achieved_not_a_passive_or_a_verbless_line(text: str, verdict: str) -> None:
+    """Found on the corpus: "to be awarded" was told to make yourself the subject ("Awarded only ... to the Bronze
+    Star"), and a selection already measured was prefixed with a verb ("Delivered 52 out of 2500 applicants ...")."""
+    found = statement(text, US)
+    assert found.verdict == verdict and "impact.passive" not in found.issues
+    if verdict == "strong":
+        assert found.suggestion == ""
+    else:
+        assert found.suggestion.startswith("It records an honour and already says how selective it was.")
+        assert "What did you do that earned it?" in found.suggestion
+        assert "Awarded" not in found.suggestion and "weeks" not in found.suggestion
+
+
+def test_an_honour_is_asked_how_selective_it_was_in_the_persons_own_words() -> None:
+    """It was given a result that means nothing for an honour: "Selected by ... as a SME, saving [$ amount] ([N]%)"."""
+    found = statement("Selected by the National Guard Bureau as a SME for their capabilities assessment", US)
+    assert found.verdict == "unquantified"
+    assert found.suggestion == (
+        "It records an honour: say how selective it was and what earned it. How many were chosen, and from how "
+        "many? What did you do that earned it? E.g. “Selected by the National Guard Bureau as a SME, one of [N] "
+        "chosen from [N]”."
+    )
+    assert found.placeholders == ("[N] chosen", "[N]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selected vendors for the ERP programme",  # choosing is the work here
+        "Assigned tickets to the support team",
+    ],
+)
+def test_an_action_that_shares_a_word_with_an_honour_is_advised_as_an_action(text: str) -> None:
+    found = statement(text, US)
+    assert found.verdict == "unquantified"
+    assert "honour" not in found.suggestion and found.suggestion.startswith("Add the result as a number.")
+
+
+def test_an_appointment_names_a_role() -> None:
+    """Hand labels call "Appointed as the directorate's security officer" weak (a role, no action); it was judged
+    an unquantified action and told to add "improving [what] by [N]%" to the appointment itself."""
+    found = statement("Appointed as the directorate's Information Assurance Security Officer", US)
+    assert (found.verdict, found.verb) == ("weak", "Appointed as")
+    assert found.suggestion.startswith("'Appointed as' names a role, not what you achieved in it")
+    assert "As the directorate's Information Assurance Security Officer, " in found.suggestion

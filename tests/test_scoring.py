@@ -57,6 +57,8 @@ KNOWN_FINGERPRINTS = {
     "2026.12-7": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
     # same rules; a quotation line is no statement, "Research Assistant" a role (statements); counts in place
     "2026.12-8": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
+    # same rules; an honour is judged as something achieved and asked how selective it was; "Appointed as" a role
+    "2026.12-9": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
 }
 
 

@@ -27,6 +27,7 @@ from .words import (
     _SELF_DESCRIPTION,
     _SELF_NOUNS,
     _TITLE_SMALL,
+    is_recognition,
     load_work_products,
 )
 
@@ -217,6 +218,11 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
             )
 
     statement = text[skip:] if skip else text
+    if is_recognition(statement):
+        # an honour ("the only analyst to be awarded ...") is something achieved, not a passive hiding the doer
+        return _Judgement(
+            "strong" if has_metrics() else "unquantified", reason="recognition", rest=statement.strip(), skip=skip
+        )
     passive = weak.passive.match(statement)
     if passive and _is_participle(passive.group("participle"), lex) and not _AGENT.search(passive.group("rest")):
         subject = passive.group("subject").strip()

@@ -41,6 +41,14 @@ _PM_TITLE = re.compile(
 _AGENT = re.compile(
     r"\bby\s+(?!\d|[£$€]|half|a factor|over\b|more\b|up to|nearly|almost|around|about|approx|some\b)", re.IGNORECASE
 )
+_RECOGNISED = _alternatives("recognition_participles")
+#: an honour: opening with its participle before what names the giver or the role ("Selected by ... as ..."), or a
+#: participle standing with "to be" anywhere ("the only engineer to be awarded ...", "applicants chosen to be ...")
+_RECOGNITION = re.compile(
+    rf"^(?:(?:i\s+)?(?:was|were|been|got)\s+)?(?:{_RECOGNISED})\s+(?:by|as|to|for|among)\b"
+    rf"|\bto\s+be\s+(?:{_RECOGNISED})\b|\b(?:{_RECOGNISED})\s+to\s+be\b",
+    re.IGNORECASE,
+)
 _ROLE_NOUNS = _JOB_NOUNS - _words("not_role_nouns")
 _SELF_NOUNS = _ROLE_NOUNS | _words("self_nouns")
 _DETERMINERS = _words("determiners")
@@ -62,3 +70,9 @@ _WORK_PRODUCTS = frozenset(w.lower() for w in _VOCABULARY["work_products"])
 def load_work_products() -> frozenset[str]:
     """Head nouns of noun phrases that name a work product (``lexicons/statements.yaml``)."""
     return _WORK_PRODUCTS
+
+
+def is_recognition(statement: str) -> bool:
+    """Whether ``statement`` (its lead-in or role header cut off) records an honour: "Selected by the board as
+    ...", "Nominated for ...", "The only analyst to be awarded ..." (see ``recognition_participles``)."""
+    return _RECOGNITION.search(statement.strip()) is not None
