@@ -590,7 +590,14 @@ def _clean_end(clause: str, rest: str = "") -> str | None:
     if _COMPLEMENT.match(rest) and _hanging_participle(words):
         # "an evaluation framework built" (on ...): the clause ends before the participle, if that is clean
         return _clean_end(" ".join(words[:-1]))
+    if len(words) > 2 and words[-2].lower() == "for" and _AGENT_NEXT.match(rest):
+        # "web pages for use" (by employees and customers): a purpose the agent completes goes with it
+        return _clean_end(" ".join(words[:-2]))
     return clause
+
+
+#: an agent phrase right after a cut ("by both HRO employees"), not a measure ("by 30%", "by half")
+_AGENT_NEXT = re.compile(r"\s*by\s+(?![\d£$€]|half\b|a factor\b)", re.IGNORECASE)
 
 
 #: what completes a participle ("built on", "dedicated to"): a cut before one of these may leave it hanging
@@ -675,7 +682,10 @@ def _splits_a_list(text: str, at: int) -> bool:
             return True
         before = text[max(0, at - 40) : at].split()
         word = before[-1].strip(",;:").lower() if before else ""
-        return word in verbs or (word.endswith("ing") and len(word) > 5)  # "for ingesting and processing data"
+        # "to accept and implement findings" (no comma: ", and develop budget" after "to customer" is a new clause)
+        infinitive = len(before) > 1 and before[-2].lower() == "to" and "," not in last.group(0)
+        # "for ingesting and processing data"
+        return word in verbs or infinitive or (word.endswith("ing") and len(word) > 5)
     inner = _NEXT_WORD.match(text, at)
     if inner is None or inner.group(1).lower() in verbs:
         return False

@@ -512,6 +512,30 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
             "Designed and implemented a data pipeline for ingesting and processing large amounts of financial data",
             "Designed and implemented a data pipeline",
         ),
+        # a verb the lexicon lacks after "to" shares its object with the next ("to accept": found on the corpus)
+        (
+            "Persuaded the employees and their managers to accept and implement the findings and recommendations",
+            "Persuaded the employees and their managers",
+        ),
+        # after "to" and a comma, the next verb opens a clause of its own
+        (
+            "Presented all the financial outlooks and the necessary accrued expenses to customer, and develop budget.",
+            "Presented all the financial outlooks and the necessary accrued expenses to customer",
+        ),
+        # a purpose goes with the agent that completes it ("for use" by whom: found on the corpus)
+        (
+            "Designed and published web pages for use by both HRO employees and customers of the agency",
+            "Designed and published web pages",
+        ),
+        (
+            "Submitted the design documents for approval by the architecture board and the change board",
+            "Submitted the design documents",
+        ),
+        # a measure after "by" is no agent
+        (
+            "Cut the time for recovery by 30% across all of the regional data centres",
+            "Cut the time for recovery by 30%",
+        ),
     ],
 )
 def test_whole_clause(text: str, expected: str | None) -> None:
