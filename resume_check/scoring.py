@@ -46,7 +46,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.12-9"
+ALGORITHM_VERSION = "2026.12-10"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all
@@ -179,8 +179,9 @@ SCORING_RULES: tuple[ScoringRule, ...] = (
         "and campus sections) and projects sections. Context is not judged: a role's title, employer, dates and place "
         "lines (also when a résumé has no headings and its roles are date-led lines), company descriptions and "
         "employer lines, project titles ending in a date, labels ending in ':' and label lists, bare URLs, skill "
-        "claims ('Proficient in ...'), skills items of a list, and the summary, which describes the person. A "
-        "résumé not written in English (text.language) is not judged at all",
+        "claims ('Proficient in ...'), skills items of a list and comma lists of short title-case skills ('Python, "
+        "Helm, Cloud Run'), and the summary, which describes the person. A résumé not written in English "
+        "(text.language) is not judged at all",
     ),
     ScoringRule(
         "score.impact.weak",

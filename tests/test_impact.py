@@ -611,6 +611,34 @@ def test_a_quotation_is_not_a_statement(quotation: str) -> None:
     assert [s.text for s in impact.statements] == ["Managed a team of 14"]
 
 
+@pytest.mark.parametrize(
+    "skills",
+    [
+        "Python, Pulumi, GCP, GKE, Cloud Run, CircleCI, Helm, Terraform",  # nine words: past the short-bullet rule
+        "Effective Communication, Stakeholder Engagement, Problem-Solving, Customer-Oriented Approach.",
+        "Coaching & Mentoring, Talent Recruitment & Development, Strategic Planning, Decision Making",  # gerunds
+    ],
+)
+def test_a_skills_list_in_an_experience_section_is_not_a_statement(skills: str) -> None:
+    """Found on the corpus: skills lists under a role were judged and told to add a number ("What was the engagement
+    before and after?")."""
+    impact = analyse_impact(bullets(skills, "Managed a team of 14"))
+    assert [s.text for s in impact.statements] == ["Managed a team of 14"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Managed AWS, Azure, GCP",  # opens with a verb
+        "Migrated Apps, Databases, File Servers for 3 Regions",  # a figure
+        "Agile coaching, Scrum training, Kanban adoption",  # not title case: a noun-phrase bullet, judged as before
+    ],
+)
+def test_a_list_that_is_a_statement_stays_one(statement: str) -> None:
+    impact = analyse_impact(bullets(statement, "Managed a team of 14"))
+    assert [s.text for s in impact.statements] == [statement, "Managed a team of 14"]
+
+
 def test_a_quoted_name_before_a_statement_leaves_it_a_statement() -> None:
     impact = analyse_impact(bullets("“Project Phoenix” – led migration of servers to AWS for the finance team"))
     assert [s.verb for s in impact.statements] == ["led"]

@@ -173,7 +173,7 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
         and not text[year_range.end() :].strip(" )]|,.–—-")
     ):
         return _Judgement(None)  # "Engineering Manager, CenturyLink (2015 - 2017)": a role header, not a statement
-    if _is_context(text, unit):
+    if _is_context(text, unit) or (_skills_list(text) and not _plain_verb_first(words, lex)):
         return _Judgement(None)
     if unit.list_item and (len(words) < 2 or (_title_case(text) and not _plain_verb_first(words, lex))):
         return _Judgement(None)  # a skills item of a pipe list ("Budget Planning", "Monitoring")
@@ -313,6 +313,24 @@ def _is_context(text: str, unit: _Unit) -> bool:
     if _SELF_DESCRIPTION.match(stripped):
         return True
     return short and len(words) <= 12 and _org_role_line(stripped)
+
+
+#: items of a skills list: at least this many, each of at most MAX_SKILL_WORDS words
+MIN_SKILLS = 3
+MAX_SKILL_WORDS = 4
+
+
+def _skills_list(text: str) -> bool:
+    """A comma list of short title-case items with no figure ("Python, Pulumi, GCP, Cloud Run, Helm", "Effective
+    Communication, Stakeholder Engagement, Problem-Solving."): skills, not a statement. The caller checks that it
+    does not open with a plain verb ("Managed AWS, Azure, GCP" is a statement)."""
+    stripped = text.strip().rstrip(".")
+    items = [item.strip() for item in stripped.split(",")]
+    return (
+        len(items) >= MIN_SKILLS
+        and not any(ch.isdigit() for ch in stripped)
+        and all(0 < len(item.split()) <= MAX_SKILL_WORDS and _title_case(item) for item in items)
+    )
 
 
 def _plain_verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon) -> bool:
