@@ -96,6 +96,9 @@ SUGGESTION_RULES: tuple[str, ...] = (
     "how selective it was ('one of [N] chosen from [N]') and what earned it, in its own words, never turned round "
     "as a passive; one that already says how selective ('the only', 'top', '52 out of 2,500') is asked only what "
     "earned it.",
+    "'Worked with' named tools ('C# and XML', 'AWS Lambda and DynamoDB') is asked what was built or run with them, "
+    "in the statement's own words where it says ('... to build an API' -> 'Built an API using AWS Lambda'), never "
+    "told to partner with them.",
     "Where no such rewrite can be made, it shows the pattern and one example bullet, labelled 'not yours', from "
     "lexicons/gallery.yaml: O*NET task statements (CC BY 4.0) for the verb family and dimension, figures as "
     "placeholders.",
@@ -206,6 +209,8 @@ class Vocabulary:
     change_verbs: frozenset[str] = frozenset()
     #: the advice for an honour; None: advised as any other statement
     recognition: Recognition | None = None
+    #: the advice for "Worked with" named tools; None: advised as any other opener
+    tools: Tools | None = None
     #: the first word of every form, to skip the words that start none (derived from ``forms``)
     first_words: frozenset[str] = field(init=False, default=frozenset())
 
@@ -223,6 +228,16 @@ class Recognition:
     earned: str  # what earned it
     result: str  # the placeholder result put after the person's words
     selective: re.Pattern[str]  # words that say how selective it was ("only", "one of", "top")
+
+
+@dataclass(frozen=True, slots=True)
+class Tools:
+    """The advice for a weak "… with" opener whose object is named tools (``tools`` in ``advice.yaml``)."""
+
+    advice: str  # completes "'Worked with' ..."
+    question: str  # what was done with them
+    not_tools: frozenset[str] = frozenset()  # groups, roles and tasks written as names ("IT", "DBAs", "UAT")
+    openers: frozenset[str] = frozenset()  # first words of the openers it applies to ("worked", "experience")
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +445,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     change_verbs = _word_list(function_words.get("change_verbs"), f"{ADVICE_FILE}, function_words.change_verbs")
     return Vocabulary(
         recognition=_recognition(data.get("recognition")),
+        tools=_tools(data.get("tools")),
         measures=tuple(measures),
         dangling=dangling,
         finite=finite,
@@ -457,6 +473,20 @@ def _recognition(entry: Any) -> Recognition:
     words = _word_list(entry.get("selective"), f"{where}.selective")
     pattern = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
     return Recognition(**texts, selective=re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
+
+
+def _tools(entry: Any) -> Tools:
+    where = f"{ADVICE_FILE}, tools"
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{where}: missing; give advice and question")
+    texts = {key: _text(entry.get(key), f"{where}.{key}") for key in ("advice", "question")}
+    for key, value in texts.items():
+        _check_figures(value, f"{where}.{key}")
+    return Tools(
+        **texts,
+        not_tools=_word_list(entry.get("not_tools"), f"{where}.not_tools"),
+        openers=_word_list(entry.get("openers"), f"{where}.openers"),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1249,6 +1279,15 @@ def suggest(
         head = f"{_number_hint(text, voice)}Add the result as a number."
         return _compose(head, clause, text, request.family, voice, lex, vocab, gallery, opener=len(verb.split()))
 
+    opener = (request.verb or "").lower().split()
+    tools = (
+        _tools_object(request.rest, vocab)
+        if vocab.tools is not None and opener[-1:] == ["with"] and opener[0] in vocab.tools.openers
+        else None
+    )
+    if tools is not None and vocab.tools is not None:
+        return _tools_advice(request, tools, vocab, voice, lex, verb_at)
+
     head_verb: str | None = None
     what = request.rest
     as_role = request.reason == "role" or (request.reason == "no-verb" and request.names_role)
@@ -1314,6 +1353,63 @@ def suggest(
     clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS, 2)
     head = f"{head} {_number_hint(text, voice)}".strip()
     return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=len(head_verb.split()))
+
+
+#: a name of a tool or technology: a capital or a digit first ("Python", "AWS", "C#", "ES6", ".NET", "Node.js")
+_TOOL_NAME = r"(?:\.?[A-Z0-9][\w.+#/-]*)"
+#: a list of them ("C# and XML", "AWS Lambda and DynamoDB", "Python, Django & PostgreSQL") opening a phrase, up to
+#: where the phrase goes on ("to build ...", ", for ...") or ends
+_TOOLS = re.compile(
+    rf"{_TOOL_NAME}(?:\s+{_TOOL_NAME})*(?:\s*(?:,|/|&|\band\b|,\s*and\b)\s*{_TOOL_NAME}(?:\s+{_TOOL_NAME})*)*"
+    r"(?=\s*$|\s*[,.;:(]|\s+(?:to|for|in|on|at|across|as|during|while)\b)"
+)
+#: "to <verb> ..." after the tools: what was done with them
+_TO_VERB = re.compile(r"\s*,?\s*to\s+(.+)$", re.IGNORECASE)
+
+
+def _tools_object(rest: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """(the tools, what follows them) when ``rest`` opens with a list of named tools or technologies, not people or
+    things a measure names ("Customers and Vendors", "the IT department"); None otherwise."""
+    match = _TOOLS.match(rest.strip())
+    if match is None or vocab.tools is None:
+        return None
+    raw = [w.strip(",/&") for w in match.group().split()]
+    if not all(any(ch.isalpha() for ch in w) for w in raw if w):
+        return None  # a figure ("10,000+ global customers") is no name
+    words = [w.lower() for w in raw if w and w.lower() != "and"]
+    if any(w in vocab.forms or w in _DETERMINERS or w in vocab.tools.not_tools for w in words):
+        return None
+    if not any(_TECH_NAME.search(w) for w in raw if w):
+        return None  # "Sarah Chen", "Jira and Confluence": names that need not be tools (these say too little)
+    return match.group(), rest.strip()[match.end() :]
+
+
+#: what only a technology's name holds: two capitals ("XML", "AWS"), a digit, "#" or "+", or a capital after a
+#: small letter ("PostgreSQL", "DynamoDB", "JavaScript")
+_TECH_NAME = re.compile(r"[A-Z]{2}|\d|[#+]|[a-z][A-Z]")
+
+
+def _tools_advice(
+    request: Request, tools: tuple[str, str], vocab: Vocabulary, voice: Voice, lex: VerbLexicon, verb_at: VerbAt
+) -> Advice:
+    """ "Worked with C# and XML": what was built or run with them, in their words where they say it ("... to build
+    a serverless API" -> "Built a serverless API using AWS Lambda and DynamoDB"), else a placeholder."""
+    assert vocab.tools is not None
+    names, after = tools
+    head = f"'{request.verb}' {vocab.tools.advice}."
+    # a statement with its own figures is asked for none
+    scope = () if request.metrics else (respell(vocab.questions["scope"], voice),)
+    result = "" if request.metrics else f", {respell(vocab.results['scope'], voice)}"
+    to_verb = _TO_VERB.match(after)
+    found = _verb_head(to_verb.group(1), lex, verb_at) if to_verb is not None else None
+    if found is not None and found[1]:
+        limit = QUOTE_WORDS_WITH_NUMBER if request.metrics else QUOTE_WORDS
+        clause = whole_clause(f"{found[0]} {found[1]}", limit, 2)
+        if clause is not None:
+            example = f"{clause} using {names}" if len(clause.split()) + len(names.split()) <= limit else clause
+            return _advice(head, scope, f"{example}{result}", "statement")
+    example = f"{_default_verb(request)} [what] with {names}{result}"
+    return _advice(head, (vocab.tools.question, *scope), example, "statement")
 
 
 def _recognition_advice(request: Request, recognition: Recognition, numbers: str) -> Advice:

@@ -821,6 +821,14 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         bad = {**data, "recognition": change}
         with pytest.raises(LexiconError, match=message):
             build_vocabulary(bad)
+    for change, message in (
+        (None, r"tools: missing"),
+        ({**data["tools"], "question": ""}, r"tools\.question"),
+        ({**data["tools"], "not_tools": "it"}, r"tools\.not_tools: must be a non-empty list"),
+        ({**data["tools"], "openers": []}, r"tools\.openers: must be a non-empty list"),
+    ):
+        with pytest.raises(LexiconError, match=message):
+            build_vocabulary({**data, "tools": change})
 
 
 # ------------------------------------------------------------------------------------------- honours
@@ -878,3 +886,59 @@ def test_an_appointment_names_a_role() -> None:
     assert (found.verdict, found.verb) == ("weak", "Appointed as")
     assert found.suggestion.startswith("'Appointed as' names a role, not what you achieved in it")
     assert "As the directorate's Information Assurance Security Officer, " in found.suggestion
+
+
+# ------------------------------------------------------------------------------------------- named tools
+
+
+@pytest.mark.parametrize(
+    ("text", "example", "placeholders"),
+    [
+        ("Worked with C# and XML", "Delivered [what] with C# and XML, for [N] users", ("[what] with", "[N] users")),
+        (
+            "Worked with AWS Lambda and DynamoDB to build a serverless API for the claims team",
+            "Built a serverless API for the claims team using AWS Lambda and DynamoDB, for [N] users",
+            ("[N] users",),
+        ),
+        (
+            "Worked with AWS Lambda and DynamoDB to cut hosting costs by 40%",
+            "Cut hosting costs by 40% using AWS Lambda and DynamoDB",
+            (),
+        ),
+    ],
+)
+def test_worked_with_named_tools_is_asked_what_was_done_with_them(
+    text: str, example: str, placeholders: tuple[str, ...]
+) -> None:
+    """Found on the corpus: "Worked with C# and XML" was told to partner with them ("Partnered with C# and XML,
+    with a team of [N]")."""
+    found = statement(text, US)
+    assert found.verdict == "weak"
+    assert found.suggestion.startswith("'Worked with' names tools, not what you did with them")
+    assert QUOTED.search(found.suggestion).group(1) == example  # type: ignore[union-attr]
+    assert found.placeholders == placeholders and "Partnered" not in found.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Worked with Sarah Chen to plan the release",  # a person: no name here is only a technology's
+        "Worked with IT and Finance to close the books",  # groups written as names
+        "Worked with DBAs and Developers to tune queries",
+        "Worked with 10,000+ global customers, business users, and IT staff",  # a figure is no name
+        "Worked with the IT department to fix scanners",
+    ],
+)
+def test_worked_with_people_is_still_asked_what_was_achieved_together(text: str) -> None:
+    found = statement(text, US)
+    assert "says who you were with" in found.suggestion and "names tools" not in found.suggestion
+
+
+def test_only_the_openers_that_name_what_was_used_are_read_for_tools() -> None:
+    """ "Assisted with UAT for 200 users" names a task (found by an existing test when the rule read every opener
+    ending in "with"); "Experience with Python and PostgreSQL" names tools."""
+    assert "names tools" not in statement("Assisted with UAT for 200 users", US).suggestion
+    found = statement("Experience with Python, Django and PostgreSQL", US)
+    assert found.suggestion.startswith("'Experience with' names tools")
+    found = statement("Gained experience with AWS and Terraform", US)  # was "Delivered AWS and Terraform, ..."
+    assert found.suggestion.startswith("'Gained experience with' names tools")
