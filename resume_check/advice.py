@@ -1015,7 +1015,7 @@ def _fill(template: str, found: _Found | None, vocab: Vocabulary) -> str:
         if found.acronym:
             noun = found.singular.upper() + "s"  # "APIs", not "apis"
     elif found.measure.kind == "size":
-        noun, be = found.singular, "was"
+        noun, be = (found.singular.upper() if found.acronym else found.singular), "was"  # "the PMO", not "the pmo"
     else:
         noun = found.written
         be = "were" if noun == plural and plural != found.singular else "was"

@@ -942,3 +942,15 @@ def test_only_the_openers_that_name_what_was_used_are_read_for_tools() -> None:
     assert found.suggestion.startswith("'Experience with' names tools")
     found = statement("Gained experience with AWS and Terraform", US)  # was "Delivered AWS and Terraform, ..."
     assert found.suggestion.startswith("'Gained experience with' names tools")
+
+
+def test_a_liaison_is_a_role_not_a_thing_delivered() -> None:
+    """Found on the corpus: "Delivered liaison to the … Working Group, [N] weeks ahead of schedule"."""
+    found = statement("Liaison to the regional fusion centre's IT Sector Working Group", US)
+    assert found.verdict == "weak"
+    assert "“As liaison, delivered [what]," in found.suggestion and "Delivered liaison" not in found.suggestion
+
+
+def test_a_size_asked_of_an_acronym_keeps_its_capitals() -> None:
+    """Found on the corpus: "How big was the pmo?"."""
+    assert "How big was the PMO?" in statement("Ran the PMO for the bank", US).suggestion
