@@ -336,11 +336,12 @@ def build_resume(document: Document) -> Resume:
                 severity="warning",
             )
         )
-    if (contact.email or contact.phone) and contact.parts and all(p in ("header", "footer") for p in contact.parts):
-        prefix = "docx" if document.source.type == "docx" else document.source.type
+    header_only = contact.parts and all(p in ("header", "footer") for p in contact.parts)
+    if (contact.email or contact.phone) and header_only and document.source.type == "docx":
+        # Word's own header and footer parts; elsewhere (a PDF's page margins) the ATS check says it, once
         warnings.append(
             Finding(
-                id=f"{prefix}.header-only-contact",
+                id="docx.header-only-contact",
                 message=(
                     "Your contact details appear only in the page header or footer, which many applicant-tracking "
                     "systems skip: repeat your email and phone in the body of the first page."

@@ -60,7 +60,7 @@ KNOWN_FINGERPRINTS = {
     # same rules; an honour is judged as something achieved and asked how selective it was; "Appointed as" a role
     "2026.12-9": "7f6092f27cfbec416aeb65781fdcb6d188560b1f0f9a15284a577c0bd115d023",
     # a comma list of short title-case skills is no statement (the statements rule says so); script, instil, adopt
-    # and submit are action verbs
+    # and submit are action verbs; header-only contact in a PDF is one warning, not two
     "2026.12-10": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
 }
 

@@ -6,6 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resume_check.ats import check_ats
+from resume_check.impact import analyse_impact
 from resume_check.models import Document, Line, Source
 from resume_check.structure import build_resume, load_headings, normalise_heading
 
@@ -252,6 +254,25 @@ def test_header_only_contact_warns() -> None:
     assert resume.contact.email == "jo@example.com"
     assert resume.contact.parts == ("header",)
     assert [w.id for w in resume.warnings] == ["docx.header-only-contact"]
+
+
+def test_header_only_contact_in_a_pdf_is_reported_once() -> None:
+    """Found on a corpus PDF: the structure stage's "pdf.header-only-contact" (an id no rule declared) and the ATS
+    check's "ats.contact.header-only" both fired, so the report said it twice and ATS readiness lost 10 points
+    for one problem."""
+    doc = Document(
+        source=Source("cv.pdf", "pdf"),
+        lines=(
+            Line("jo@example.com | 020 7946 0958", part="header"),
+            Line("Experience", style="Heading 1"),
+            Line("Managed service desk migration.", bullet=True),
+        ),
+    )
+    resume = build_resume(doc)
+    assert resume.contact.parts == ("header",)
+    assert not [w.id for w in resume.warnings if "header-only" in w.id]
+    findings = [f.id for f in check_ats(resume, analyse_impact(resume)) if "header-only" in f.id]
+    assert findings == ["ats.contact.header-only"]
 
 
 def test_contact_in_body_and_header_does_not_warn() -> None:
