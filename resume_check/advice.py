@@ -1129,8 +1129,11 @@ def _past_coordinated(what: str, lex: VerbLexicon, verb_at: VerbAt) -> str:
 
 
 def _nominal_verb(what: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, str] | None:
-    """ "Execution of the plans" -> ("Executed", "the plans"): a nominalisation with "of" turned back into its verb."""
+    """ "Execution of the plans" -> ("Executed", "the plans"): a nominalisation with "of" turned back into its verb,
+    also after "the" ("the development of early features" -> "Developed", "early features")."""
     words = what.split()
+    if len(words) > 3 and words[0].lower() == "the":
+        words = words[1:]
     if len(words) < 3 or words[1].lower() != "of":
         return None
     noun = words[0].lower().strip(",;:")
@@ -1304,6 +1307,8 @@ def suggest(
             cue_family = _family_of(request.rest, lex)
             head_verb = respell(cue_family.rewrite if cue_family else _default_verb(request), voice)
             what = _lower_first(request.rest)
+    elif not as_role and not request.rewrite_verb and (nominal := _nominal_verb(request.rest, lex, verb_at)):
+        head_verb, what = respell(nominal[0], voice), nominal[1]  # "Played a key role in the development of ..."
     elif not as_role and _object_phrase(request.rest, lex, verb_at):
         cue_family = _family_of(request.rest, lex)
         head_verb = request.rewrite_verb or respell(

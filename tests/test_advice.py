@@ -144,6 +144,21 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         (),
     ),
     ("Execution of the test plans for the billing system", GB, ("“Executed the test plans",), ()),
+    # after a hedge, and after "the" (found on the corpus: "Delivered the development of [N] early … features")
+    (
+        "Played a key role in the development of early payment features",
+        US,
+        ("“Developed [N] early payment features",),
+        ("Delivered the development",),
+    ),
+    (
+        "Contributed to the implementation of the new ERP system",
+        GB,
+        ("“Implemented the new ERP system",),
+        ("Delivered the implementation",),
+    ),
+    # a hedge with its own rewrite keeps it ("Worked with" -> "Partnered with")
+    ("Worked with the development of partners", US, ("“Partnered with",), ()),
     ("Analysis of recurring outages on the core network", GB, ("“Analysed recurring outages",), ("Analyzed",)),
     ("Analysis of recurring outages on the core network", US, ("“Analyzed recurring outages",), ("Analysed",)),
     ("Actively listening and helping them develop relationships with peers", US, ("Example (not yours):",), ()),
