@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 from .datafile import read_bundled_yaml
 from .errors import LexiconError
 from .lexicon import spelling_rows
-from .metrics import cue_dimensions
+from .metrics import AGENT_BY, cue_dimensions
 from .models import DIMENSIONS, Dimension, Metric, Verdict
 from .verbs import load_verbs
 
@@ -96,9 +96,9 @@ SUGGESTION_RULES: tuple[str, ...] = (
     "how selective it was ('one of [N] chosen from [N]') and what earned it, in its own words, never turned round "
     "as a passive; one that already says how selective ('the only', 'top', '52 out of 2,500') is asked only what "
     "earned it.",
-    "'Worked with' named tools ('C# and XML', 'AWS Lambda and DynamoDB') is asked what was built or run with them, "
-    "in the statement's own words where it says ('... to build an API' -> 'Built an API using AWS Lambda'), never "
-    "told to partner with them.",
+    "'Worked with' named tools ('C# and XML', 'SQL Server and SSIS': every name a tool or technology of the "
+    "bundled lexicon) is asked what was built or run with them, in the statement's own words where it says ('... "
+    "to build an API' -> 'Built an API using AWS Lambda'), never told to partner with them.",
     "Where no such rewrite can be made, it shows the pattern and one example bullet, labelled 'not yours', from "
     "lexicons/gallery.yaml: O*NET task statements (CC BY 4.0) for the verb family and dimension, figures as "
     "placeholders.",
@@ -238,6 +238,7 @@ class Tools:
     question: str  # what was done with them
     not_tools: frozenset[str] = frozenset()  # groups, roles and tasks written as names ("IT", "DBAs", "UAT")
     openers: frozenset[str] = frozenset()  # first words of the openers it applies to ("worked", "experience")
+    categories: frozenset[str] = frozenset()  # the lexicon categories whose terms are tools ("tools", "cloud")
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,7 +473,8 @@ def _recognition(entry: Any) -> Recognition:
         raise LexiconError(f"{where}.known: must hold {{numbers}}, where the statement's own figures go")
     words = _word_list(entry.get("selective"), f"{where}.selective")
     pattern = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return Recognition(**texts, selective=re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE))
+    # whole words only: "first-time-right releases", "a top-priority programme" say nothing of how selective
+    return Recognition(**texts, selective=re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
 
 
 def _tools(entry: Any) -> Tools:
@@ -486,6 +488,7 @@ def _tools(entry: Any) -> Tools:
         **texts,
         not_tools=_word_list(entry.get("not_tools"), f"{where}.not_tools"),
         openers=_word_list(entry.get("openers"), f"{where}.openers"),
+        categories=_word_list(entry.get("categories"), f"{where}.categories"),
     )
 
 
@@ -620,14 +623,10 @@ def _clean_end(clause: str, rest: str = "") -> str | None:
     if _COMPLEMENT.match(rest) and _hanging_participle(words):
         # "an evaluation framework built" (on ...): the clause ends before the participle, if that is clean
         return _clean_end(" ".join(words[:-1]))
-    if len(words) > 2 and words[-2].lower() == "for" and _AGENT_NEXT.match(rest):
+    if len(words) > 2 and words[-2].lower() == "for" and AGENT_BY.match(rest.lstrip()):
         # "web pages for use" (by employees and customers): a purpose the agent completes goes with it
         return _clean_end(" ".join(words[:-2]))
     return clause
-
-
-#: an agent phrase right after a cut ("by both HRO employees"), not a measure ("by 30%", "by half")
-_AGENT_NEXT = re.compile(r"\s*by\s+(?![\d£$€]|half\b|a factor\b)", re.IGNORECASE)
 
 
 #: what completes a participle ("built on", "dedicated to"): a cut before one of these may leave it hanging
@@ -1360,38 +1359,48 @@ def suggest(
     return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=len(head_verb.split()))
 
 
-#: a name of a tool or technology: a capital or a digit first ("Python", "AWS", "C#", "ES6", ".NET", "Node.js")
-_TOOL_NAME = r"(?:\.?[A-Z0-9][\w.+#/-]*)"
-#: a list of them ("C# and XML", "AWS Lambda and DynamoDB", "Python, Django & PostgreSQL") opening a phrase, up to
+#: a name of a tool or technology: a capital or a digit first ("Python", "AWS", "C#", ".NET", "Node.js"); every
+#: quantifier is possessive, so a line of slashes ("CI/CI/CI/...") is read once, not in every way it splits
+_TOOL_NAME = r"\.?[A-Z0-9][\w.+#/-]*+"
+_TOOL_SEPARATOR = r"\s*+(?:,\s*+and\b|,|/|&|\band\b)\s*+"
+#: a list of them ("C# and XML", "AWS Lambda and Python", "Python, Django & PostgreSQL") opening a phrase, up to
 #: where the phrase goes on ("to build ...", ", for ...") or ends
 _TOOLS = re.compile(
-    rf"{_TOOL_NAME}(?:\s+{_TOOL_NAME})*(?:\s*(?:,|/|&|\band\b|,\s*and\b)\s*{_TOOL_NAME}(?:\s+{_TOOL_NAME})*)*"
+    rf"{_TOOL_NAME}(?:\s++{_TOOL_NAME})*+(?:{_TOOL_SEPARATOR}{_TOOL_NAME}(?:\s++{_TOOL_NAME})*+)*+"
     r"(?=\s*$|\s*[,.;:(]|\s+(?:to|for|in|on|at|across|as|during|while)\b)"
 )
+_TOOL_ITEMS = re.compile(_TOOL_SEPARATOR)
 #: "to <verb> ..." after the tools: what was done with them
 _TO_VERB = re.compile(r"\s*,?\s*to\s+(.+)$", re.IGNORECASE)
 
 
 def _tools_object(rest: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """(the tools, what follows them) when ``rest`` opens with a list of named tools or technologies, not people or
-    things a measure names ("Customers and Vendors", "the IT department"); None otherwise."""
+    """(the tools, what follows them) when ``rest`` opens with a list of names each of which the bundled lexicon
+    knows as a tool or technology (``tools.categories``: "C#", "XML", "AWS Lambda", "SQL Server"), or that only a
+    language can be ("F#", "C++"); None otherwise. A name of a person, a team or an organisation ("Sarah Chen",
+    "DevOps and SecOps", "HMRC and DWP", "CIO and CFO") is not in the lexicon, so the list is not taken for tools."""
     match = _TOOLS.match(rest.strip())
     if match is None or vocab.tools is None:
         return None
-    raw = [w.strip(",/&") for w in match.group().split()]
-    if not all(any(ch.isalpha() for ch in w) for w in raw if w):
-        return None  # a figure ("10,000+ global customers") is no name
-    words = [w.lower() for w in raw if w and w.lower() != "and"]
-    if any(w in vocab.forms or w in _DETERMINERS or w in vocab.tools.not_tools for w in words):
+    names = _tool_names(vocab.tools.categories)
+    items = [item.strip().lower() for item in _TOOL_ITEMS.split(match.group())]
+    if not items or not all(
+        item and item not in vocab.tools.not_tools and (item in names or "#" in item or "+" in item) for item in items
+    ):
         return None
-    if not any(_TECH_NAME.search(w) for w in raw if w):
-        return None  # "Sarah Chen", "Jira and Confluence": names that need not be tools (these say too little)
     return match.group(), rest.strip()[match.end() :]
 
 
-#: what only a technology's name holds: two capitals ("XML", "AWS"), a digit, "#" or "+", or a capital after a
-#: small letter ("PostgreSQL", "DynamoDB", "JavaScript")
-_TECH_NAME = re.compile(r"[A-Z]{2}|\d|[#+]|[a-z][A-Z]")
+@lru_cache(maxsize=4)
+def _tool_names(categories: frozenset[str]) -> frozenset[str]:
+    """Labels, aliases and acronyms (lower case) of the bundled lexicon's terms in ``categories``."""
+    from .lexicon import load_lexicon
+
+    names: set[str] = set()
+    for term in load_lexicon(()).terms:
+        if term.category in categories:
+            names.update(n.lower() for n in (term.label, *term.aliases, *(a.text for a in term.acronyms)))
+    return frozenset(names)
 
 
 def _tools_advice(
@@ -1411,8 +1420,11 @@ def _tools_advice(
         limit = QUOTE_WORDS_WITH_NUMBER if request.metrics else QUOTE_WORDS
         clause = whole_clause(f"{found[0]} {found[1]}", limit, 2)
         if clause is not None:
-            example = f"{clause} using {names}" if len(clause.split()) + len(names.split()) <= limit else clause
-            return _advice(head, scope, f"{example}{result}", "statement")
+            # the tools go with the work, before what the clause adds after a comma ("..., used by 10,000 customers")
+            work, comma, added = clause.partition(",")
+            if len(clause.split()) + len(names.split()) <= limit:
+                clause = f"{work} using {names}{comma}{added}"
+            return _advice(head, scope, f"{clause}{result}", "statement")
     example = f"{_default_verb(request)} [what] with {names}{result}"
     return _advice(head, (vocab.tools.question, *scope), example, "statement")
 

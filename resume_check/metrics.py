@@ -550,3 +550,12 @@ def cue_dimensions(text: str) -> tuple[Dimension, ...]:
             if len(seen) == len(_CUES):
                 break
     return tuple(seen)
+
+
+#: "by" naming who did something ("was delivered by the vendor", "for use by employees"), not a measure ("reduced
+#: by 30%", "by half", "by around a third")
+AGENT_BY = re.compile(
+    r"\bby\s+(?!\d|[£$€]|half\b|a factor|over\b|more\b|up to|nearly|almost|around|about|approx|some\b|roughly"
+    r"|(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?\b)",
+    re.IGNORECASE,
+)

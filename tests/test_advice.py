@@ -841,6 +841,7 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         ({**data["tools"], "question": ""}, r"tools\.question"),
         ({**data["tools"], "not_tools": "it"}, r"tools\.not_tools: must be a non-empty list"),
         ({**data["tools"], "openers": []}, r"tools\.openers: must be a non-empty list"),
+        ({**data["tools"], "categories": None}, r"tools\.categories: must be a non-empty list"),
     ):
         with pytest.raises(LexiconError, match=message):
             build_vocabulary({**data, "tools": change})
@@ -911,13 +912,24 @@ def test_an_appointment_names_a_role() -> None:
     [
         ("Worked with C# and XML", "Delivered [what] with C# and XML, for [N] users", ("[what] with", "[N] users")),
         (
-            "Worked with AWS Lambda and DynamoDB to build a serverless API for the claims team",
-            "Built a serverless API for the claims team using AWS Lambda and DynamoDB, for [N] users",
+            "Worked with AWS Lambda and Python to build a serverless API for the claims team",
+            "Built a serverless API for the claims team using AWS Lambda and Python, for [N] users",
             ("[N] users",),
         ),
         (
-            "Worked with AWS Lambda and DynamoDB to cut hosting costs by 40%",
-            "Cut hosting costs by 40% using AWS Lambda and DynamoDB",
+            "Worked with AWS Lambda and Python to cut hosting costs by 40%",
+            "Cut hosting costs by 40% using AWS Lambda and Python",
+            (),
+        ),
+        # product names holding a measure noun ("server", "teams"); the tools go before what a comma adds
+        (
+            "Worked with SQL Server and SSIS to build the finance data warehouse",
+            "Built the finance data warehouse using SQL Server and SSIS, for [N] users",
+            ("[N] users",),
+        ),
+        (
+            "Worked with React and TypeScript to build the customer portal, used by 10,000 customers",
+            "Built the customer portal using React and TypeScript, used by 10,000 customers",
             (),
         ),
     ],
@@ -942,6 +954,14 @@ def test_worked_with_named_tools_is_asked_what_was_done_with_them(
         "Worked with DBAs and Developers to tune queries",
         "Worked with 10,000+ global customers, business users, and IT staff",  # a figure is no name
         "Worked with the IT department to fix scanners",
+        # acronyms and names of roles, teams and organisations (found in review): not in the lexicon's tools
+        "Worked with CIO and CFO to secure funding for the data platform",
+        "Worked with BAs and POs to refine the product backlog",
+        "Worked with DevOps and SecOps to harden the release pipelines",
+        "Worked with HMRC and DWP on the data share",
+        "Worked with McKinsey and PwC on the operating model",
+        # one name the lexicon does not know: not taken for tools
+        "Worked with Python, Django and PostgreSQL",
     ],
 )
 def test_worked_with_people_is_still_asked_what_was_achieved_together(text: str) -> None:
@@ -953,7 +973,7 @@ def test_only_the_openers_that_name_what_was_used_are_read_for_tools() -> None:
     """ "Assisted with UAT for 200 users" names a task (found by an existing test when the rule read every opener
     ending in "with"); "Experience with Python and PostgreSQL" names tools."""
     assert "names tools" not in statement("Assisted with UAT for 200 users", US).suggestion
-    found = statement("Experience with Python, Django and PostgreSQL", US)
+    found = statement("Experience with Python and PostgreSQL", US)
     assert found.suggestion.startswith("'Experience with' names tools")
     found = statement("Gained experience with AWS and Terraform", US)  # was "Delivered AWS and Terraform, ..."
     assert found.suggestion.startswith("'Gained experience with' names tools")
@@ -969,3 +989,60 @@ def test_a_liaison_is_a_role_not_a_thing_delivered() -> None:
 def test_a_size_asked_of_an_acronym_keeps_its_capitals() -> None:
     """Found on the corpus: "How big was the pmo?"."""
     assert "How big was the PMO?" in statement("Ran the PMO for the bank", US).suggestion
+
+
+# ------------------------------------------------------------------------------------------- found in review
+
+
+def test_a_selection_for_work_is_advised_on_the_work() -> None:
+    """ "Chosen to run the programme" was told "Delivered chosen to run the top-priority programme"."""
+    found = statement("Chosen to run the top-priority programme", US)
+    assert (found.verdict, found.verb) == ("unquantified", "Chosen to run")
+    assert (
+        "“Chosen to run the top-priority programme, " in found.suggestion and "Delivered chosen" not in found.suggestion
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Implemented a process that was chosen to be the company standard for all new projects",  # led by its verb
+        "Developed a reporting tool later selected to be rolled out company-wide",
+        "Awarded contracts worth $2M to three vendors",  # awarding is the work
+        "Selected to lead the data centre consolidation programme",  # the work, not the selection, has a result
+    ],
+)
+def test_work_that_mentions_a_selection_is_not_an_honour(text: str) -> None:
+    assert "honour" not in statement(text, US).suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "selective"),
+    [
+        ("Awarded the Army Commendation Medal for leading the brigade network upgrade", False),
+        ("Invited to speak at the PMI Global Congress on hybrid delivery", False),
+        ("Selected as Employee of the Quarter for first-time-right releases", False),  # "first" in a compound
+        ("Named one of the best project managers in the region", True),
+    ],
+)
+def test_the_common_wordings_of_an_honour_are_honours(text: str, selective: bool) -> None:
+    found = statement(text, US)
+    assert found.verdict == "unquantified"
+    assert found.suggestion.startswith(
+        "It records an honour and already says how selective it was."
+        if selective
+        else "It records an honour: say how selective it was and what earned it."
+    )
+
+
+def test_assigned_to_a_post_names_a_role() -> None:
+    """The duty opener "assigned to" took it first: "Delivered the post of Signals Officer for the battalion"."""
+    found = statement("Assigned to the post of Signals Officer for the battalion", US)
+    assert found.verb == "Assigned to the post of"
+    assert "“As Signals Officer for the battalion, delivered [what]" in found.suggestion
+
+
+def test_a_measure_after_by_is_no_agent_for_a_cut() -> None:
+    """ "by around a third" measures; the quote keeps "for users" before it."""
+    text = "Cut the average wait time on the service desk for users by around a third across all regional offices"
+    assert whole_clause(text) == "Cut the average wait time on the service desk for users"

@@ -138,3 +138,19 @@ def test_counting_in_place_walks_a_bounded_phrase() -> None:
     # a phrase longer than the bound gets no count in place; a short one does
     assert _found_measures("Built " + "big " * MAX_PHRASE_WORDS + "servers", vocab, opener=True)[0].at == -1
     assert _found_measures("Built " + "big " * 3 + "servers", vocab, opener=True)[0].at == len("Built ")
+
+
+def test_a_list_of_tool_names_with_slashes_is_read_in_linear_time() -> None:
+    """Found in review: a tool's name could take a "/" or end before one, so every slash doubled the work of reading
+    "Worked with CI/CI/…/CD pipelines": 22 slashes took 3.3 s, so these 28 take minutes on that code. Every
+    quantifier of the list is possessive now."""
+    from analysis_fixtures import bullets_resume
+
+    from resume_check.advice import _TOOLS
+    from resume_check.impact import analyse_impact
+
+    began = time.process_time()
+    impact = analyse_impact(bullets_resume(["Worked with " + "CI/" * 28 + "CD pipelines"]))
+    assert [s.verdict for s in impact.statements] == ["weak"]
+    assert _TOOLS.match("CI/" * 20_000 + "CD pipelines") is None
+    assert time.process_time() - began < 5

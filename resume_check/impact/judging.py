@@ -24,11 +24,19 @@ from .words import (
     _LEAD_IN_FIRST,
     _NOT_WORK_PRODUCT,
     _PRESENT_WORDS,
+    _RECOGNISED,
     _SELF_DESCRIPTION,
     _SELF_NOUNS,
     _TITLE_SMALL,
     is_recognition,
     load_work_products,
+)
+
+#: "chosen to", "asked to" before the verb of the work: what was done is that verb ("Chosen to run the programme");
+#: an invitation ("Invited to speak at ...") is an honour (``is_recognition``)
+_CHOSEN_TO = re.compile(
+    rf"^(?:(?:was|were|been|got)\s+)?(?!invited\b)(?:{_RECOGNISED}|asked|hired|brought in|engaged)\s+to\s+(?!be\b)",
+    re.IGNORECASE,
 )
 
 #: a lead-in before the verb may be this many words long ("As PMO lead for the retail division, delivered ...")
@@ -173,7 +181,7 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
         and not text[year_range.end() :].strip(" )]|,.–—-")
     ):
         return _Judgement(None)  # "Engineering Manager, CenturyLink (2015 - 2017)": a role header, not a statement
-    if _is_context(text, unit) or (_skills_list(text) and not _plain_verb_first(words, lex)):
+    if _is_context(text, unit) or (_skills_list(text) and not _verb_first(words, lex)):
         return _Judgement(None)
     if unit.list_item and (len(words) < 2 or (_title_case(text) and not _plain_verb_first(words, lex))):
         return _Judgement(None)  # a skills item of a pipe list ("Budget Planning", "Monitoring")
@@ -218,6 +226,23 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
             )
 
     statement = text[skip:] if skip else text
+    chosen = _CHOSEN_TO.match(statement)
+    if chosen is not None:
+        # "Chosen to run the programme", "Asked to lead the audit": the work is the verb after "to"
+        after = statement[chosen.end() :].split()
+        found = _verb_at([w.strip(".,;:()").lower() for w in after], lex)
+        if found is not None:
+            form, size = found
+            return _Judgement(
+                "strong" if has_metrics() else "unquantified",
+                verb=" ".join([statement[: chosen.end()].strip(), *after[:size]]),
+                family=form.family,
+                lemma=form.lemma,
+                base=form.base,
+                tense=form.tense,
+                rest=" ".join(after[size:]),
+                skip=skip,
+            )
     if is_recognition(statement):
         # an honour ("the only analyst to be awarded ...") is something achieved, not a passive hiding the doer
         return _Judgement(
@@ -331,6 +356,13 @@ def _skills_list(text: str) -> bool:
         and not any(ch.isdigit() for ch in stripped)
         and all(0 < len(item.split()) <= MAX_SKILL_WORDS and _title_case(item) for item in items)
     )
+
+
+def _verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon) -> bool:
+    """Whether the words open with a verb in the past tense ("Led Cloud Migration, Data Centre Exit ...": "lead"
+    is also a noun, but "Led" is not) or one that cannot be a noun or a gerund (see ``_plain_verb_first``)."""
+    found = _verb_at([w for _, _, w in words], lex)
+    return found is not None and (found[0].tense == "past" or _plain_verb_first(words, lex))
 
 
 def _plain_verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon) -> bool:

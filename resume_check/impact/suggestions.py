@@ -41,7 +41,7 @@ def _suggest(
         section=section,
         # judged as an honour, or opening with its verb ("Selected by the board as ..."): a weak opener stays weak
         recognition=judgement.reason == "recognition"
-        or (not judgement.reason and is_recognition(text[judgement.skip :])),
+        or (not judgement.reason and is_recognition(text[judgement.skip :], opening_only=True)),
     )
     return suggest(request, voice, lex, lambda words: _base_at(words, lex))
 

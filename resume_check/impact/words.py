@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..datafile import read_vocabulary
+from ..metrics import AGENT_BY
 
 STATEMENTS_FILE = "statements.yaml"
 
@@ -37,18 +38,20 @@ _PM_TITLE = re.compile(
     + "|".join(rf"\b{name}\b" for name in _VOCABULARY["pm_title_names"]),
     re.IGNORECASE,
 )
-#: "by" naming who did it ("was delivered by the vendor"), not a measure ("reduced by 30%", "by half")
-_AGENT = re.compile(
-    r"\bby\s+(?!\d|[£$€]|half|a factor|over\b|more\b|up to|nearly|almost|around|about|approx|some\b)", re.IGNORECASE
-)
+_AGENT = AGENT_BY
 _RECOGNISED = _alternatives("recognition_participles")
-#: an honour: opening with its participle before what names the giver or the role ("Selected by ... as ..."), or a
-#: participle standing with "to be" anywhere ("the only engineer to be awarded ...", "applicants chosen to be ...")
-_RECOGNITION = re.compile(
-    rf"^(?:(?:i\s+)?(?:was|were|been|got)\s+)?(?:{_RECOGNISED})\s+(?:by|as|to|for|among)\b"
-    rf"|\bto\s+be\s+(?:{_RECOGNISED})\b|\b(?:{_RECOGNISED})\s+to\s+be\b",
+#: an honour named at the opening: its participle before what names the giver, the role or the prize ("Selected by
+#: ... as ...", "Nominated for ...", "Elected to the board"; not "Selected to lead ...", which is work to advise
+#: on), "Awarded"/"Named" before a capitalised name ("Awarded the Army Commendation Medal", "Named one of ..."),
+#: or an invitation ("Invited to speak at ...")
+_RECOGNITION_OPENING = re.compile(
+    rf"^(?:(?:i\s+)?(?:was|were|been|got)\s+)?(?:(?:{_RECOGNISED})\s+(?:by|as|for|among|to\s+(?:the|a|an|be)\b)"
+    r"|(?:awarded|named)\s+(?:(?:the|an?)\s+)?(?-i:[A-Z])|named\s+(?:as\s+)?one\s+of\b|invited\s+to\b)",
     re.IGNORECASE,
 )
+#: an honour anywhere in a statement that opens with no verb: a participle standing with "to be" ("the only engineer
+#: to be awarded ...", "52 of 2,500 applicants chosen to be ...")
+_RECOGNITION_ANYWHERE = re.compile(rf"\bto\s+be\s+(?:{_RECOGNISED})\b|\b(?:{_RECOGNISED})\s+to\s+be\b", re.IGNORECASE)
 _ROLE_NOUNS = _JOB_NOUNS - _words("not_role_nouns")
 _SELF_NOUNS = _ROLE_NOUNS | _words("self_nouns")
 _DETERMINERS = _words("determiners")
@@ -72,7 +75,12 @@ def load_work_products() -> frozenset[str]:
     return _WORK_PRODUCTS
 
 
-def is_recognition(statement: str) -> bool:
+def is_recognition(statement: str, *, opening_only: bool = False) -> bool:
     """Whether ``statement`` (its lead-in or role header cut off) records an honour: "Selected by the board as
-    ...", "Nominated for ...", "The only analyst to be awarded ..." (see ``recognition_participles``)."""
-    return _RECOGNITION.search(statement.strip()) is not None
+    ...", "Nominated for ...", "The only analyst to be awarded ..." (see ``recognition_participles``). With
+    ``opening_only``, only an honour named at the opening counts: a statement led by its own verb ("Implemented a
+    process that was chosen to be the company standard") records work, whatever an honour it mentions."""
+    stripped = statement.strip()
+    if _RECOGNITION_OPENING.match(stripped):
+        return True
+    return not opening_only and _RECOGNITION_ANYWHERE.search(stripped) is not None
