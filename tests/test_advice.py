@@ -826,25 +826,21 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         ]
         with pytest.raises(LexiconError, match=message):
             build_vocabulary(bad)
-    # the advice for an honour
-    for change, message in (
-        (None, r"recognition: missing"),
-        ({**data["recognition"], "result": "one of 12 chosen"}, r"recognition\.result: .*never invent a number"),
-        ({**data["recognition"], "known": "It says so."}, r"recognition\.known: must hold \{numbers\}"),
-        ({**data["recognition"], "selective": []}, r"recognition\.selective: must be a non-empty list"),
+    # the advice for an honour, and for named tools
+    for key, change, message in (
+        ("recognition", None, r"recognition: missing"),
+        ("recognition", {"result": "one of 12 chosen"}, r"recognition\.result: .*never invent a number"),
+        ("recognition", {"known": "It says so."}, r"recognition\.known: must hold \{numbers\}"),
+        ("recognition", {"selective": []}, r"recognition\.selective: must be a non-empty list"),
+        ("tools", None, r"tools: missing"),
+        ("tools", {"question": ""}, r"tools\.question"),
+        ("tools", {"not_tools": "it"}, r"tools\.not_tools: must be a non-empty list"),
+        ("tools", {"openers": []}, r"tools\.openers: must be a non-empty list"),
+        ("tools", {"categories": None}, r"tools\.categories: must be a non-empty list"),
     ):
-        bad = {**data, "recognition": change}
+        bad = {**data, key: None if change is None else {**data[key], **change}}
         with pytest.raises(LexiconError, match=message):
             build_vocabulary(bad)
-    for change, message in (
-        (None, r"tools: missing"),
-        ({**data["tools"], "question": ""}, r"tools\.question"),
-        ({**data["tools"], "not_tools": "it"}, r"tools\.not_tools: must be a non-empty list"),
-        ({**data["tools"], "openers": []}, r"tools\.openers: must be a non-empty list"),
-        ({**data["tools"], "categories": None}, r"tools\.categories: must be a non-empty list"),
-    ):
-        with pytest.raises(LexiconError, match=message):
-            build_vocabulary({**data, "tools": change})
 
 
 # ------------------------------------------------------------------------------------------- honours

@@ -241,16 +241,19 @@ def test_hyphenated_wrap_is_joined_without_space() -> None:
     assert [b.text for b in build_resume(doc).blocks] == ["Ran the kick-off for 3 vendors"]
 
 
-def test_header_only_contact_warns() -> None:
-    doc = Document(
-        source=Source("cv.docx", "docx"),
+def _contact_in_header(source: Source) -> Document:
+    return Document(
+        source=source,
         lines=(
             Line("jo@example.com | 020 7946 0958", part="header"),
             Line("Experience", style="Heading 1"),
             Line("Managed service desk migration.", bullet=True),
         ),
     )
-    resume = build_resume(doc)
+
+
+def test_header_only_contact_warns() -> None:
+    resume = build_resume(_contact_in_header(Source("cv.docx", "docx")))
     assert resume.contact.email == "jo@example.com"
     assert resume.contact.parts == ("header",)
     assert [w.id for w in resume.warnings] == ["docx.header-only-contact"]
@@ -260,15 +263,7 @@ def test_header_only_contact_in_a_pdf_is_reported_once() -> None:
     """Found on a corpus PDF: the structure stage's "pdf.header-only-contact" (an id no rule declared) and the ATS
     check's "ats.contact.header-only" both fired, so the report said it twice and ATS readiness lost 10 points
     for one problem."""
-    doc = Document(
-        source=Source("cv.pdf", "pdf"),
-        lines=(
-            Line("jo@example.com | 020 7946 0958", part="header"),
-            Line("Experience", style="Heading 1"),
-            Line("Managed service desk migration.", bullet=True),
-        ),
-    )
-    resume = build_resume(doc)
+    resume = build_resume(_contact_in_header(Source("cv.pdf", "pdf")))
     assert resume.contact.parts == ("header",)
     assert not [w.id for w in resume.warnings if "header-only" in w.id]
     findings = [f.id for f in check_ats(resume, analyse_impact(resume)) if "header-only" in f.id]
