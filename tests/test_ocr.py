@@ -581,12 +581,34 @@ def test_a_page_of_extreme_shape_is_padded_before_detection(monkeypatch: pytest.
 
     monkeypatch.setattr(engine, "_ocr", spy)
     engine.detect(np.full((2400, 22, 3), 255, np.uint8))
-    assert shapes and all(max(s[:2]) <= ocr.MAX_ASPECT * min(s[:2]) for s in shapes)
-    # the 2,400 x 600 canvas at the detector's working size (its short side 736), read in tiles
-    assert all(s[:2] == (ocr._DET_TILE, ocr._DET_WORKING) for s in shapes) and len(shapes) >= 6
+    # the 2,400 x 1,200 canvas at RapidOCR's longest side (1,984 x 992), read in tiles
+    assert all(s[:2] == (ocr._DET_TILE, 992) for s in shapes) and len(shapes) >= 5
     shapes.clear()
     engine.detect(np.full((1000, 800, 3), 255, np.uint8))
     assert shapes and all(s == (ocr._DET_TILE, 800, 3) for s in shapes)  # an ordinary page: tiles its full width
+
+
+@needs_ocr
+def test_a_page_a_point_high_is_read_in_tiles_no_larger_than_an_ordinary_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page 612 x 1 points (a MediaBox number mutated in a fuzz round) renders to 2 x 1,275 px; padded to 4 to 1
+    and grown to the detector's working size it went in as one tile 480 x 1,920 (or 736 x 2,944 before RapidOCR's
+    own scaling): a peak of 608 MB. Its tiles are now no larger than an ordinary page's (480 x 1,280)."""
+    import numpy as np
+
+    engine = ocr.load_engine()
+    shapes: list[tuple[int, ...]] = []
+    real = engine._ocr  # type: ignore[attr-defined]
+
+    def spy(image: Any, **kwargs: Any) -> Any:
+        shapes.append(image.shape)
+        return real(image, **kwargs)
+
+    monkeypatch.setattr(engine, "_ocr", spy)
+    engine.detect(np.full((2, 1275, 3), 255, np.uint8))
+    assert shapes and all(s[0] <= ocr._DET_TILE and s[1] <= ocr._DET_GROWN_WIDTH for s in shapes)
+    shapes.clear()
+    engine.detect(np.full((100, 300, 3), 255, np.uint8))  # a small wide image grows no wider than a page
+    assert shapes and all(s[0] <= ocr._DET_TILE and s[1] <= ocr._DET_GROWN_WIDTH for s in shapes)
 
 
 # --------------------------------------------------------------------------------------------- detection in tiles

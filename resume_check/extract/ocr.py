@@ -128,10 +128,14 @@ _DET_OVERLAP = 128
 #: pixels (at the detector's scale) up to which an image is read whole, about a tile's; the detector's working
 #: memory grows with the pixels it is given, so a larger page is read in horizontal tiles
 _DET_WHOLE_PIXELS = 640_000
+#: columns an image may grow to for the detector: a letter page's width at ``RENDER_DPI`` (tiles are full-width, so
+#: their pixels grow with it)
+_DET_GROWN_WIDTH = 1280
 #: the longest side of an image the detector is given, at most this many times its shortest: the detector scales
 #: the shortest side up to its working size, so a page 612 x 65,535 points (a damaged MediaBox) rendered to a strip
-#: 22 px high became tens of thousands of pixels long inside it and took gigabytes
-MAX_ASPECT = 4
+#: 22 px high became tens of thousands of pixels long inside it and took gigabytes; at 4 to 1, a page 612 x 1
+#: points still went in as one tile 480 x 1,920 (three times an ordinary tile's pixels: 608 MB in a fuzz round)
+MAX_ASPECT = 2
 
 
 def _round32(side: float) -> int:
@@ -200,7 +204,9 @@ class RapidOcrEngine:
         # RapidOCR's first resize (only when the longest side is over the limit), then its detector's (the short
         # side up to its working size), each rounding both sides to a multiple of 32
         scaled = (_round32(height * ratio), _round32(width * ratio)) if ratio < 1.0 else (height, width)
-        grow = max(1.0, _DET_WORKING / min(scaled))
+        # ... but never wider than an ordinary page: a page 612 x 1 points, padded to 4:1, grew to 736 x 2,944 px and
+        # was read in full-width tiles of 1.4 million pixels (608 MB in a fuzz round)
+        grow = max(1.0, min(_DET_WORKING / min(scaled), _DET_GROWN_WIDTH / scaled[1]))
         rows, columns = _round32(scaled[0] * grow), _round32(scaled[1] * grow)
         page = image
         for size in (scaled, (rows, columns)):
