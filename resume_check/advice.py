@@ -1329,6 +1329,14 @@ def suggest(
 
     if as_role:
         role = whole_clause(request.rest, 6, 1)
+        if request.metrics and not any(m.text in (role or "") for m in request.metrics):
+            # "Vendor liaison for the data centre exit, managing 3 suppliers": its figure is outside the role's
+            # words, so an example of the role with placeholders would drop it ("Served as scrum master for two
+            # teams" keeps its figure in the role and is given one)
+            return Advice(
+                f"{head} It already has a number ({numbers}): lead with what you achieved in the role, with that "
+                "number."
+            )
         role_family = _family_of(text, lex)
         dimension = _dimension(text, role_family.id if role_family else None, lex)
         questions, result, dimension = _questions_and_result(text, dimension, vocab, voice)

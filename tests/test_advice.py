@@ -1042,3 +1042,13 @@ def test_a_measure_after_by_is_no_agent_for_a_cut() -> None:
     """ "by around a third" measures; the quote keeps "for users" before it."""
     text = "Cut the average wait time on the service desk for users by around a third across all regional offices"
     assert whole_clause(text) == "Cut the average wait time on the service desk for users"
+
+
+def test_a_role_whose_figure_is_outside_its_words_is_not_given_placeholders() -> None:
+    """Found in review: "Vendor liaison for the data centre exit, managing 3 suppliers" was given "As vendor liaison,
+    negotiated [what], saving [$ amount] ([N]%)", dropping its own figure; a figure in the role's words stays."""
+    found = statement("Vendor liaison for the data centre exit, managing 3 suppliers", US)
+    assert "It already has a number (3 suppliers): lead with what you achieved in the role" in found.suggestion
+    assert "[" not in found.suggestion
+    kept = statement("Served as scrum master for two teams", US)
+    assert "“As scrum master for two teams, " in kept.suggestion
