@@ -1383,18 +1383,19 @@ _TO_VERB = re.compile(r"\s*,?\s*to\s+(.+)$", re.IGNORECASE)
 
 
 def _tools_object(rest: str, vocab: Vocabulary) -> tuple[str, str] | None:
-    """(the tools, what follows them) when ``rest`` opens with a list of names each of which the bundled lexicon
-    knows as a tool or technology (``tools.categories``: "C#", "XML", "AWS Lambda", "SQL Server"), or that only a
-    language can be ("F#", "C++"); None otherwise. A name of a person, a team or an organisation ("Sarah Chen",
-    "DevOps and SecOps", "HMRC and DWP", "CIO and CFO") is not in the lexicon, so the list is not taken for tools."""
+    """(the tools, what follows them) when ``rest`` opens with a list of names at least half of which the bundled
+    lexicon knows as a tool or technology (``tools.categories``: "C#", "XML", "AWS Lambda", "SQL Server"), or that
+    only a language can be ("F#", "C++"); None otherwise. A name of a person, a team or an organisation ("Sarah
+    Chen", "DevOps and SecOps", "HMRC and DWP", "CIO and CFO") is not in the lexicon, so such a list is not taken
+    for tools."""
     match = _TOOLS.match(rest.strip())
     if match is None or vocab.tools is None:
         return None
     names = _tool_names(vocab.tools.categories)
     items = [item.strip().lower() for item in _TOOL_ITEMS.split(match.group())]
-    if not items or not all(
-        item and item not in vocab.tools.not_tools and (item in names or "#" in item or "+" in item) for item in items
-    ):
+    known = [item in names or "#" in item or "+" in item for item in items]
+    # at least half of the names are the lexicon's tools ("Python and Django", "C++ and Qt"), and none is a group
+    if not items or not all(items) or 2 * sum(known) < len(items) or any(i in vocab.tools.not_tools for i in items):
         return None
     return match.group(), rest.strip()[match.end() :]
 
@@ -1429,9 +1430,9 @@ def _tools_advice(
         clause = whole_clause(f"{found[0]} {found[1]}", limit, 2)
         if clause is not None:
             # the tools go with the work, before what the clause adds after a comma ("..., used by 10,000 customers")
-            work, comma, added = clause.partition(",")
+            work, *added = re.split(r"(?=,\s)", clause, maxsplit=1)  # a comma before a space: not "10,000"
             if len(clause.split()) + len(names.split()) <= limit:
-                clause = f"{work} using {names}{comma}{added}"
+                clause = f"{work} using {names}{''.join(added)}"
             return _advice(head, scope, f"{clause}{result}", "statement")
     example = f"{_default_verb(request)} [what] with {names}{result}"
     return _advice(head, (vocab.tools.question, *scope), example, "statement")

@@ -956,8 +956,8 @@ def test_worked_with_named_tools_is_asked_what_was_done_with_them(
         "Worked with DevOps and SecOps to harden the release pipelines",
         "Worked with HMRC and DWP on the data share",
         "Worked with McKinsey and PwC on the operating model",
-        # one name the lexicon does not know: not taken for tools
-        "Worked with Python, Django and PostgreSQL",
+        # vendors: no name of the list is one of the lexicon's tools
+        "Worked with Microsoft and Oracle on the licence renegotiation",
     ],
 )
 def test_worked_with_people_is_still_asked_what_was_achieved_together(text: str) -> None:
@@ -1052,3 +1052,54 @@ def test_a_role_whose_figure_is_outside_its_words_is_not_given_placeholders() ->
     assert "[" not in found.suggestion
     kept = statement("Served as scrum master for two teams", US)
     assert "“As scrum master for two teams, " in kept.suggestion
+
+
+# ------------------------------------------------------------------------------------------- found in a second review
+
+
+@pytest.mark.parametrize(
+    ("text", "example"),
+    [
+        (
+            "Worked with SQL Server and SSIS to migrate 10,000 customer records",
+            "Migrated 10,000 customer records using SQL Server and SSIS",  # was "Migrated 10 using …,000 customer …"
+        ),
+        (
+            "Worked with Python to automate 2,500 test cases, cutting regression time by 60%",
+            "Automated 2,500 test cases using Python, cutting regression time by 60%",
+        ),
+        # half of the names in the lexicon is enough ("Django", "Qt" are not in it)
+        (
+            "Worked with Python and Django to build an internal portal",
+            "Built an internal portal using Python and Django, for [N] users",
+        ),
+        (
+            "Worked with C++ and Qt to deliver firmware for 3 product lines",
+            "Delivered firmware for 3 product lines using C++ and Qt",
+        ),
+    ],
+)
+def test_tools_go_before_a_comma_that_is_not_inside_a_figure(text: str, example: str) -> None:
+    assert QUOTED.search(statement(text, US).suggestion).group(1) == example  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selected to attend the Army Sergeants Major Academy",  # was "saving [$ amount] ([N]%)"
+        "Selected to represent the UK at the NATO interoperability exercise",
+        "Chosen to attend the Army Sergeants Major Academy",  # was "Delivered chosen to attend …"
+        "Chosen to speak at the PMI Global Congress",
+    ],
+)
+def test_a_selection_to_attend_or_represent_is_an_honour(text: str) -> None:
+    found = statement(text, US)
+    assert found.verdict == "unquantified"
+    assert found.suggestion.startswith("It records an honour: say how selective it was and what earned it.")
+
+
+def test_a_selection_for_work_is_told_of_in_the_past() -> None:
+    """ "Chosen to lead" took the tense of "lead": a role mixing it with "Led" was said to mix past and present."""
+    impact = analyse_impact(build(["Chosen to lead the ERP upgrade for 5 business units", "Led the CRM rollout"]))
+    assert [s.verb for s in impact.statements] == ["Chosen to lead", "Led"]
+    assert "impact.mixed-tense" not in [f.id for f in impact.findings]

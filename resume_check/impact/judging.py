@@ -35,7 +35,8 @@ from .words import (
 #: "chosen to", "asked to" before the verb of the work: what was done is that verb ("Chosen to run the programme");
 #: an invitation ("Invited to speak at ...") is an honour (``is_recognition``)
 _CHOSEN_TO = re.compile(
-    rf"^(?:(?:was|were|been|got)\s+)?(?!invited\b)(?:{_RECOGNISED}|asked|hired|brought in|engaged)\s+to\s+(?!be\b)",
+    rf"^(?:(?:was|were|been|got)\s+)?(?!invited\b)(?:(?P<honour>{_RECOGNISED})|asked|hired|brought in|engaged)"
+    r"\s+to\s+(?!be\b)",
     re.IGNORECASE,
 )
 
@@ -227,7 +228,7 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
 
     statement = text[skip:] if skip else text
     chosen = _CHOSEN_TO.match(statement)
-    if chosen is not None:
+    if chosen is not None and not is_recognition(statement, opening_only=True):  # "Chosen to speak at ..." is one
         # "Chosen to run the programme", "Asked to lead the audit": the work is the verb after "to"
         after = statement[chosen.end() :].split()
         found = _verb_at([w.strip(".,;:()").lower() for w in after], lex)
@@ -239,9 +240,15 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
                 family=form.family,
                 lemma=form.lemma,
                 base=form.base,
-                tense=form.tense,
+                tense="past",  # "Chosen to lead" tells of the past, whatever the tense of "lead"
                 rest=" ".join(after[size:]),
                 skip=skip,
+            )
+        if chosen.group("honour"):
+            # "Selected to attend the Sergeants Major Academy", "Selected to represent the UK": no work the verb
+            # lexicon knows follows, so the selection is what it records
+            return _Judgement(
+                "strong" if has_metrics() else "unquantified", reason="recognition", rest=statement.strip(), skip=skip
             )
     if is_recognition(statement):
         # an honour ("the only analyst to be awarded ...") is something achieved, not a passive hiding the doer

@@ -46,7 +46,8 @@ _RECOGNISED = _alternatives("recognition_participles")
 #: or an invitation ("Invited to speak at ...")
 _RECOGNITION_OPENING = re.compile(
     rf"^(?:(?:i\s+)?(?:was|were|been|got)\s+)?(?:(?:{_RECOGNISED})\s+(?:by|as|for|among|to\s+(?:the|a|an|be)\b)"
-    r"|(?:awarded|named)\s+(?:(?:the|an?)\s+)?(?-i:[A-Z])|named\s+(?:as\s+)?one\s+of\b|invited\s+to\b)",
+    r"|(?:awarded|named)\s+(?:(?:the|an?)\s+)?(?-i:[A-Z])|named\s+(?:as\s+)?one\s+of\b|invited\s+to\b"
+    rf"|(?:{_RECOGNISED})\s+to\s+(?:{_alternatives('recognition_to_verbs')})\b)",
     re.IGNORECASE,
 )
 #: an honour anywhere in a statement that opens with no verb: a participle standing with "to be" ("the only engineer
