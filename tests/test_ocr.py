@@ -564,13 +564,8 @@ def test_a_page_too_thin_for_the_detector_reads_as_no_text_not_a_crash() -> None
     assert engine.detect(np.full((64, 64, 3), 255, np.uint8)) == []  # large enough: the detector runs
 
 
-@needs_ocr
-def test_a_page_of_extreme_shape_is_padded_before_detection(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page 612 x 65,535 points (a MediaBox damaged by a fuzz mutation) renders to a strip 22 px by 2,400; the
-    detector scales its short side up to its working size, which made the strip tens of thousands of pixels long
-    and took 4.7 GB and 24 s. The detector now sees the strip on a white canvas at most 4 to 1."""
-    import numpy as np
-
+def _spied_engine(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, list[tuple[int, ...]]]:
+    """The OCR engine, and the shapes of the images its detector is given from now on."""
     engine = ocr.load_engine()
     shapes: list[tuple[int, ...]] = []
     real = engine._ocr  # type: ignore[attr-defined]
@@ -580,6 +575,17 @@ def test_a_page_of_extreme_shape_is_padded_before_detection(monkeypatch: pytest.
         return real(image, **kwargs)
 
     monkeypatch.setattr(engine, "_ocr", spy)
+    return engine, shapes
+
+
+@needs_ocr
+def test_a_page_of_extreme_shape_is_padded_before_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page 612 x 65,535 points (a MediaBox damaged by a fuzz mutation) renders to a strip 22 px by 2,400; the
+    detector scales its short side up to its working size, which made the strip tens of thousands of pixels long
+    and took 4.7 GB and 24 s. The detector now sees the strip on a white canvas at most 2 to 1."""
+    import numpy as np
+
+    engine, shapes = _spied_engine(monkeypatch)
     engine.detect(np.full((2400, 22, 3), 255, np.uint8))
     # the 2,400 x 1,200 canvas at RapidOCR's longest side (1,984 x 992), read in tiles
     assert all(s[:2] == (ocr._DET_TILE, 992) for s in shapes) and len(shapes) >= 5
@@ -595,15 +601,7 @@ def test_a_page_a_point_high_is_read_in_tiles_no_larger_than_an_ordinary_pages(m
     own scaling): a peak of 608 MB. Its tiles are now no larger than an ordinary page's (480 x 1,280)."""
     import numpy as np
 
-    engine = ocr.load_engine()
-    shapes: list[tuple[int, ...]] = []
-    real = engine._ocr  # type: ignore[attr-defined]
-
-    def spy(image: Any, **kwargs: Any) -> Any:
-        shapes.append(image.shape)
-        return real(image, **kwargs)
-
-    monkeypatch.setattr(engine, "_ocr", spy)
+    engine, shapes = _spied_engine(monkeypatch)
     engine.detect(np.full((2, 1275, 3), 255, np.uint8))
     assert shapes and all(s[0] <= ocr._DET_TILE and s[1] <= ocr._DET_GROWN_WIDTH for s in shapes)
     shapes.clear()
