@@ -42,6 +42,7 @@ from .models import DIMENSIONS, Dimension, Metric, Verdict
 from .verbs import load_verbs
 
 if TYPE_CHECKING:
+    from .lexicon import Lexicon
     from .verbs import VerbFamily, VerbLexicon
 
 __all__ = [
@@ -1256,10 +1257,12 @@ def suggest(
     *,
     vocab: Vocabulary | None = None,
     gallery: Gallery | None = None,
+    tool_names: frozenset[str] | None = None,
 ) -> Advice:
     """The suggestion for one judged statement (empty for a strong one).
 
     ``verb_at(words)`` gives (base form, words spanned) of the action verb opening ``words`` (lower case), or None.
+    ``tool_names`` are the lexicon's tool names (``tool_names``); None loads the bundled lexicon's when needed.
     """
     if request.verdict == "strong":
         return Advice("")
@@ -1283,7 +1286,7 @@ def suggest(
 
     opener = (request.verb or "").lower().split()
     tools = (
-        _tools_object(request.rest, vocab)
+        _tools_object(request.rest, vocab, tool_names)
         if vocab.tools is not None and opener[-1:] == ["with"] and opener[0] in vocab.tools.openers
         else None
     )
@@ -1382,7 +1385,7 @@ _TOOL_ITEMS = re.compile(_TOOL_SEPARATOR)
 _TO_VERB = re.compile(r"\s*,?\s*to\s+(.+)$", re.IGNORECASE)
 
 
-def _tools_object(rest: str, vocab: Vocabulary) -> tuple[str, str] | None:
+def _tools_object(rest: str, vocab: Vocabulary, known_names: frozenset[str] | None) -> tuple[str, str] | None:
     """(the tools, what follows them) when ``rest`` opens with a list of names at least half of which the bundled
     lexicon knows as a tool or technology (``tools.categories``: "C#", "XML", "AWS Lambda", "SQL Server"), or that
     only a language can be ("F#", "C++"); None otherwise. A name of a person, a team or an organisation ("Sarah
@@ -1391,7 +1394,7 @@ def _tools_object(rest: str, vocab: Vocabulary) -> tuple[str, str] | None:
     match = _TOOLS.match(rest.strip())
     if match is None or vocab.tools is None:
         return None
-    names = _tool_names(vocab.tools.categories)
+    names = known_names if known_names is not None else _bundled_tool_names(vocab.tools.categories)
     items = [item.strip().lower() for item in _TOOL_ITEMS.split(match.group())]
     known = [item in names or "#" in item or "+" in item for item in items]
     # at least half of the names are the lexicon's tools ("Python and Django", "C++ and Qt"), and none is a group
@@ -1400,16 +1403,27 @@ def _tools_object(rest: str, vocab: Vocabulary) -> tuple[str, str] | None:
     return match.group(), rest.strip()[match.end() :]
 
 
-@lru_cache(maxsize=4)
-def _tool_names(categories: frozenset[str]) -> frozenset[str]:
-    """Labels, aliases and acronyms (lower case) of the bundled lexicon's terms in ``categories``."""
-    from .lexicon import load_lexicon
-
+def tool_names(lexicon: Lexicon, categories: frozenset[str] | None = None) -> frozenset[str]:
+    """Labels, aliases and acronyms (lower case) of ``lexicon``'s terms in ``categories`` (by default the
+    ``tools.categories`` of ``advice.yaml``): what ``suggest`` reads "Worked with C# and XML" against. The analysis
+    engine computes them once from the lexicon it has loaded (from the disk cache, usually)."""
+    if categories is None:
+        tools = load_vocabulary().tools
+        categories = tools.categories if tools is not None else frozenset()
     names: set[str] = set()
-    for term in load_lexicon(()).terms:
+    for term in lexicon.terms:
         if term.category in categories:
             names.update(n.lower() for n in (term.label, *term.aliases, *(a.text for a in term.acronyms)))
     return frozenset(names)
+
+
+@lru_cache(maxsize=4)
+def _bundled_tool_names(categories: frozenset[str]) -> frozenset[str]:
+    """``tool_names`` of the bundled lexicon, for a caller that gave none: loading it parses every pack (a tenth of
+    a second), so the engine passes its own."""
+    from .lexicon import load_lexicon
+
+    return tool_names(load_lexicon(()), categories)
 
 
 def _tools_advice(

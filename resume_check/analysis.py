@@ -109,6 +109,7 @@ def build_engine(settings: Settings | None = None) -> Engine:
     (see runtime/cache.py), which cuts start-up (the README's speed table); the analysis is the same either way.
     Raises LexiconError for a bad pack and ConfigError for a missing ``settings.model``.
     """
+    from .advice import tool_names
     from .impact import analyse_impact
     from .nlp import build_nlp
 
@@ -123,7 +124,8 @@ def build_engine(settings: Settings | None = None) -> Engine:
         settings=settings,
         lexicon=lexicon,
         matcher=matcher,
-        analyse_impact=analyse_impact,
+        # the tool names the advice reads "Worked with C# and XML" against, from the lexicon already loaded
+        analyse_impact=functools.partial(analyse_impact, tools=tool_names(lexicon)),
         cliches=load_cliches(),
         nlp=nlp,
         profiles=load_profiles(lexicon, (settings.role,) if is_profile_path(settings.role) else ()),

@@ -42,17 +42,19 @@ class _Draft:
     words: int
 
 
-def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
+def analyse_impact(resume: Resume, *, pm: bool | None = None, tools: frozenset[str] | None = None) -> Impact:
     """Judge every statement of ``resume``; summarise verdicts, impact dimensions and over-used verbs.
 
     Args:
         resume: the structured résumé.
         pm: whether the candidate is an IT project manager (budget and schedule results are then expected);
             None detects it from the text (project/programme/delivery manager, PMO, Scrum Master, PMP, PRINCE2).
+        tools: the lexicon's tool names for the suggestions (``advice.tool_names``); None loads the bundled
+            lexicon's when a statement needs them.
     """
     lex = load_verbs()
     if resume.language != ENGLISH:
-        return _assemble([], resume, lex, pm)  # the verbs and openers are English: judge nothing (text.language)
+        return _assemble([], resume, lex, pm, tools)  # the verbs and openers are English: judge nothing (text.language)
     weak = load_weak_openers()
     drafts: list[_Draft] = []
     entry_shift = 0
@@ -96,7 +98,7 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None) -> Impact:
                 words=len(text.split()),
             )
         )
-    return _assemble(drafts, resume, lex, pm)
+    return _assemble(drafts, resume, lex, pm, tools)
 
 
 def _replace_verdict(judgement: _Judgement, verdict: Verdict) -> _Judgement:
@@ -117,7 +119,9 @@ def _replace_verdict(judgement: _Judgement, verdict: Verdict) -> _Judgement:
     )
 
 
-def _assemble(drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bool | None) -> Impact:
+def _assemble(
+    drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bool | None, tools: frozenset[str] | None
+) -> Impact:
     voice = detect_voice(resume.text)
     findings: list[Finding] = []
     extra_issues: dict[int, list[str]] = {i: [] for i in range(len(drafts))}
@@ -189,7 +193,7 @@ def _assemble(drafts: Sequence[_Draft], resume: Resume, lex: VerbLexicon, pm: bo
         if d.words > LONG_BULLET_WORDS:
             issues.append("impact.long-bullet")
         issues.extend(extra_issues[i])
-        advice = _suggest(d.text, j, d.metrics, lex, voice, d.unit.section)
+        advice = _suggest(d.text, j, d.metrics, lex, voice, d.unit.section, tools)
         suggestion = advice.text
         if d.words > LONG_BULLET_WORDS:
             suggestion = f"{suggestion} It is long: keep the action and the result, split the rest.".strip()

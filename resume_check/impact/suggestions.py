@@ -20,9 +20,15 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 
 def _suggest(
-    text: str, judgement: _Judgement, metrics: tuple[Metric, ...], lex: VerbLexicon, voice: Voice, section: str = ""
+    text: str,
+    judgement: _Judgement,
+    metrics: tuple[Metric, ...],
+    lex: VerbLexicon,
+    voice: Voice,
+    section: str = "",
+    tools: frozenset[str] | None = None,
 ) -> Advice:
-    """The suggestion for one statement in ``section`` (see ``resume_check.advice``)."""
+    """The suggestion for one statement in ``section`` (see ``resume_check.advice``; ``tools``: its ``tool_names``)."""
     if judgement.verdict is None:
         return Advice("")
     request = Request(
@@ -43,7 +49,7 @@ def _suggest(
         recognition=judgement.reason == "recognition"
         or (not judgement.reason and is_recognition(text[judgement.skip :], opening_only=True)),
     )
-    return suggest(request, voice, lex, lambda words: _base_at(words, lex))
+    return suggest(request, voice, lex, lambda words: _base_at(words, lex), tool_names=tools)
 
 
 def _base_at(words: Sequence[str], lex: VerbLexicon) -> tuple[str, int] | None:
