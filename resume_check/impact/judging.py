@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..dates import MONTHS, find_dates
-from ..metrics import find_metrics
+from ..metrics import AGENT_BY, find_metrics
 from ..models import Metric, Verdict
 from ..structure import load_headings
 from ..verbs import Tense, VerbForm, VerbLexicon, load_verbs
@@ -15,7 +15,6 @@ from .openers import WeakLexicon
 from .units import _DATE_PREFIX, _DATE_RANGE, _LABEL_LIST, _YEAR, _YEAR_RANGE, _Unit, _word_starts
 from .words import (
     _ADJECTIVAL,
-    _AGENT,
     _COMPANY_END,
     _CONTEXT_OPENER,
     _DETERMINERS,
@@ -182,9 +181,9 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
         and not text[year_range.end() :].strip(" )]|,.–—-")
     ):
         return _Judgement(None)  # "Engineering Manager, CenturyLink (2015 - 2017)": a role header, not a statement
-    if _is_context(text, unit) or (_skills_list(text) and not _verb_first(words, lex)):
+    if _is_context(text, unit) or (_skills_list(text) and not _verb_first(words, lex, past_counts=True)):
         return _Judgement(None)
-    if unit.list_item and (len(words) < 2 or (_title_case(text) and not _plain_verb_first(words, lex))):
+    if unit.list_item and (len(words) < 2 or (_title_case(text) and not _verb_first(words, lex))):
         return _Judgement(None)  # a skills item of a pipe list ("Budget Planning", "Monitoring")
     skip = _strip_header(text, words, lex, weak)
     if unit.role_header and not skip:
@@ -227,8 +226,9 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
             )
 
     statement = text[skip:] if skip else text
-    chosen = _CHOSEN_TO.match(statement)
-    if chosen is not None and not is_recognition(statement, opening_only=True):  # "Chosen to speak at ..." is one
+    honour = is_recognition(statement)
+    chosen = None if honour else _CHOSEN_TO.match(statement)  # "Chosen to speak at ..." is an honour
+    if chosen is not None:
         # "Chosen to run the programme", "Asked to lead the audit": the work is the verb after "to"
         after = statement[chosen.end() :].split()
         found = _verb_at([w.strip(".,;:()").lower() for w in after], lex)
@@ -244,19 +244,16 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
                 rest=" ".join(after[size:]),
                 skip=skip,
             )
-        if chosen.group("honour"):
-            # "Selected to attend the Sergeants Major Academy", "Selected to represent the UK": no work the verb
-            # lexicon knows follows, so the selection is what it records
-            return _Judgement(
-                "strong" if has_metrics() else "unquantified", reason="recognition", rest=statement.strip(), skip=skip
-            )
-    if is_recognition(statement):
+        # "Selected to attend the Sergeants Major Academy": no work the verb lexicon knows follows, so the selection
+        # is what it records
+        honour = chosen.group("honour") is not None
+    if honour:
         # an honour ("the only analyst to be awarded ...") is something achieved, not a passive hiding the doer
         return _Judgement(
             "strong" if has_metrics() else "unquantified", reason="recognition", rest=statement.strip(), skip=skip
         )
     passive = weak.passive.match(statement)
-    if passive and _is_participle(passive.group("participle"), lex) and not _AGENT.search(passive.group("rest")):
+    if passive and _is_participle(passive.group("participle"), lex) and not AGENT_BY.search(passive.group("rest")):
         subject = passive.group("subject").strip()
         subject_verbs = (_verb_at([w.strip(".,;:()")], lex) for w in subject.lower().split())
         if not any(found is not None and found[0].tense == "past" for found in subject_verbs):
@@ -365,17 +362,15 @@ def _skills_list(text: str) -> bool:
     )
 
 
-def _verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon) -> bool:
-    """Whether the words open with a verb in the past tense ("Led Cloud Migration, Data Centre Exit ...": "lead"
-    is also a noun, but "Led" is not) or one that cannot be a noun or a gerund (see ``_plain_verb_first``)."""
+def _verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon, *, past_counts: bool = False) -> bool:
+    """Whether the words open with a verb that cannot be a noun or a gerund ("Conduct ...", not "Budget Planning"),
+    or with ``past_counts`` any past tense ("Led Cloud Migration, Data Centre Exit ...": "lead" is also a noun,
+    "Led" is not)."""
     found = _verb_at([w for _, _, w in words], lex)
-    return found is not None and (found[0].tense == "past" or _plain_verb_first(words, lex))
-
-
-def _plain_verb_first(words: list[tuple[int, int, str]], lex: VerbLexicon) -> bool:
-    """Whether the words open with a verb that cannot be a noun or a gerund ("Conduct ...", not "Budget Planning")."""
-    found = _verb_at([w for _, _, w in words], lex)
-    return found is not None and found[0].tense != "gerund" and found[0].lemma not in lex.noun_ambiguous
+    if found is None:
+        return False
+    form = found[0]
+    return (past_counts and form.tense == "past") or (form.tense != "gerund" and form.lemma not in lex.noun_ambiguous)
 
 
 _PHRASE_HEAD_END = re.compile(r"[,;:(]|\s(?:for|of|on|in|with|to|at|by|from|that|which|using|about|into)\s", re.I)

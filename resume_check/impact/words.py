@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from ..datafile import read_vocabulary
-from ..metrics import AGENT_BY
 
 STATEMENTS_FILE = "statements.yaml"
 
@@ -38,7 +37,6 @@ _PM_TITLE = re.compile(
     + "|".join(rf"\b{name}\b" for name in _VOCABULARY["pm_title_names"]),
     re.IGNORECASE,
 )
-_AGENT = AGENT_BY
 _RECOGNISED = _alternatives("recognition_participles")
 #: an honour named at the opening: its participle before what names the giver, the role or the prize ("Selected by
 #: ... as ...", "Nominated for ...", "Elected to the board"; not "Selected to lead ...", which is work to advise
