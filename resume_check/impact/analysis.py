@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -102,21 +103,7 @@ def analyse_impact(resume: Resume, *, pm: bool | None = None, tools: frozenset[s
 
 
 def _replace_verdict(judgement: _Judgement, verdict: Verdict) -> _Judgement:
-    return _Judgement(
-        verdict,
-        judgement.verb,
-        judgement.family,
-        judgement.lemma,
-        judgement.base,
-        judgement.tense,
-        judgement.reason,
-        judgement.opener_id,
-        judgement.advice,
-        judgement.rest,
-        judgement.skip,
-        judgement.rewrite_verb,
-        judgement.fallback_verb,
-    )
+    return dataclasses.replace(judgement, verdict=verdict)  # every other field kept (a copy by hand lost new ones)
 
 
 def _assemble(

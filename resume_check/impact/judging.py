@@ -66,6 +66,7 @@ class _Judgement:
     skip: int = 0  # characters of header prefix (title, company, dates) before the statement proper
     rewrite_verb: str | None = None  # forced: the opener's own rewrite ("Partnered with") or the passive participle
     fallback_verb: str | None = None  # used when the words after the opener suggest no verb family
+    honour: bool = False  # it records an honour: "Selected by the board as ...", "the only analyst to be awarded ..."
 
 
 def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | None:
@@ -223,6 +224,9 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
                 tense=form.tense,
                 rest=text[verb_end:].strip(" ,:;-–—"),
                 skip=skip,
+                # led by its verb, an honour only when it opens the line ("Selected by the board as ...", not
+                # "Implemented a process that was chosen to be the standard")
+                honour=is_recognition(text[skip:], opening_only=True),
             )
 
     statement = text[skip:] if skip else text
@@ -250,7 +254,11 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
     if honour:
         # an honour ("the only analyst to be awarded ...") is something achieved, not a passive hiding the doer
         return _Judgement(
-            "strong" if has_metrics() else "unquantified", reason="recognition", rest=statement.strip(), skip=skip
+            "strong" if has_metrics() else "unquantified",
+            reason="recognition",
+            rest=statement.strip(),
+            skip=skip,
+            honour=True,
         )
     passive = weak.passive.match(statement)
     if passive and _is_participle(passive.group("participle"), lex) and not AGENT_BY.search(passive.group("rest")):

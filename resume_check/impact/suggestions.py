@@ -8,7 +8,7 @@ from ..advice import Advice, Request, Voice, suggest
 from ..models import Metric
 from ..verbs import VerbLexicon
 from .judging import _Judgement, _verb_at
-from .words import _ROLE_NOUNS, is_recognition
+from .words import _ROLE_NOUNS
 
 #: the excerpt of a statement quoted in messages
 EXCERPT_CHARS = 70
@@ -45,9 +45,7 @@ def _suggest(
         names_role=judgement.reason == "no-verb"
         and any(w.lower().strip(",;:") in _ROLE_NOUNS for w in text.split()[:3]),
         section=section,
-        # judged as an honour, or opening with its verb ("Selected by the board as ..."): a weak opener stays weak
-        recognition=judgement.reason == "recognition"
-        or (not judgement.reason and is_recognition(text[judgement.skip :], opening_only=True)),
+        recognition=judgement.honour,
     )
     return suggest(request, voice, lex, lambda words: _base_at(words, lex), tool_names=tools)
 
