@@ -463,13 +463,20 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     )
 
 
+def _section_texts(entry: Any, section: str, texts: tuple[str, ...], lists: tuple[str, ...]) -> dict[str, str]:
+    """The ``texts`` of an ``advice.yaml`` section, checked (present, no figure); LexiconError naming what is wrong."""
+    where = f"{ADVICE_FILE}, {section}"
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{where}: missing; give {', '.join(texts + lists)}")
+    out = {key: _text(entry.get(key), f"{where}.{key}") for key in texts}
+    for key, value in out.items():
+        _check_figures(value, f"{where}.{key}")
+    return out
+
+
 def _recognition(entry: Any) -> Recognition:
     where = f"{ADVICE_FILE}, recognition"
-    if not isinstance(entry, dict):
-        raise LexiconError(f"{where}: missing; give head, known, question, earned, result and selective")
-    texts = {key: _text(entry.get(key), f"{where}.{key}") for key in ("head", "known", "question", "earned", "result")}
-    for key, value in texts.items():
-        _check_figures(value, f"{where}.{key}")
+    texts = _section_texts(entry, "recognition", ("head", "known", "question", "earned", "result"), ("selective",))
     if "{numbers}" not in texts["known"]:
         raise LexiconError(f"{where}.known: must hold {{numbers}}, where the statement's own figures go")
     words = _word_list(entry.get("selective"), f"{where}.selective")
@@ -480,11 +487,7 @@ def _recognition(entry: Any) -> Recognition:
 
 def _tools(entry: Any) -> Tools:
     where = f"{ADVICE_FILE}, tools"
-    if not isinstance(entry, dict):
-        raise LexiconError(f"{where}: missing; give advice and question")
-    texts = {key: _text(entry.get(key), f"{where}.{key}") for key in ("advice", "question")}
-    for key, value in texts.items():
-        _check_figures(value, f"{where}.{key}")
+    texts = _section_texts(entry, "tools", ("advice", "question"), ("not_tools", "openers", "categories"))
     return Tools(
         **texts,
         not_tools=_word_list(entry.get("not_tools"), f"{where}.not_tools"),
