@@ -750,30 +750,33 @@ def _references(
     texts: Iterable[bytes], wanted: set[int], budget: list[int]
 ) -> dict[int, list[tuple[bytes, int]]] | None:
     """Where each indirect reference ``N G R`` to a ``wanted`` object number stands: (text, offset of N), by N.
-    Found from the ``R`` keywords, one find loop over each text; None when the slow path (comments between the
-    reference's words) would read more than the budget allows."""
+    Found from the ``R`` keywords standing alone (white space before, a delimiter or the end after), which one
+    regex scan finds; None when the slow path (comments between the reference's words) would read more than the
+    budget allows."""
     found: dict[int, list[tuple[bytes, int]]] = {}
     for text in texts:
-        find = text.find
-        at = find(b"R", 1)
-        while at >= 0:
-            if text[at - 1] in _WHITE and text[at + 1 : at + 2] not in _REGULAR_AFTER:
-                base = max(0, at - 48)
-                window = text[base:at]
-                if window.rstrip(_WHITE)[-1:] not in _NUMBER_ENDS and b"%" not in window:
-                    at = find(b"R", at + 1)
-                    continue  # no number right before it: not a reference (the common case, without a regex)
-                if b"%" in window:  # comments between the reference's words
-                    base = max(0, at - 1024)
-                    budget[0] -= at - base
-                    if budget[0] < 0:
-                        return None
-                    window = _COMMENT.sub(lambda m: b" " * len(m.group()), text[base:at])
-                ref = _NUMBERS_BEFORE.search(window)
-                if ref is not None and int(ref.group(1)) in wanted:
-                    found.setdefault(int(ref.group(1)), []).append((text, base + ref.start()))
-            at = find(b"R", at + 1)
+        for keyword in _R_KEYWORD.finditer(text):
+            at = keyword.start()
+            base = max(0, at - 48)
+            window = text[base:at]
+            if window.rstrip(_WHITE)[-1:] not in _NUMBER_ENDS and b"%" not in window:
+                continue  # no number right before it: not a reference (the common case, without a regex)
+            if b"%" in window:  # comments between the reference's words
+                base = max(0, at - 1024)
+                budget[0] -= at - base
+                if budget[0] < 0:
+                    return None
+                window = _COMMENT.sub(lambda m: b" " * len(m.group()), text[base:at])
+            ref = _NUMBERS_BEFORE.search(window)
+            if ref is not None and int(ref.group(1)) in wanted:
+                found.setdefault(int(ref.group(1)), []).append((text, base + ref.start()))
     return found
+
+
+#: an "R" keyword: white space before it, and a delimiter, white space or the end of the text after it. Found by
+#: the regex engine (its literal first lets it skip ahead): a résumé's compressed photo holds an "R" every 256
+#: bytes or so, each one a turn of a Python loop before
+_R_KEYWORD = re.compile(rb"R(?<=[\x00\t\n\x0c\r ]R)(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")
 
 
 #: the two numbers of a reference, right before its "R" (delimiters such as "[" may come before the first)
@@ -781,7 +784,6 @@ _NUMBERS_BEFORE = re.compile(
     rb"(?<![0-9.+-])[+-]?+0*+(\d{1,10})(?:\.\d*+)?+" + _WS + rb"++[+-]?+\d++(?:\.\d*+)?+" + _WS + rb"++\Z"
 )
 _NUMBER_ENDS = frozenset(bytes([c]) for c in b"0123456789.")
-_REGULAR_AFTER = frozenset(bytes([c]) for c in range(256) if c not in b"\x00\t\n\x0c\r ()<>[]{}/%")
 
 
 # --------------------------------------------------------------------------------------------- encryption
