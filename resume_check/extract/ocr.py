@@ -128,9 +128,10 @@ _DET_OVERLAP = 128
 #: pixels (at the detector's scale) up to which an image is read whole, about a tile's; the detector's working
 #: memory grows with the pixels it is given, so a larger page is read in horizontal tiles
 _DET_WHOLE_PIXELS = 640_000
-#: columns an image may grow to for the detector: a letter page's width at ``RENDER_DPI`` (tiles are full-width, so
-#: their pixels grow with it)
-_DET_GROWN_WIDTH = 1280
+#: columns of the image the detector is given, at most: a letter page's width at ``RENDER_DPI``. Tiles are
+#: full-width, so their pixels grow with it: a wider image is scaled down to it (a landscape scan 2,329 px wide went
+#: in 2,000 px wide and peaked at 610 MB), and a small one grows no wider
+_DET_WIDTH = 1280
 #: the longest side of an image the detector is given, at most this many times its shortest: the detector scales
 #: the shortest side up to its working size, so a page 612 x 65,535 points (a damaged MediaBox) rendered to a strip
 #: 22 px high became tens of thousands of pixels long inside it and took gigabytes; at 4 to 1, a page 612 x 1
@@ -198,7 +199,7 @@ class RapidOcrEngine:
         height, width = image.shape[:2]
         # RapidOCR scales the longest side to at most 2,000 px and rounds both sides to a multiple of 32: a side
         # that rounds to 0 (a page a few points high, as a damaged MediaBox gives) makes it raise
-        ratio = min(1.0, _DET_SIDE / max(height, width, 1))
+        ratio = min(1.0, _DET_SIDE / max(height, width, 1), _DET_WIDTH / max(width, 1))
         if min(height, width) * ratio < 16:
             return []
         # RapidOCR's first resize (only when the longest side is over the limit), then its detector's (the short
@@ -206,7 +207,7 @@ class RapidOcrEngine:
         scaled = (_round32(height * ratio), _round32(width * ratio)) if ratio < 1.0 else (height, width)
         # ... but never wider than an ordinary page: a page 612 x 1 points, padded to 4:1, grew to 736 x 2,944 px and
         # was read in full-width tiles of 1.4 million pixels (608 MB in a fuzz round)
-        grow = max(1.0, min(_DET_WORKING / min(scaled), _DET_GROWN_WIDTH / scaled[1]))
+        grow = max(1.0, min(_DET_WORKING / min(scaled), _DET_WIDTH / scaled[1]))
         rows, columns = _round32(scaled[0] * grow), _round32(scaled[1] * grow)
         page = image
         for size in (scaled, (rows, columns)):
