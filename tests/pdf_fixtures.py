@@ -136,6 +136,90 @@ def two_column_pdf() -> bytes:
     return simple_resume_pdf(lines)
 
 
+SIDEBAR_MAIN = [
+    "EXPERIENCE",
+    "IT Project Manager, Harbour Bank",
+    "• Led the migration of the core banking platform to a managed",
+    "cloud service for 3,000 staff, finishing two weeks early",
+    "• Ran fortnightly steering meetings with the CIO, finance and",
+    "three vendors, and kept the change log and RAID log current",
+    "• Cut the release cycle from six weeks to two by moving the",
+    "delivery teams to Scrum with a shared Kanban board",
+    "Project Coordinator, Northwind Systems",
+    "• Coordinated the data centre move for 300 staff over one",
+    "weekend without a service outage or a missed payroll run",
+    "• Wrote the cutover runbook and trained twelve analysts on it",
+    "• Tracked the budget and reported the variance every month",
+    "to the programme board and the finance director",
+    "• Set up the risk register and chaired the weekly review",
+    "with the security, network and service desk leads",
+]
+SIDEBAR = [
+    "SKILLS",
+    "Jira Confluence",
+    "MS Project",
+    "Risk management",
+    "Stakeholders",
+    "Budgeting",
+    "Scrum Kanban",
+    "Azure AWS",
+    "ITIL change",
+    "LINKS",
+    "linkedin.com/in/jr",
+]
+
+
+def sidebar_pdf() -> bytes:
+    """A main column with wrapped bullets and, to its right, a sidebar of short left-aligned entries on a wider line
+    pitch, so its lines share rows with some of the main column's (modern two-column templates)."""
+    lines: list[tuple[str, dict[str, Any]]] = [("Jordan Reyes - jordan.reyes@example.com", {"size": 14, "bold": True})]
+    top = MARGIN + 50
+    for i, text in enumerate(SIDEBAR_MAIN):
+        lines.append((text, {"x": MARGIN, "y": top + i * 12, "bold": text.isupper()}))
+    for i, text in enumerate(SIDEBAR):
+        lines.append((text, {"x": 420, "y": top + i * 17, "bold": text.isupper()}))
+    return simple_resume_pdf(lines)
+
+
+MARGIN_HEADINGS = [
+    (
+        "EXPERIENCE",
+        [
+            "IT Project Manager, Harbour Bank, 2019 - Present",
+            "Led the cloud migration for 3,000 staff",
+            "Ran the steering group with three vendors",
+            "Kept the RAID log and the change log current",
+        ],
+    ),
+    (
+        "SKILLS",
+        [
+            "Scrum, Kanban, PRINCE2 and risk management",
+            "Jira, Confluence and MS Project",
+            "Budgets, vendors and stakeholder reporting",
+        ],
+    ),
+    (
+        "EDUCATION",
+        ["BSc Computer Science, University of York", "PRINCE2 Practitioner, 2018", "Certified ScrumMaster, 2020"],
+    ),
+]
+
+
+def margin_headings_pdf() -> bytes:
+    """Section headings in a left margin, each on the row of its section's first line (a guard: they are labels
+    of their rows, not a column of their own)."""
+    lines: list[tuple[str, dict[str, Any]]] = [("Jordan Reyes - jordan.reyes@example.com", {"size": 14, "bold": True})]
+    y = MARGIN + 50
+    for heading, body in MARGIN_HEADINGS:
+        lines.append((heading, {"x": MARGIN, "y": y, "bold": True}))
+        for text in body:
+            lines.append((text, {"x": 170, "y": y}))
+            y += 14
+        y += 10
+    return simple_resume_pdf(lines)
+
+
 def dated_rows_pdf() -> bytes:
     """One column with right-aligned dates on the role rows (Jake's résumé, rendercv): dates must stay on their row."""
     buf = io.BytesIO()

@@ -188,6 +188,28 @@ def test_space_less_text_layers_get_their_words() -> None:
     assert any("DevOps Engineer" in line.text for line in doc.lines)
 
 
+@needs_corpus
+def test_a_sidebar_of_skills_is_not_read_into_the_bullets() -> None:
+    """Resume-Matcher's modern-two-column: its sidebar (education, skills, links) was taken for margin labels and
+    read into the main column, so "SUMMARY EDUCATION" was one heading and a bullet stopped at "… for 4M+", its
+    end read as a separate, weak statement after the skills. Labels from the page (pdftotext -layout)."""
+    from resume_check.structure import build_resume
+
+    resume = build_resume(extracted("srbhr__Resume-Matcher__modern-two-column.pdf"))
+    assert [s.heading for s in resume.sections if s.heading] == [
+        "SUMMARY",
+        "EXPERIENCE",
+        "PROJECTS",
+        "EDUCATION",
+        "SKILLS",
+    ]
+    blocks = [b.text for b in resume.blocks]
+    assert any("sync for 4M+ daily active users using CRDTs" in text for text in blocks)
+    assert "Database Optimization" in blocks
+    assert not any("Go Python" in text and "•" in text for text in blocks)
+    assert len(resume.roles) == 3 and all(role.employer for role in resume.roles)
+
+
 def test_deedy_columns_are_not_interleaved() -> None:
     doc = extracted("deedy__Deedy-Resume__deedy_resume-openfont.pdf")
     lines = [line.text for line in doc.lines]

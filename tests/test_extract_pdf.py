@@ -69,6 +69,31 @@ def test_two_columns_read_one_at_a_time(engine: str) -> None:
 
 
 @ENGINE
+def test_a_sidebar_of_short_entries_is_read_as_its_own_column(engine: str) -> None:
+    """A two-column template (Resume-Matcher's modern-two-column in the corpus): a main column of wrapped bullets
+    and a sidebar of short skills on a wider line pitch. Each sidebar line shares a row with a main-column line,
+    so the sidebar was taken for margin labels of those rows and read into the bullets ("… for 4M+ Go Python
+    Node.js …"), cutting statements in two. It is read as its own column now."""
+    doc = extract_pdf(fx.sidebar_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    got = texts(doc)
+    assert got[1 : 1 + len(fx.SIDEBAR_MAIN)] == [text.removeprefix("• ") for text in fx.SIDEBAR_MAIN]
+    assert got[1 + len(fx.SIDEBAR_MAIN) :] == fx.SIDEBAR
+    assert {line.column for line in doc.lines[1:]} == {1, 2}
+
+
+@ENGINE
+def test_headings_in_a_left_margin_stay_on_their_rows(engine: str) -> None:
+    """A guard for the sidebar rule above: headings in a margin, each beside the first line of its section, are
+    short, left-aligned and ragged like a sidebar, but stand far apart, so they stay labels of their rows."""
+    doc = extract_pdf(fx.margin_headings_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    expected = []
+    for heading, body in fx.MARGIN_HEADINGS:
+        expected += [f"{heading} {body[0]}", *body[1:]]
+    assert texts(doc)[1:] == expected
+    assert {line.column for line in doc.lines} == {0}
+
+
+@ENGINE
 def test_right_aligned_dates_stay_on_their_row(engine: str) -> None:
     doc = extract_pdf(fx.dated_rows_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
     got = texts(doc)

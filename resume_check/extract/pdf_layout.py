@@ -351,8 +351,14 @@ def _is_margin_column(left: list[list[Segment]], right: list[list[Segment]], run
     x1_spread, x0_spread = max(x1s) - min(x1s), max(x0s) - min(x0s)
     # dates and places are right-aligned against the margin; a real column is left-aligned (ragged right)
     right_aligned = x1_spread < 10 and x1_spread * 2 < x0_spread
-    if right_aligned or paired <= 0.6 * len(major):
+    if right_aligned:
         return True
+    if paired <= 0.6 * len(major):
+        # entries beside only some of the other side's rows: labels of those rows (dates beside job titles,
+        # headings in a margin), unless they are a sidebar, which sits on rows of the other side only because its
+        # lines are as tall: left-aligned and ragged, few entries a date, place or label, and packed together
+        # rather than one beside each block of the other side
+        return not _is_sidebar(minor, run, x)
     # every row paired: a table of dates, places or "Label:" cells reads row by row; a real column does not
     twice = 2 * x
     table_rows = 0
@@ -362,6 +368,27 @@ def _is_margin_column(left: list[list[Segment]], right: list[list[Segment]], run
         if left_text and right_text and (_CELL.search(left_text) or _CELL.search(right_text)):
             table_rows += 1
     return table_rows >= 0.7 * paired
+
+
+def _is_sidebar(minor: list[list[Segment]], run: list[Row], x: float) -> bool:
+    """True when the narrow side of a run reads as a column of its own (skills, links, education in a sidebar):
+    its entries are left-aligned and ragged, at most a third of them look like cells (``_CELL``), and most follow
+    the one before with at most one row of the other side between them."""
+    x0s = [min(s.x0 for s in segments) for segments in minor]
+    x1s = [max(s.x1 for s in segments) for segments in minor]
+    x0_spread, x1_spread = max(x0s) - min(x0s), max(x1s) - min(x1s)
+    if not (x0_spread < 10 and x1_spread > 3 * max(x0_spread, 10)):
+        return False
+    texts = [" ".join(w.text for s in segments for w in s.words) for segments in minor]
+    if sum(1 for text in texts if _CELL.search(text)) * 3 > len(texts):
+        return False
+    twice = 2 * x
+    minor_left = min(x0s) * 2 < twice
+    # rows of the run holding an entry of the narrow side, in order; the gaps between them count the other side's
+    # rows that stand alone
+    at = [k for k, row in enumerate(run) if any((s.x0 + s.x1 < twice) is minor_left for s in row.segments)]
+    gaps = [b - a - 1 for a, b in itertools.pairwise(at)]
+    return bool(gaps) and sum(1 for g in gaps if g <= 1) * 3 >= 2 * len(gaps)
 
 
 #: what the cells of a date / place / label column look like
