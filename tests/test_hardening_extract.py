@@ -390,3 +390,33 @@ def test_a_docx_asking_for_an_unknown_zip_version_is_exit_3(tmp_path: Path) -> N
     path.write_bytes(bytes(package))
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 3 and result.stderr.count("\n") == 1
+
+
+def test_pdfminer_stays_silent_while_the_budget_reads_a_damaged_file(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A file naming /Encrypt is handed to pdfminer by the decompression budget, to see whether it is encrypted.
+    That ran before pdfminer's log was quietened, so a damaged cross-reference entry printed "Not adding object 1
+    to xref because position b'000000((((…' …" on the terminal, with the damaged bytes (a fuzz round, seed
+    20261220)."""
+    stream = zlib.compress(RESUME_TEXT)
+    data = pdf_from_objects(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /Note /Encrypt >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+    entry = re.search(rb"\n(\d{10}) 00000 n", data)
+    assert entry is not None
+    data = data[: entry.start(1)] + b"0000000(((" + data[entry.end(1) :]
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(data)
+    with caplog.at_level("WARNING"):  # the level Python's last-resort handler prints on the terminal
+        result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    assert result.exit_code in (0, 3), result.output
+    assert [r.getMessage()[:60] for r in caplog.records if r.name.startswith("pdfminer")] == []
+    assert "Not adding object" not in result.output and "Not adding object" not in (result.stderr or "")

@@ -61,8 +61,8 @@ def extract_pdf(
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    check_inflated_size(data, path)  # a decompression bomb is refused before PDFium inflates it
-    with quiet_pdf_libraries():
+    with quiet_pdf_libraries():  # pdfminer logs too, when the budget asks it whether a file is encrypted
+        check_inflated_size(data, path)  # a decompression bomb is refused before PDFium inflates it
         try:
             chars = read_pdfium(data, path, max_pages) if engine == "pdfium" else read_pdfplumber(data, path, max_pages)
         except InputError:
