@@ -26,6 +26,7 @@ Everything is deterministic: no model, vocabulary in ``lexicons/``, loaded and v
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -185,6 +186,9 @@ class Measure:
     one_result: str = ""
     counted_with: str = ""  # after the phrase counted in place: "for [N] people" ("Ran [N] workshops for [N] people")
     names_people: bool = False  # its nouns name people ("clients", "staff", "stakeholders")
+    #: kind rate: the result after a verb of change whose object it is, put after the person's words ("Cut outages on
+    #: the payments platform by [N]%"); empty: ``result`` after a comma
+    changed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +216,9 @@ class Vocabulary:
     recognition: Recognition | None = None
     #: the advice for "Worked with" named tools; None: advised as any other opener
     tools: Tools | None = None
+    #: a result opening with the statement's own verb ("Improved reporting, improving ..."), by that -ing word: the
+    #: result said instead
+    same_verb_results: Mapping[str, str] = field(default_factory=dict)
     #: the first word of every form, to skip the words that start none (derived from ``forms``)
     first_words: frozenset[str] = field(init=False, default=frozenset())
 
@@ -398,10 +405,14 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         one_question = _text(one.get("question"), f"{where}, one.question") if one else ""
         one_result = _text(one.get("result"), f"{where}, one.result") if one else ""
         counted_with = _text(entry["counted_with"], f"{where}, counted_with") if "counted_with" in entry else ""
+        changed = _text(entry["changed"], f"{where}, changed") if "changed" in entry else ""
+        if changed and kind != "rate":
+            raise LexiconError(f"{where}: `changed` is for a measure of kind rate only")
         for field_name, value in (
             ("one.question", one_question),
             ("one.result", one_result),
             ("counted_with", counted_with),
+            ("changed", changed),
         ):
             _check_figures(value, f"{where}, {field_name}")
         measure = Measure(
@@ -416,6 +427,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             one_result,
             counted_with,
             entry.get("names_people") is True,
+            changed,
         )
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
@@ -457,10 +469,23 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         change_verbs=change_verbs,
         questions=MappingProxyType(questions),
         results=MappingProxyType(results),
+        same_verb_results=MappingProxyType(_same_verb(data.get("same_verb"))),
         plurals=MappingProxyType(plurals),
         forms=MappingProxyType(forms),
         max_words=max(len(f.split()) for f in forms),
     )
+
+
+def _same_verb(entry: Any) -> dict[str, str]:
+    where = f"{ADVICE_FILE}, same_verb"
+    if entry is None:
+        return {}
+    if not isinstance(entry, dict) or not all(isinstance(k, str) and k.endswith("ing") for k in entry):
+        raise LexiconError(f'{where}: must map -ing words ("improving") to the result said instead')
+    out = {key.lower(): _text(value, f"{where}.{key}") for key, value in entry.items()}
+    for key, value in out.items():
+        _check_figures(value, f"{where}.{key}")
+    return out
 
 
 def _section_texts(entry: Any, section: str, texts: tuple[str, ...], lists: tuple[str, ...]) -> dict[str, str]:
@@ -905,7 +930,12 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0, place: boo
             index, singular = hit
             measure = vocab.measures[index]
             after = words[last + 1] if last + 1 < len(words) else ""
-            modifier = bool(after) and not tokens[last].boundary and (after == "of" or _content_word(after, vocab))
+            # "integration of services" is about services; "adoption of the service desk" measures adoption
+            modifier = (
+                bool(after)
+                and not tokens[last].boundary
+                and ((after == "of" and measure.kind != "rate") or _content_word(after, vocab))
+            )
             start = tokens[i].start
             acronym = text[start : start + len(singular)].isupper() and len(singular) > 1
             noun = partial(_Found, measure, phrase, singular, start, acronym=acronym)
@@ -1042,6 +1072,8 @@ def _questions_and_result(
     found = _found_measures(text, vocab, place=False)
     if not found and not counted:
         return (respell(vocab.questions[dimension], voice),), respell(vocab.results[dimension], voice), dimension
+    if clause is not None:  # nouns the quoted example holds are asked about first
+        found.sort(key=lambda f: re.search(rf"\b{re.escape(f.written)}\b", clause, re.IGNORECASE) is None)
     asked = [*counted, *found]
     questions = tuple(dict.fromkeys(respell(_question(f, vocab), voice) for f in asked))[:MAX_QUESTIONS]
     first = asked[0]
@@ -1507,11 +1539,40 @@ def _compose(
         advice = _advice(head, questions, in_place[0], "statement")
         return dataclasses.replace(advice, placeholders=tuple(dict.fromkeys(in_place[2])))
     if changes:
-        # what changed, from what to what: "Reduced support tickets ..., from [N] to [N]"
-        kinds = [f.measure.kind for f in in_clause if not f.modifier]
-        if kinds and kinds[0] in ("count", "size", "amount"):
-            result = respell(_CHANGE_AMOUNT if kinds[0] == "amount" else _CHANGE_COUNT, voice)
+        # what changed, from what to what: "Reduced support tickets ..., from [N] to [N]"; a rate by how much, in
+        # the person's own words: "Cut outages on the payments platform by [N]%", not "..., cutting outages by [N]%"
+        measured = [f.measure for f in in_clause if not f.modifier]
+        if measured and measured[0].kind in ("count", "size", "amount"):
+            result = respell(_CHANGE_AMOUNT if measured[0].kind == "amount" else _CHANGE_COUNT, voice)
+        elif (
+            measured
+            and measured[0].changed
+            and (_one_phrase(clause, opener, lex) or _repeats_verb(result, verb[0].lemma if verb else ""))
+        ):
+            return _advice(head, questions, f"{clause} {respell(measured[0].changed, voice)}", "statement")
+    instead = vocab.same_verb_results.get(result.split(maxsplit=1)[0].lower() if result.split() else "")
+    if verb is not None and instead is not None and _repeats_verb(result, verb[0].lemma):
+        result = respell(instead, voice)  # "Improved reporting for the board, lifting [what] by [N]%"
     return _advice(head, questions, f"{clause}, {result}", "statement")
+
+
+def _one_phrase(clause: str, opener: int, lex: VerbLexicon) -> bool:
+    """Whether ``clause`` after its opening verb is one phrase, with no comma and no second verb ("and improved
+    code quality"), so a change can be put at its end ("Cut outages on the payments platform by [N]%")."""
+    words = _words(clause)[opener:]
+    if "," in clause.split(maxsplit=opener)[-1]:
+        return False
+    return not any(a == "and" and lex.lookup([b]) is not None for a, b in itertools.pairwise(words))
+
+
+def _repeats_verb(result: str, lemma: str) -> bool:
+    """Whether ``result`` opens with the -ing form of the verb ``lemma`` ("improving" for "improve", "cutting" for
+    "cut", "saving" for "save")."""
+    first = result.split(maxsplit=1)[0].lower() if result.split() else ""
+    if not first.endswith("ing") or " " in lemma:
+        return False
+    stem = first[:-3]
+    return lemma in (stem, stem + "e") or (len(stem) > 2 and stem[-1] == stem[-2] and lemma == stem[:-1])
 
 
 def _object_is_measured(clause: str, found: Sequence[_Found], vocab: Vocabulary, opener: int) -> bool:
@@ -1520,16 +1581,30 @@ def _object_is_measured(clause: str, found: Sequence[_Found], vocab: Vocabulary,
     outages" (not "Improved reporting by creating dashboards", nor "Reduced provisioning timelines ... through
     automated workflows")."""
     tokens = _tokens(clause)
-    end = opener
+    start = opener
+    while start < len(tokens) - 1 and not tokens[start].boundary:
+        if tokens[start].word in _DETERMINERS:
+            start += 1  # "Reduced the risk of outages": the phrase is "risk"
+        elif tokens[start].word in _QUANTITY_HEADS and tokens[start + 1].word == "of":
+            start += 2  # "Reduced the number of support tickets": the phrase is "support tickets"
+        else:
+            break
+    end = start
     while end < len(tokens) and tokens[end].word not in vocab.dangling:
         end += 1
         if tokens[end - 1].boundary:
             break
-    if end == opener:
+    if end == start:
         return False
     limit = tokens[end - 1].end
     return any(not f.modifier and f.start < limit and f.measure.kind != "time" for f in found)
 
+
+#: words that open a noun phrase before its noun
+_DETERMINERS = frozenset(("the", "a", "an", "our", "its", "their", "his", "her", "my", "your"))
+
+#: nouns that say how much of what follows "of" there is ("the number of tickets")
+_QUANTITY_HEADS = frozenset(("number", "amount", "volume", "count", "level", "levels", "quantity", "total"))
 
 #: the result after a verb of change whose object is counted or priced
 _CHANGE_COUNT = "from [N] to [N]"

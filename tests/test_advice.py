@@ -260,7 +260,40 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("[N] support",),
     ),
     ("Lowered costs by consolidating servers", US, ("from [$ amount] to [$ amount]",), ("[N] servers",)),
-    ("Reduced outages across regions", US, ("cutting outages by [N]%",), ("[N] regions",)),
+    # a rate changed by the verb takes its change at the end of the person's words, when they are one phrase
+    ("Reduced outages across regions", US, ("“Reduced outages across regions by [N]%”",), ("[N] regions", "cutting")),
+    ("Cut outages on the payments platform", GB, ("“Cut outages on the payments platform by [N]%”",), ("cutting",)),
+    (
+        "Raised compliance across the estate",
+        GB,
+        ("“Raised compliance across the estate from [N]% to [N]%”",),
+        ("raising compliance",),
+    ),
+    ("Reduced the risk of outages", GB, ("“Reduced the risk of outages by [N]%”",), ("cutting risk",)),
+    # "adoption of ..." measures adoption; "the number of ..." is a count that changed
+    (
+        "Increased adoption of the new service desk",
+        GB,
+        ("What was the adoption before and after?", "“Increased adoption of the new service desk from [N]% to [N]%”"),
+        ("[N] users",),
+    ),
+    ("Reduced the number of support tickets", GB, ("“Reduced the number of support tickets, from [N] to [N]”",), ()),
+    # guard: words after a comma stay after the change, which keeps its comma form
+    (
+        "Improved application performance, in preparation for the traffic spike",
+        GB,
+        ("the traffic spike, raising performance from [N]% to [N]%”",),
+        ("spike from",),
+    ),
+    # a result never repeats the statement's own verb
+    (
+        "Improved processes, workflow, and automation",
+        US,
+        ("“Improved processes, workflow, and automation, lifting [what] by [N]%”",),
+        ("improving",),
+    ),
+    ("Improved reporting for the board", GB, ("lifting [what] by [N]%",), ("improving",)),
+    ("Saved money", GB, ("“Saved money, [£ amount] ([N]%) in total”",), ("saving",)),
     ("Reduced provisioning timelines through automated workflows", US, ("through [N] automated workflows",), ()),
     ("Delivered programming for other company products", US, ("for [N] other company products",), ()),
     # a result that names a noun the quote leaves out is not used
@@ -817,6 +850,12 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         (teams, {"one": {"question": "How big?", "result": "of [N]"}}, r"`one` must be .* for a count only"),
         (0, {"counted_with": "for 12 people"}, r"counted_with: .*never invent a number"),
         (0, {"names_people": "yes"}, r"`names_people` must be true or false"),
+        (0, {"changed": "by [N]%"}, r"`changed` is for a measure of kind rate only"),
+        (
+            next(i for i, m in enumerate(data["measures"]) if m.get("changed")),
+            {"changed": "by 30%"},
+            r"changed: .*never invent a number",
+        ),
     ):
         bad = dict(data)
         bad["measures"] = [
@@ -837,6 +876,8 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         ("tools", {"not_tools": "it"}, r"tools\.not_tools: must be a non-empty list"),
         ("tools", {"openers": []}, r"tools\.openers: must be a non-empty list"),
         ("tools", {"categories": None}, r"tools\.categories: must be a non-empty list"),
+        ("same_verb", {"improve": "lifting [what] by [N]%"}, r"same_verb: must map -ing words"),
+        ("same_verb", {"saving": "12% in total"}, r"same_verb\.saving: .*never invent a number"),
     ):
         bad = {**data, key: None if change is None else {**data[key], **change}}
         with pytest.raises(LexiconError, match=message):

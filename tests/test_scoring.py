@@ -62,7 +62,9 @@ KNOWN_FINGERPRINTS = {
     # a comma list of short title-case skills is no statement (the statements rule says so); script, instil, adopt
     # and submit are action verbs; header-only contact in a PDF is one warning, not two
     "2026.12-10": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
-    # same rules; a PDF sidebar of short left-aligned entries is read as its own column, not into the bullets
+    # same rules; a PDF sidebar of short left-aligned entries is read as its own column, not into the bullets; a
+    # change verb's rate takes its change at the end ("Cut outages on the platform by [N]%"), results never repeat
+    # the statement's verb
     "2026.12-11": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
 }
 
