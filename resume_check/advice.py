@@ -212,6 +212,9 @@ class Vocabulary:
     max_words: int = 2
     #: verbs of change ("reduce", "increase"): the things after them are not what a count is put in front of
     change_verbs: frozenset[str] = frozenset()
+    #: present-tense verbs a line describing a product or a company uses ("utilizes", "offers"), beyond the verb
+    #: lexicon's own present forms
+    description_verbs: frozenset[str] = frozenset()
     #: the advice for an honour; None: advised as any other statement
     recognition: Recognition | None = None
     #: the advice for "Worked with" named tools; None: advised as any other opener
@@ -457,6 +460,9 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     participles = _word_list(function_words.get("participles"), f"{ADVICE_FILE}, function_words.participles")
     ing_nouns = _word_list(function_words.get("ing_nouns"), f"{ADVICE_FILE}, function_words.ing_nouns")
     change_verbs = _word_list(function_words.get("change_verbs"), f"{ADVICE_FILE}, function_words.change_verbs")
+    description_verbs = _word_list(
+        function_words.get("description_verbs"), f"{ADVICE_FILE}, function_words.description_verbs"
+    )
     return Vocabulary(
         recognition=_recognition(data.get("recognition")),
         tools=_tools(data.get("tools")),
@@ -467,6 +473,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         participles=participles,
         ing_nouns=ing_nouns,
         change_verbs=change_verbs,
+        description_verbs=description_verbs,
         questions=MappingProxyType(questions),
         results=MappingProxyType(results),
         same_verb_results=MappingProxyType(_same_verb(data.get("same_verb"))),
@@ -771,6 +778,47 @@ def has_finite_verb(clause: str) -> bool:
     return any(w.lower() in finite for w in _raw_words(clause) if w == "I" or not (len(w) > 1 and w.isupper()))
 
 
+#: words that may open the subject of a description ("The platform processes ...")
+_SUBJECT_OPENERS = frozenset(("the", "this", "our", "its", "their", "a", "an"))
+#: words after which a present-tense "-s" word is a noun, not a verb ("Engagement processes for the PMO")
+_NOT_OBJECT = frozenset(("for", "with", "to", "in", "on", "at", "of", "by", "from", "and", "or", "as", "into"))
+
+
+def describes(text: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
+    """The subject when ``text`` says what a product, a project or a company does, in the present tense, rather than
+    what the person did ("Plutometry utilizes machine learning to ...": "Plutometry"; "The platform processes
+    payments for ...": "the platform"); None otherwise. The subject is one to four words, none a verb; the verb is
+    a present form of the verb lexicon or one of ``description_verbs``, and an object follows it."""
+    words = _raw_words(text)
+    for k in range(1, min(5, len(words) - 1)):
+        word = words[k].lower()
+        form = lex.forms.get(word)
+        if not (
+            word in vocab.description_verbs or (form is not None and form.tense == "present" and word.endswith("s"))
+        ):
+            continue
+        subject = words[:k]
+        if words[k + 1].lower() in _NOT_OBJECT or any(lex.forms.get(w.lower()) is not None for w in subject):
+            return None
+        if subject[0].lower() not in _SUBJECT_OPENERS and not subject[0][:1].isupper():
+            return None
+        if subject[0].lower() in _SUBJECT_OPENERS and len(subject) == 1:
+            return None
+        return _lower_first(" ".join(subject)) if subject[0].lower() in _SUBJECT_OPENERS else " ".join(subject)
+    return None
+
+
+#: short words a name in title case leaves in lower case
+_NAME_SMALL = frozenset(("with", "from", "into", "over", "upon", "onto"))
+
+
+def _is_name(text: str) -> bool:
+    """Whether ``text`` is a name in title case: three or more words of four letters or more, every one capitalised
+    ("Oregon Threat Information Gathering and Election Resources (TIGER) Team")."""
+    long = [w for w in _raw_words(text) if len(w) >= 4 and w.isalpha() and w.lower() not in _NAME_SMALL]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -804,6 +852,7 @@ class _Found:
 _NUMBERISH = re.compile(
     r"(?:\d[\d,.]*\+?%?|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w'’.,+%/-]*")
 #: what ends a phrase after a word (or after a space and a word): punctuation that separates clauses or list
 #: items, a bracket or a quote, or a dash between spaces
@@ -925,9 +974,12 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0, place: boo
                 continue
             step = size
             last = i + size - 1
-            if any(_NUMBERISH.match(w) for w in words[max(0, i - 2) : i]):
-                break
             index, singular = hit
+            if any(
+                _NUMBERISH.match(w) and not (_YEAR.fullmatch(w) and phrase == singular)
+                for w in words[max(0, i - 2) : i]
+            ):
+                break  # it carries a number ("250+ packages"); a year before one thing is a date ("2022 paper")
             measure = vocab.measures[index]
             after = words[last + 1] if last + 1 < len(words) else ""
             # "integration of services" is about services; "adoption of the service desk" measures adoption
@@ -1249,13 +1301,13 @@ def _cue_hits(text: str, lex: VerbLexicon) -> Iterator[tuple[int, str]]:
         i += step
 
 
-def _dimension(text: str, family: str | None, lex: VerbLexicon) -> Dimension:
+def _dimension(text: str, family: str | None, lex: VerbLexicon, default: Dimension = "schedule") -> Dimension:
     cues = cue_dimensions(text)
     if cues:
         return cues[0]
     if family and family in lex.families:
         return lex.families[family].asks
-    return "schedule"
+    return default
 
 
 def _placeholders(text: str) -> tuple[str, ...]:
@@ -1317,7 +1369,12 @@ def suggest(
         rest = request.rest if verb else _without_label(request.rest)
         clause = whole_clause(f"{_capital(verb)}{joiner}{rest}".strip(), QUOTE_WORDS, 2)
         head = f"{_number_hint(text, voice)}Add the result as a number."
-        return _compose(head, clause, text, request.family, voice, lex, vocab, gallery, opener=len(verb.split()))
+        # something made, stated without a verb ("Asset management system for the council"): its reach, not its
+        # schedule, when nothing else says what to measure
+        default: Dimension = "scope" if request.reason == "product" else "schedule"
+        return _compose(
+            head, clause, text, request.family, voice, lex, vocab, gallery, opener=len(verb.split()), default=default
+        )
 
     opener = (request.verb or "").lower().split()
     tools = (
@@ -1331,11 +1388,21 @@ def suggest(
     head_verb: str | None = None
     what = request.rest
     as_role = request.reason == "role" or (request.reason == "no-verb" and request.names_role)
+    subject = describes(request.rest, lex, vocab) if request.reason == "no-verb" and not as_role else None
+    if subject is not None:
+        # "Plutometry utilizes machine learning ...": what the product does; no verb can go in front of it
+        head = f"It says what {subject} does, not what you did: start with your part in it and what it achieved."
+        text_family = _family_of(text, lex)
+        dimension = _dimension(text, text_family.id if text_family else None, lex)
+        questions, _, dimension = _questions_and_result(text, dimension, vocab, voice)
+        return _gallery_advice(head, questions, gallery.pick(text_family.id if text_family else None, dimension), voice)
     found = _verb_head(request.rest, lex, verb_at) if not as_role else None
     if found is not None:
         head_verb, what = found
     elif request.reason == "passive" and request.rewrite_verb:
         head_verb = request.rewrite_verb
+    elif request.reason == "no-verb" and not as_role and _is_name(request.rest):
+        pass  # a name in title case ("Threat Information Gathering and Election Resources Team"): no verb fits it
     elif request.reason == "no-verb" and not as_role:
         nominal = _nominal_verb(request.rest, lex, verb_at)
         if nominal is not None:
@@ -1517,11 +1584,12 @@ def _compose(
     gallery: Gallery,
     *,
     opener: int,
+    default: Dimension = "schedule",
 ) -> Advice:
     """The suggestion with ``clause`` (the person's words, opening with a verb of ``opener`` words, 0 for none) as
     its example: counts put in place where it names things in the plural, else the measure's result after it. After
     a verb of change ("Reduced outages") the count of the things is not the result: the result follows."""
-    dimension = _dimension(text, family, lex)
+    dimension = _dimension(text, family, lex, default)
     in_clause = _found_measures(clause, vocab, opener=opener) if clause is not None else []
     verb = lex.lookup(_words(clause)[:opener]) if clause is not None and opener else None
     changes = (

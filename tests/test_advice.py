@@ -294,6 +294,43 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ),
     ("Improved reporting for the board", GB, ("lifting [what] by [N]%",), ("improving",)),
     ("Saved money", GB, ("“Saved money, [£ amount] ([N]%) in total”",), ("saving",)),
+    # a publication is measured by how often it was cited or read; a year before it is a date, not a count
+    (
+        "NeurIPS 2022 workshop paper on emergent communication protocols",
+        US,
+        ("How often was the paper cited or read?", "protocols, cited [N] times”"),
+        ("weeks ahead",),
+    ),
+    ("Invited journal extension in JMLR (2023)", US, ("cited [N] times",), ("weeks ahead",)),
+    # something made, stated without a verb and naming nothing to count: its reach, not its schedule
+    ("Compiler for a subset of Scheme", US, ("“Compiler for a subset of Scheme, for [N] users”",), ("weeks ahead",)),
+    # a line saying what a product or a company does: no verb is put in front of it
+    (
+        "Plutometry utilizes machine learning to make financial predictions for its customers",
+        US,
+        ("It says what Plutometry does, not what you did", "Pattern:"),
+        ("Ran plutometry", "Delivered plutometry"),
+    ),
+    (
+        "The platform processes payments for small businesses",
+        GB,
+        ("It says what the platform does, not what you did",),
+        ("Improved the platform processes",),
+    ),
+    # guard: a plural noun ending in -s before "for" is no verb
+    (
+        "Stakeholder engagement processes for the PMO",
+        GB,
+        ("“Improved stakeholder engagement processes",),
+        ("says what",),
+    ),
+    # a name in title case: no verb is put in front of it
+    (
+        "Oregon Threat Information Gathering and Election Resources (TIGER) Team",
+        US,
+        ("It does not open with an action verb", "Pattern:"),
+        ("Planned Oregon",),
+    ),
     ("Reduced provisioning timelines through automated workflows", US, ("through [N] automated workflows",), ()),
     ("Delivered programming for other company products", US, ("for [N] other company products",), ()),
     # a result that names a noun the quote leaves out is not used
