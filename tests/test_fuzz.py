@@ -59,3 +59,24 @@ def test_a_failure_is_reported_as_a_failure(fuzz: ModuleType, monkeypatch: pytes
     name, data = next((n, d) for n, d in fuzz.default_seeds() if n.endswith(".pdf"))
     outcome, detail = fuzz.run_case(data, name, engine=None, time_limit=10.0)
     assert outcome == "failure" and detail.startswith("KeyError")
+
+
+def test_a_library_warning_on_stderr_is_a_failure(fuzz: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library's warning reaches the user's terminal through Python's last-resort handler (pdfminer printed "Not
+    adding object 1 to xref because position b'0000000((((…'" from the decompression budget): the harness counts it
+    as a failure, naming the logger."""
+    import logging
+
+    import resume_check.analysis as analysis
+    from resume_check.errors import InputError
+
+    def noisy(document: object, engine: object, *args: object, **kwargs: object) -> object:
+        logging.getLogger("pdfminer.pdfdocument").warning("Not adding object %s to xref", 1)
+        raise InputError("fuzz.pdf: the PDF is damaged")  # an input error otherwise: exit 3
+
+    monkeypatch.setattr(analysis, "analyse_document", noisy)
+    name, data = next((n, d) for n, d in fuzz.default_seeds() if n.endswith(".pdf"))
+    outcome, detail = fuzz.run_case(data, name, engine=None, time_limit=10.0)
+    assert outcome == "failure"
+    assert detail == "log on stderr from pdfminer.pdfdocument: 'Not adding object 1 to xref'"
+    assert logging.getLogger().handlers == [h for h in logging.getLogger().handlers if type(h).__name__ != "_Heard"]

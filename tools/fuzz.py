@@ -14,7 +14,8 @@ headers flagged encrypted, AES or lying about sizes). Every case runs through ex
 the per-file time limit (the same in-process alarm as `resume-check check`).
 
 Outcomes: analysed; an input error (the documented exit 3, the time limit included); a failure (any other
-exception: what `resume-check` would report as exit 4); a hang (a case still running past the time limit plus a
+exception: what `resume-check` would report as exit 4; or a library's log record of warning level or above, which
+Python's last-resort handler prints on the user's terminal); a hang (a case still running past the time limit plus a
 grace second: the limit did not stop it). The run prints a summary table with the peak RSS of the process, and
 exits 1 when there was a failure or a hang. tests/test_fuzz.py runs a short seeded round in CI.
 """
@@ -25,6 +26,7 @@ import argparse
 import contextlib
 import dataclasses
 import io
+import logging
 import random
 import re
 import resource
@@ -452,6 +454,9 @@ def run_case(data: bytes, name: str, engine: Any, time_limit: float) -> tuple[st
     from resume_check.extract import extract_bytes
     from resume_check.render import renderer
 
+    heard = _Heard()
+    root = logging.getLogger()
+    root.addHandler(heard)
     try:
         with time_budget(time_limit, "fuzz case"):
             analysis = analyse_document(extract_bytes(data, name), engine)
@@ -461,12 +466,33 @@ def run_case(data: bytes, name: str, engine: Any, time_limit: float) -> tuple[st
         return "time-limit", ""
     except ResumeCheckError as err:
         if err.exit_code == 3:
-            return "input-error", str(err)[:200]
+            return heard.outcome("input-error", str(err)[:200])
         return "failure", f"{type(err).__name__} (exit {err.exit_code}): {err}"[:300]
     except Exception as err:  # anything else is what the command reports as exit 4
         where = traceback.extract_tb(err.__traceback__)[-1]
         return "failure", f"{type(err).__name__}: {str(err)[:150]} at {Path(where.filename).name}:{where.lineno}"
-    return "analysed", ""
+    finally:
+        root.removeHandler(heard)
+    return heard.outcome("analysed", "")
+
+
+class _Heard(logging.Handler):
+    """The first log record of warning level or above that reaches the root logger while a case runs: with no
+    handler set up (as in the command) Python prints it on stderr, so a library's warning is noise on the user's
+    terminal, often with the damaged bytes in it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.first: logging.LogRecord | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.first is None:
+            self.first = record
+
+    def outcome(self, outcome: str, detail: str) -> tuple[str, str]:
+        if self.first is None:
+            return outcome, detail
+        return "failure", f"log on stderr from {self.first.name}: {self.first.getMessage()[:150]!r}"
 
 
 def run(
