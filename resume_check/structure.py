@@ -195,17 +195,36 @@ def _continues_paragraph(prev: Line, line: Line, wide: float) -> bool:
     return len(prev.text) >= 60 and line.text[0].islower()
 
 
-def _join(texts: Sequence[str]) -> str:
+def _join(texts: Sequence[str], *, typeset: bool = False) -> str:
+    """The lines of a block as one text. A hyphen ending a line joins the next line's word to it; in a typeset
+    document (a PDF: LaTeX, Typst and browsers hyphenate words to fit a line) it goes when the halves make one word."""
     out = ""
     for text in texts:
         text = _SPACES.sub(" ", text).strip()
         if not out:
             out = text
-        elif out.endswith("-") and text[:1].islower() and not out.endswith(" -"):
-            out += text  # "kick-" + "off" -> "kick-off"
+        elif out.endswith("-") and out[-2:-1].isalnum() and text[:1].isalnum():
+            # a word broken at the line's end: "submis-" + "sions" is one English word, so the hyphen goes;
+            # "e-" + "commerce", "cross-" + "device", "Cloud-" + "Native" keep theirs
+            out = out[:-1] + text if typeset and _broken_word(out, text) else out + text
         else:
             out += " " + text
     return out
+
+
+_WORD_END = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
+def _broken_word(before: str, after: str) -> bool:
+    """Whether the hyphen ending ``before`` splits one word that goes on in ``after`` ("en-" + "terprise"): the
+    halves joined make an English word (spacy-lookups-data's word forms) and the second opens in lower case."""
+    head, tail = _WORD_END.search(before), _WORD_START.match(after)
+    if head is None or tail is None or not after[:1].islower():
+        return False
+    from .extract.pdf_text import english_words  # loaded on first use: text résumés never need it
+
+    return (head.group(1) + tail.group()).lower() in english_words()
 
 
 @dataclass(slots=True)
@@ -300,7 +319,7 @@ def build_resume(document: Document) -> Resume:
     pieces: list[str] = []
     offset = 0
     for draft in drafts:
-        text = _join([lines[i].text for i in draft.indexes])
+        text = _join([lines[i].text for i in draft.indexes], typeset=document.source.type == "pdf")
         if not text:
             continue
         if pieces:

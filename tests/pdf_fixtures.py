@@ -220,6 +220,44 @@ def margin_headings_pdf() -> bytes:
     return simple_resume_pdf(lines)
 
 
+def entry_dates_pdf() -> bytes:
+    """An entry as rendercv's classic theme sets it: the place right-aligned on the header row, the dates and the
+    duration right-aligned beside the first two bullets; then awards with a year right-aligned beside each (a
+    guard: their heading has no right-hand cell, so the years stay on their rows)."""
+    buf = io.BytesIO()
+    c = _canvas(buf)
+    y = HEIGHT - MARGIN
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(MARGIN, y, "EXPERIENCE")
+    y -= 18
+    rows = [
+        ("NVIDIA Research, Research Intern", "Santa Clara, CA", True),
+        ("• Designed a sparse attention mechanism that cut memory use by 4.2x", "May 2022 – Aug 2022", False),
+        ("• Co-authored a paper accepted at NeurIPS 2022 as a spotlight", "4 months", False),
+    ]
+    for left, right, bold in rows:
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", 10)
+        c.drawString(MARGIN if bold else MARGIN + 6, y, left)
+        c.setFont("Helvetica", 10)
+        c.drawRightString(WIDTH - MARGIN, y, right)
+        y -= 14
+    y -= 10
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(MARGIN, y, "AWARDS")
+    y -= 18
+    for left, right in (
+        ("• Best Paper Award, Workshop on Efficient ML", "2021"),
+        ("• Dean's List for Engineering", "2019"),
+    ):
+        c.setFont("Helvetica", 10)
+        c.drawString(MARGIN + 6, y, left)
+        c.drawRightString(WIDTH - MARGIN, y, right)
+        y -= 14
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def dated_rows_pdf() -> bytes:
     """One column with right-aligned dates on the role rows (Jake's résumé, rendercv): dates must stay on their row."""
     buf = io.BytesIO()

@@ -377,7 +377,8 @@ def _page_codes_both_ways(data: bytes) -> list[tuple[list[str], list[str], bool]
             tpa = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
             count = api.count_chars(tpa)
             codes = pdf_chars._page_codes(api, tpa, count)
-            one_by_one = [chr(code) for code in map(api.unicode, repeat(tpa, count), range(count))]
+            # as each code is read as text (PDFium's 2, a line-end hyphen, is "-")
+            one_by_one = [pdf_chars._code_text(code) for code in map(api.unicode, repeat(tpa, count), range(count))]
             out.append((list(codes), one_by_one, isinstance(codes, str)))
             textpage.close()
             page.close()
@@ -451,4 +452,46 @@ def test_symbol_font_glyphs_starting_lines_are_bullets_not_text(engine: str) -> 
         ("EXPERIENCE", False),
         *((text, True) for text in items),
         ("jo@example.com", False),
+    ]
+
+
+def test_a_word_hyphenated_at_a_line_end_is_whole_again_and_a_compound_keeps_its_hyphen() -> None:
+    """PDFium reports a hyphen that ends a line as code 2, which was dropped as a glyph without meaning: LaTeX's
+    "en-" / "terprise" read "en terprise", "e-" / "commerce" read "e commerce", and each one counted in the
+    "text.glyphs" warning. The hyphen is read now; a typeset word broken at the line's end is joined whole when its
+    halves make an English word, and a compound keeps its hyphen."""
+    from resume_check.structure import build_resume
+
+    lines = [
+        ("EXPERIENCE", {"bold": True}),
+        ("• Introduced single sign-on for over 20 en-", {}),
+        ("terprise systems and improved cross-", {"x": 64}),
+        ("device access for 900 staff", {"x": 64}),
+    ]
+    document = extract_pdf(fx.simple_resume_pdf(lines), "x.pdf", engine="pdfium")
+    assert [line.text for line in document.lines][1:3] == [
+        "Introduced single sign-on for over 20 en-",
+        "terprise systems and improved cross-",
+    ]
+    assert "text.glyphs" not in warning_counts(document)
+    assert [b.text for b in build_resume(document).blocks][1] == (
+        "Introduced single sign-on for over 20 enterprise systems and improved cross-device access for 900 staff"
+    )
+
+
+@ENGINE
+def test_an_entrys_dates_beside_its_first_bullets_go_to_its_header(engine: str) -> None:
+    """rendercv's classic theme sets an entry as a two-column table: the place right-aligned on the header row, the
+    dates and the duration right-aligned beside the first bullets. They were read into the bullets ("... by 4.2x
+    May 2022 – Aug 2022", "submis- 4 months sions"); they are the header's now, so the role gets its dates."""
+    doc = extract_pdf(fx.entry_dates_pdf(), "x.pdf", engine=engine)  # type: ignore[arg-type]
+    got = texts(doc)
+    assert got == [
+        "EXPERIENCE",
+        "NVIDIA Research, Research Intern Santa Clara, CA May 2022 – Aug 2022 4 months",
+        "Designed a sparse attention mechanism that cut memory use by 4.2x",
+        "Co-authored a paper accepted at NeurIPS 2022 as a spotlight",
+        "AWARDS",
+        "Best Paper Award, Workshop on Efficient ML 2021",
+        "Dean's List for Engineering 2019",
     ]

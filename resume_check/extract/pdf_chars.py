@@ -459,7 +459,10 @@ def _page_codes(api: _TextApi, tpa: int, count: int) -> Sequence[str]:
 
 def _code_text(code: int) -> str:
     """A char code from PDFium as text: past U+10FFFF or a lone surrogate (a damaged file, or a ToUnicode map to
-    D800-DFFF, which no UTF-8 output can hold) it is the replacement character."""
+    D800-DFFF, which no UTF-8 output can hold) it is the replacement character. PDFium gives 2 for a hyphen (or a
+    soft hyphen) that ends a line: it is a hyphen, as pdfplumber reads it ("submis-" / "sions" was "submis sions")."""
+    if code == 2:
+        return "-"
     return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 

@@ -14,6 +14,7 @@ import math
 import re
 from operator import attrgetter
 
+from ..dates import find_dates
 from ..numbers import median
 from .pdf_chars import LIGHT, Char, Color, PageChars, Shape
 
@@ -526,6 +527,78 @@ def _split(rows: list[Row], left_bound: float, in_split: bool, depth: int) -> li
     return out
 
 
+# --------------------------------------------------------------------------------------------- entry dates
+
+
+#: rows above a bullet row that its right-hand date cell may belong to (the entry's header and its first bullets)
+_ENTRY_REACH = 3
+#: how far apart (points) the right edges of an entry's right-hand cells may be: one right-aligned column
+_ALIGNED = 2.0
+#: a duration a template prints under an entry's dates ("4 months", "2 years 10 months")
+_DURATION = re.compile(r"(?:\d{1,2}\s+(?:years?|yrs?|months?|mos?)\.?\s*){1,2}", re.IGNORECASE)
+_DATE_GLUE = re.compile(r"[\s–—\-/,]*+(?:to|until|till)?+[\s–—\-/,]*+", re.IGNORECASE)
+#: characters of a date cell at most ("September 2019 – December 2021")
+_DATE_CELL_CHARS = 48
+
+
+def _is_date_cell(text: str) -> bool:
+    """Whether ``text`` is only dates ("May 2022 – Aug 2022", "June 2023 – present") or a duration ("4 months")."""
+    if len(text) > _DATE_CELL_CHARS:
+        return False
+    if _DURATION.fullmatch(text.strip()):
+        return True
+    dates = find_dates(text)
+    if not dates or not any(d.fmt != "present" for d in dates):
+        return False
+    between = (text[a.end : b.start] for a, b in itertools.pairwise(dates))
+    gaps = [text[: dates[0].start], *between, text[dates[-1].end :]]
+    return all(_DATE_GLUE.fullmatch(gap) for gap in gaps)
+
+
+def _lift_entry_dates(rows: list[Row]) -> list[Row]:
+    """The rows with each entry's right-hand date cells moved up onto the entry's header row.
+
+    A template that sets an entry as a two-column table (rendercv's classic theme: "NVIDIA Research, Research
+    Intern ... Santa Clara, CA" over "• Designed ... May 2022 – Aug 2022" and "• Co-authored ... submis- ... 4
+    months") prints the entry's dates and duration right-aligned beside its first bullets, so they were read into
+    the bullets ("… by 4.2x May 2022 – Aug 2022", "submis 4 months sions"). A row's last segment is moved when it
+    is only dates or a duration, the row is a bullet's (``_in_bullet``), and the cell's right edge lines up with
+    the last segment of a row at most ``_ENTRY_REACH`` rows above that holds two segments or more (the header,
+    whose place or title is in that column) and is no bullet's; a title row's own dates ("Electrical Engineer
+    Intern ... June 2021 – Dec 2021") stay where they are."""
+    if len(rows) < 2:
+        return rows
+    out = list(rows)
+    for index, row in enumerate(rows):
+        if len(row.segments) < 2 or index == 0:
+            continue
+        cell = row.segments[-1]
+        if not _in_bullet(row) or not _is_date_cell(" ".join(w.text for w in cell.words)):
+            continue
+        for above in range(index - 1, max(-1, index - 1 - _ENTRY_REACH), -1):
+            header = out[above]
+            if (
+                len(header.segments) >= 2
+                and abs(header.segments[-1].x1 - cell.x1) <= _ALIGNED
+                and not _is_date_cell(" ".join(w.text for w in header.segments[0].words))
+                and not _in_bullet(header)
+            ):
+                out[above] = Row([*header.segments, cell], header.top, header.bottom)
+                out[index] = Row(row.segments[:-1], row.top, row.bottom)
+                break
+    return out
+
+
+def _in_bullet(row: Row) -> bool:
+    """A row of a bullet: it opens with a bullet glyph, or goes on with a word in lower case (a wrapped line)."""
+    first = row.segments[0].words[0].text
+    # pdfplumber reads a bullet glyph without a Unicode mapping as "(cid:127)"
+    return first[:1] in _BULLET_GLYPHS or first[:1].islower() or first.startswith("(cid:")
+
+
+_BULLET_GLYPHS = frozenset("•◦▪▫●○■□–-*·‣⁃")
+
+
 # --------------------------------------------------------------------------------------------- page
 
 
@@ -538,7 +611,7 @@ def layout_page(page: PageChars) -> PageLayout:
     lines: list[RawLine] = []
     for leaf in leaves:
         column = bounds.index(leaf.left) + 1 if leaf.split else 0
-        for row in leaf.rows:
+        for row in _lift_entry_dates(leaf.rows):
             words = [w for s in row.segments for w in s.words]
             lines.append(
                 RawLine(

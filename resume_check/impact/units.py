@@ -120,7 +120,8 @@ def _join_continuations(resume: Resume, i: int, lex: VerbLexicon) -> tuple[str, 
     """Block ``i`` with the following paragraphs that continue it (they start in lower case), as one text.
 
     Returns (text, segments, next index); a segment is (offset in text, offset in Resume.text, block index). A word
-    broken across the lines without its hyphen ("Devel" + "oping") is rejoined when the whole is a known verb form.
+    broken across the lines ("Devel" + "oping", "Devel-" + "oping") is rejoined, without its hyphen, when the whole
+    is a known verb form.
     """
     blocks = resume.blocks
     block = blocks[i]
@@ -135,7 +136,11 @@ def _join_continuations(resume: Resume, i: int, lex: VerbLexicon) -> tuple[str, 
     ):
         tail = text.rsplit(None, 1)[-1] if text.split() else ""
         head = blocks[j].text.split(None, 1)[0]
-        glue = "" if tail.isalpha() and (tail + head).lower().strip(".,;:") in lex.forms else " "
+        hyphen = tail.endswith("-") and len(tail) > 1  # "Devel-" + "oping": PDFium keeps the hyphen now
+        stem = tail[:-1] if hyphen else tail
+        glue = "" if stem.isalpha() and (stem + head).lower().strip(".,;:") in lex.forms else " "
+        if hyphen and not glue:
+            text = text[:-1]  # the hyphen of a broken word goes; the block before it keeps its own offsets
         segments.append((len(text) + len(glue), blocks[j].start, j))
         text = f"{text}{glue}{blocks[j].text}"
         j += 1
