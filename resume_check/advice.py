@@ -819,6 +819,32 @@ def _is_name(text: str) -> bool:
     return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
+def _helped_to(rest: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
+    """``rest`` as "<whom> to <what they did>" when it is whom was helped and what they did, in the bare infinitive
+    ("clients migrate their workloads to Azure", "500+ customers shape their journey", "the team adopt Scrum");
+    None otherwise. Whom is one to five words ending in a noun; what they did opens with a verb of the lexicon in
+    its base form, or any word after a noun that names people."""
+    words = rest.split()
+    for k in range(1, min(6, len(words))):
+        plain = words[k].lower().strip(".,;:()")
+        before = words[k - 1].lower().strip(".,;:()")
+        if (before in vocab.dangling and before not in _DETERMINERS) or words[k - 1][-1:] in ",;:":
+            return None
+        form = lex.forms.get(plain)
+        hit = vocab.forms.get(before)
+        # people who act: "clients", "500+ customers", "the team" (not "stakeholder" qualifying "communications")
+        people = (
+            hit is not None
+            and vocab.measures[hit[0]].names_people
+            and (before != hit[1] or (k > 1 and words[k - 2].lower() in _DETERMINERS))
+        )
+        if not plain.isalpha() or plain.endswith("s") or plain in vocab.dangling or plain in _DETERMINERS:
+            continue  # no verb in its base form
+        if (form is not None and form.tense == "present") or people:
+            return f"{' '.join(words[:k])} to {' '.join(words[k:])}"
+    return None
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -1411,6 +1437,8 @@ def suggest(
             cue_family = _family_of(request.rest, lex)
             head_verb = respell(cue_family.rewrite if cue_family else _default_verb(request), voice)
             what = _lower_first(request.rest)
+    elif opener in (["helped"], ["help"], ["helping"], ["helps"]) and (helped := _helped_to(request.rest, lex, vocab)):
+        head_verb, what = respell("Guided", voice), helped  # "Helped clients migrate ..." -> "Guided clients to ..."
     elif not as_role and not request.rewrite_verb and (nominal := _nominal_verb(request.rest, lex, verb_at)):
         head_verb, what = respell(nominal[0], voice), nominal[1]  # "Played a key role in the development of ..."
     elif not as_role and _object_phrase(request.rest, lex, verb_at):

@@ -324,6 +324,22 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Improved stakeholder engagement processes",),
         ("says what",),
     ),
+    # "Helped <whom> <do something>": they did it, guided by the person; no verb is put in front of the clause
+    (
+        "Helped clients migrate their workloads to Azure",
+        US,
+        ("“Guided [N] clients to migrate their workloads to Azure”",),
+        ("Ran clients", "Managed clients"),
+    ),
+    ("Helped the team adopt Scrum", GB, ("“Guided the team to adopt Scrum",), ("Managed the team adopt",)),
+    (
+        "Helped 500+ customers shape their journey to adopting the cloud",
+        US,
+        ("“Guided 500+ customers to shape their journey to adopting the cloud”",),
+        ("Ran 500+",),
+    ),
+    # guard: "Helped troubleshoot ..." names the work itself
+    ("Helped troubleshoot network issues", GB, ("“Troubleshot [N] network issues”",), ("Guided",)),
     # a name in title case: no verb is put in front of it
     (
         "Oregon Threat Information Gathering and Election Resources (TIGER) Team",
