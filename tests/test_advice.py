@@ -960,6 +960,29 @@ def test_an_honour_is_judged_as_something_achieved_not_a_passive_or_a_verbless_l
         assert "Awarded" not in found.suggestion and "weeks" not in found.suggestion
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # found on the corpus: a promotion was given a saving ("..., saving [$ amount] ([N]%)")
+        ("Earned promotion from construction supervisor to project consultant for industry knowledge", "saving"),
+        ("Won the 2021 Innovation Award for the self-service portal", "used by"),
+        ("Received the CIO Award for the data centre exit", "does not open with an action verb"),
+        ("Promoted to team lead after one year", "with a team of"),
+    ],
+)
+def test_an_honour_won_or_a_promotion_is_asked_what_earned_it(text: str, wrong: str) -> None:
+    found = statement(text, US)
+    assert found.verdict == "unquantified"
+    assert found.suggestion.startswith("It records an honour: say how selective it was and what earned it.")
+    assert "What did you do that earned it?" in found.suggestion and wrong not in found.suggestion
+
+
+@pytest.mark.parametrize("text", ["Won a $2M contract with the NHS", "Secured funding for the new PMO"])
+def test_winning_work_or_money_is_no_honour(text: str) -> None:
+    """A guard for the rule above: what was won is not an award."""
+    assert "It records an honour" not in statement(text, US).suggestion
+
+
 def test_an_honour_is_asked_how_selective_it_was_in_the_persons_own_words() -> None:
     """It was given a result that means nothing for an honour: "Selected by ... as a SME, saving [$ amount] ([N]%)"."""
     found = statement("Selected by the National Guard Bureau as a SME for their capabilities assessment", US)

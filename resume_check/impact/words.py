@@ -45,7 +45,10 @@ _RECOGNISED = _alternatives("recognition_participles")
 _RECOGNITION_OPENING = re.compile(
     rf"^(?:(?:i\s+)?(?:was|were|been|got)\s+)?(?:(?:{_RECOGNISED})\s+(?:by|as|for|among|to\s+(?:the|a|an|be)\b)"
     r"|(?:awarded|named)\s+(?:(?:the|an?)\s+)?(?-i:[A-Z])|named\s+(?:as\s+)?one\s+of\b|invited\s+to\b"
-    rf"|(?:{_RECOGNISED})\s+to\s+(?:{_alternatives('recognition_to_verbs')})\b)",
+    rf"|(?:{_RECOGNISED})\s+to\s+(?:{_alternatives('recognition_to_verbs')})\b"
+    # an honour won ("Won the 2021 Innovation Award", "Earned promotion to ..."), a promotion ("Promoted to ...")
+    rf"|(?:{_alternatives('recognition_won_verbs')})\s+(?:[\w'’&.-]+\s+){{0,5}}?(?:{_alternatives('recognition_nouns')})\b"
+    r"|promoted\s+(?:to|from)\b)",
     re.IGNORECASE,
 )
 #: an honour anywhere in a statement that opens with no verb: a participle standing with "to be" ("the only engineer
