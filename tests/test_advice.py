@@ -338,6 +338,14 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Guided 500+ customers to shape their journey to adopting the cloud”",),
         ("Ran 500+",),
     ),
+    # "address" is a verb (it was prefixed: "Built address problems with ..."); "Address:" stays a label (see
+    # test_impact.py)
+    (
+        "Address problems with a strategic and long-term solution engineering mindset",
+        US,
+        ("“Address problems with a strategic and long-term solution engineering mindset, ",),
+        ("Built address", "Delivered address"),
+    ),
     # guard: "Helped troubleshoot ..." names the work itself
     ("Helped troubleshoot network issues", GB, ("“Troubleshot [N] network issues”",), ("Guided",)),
     # a name in title case: no verb is put in front of it

@@ -956,3 +956,10 @@ def test_sample_twins_give_the_same_verdicts_as_the_pdf(suffix: str) -> None:
     assert judged(SAMPLES / f"alex-morgan.{suffix}") == pdf
     assert [v for v, _, _ in pdf].count("strong") == 9
     assert ("weak", "Responsible for", ()) in pdf
+
+
+def test_address_is_a_verb_with_an_object_and_a_label_before_a_colon() -> None:
+    """ "address" joined the verb lexicon ("Address problems with ..." was prefixed "Built address problems"); as a
+    noun-ambiguous verb it needs an object, so "Address: 12 High Street" is still a label, not a statement."""
+    assert one("Address problems raised by the audit team")[:2] == ("unquantified", "Address")
+    assert analyse_impact(bullets("Address: 12 High Street, Leeds")).statements == ()

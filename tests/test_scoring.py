@@ -65,7 +65,7 @@ KNOWN_FINGERPRINTS = {
     # same rules; a PDF sidebar of short left-aligned entries is read as its own column, not into the bullets; a
     # change verb's rate takes its change at the end ("Cut outages on the platform by [N]%"), results never repeat
     # the statement's verb; an entry's dates beside its first bullets are its header's; PDF line-end hyphens are read;
-    # an award won or a promotion is an honour
+    # an award won or a promotion is an honour; "address" is a verb
     "2026.12-11": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
 }
 
