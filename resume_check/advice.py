@@ -189,6 +189,9 @@ class Measure:
     #: kind rate: the result after a verb of change whose object it is, put after the person's words ("Cut outages on
     #: the payments platform by [N]%"); empty: ``result`` after a comma
     changed: str = ""
+    #: kind rate: nouns that name events, said in the plural whatever the statement's number ("incident management":
+    #: "By how much did the incidents fall?")
+    events: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +412,9 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         one_result = _text(one.get("result"), f"{where}, one.result") if one else ""
         counted_with = _text(entry["counted_with"], f"{where}, counted_with") if "counted_with" in entry else ""
         changed = _text(entry["changed"], f"{where}, changed") if "changed" in entry else ""
+        events = entry.get("events", [])
+        if not isinstance(events, list) or not all(isinstance(e, str) and e.strip().lower() in nouns for e in events):
+            raise LexiconError(f"{where}: `events` must be a list of the measure's own nouns")
         if changed and kind != "rate":
             raise LexiconError(f"{where}: `changed` is for a measure of kind rate only")
         for field_name, value in (
@@ -431,6 +437,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             counted_with,
             entry.get("names_people") is True,
             changed,
+            frozenset(e.strip().lower() for e in events),
         )
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
@@ -873,6 +880,7 @@ class _Found:
     at: int = -1  # a count written in the plural as a phrase head: where [N] goes in the text (-1: nowhere)
     vague: int = 0  # characters from ``at`` of a vague quantifier [N] replaces ("various ", "several ")
     end: int = -1  # where the noun ends in the text
+    shown: str = ""  # the noun's words as the text has them (their case kept)
 
 
 _NUMBERISH = re.compile(
@@ -1016,7 +1024,9 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0, place: boo
             )
             start = tokens[i].start
             acronym = text[start : start + len(singular)].isupper() and len(singular) > 1
-            noun = partial(_Found, measure, phrase, singular, start, acronym=acronym)
+            noun = partial(
+                _Found, measure, phrase, singular, start, acronym=acronym, shown=text[start : tokens[last].end]
+            )
             if modifier:
                 if measure.modifiers:
                     hits.append(noun(modifier=True))
@@ -1120,7 +1130,7 @@ def _fill(template: str, found: _Found | None, vocab: Vocabulary) -> str:
         return template
     plural = _plural(found.singular, vocab.plurals)
     if found.one:
-        noun, be = found.written, "was"
+        noun, be = _as_written(found), "was"
     elif found.measure.kind == "count":
         noun, be = plural, "were"
         if found.acronym:
@@ -1128,9 +1138,19 @@ def _fill(template: str, found: _Found | None, vocab: Vocabulary) -> str:
     elif found.measure.kind == "size":
         noun, be = (found.singular.upper() if found.acronym else found.singular), "was"  # "the PMO", not "the pmo"
     else:
-        noun = found.written
+        noun = plural if found.singular in found.measure.events else found.written  # "incidents", not "incident"
         be = "were" if noun == plural and plural != found.singular else "was"
     return template.replace("{noun}", noun).replace("{be}", be)
+
+
+def _as_written(found: _Found) -> str:
+    """The noun as the statement writes it, with an acronym in its capitals ("the RAID log", "the CRM app"), else in
+    lower case ("the dashboard", whatever a title-case line makes of it)."""
+    words = found.written.split()
+    shown = found.shown.split() if found.shown else words
+    if len(shown) != len(words):
+        return found.written
+    return " ".join(s if len(s) > 1 and s.isupper() else w for s, w in zip(shown, words, strict=True))
 
 
 def _question(found: _Found, vocab: Vocabulary) -> str:

@@ -338,6 +338,22 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Guided 500+ customers to shape their journey to adopting the cloud”",),
         ("Ran 500+",),
     ),
+    # events are counted in the plural ("cutting incident by [N]%" before); an acronym keeps its capitals
+    (
+        "Implemented ServiceNow for incident and change management",
+        GB,
+        ("By how much did the incidents fall?", "change management, cutting incidents by [N]%”"),
+        ("cutting incident ",),
+    ),
+    # a project's logs and registers are measured by what they tracked
+    (
+        "Created and maintained the RAID log for the programme",
+        GB,
+        ("How many risks and issues did the RAID log track", "tracking [N] risks and issues and closing [N]”"),
+        ("for [N] users",),
+    ),
+    # managers are people counted in the plural; "the programme manager" is one person's role
+    ("Mentored junior project managers", GB, ("“Mentored [N] junior project managers”",), ("with a team of",)),
     # "address" is a verb (it was prefixed: "Built address problems with ..."); "Address:" stays a label (see
     # test_impact.py)
     (
@@ -912,6 +928,7 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         (0, {"counted_with": "for 12 people"}, r"counted_with: .*never invent a number"),
         (0, {"names_people": "yes"}, r"`names_people` must be true or false"),
         (0, {"changed": "by [N]%"}, r"`changed` is for a measure of kind rate only"),
+        (0, {"events": ["outage"]}, r"`events` must be a list of the measure's own nouns"),
         (
             next(i for i, m in enumerate(data["measures"]) if m.get("changed")),
             {"changed": "by 30%"},

@@ -198,7 +198,12 @@ WEAK = [
     ("helped", "Helped with stakeholder communications", "Helped with", "Ran stakeholder communications"),
     ("helped", "Helped to reduce costs by 20%", "Helped to", "Reduced costs by 20%"),
     ("worked-on", "Worked on the data centre migration", "Worked on", "Delivered the data centre migration"),
-    ("worked-with", "Worked closely with product managers", "Worked closely with", "Partnered with product managers"),
+    (
+        "worked-with",
+        "Worked closely with product managers",
+        "Worked closely with",
+        "Partnered with [N] product managers",
+    ),
     ("assisted", "Assisted in the rollout of Office 365", "Assisted in", "Delivered the rollout of Office 365"),
     ("assisted", "Assisted with UAT for 200 users", "Assisted with", "200 users"),
     ("participated-in", "Participated in sprint planning", "Participated in", "Planned"),
