@@ -352,6 +352,14 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("How many risks and issues did the RAID log track", "tracking [N] risks and issues and closing [N]”"),
         ("for [N] users",),
     ),
+    # a change board or a steering committee is measured by the changes or decisions it handled; KPIs are counted
+    (
+        "Ran the change advisory board",
+        GB,
+        ("“Ran the change advisory board, handling [N] changes or decisions a month”",),
+        ("with a team of",),
+    ),
+    ("Defined KPIs for the service desk", GB, ("“Defined [N] KPIs for the service desk”",), ("weeks ahead",)),
     # managers are people counted in the plural; "the programme manager" is one person's role
     ("Mentored junior project managers", GB, ("“Mentored [N] junior project managers”",), ("with a team of",)),
     # "address" is a verb (it was prefixed: "Built address problems with ..."); "Address:" stays a label (see

@@ -968,3 +968,8 @@ def test_address_is_a_verb_with_an_object_and_a_label_before_a_colon() -> None:
     noun-ambiguous verb it needs an object, so "Address: 12 High Street" is still a label, not a statement."""
     assert one("Address problems raised by the audit team")[:2] == ("unquantified", "Address")
     assert analyse_impact(bullets("Address: 12 High Street, Leeds")).statements == ()
+
+
+def test_agreed_opens_a_statement() -> None:
+    """ "Agreed SLAs with three vendors" was told it does not open with an action verb."""
+    assert one("Agreed SLAs with three vendors")[:2] == ("strong", "Agreed")
