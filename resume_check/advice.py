@@ -793,7 +793,7 @@ _NOT_OBJECT = frozenset(("for", "with", "to", "in", "on", "at", "of", "by", "fro
 
 def describes(text: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
     """The subject when ``text`` says what a product, a project or a company does, in the present tense, rather than
-    what the person did ("Plutometry utilizes machine learning to ...": "Plutometry"; "The platform processes
+    what the person did ("Acmetrics utilizes machine learning to ...": "Acmetrics"; "The platform processes
     payments for ...": "the platform"); None otherwise. The subject is one to four words, none a verb; the verb is
     a present form of the verb lexicon or one of ``description_verbs``, and an object follows it."""
     words = _raw_words(text)
@@ -821,7 +821,7 @@ _NAME_SMALL = frozenset(("with", "from", "into", "over", "upon", "onto"))
 
 def _is_name(text: str) -> bool:
     """Whether ``text`` is a name in title case: three or more words of four letters or more, every one capitalised
-    ("Oregon Threat Information Gathering and Election Resources (TIGER) Team")."""
+    ("Northern Region Threat Intelligence and Incident Response (NRTIR) Team")."""
     long = [w for w in _raw_words(text) if len(w) >= 4 and w.isalpha() and w.lower() not in _NAME_SMALL]
     return len(long) >= 3 and all(w[0].isupper() for w in long)
 
@@ -1436,7 +1436,7 @@ def suggest(
     as_role = request.reason == "role" or (request.reason == "no-verb" and request.names_role)
     subject = describes(request.rest, lex, vocab) if request.reason == "no-verb" and not as_role else None
     if subject is not None:
-        # "Plutometry utilizes machine learning ...": what the product does; no verb can go in front of it
+        # "Acmetrics utilizes machine learning ...": what the product does; no verb can go in front of it
         head = f"It says what {subject} does, not what you did: start with your part in it and what it achieved."
         text_family = _family_of(text, lex)
         dimension = _dimension(text, text_family.id if text_family else None, lex)

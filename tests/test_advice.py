@@ -306,10 +306,10 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Compiler for a subset of Scheme", US, ("“Compiler for a subset of Scheme, for [N] users”",), ("weeks ahead",)),
     # a line saying what a product or a company does: no verb is put in front of it
     (
-        "Plutometry utilizes machine learning to make financial predictions for its customers",
+        "Acmetrics utilizes machine learning to forecast prices for its clients",
         US,
-        ("It says what Plutometry does, not what you did", "Pattern:"),
-        ("Ran plutometry", "Delivered plutometry"),
+        ("It says what Acmetrics does, not what you did", "Pattern:"),
+        ("Ran acmetrics", "Delivered acmetrics"),
     ),
     (
         "The platform processes payments for small businesses",
@@ -374,10 +374,10 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Helped troubleshoot network issues", GB, ("“Troubleshot [N] network issues”",), ("Guided",)),
     # a name in title case: no verb is put in front of it
     (
-        "Oregon Threat Information Gathering and Election Resources (TIGER) Team",
+        "Northern Region Threat Intelligence and Incident Response (NRTIR) Team",
         US,
         ("It does not open with an action verb", "Pattern:"),
-        ("Planned Oregon",),
+        ("Planned Northern", "Led Northern"),
     ),
     ("Reduced provisioning timelines through automated workflows", US, ("through [N] automated workflows",), ()),
     ("Delivered programming for other company products", US, ("for [N] other company products",), ()),
