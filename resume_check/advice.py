@@ -1192,9 +1192,17 @@ def _count_in_place(
     phrases as placeholders ("[N] file servers"); None when it names no such count. ``found``: the clause's
     measures (``_found_measures``)."""
     counted: list[_Found] = []
+    reach = -1  # where the list of the last phrase counted ends
     for f in sorted((f for f in found if f.at >= 0), key=lambda f: f.at):
-        if len(counted) < MAX_QUESTIONS and (not counted or f.at > counted[-1].end):
+        if len(counted) < MAX_QUESTIONS and (not counted or (f.at > counted[-1].end and f.at >= reach)):
+            # a list shares one [N] at its start: "Managed [N] risks, issues and dependencies" (not "risks, [N]
+            # issues"), "Migrated [N] servers, databases and applications" (not a second [N] before "applications")
+            items = _LIST_BEFORE.search(clause, max(0, f.at - _LIST_REACH), f.at) if not f.vague else None
+            if items is not None:
+                f = dataclasses.replace(f, at=items.start())
             counted.append(f)  # a phrase is counted once ("servers and mobile apps" share their [N])
+            after = _LIST_AFTER.match(clause, f.end)
+            reach = after.end() if after is not None else f.end
     if not counted:
         return None
     out = clause
@@ -1209,6 +1217,14 @@ def _count_in_place(
         out = f"{out[: f.at]}[N] {rest}"
         phrases = placed + phrases
     return out, counted, phrases
+
+
+#: plural nouns listed right before a counted one ("risks, " in "risks, issues and dependencies"), each one word
+_LIST_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w/-]*+(?<=s)(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s))+$")
+#: how far before a counted noun its list is looked for (a list of a few short words; bounds the search)
+_LIST_REACH = 120
+#: the items that follow a counted noun in its list (", databases and applications"), each of one or two words
+_LIST_AFTER = re.compile(r"(?:(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)[A-Za-z][\w/-]*+(?:\s[A-Za-z][\w/-]*+(?<=s))?)+")
 
 
 def _names_who(after: str, vocab: Vocabulary) -> bool:

@@ -352,6 +352,19 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("How many risks and issues did the RAID log track", "tracking [N] risks and issues and closing [N]”"),
         ("for [N] users",),
     ),
+    # a list shares one [N], at its start
+    (
+        "Managed risks, issues and dependencies across the programme",
+        GB,
+        ("“Managed [N] risks, issues and dependencies across the programme”",),
+        ("risks, [N]",),
+    ),
+    (
+        "Migrated servers, databases and applications to Azure",
+        US,
+        ("“Migrated [N] servers, databases and applications to Azure”",),
+        ("and [N] applications",),
+    ),
     # a change board or a steering committee is measured by the changes or decisions it handled; KPIs are counted
     (
         "Ran the change advisory board",
