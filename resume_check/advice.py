@@ -663,6 +663,8 @@ def _clean_end(clause: str, rest: str = "") -> str | None:
         or clause.count("“") != clause.count("”")
     ):
         return None
+    if _ARTICLE_WITHOUT_NOUN.search(clause):
+        return None  # "Built a fully automated" (, audited framework ...): its noun was cut off
     if _COMPLEMENT.match(rest) and _hanging_participle(words):
         # "an evaluation framework built" (on ...): the clause ends before the participle, if that is clean
         return _clean_end(" ".join(words[:-1]))
@@ -671,6 +673,10 @@ def _clean_end(clause: str, rest: str = "") -> str | None:
         return _clean_end(" ".join(words[:-2]))
     return clause
 
+
+#: an article and a participle with no noun after it, at the end of a clause: "a fully automated", "the outsourced"
+#: (six letters at least: "the speed", "the feed" are nouns)
+_ARTICLE_WITHOUT_NOUN = re.compile(r"(?:^|\s)(?:a|an|the)\s+(?:[\w-]+ly\s+)?[\w-]{4,}ed$", re.IGNORECASE)
 
 #: what completes a participle ("built on", "dedicated to"): a cut before one of these may leave it hanging
 _COMPLEMENT = re.compile(
@@ -1197,7 +1203,7 @@ def _count_in_place(
         if len(counted) < MAX_QUESTIONS and (not counted or (f.at > counted[-1].end and f.at >= reach)):
             # a list shares one [N] at its start: "Managed [N] risks, issues and dependencies" (not "risks, [N]
             # issues"), "Migrated [N] servers, databases and applications" (not a second [N] before "applications")
-            items = _LIST_BEFORE.search(clause, max(0, f.at - _LIST_REACH), f.at) if not f.vague else None
+            items = _LIST_BEFORE.search(clause, max(0, f.at - _COUNT_LIST_REACH), f.at) if not f.vague else None
             if items is not None:
                 f = dataclasses.replace(f, at=items.start())
             counted.append(f)  # a phrase is counted once ("servers and mobile apps" share their [N])
@@ -1222,7 +1228,7 @@ def _count_in_place(
 #: plural nouns listed right before a counted one ("risks, " in "risks, issues and dependencies"), each one word
 _LIST_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w/-]*+(?<=s)(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s))+$")
 #: how far before a counted noun its list is looked for (a list of a few short words; bounds the search)
-_LIST_REACH = 120
+_COUNT_LIST_REACH = 120
 #: the items that follow a counted noun in its list (", databases and applications"), each of one or two words
 _LIST_AFTER = re.compile(r"(?:(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)[A-Za-z][\w/-]*+(?:\s[A-Za-z][\w/-]*+(?<=s))?)+")
 
@@ -1731,9 +1737,6 @@ def _object_is_measured(clause: str, found: Sequence[_Found], vocab: Vocabulary,
     limit = tokens[end - 1].end
     return any(not f.modifier and f.start < limit and f.measure.kind != "time" for f in found)
 
-
-#: words that open a noun phrase before its noun
-_DETERMINERS = frozenset(("the", "a", "an", "our", "its", "their", "his", "her", "my", "your"))
 
 #: nouns that say how much of what follows "of" there is ("the number of tickets")
 _QUANTITY_HEADS = frozenset(("number", "amount", "volume", "count", "level", "levels", "quantity", "total"))

@@ -352,6 +352,14 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("How many risks and issues did the RAID log track", "tracking [N] risks and issues and closing [N]”"),
         ("for [N] users",),
     ),
+    # a quote never ends on an article and a participle whose noun was cut off
+    (
+        "Built a fully automated, audited release framework integrating Jenkins, GitLab, Terraform, Ansible, Vault, "
+        "Consul, Nomad, Packer, and Linux and Windows hosts across every region",
+        US,
+        (),
+        ("“Built a fully automated,",),
+    ),
     # a list shares one [N], at its start
     (
         "Managed risks, issues and dependencies across the programme",

@@ -973,3 +973,15 @@ def test_address_is_a_verb_with_an_object_and_a_label_before_a_colon() -> None:
 def test_agreed_opens_a_statement() -> None:
     """ "Agreed SLAs with three vendors" was told it does not open with an action verb."""
     assert one("Agreed SLAs with three vendors")[:2] == ("strong", "Agreed")
+
+
+@needs_corpus
+def test_a_long_list_is_followed_to_its_end_before_a_quote_is_cut() -> None:
+    """A list of a dozen platforms after "Engineered a fully automated, ..." was quoted "Engineered a fully
+    automated, for [N] users" in this round's work: a new constant of the same name (``_LIST_REACH``) had shortened
+    how far a list is followed after a cut. Two rules keep it out now: the list is followed to its end (the package
+    binds each name once: test_module_names.py), and a quote never ends on an article and a participle."""
+    impact = _corpus_impact("gitobic__SoupBoss__Mickey01_docx.docx")
+    found = next(s for s in impact.statements if s.text.startswith("Engineered a fully automated"))
+    assert "“Engineered a fully automated," not in found.suggestion
+    assert "How many platforms?" in found.suggestion
