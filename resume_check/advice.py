@@ -1481,6 +1481,8 @@ def suggest(
             what = _lower_first(request.rest)
     elif opener in (["helped"], ["help"], ["helping"], ["helps"]) and (helped := _helped_to(request.rest, lex, vocab)):
         head_verb, what = respell("Guided", voice), helped  # "Helped clients migrate ..." -> "Guided clients to ..."
+        # measured as rewritten: in "the team adopt Scrum" the verb after "team" read as a noun it qualifies
+        text = f"{head_verb} {what}"
     elif not as_role and not request.rewrite_verb and (nominal := _nominal_verb(request.rest, lex, verb_at)):
         head_verb, what = respell(nominal[0], voice), nominal[1]  # "Played a key role in the development of ..."
     elif not as_role and _object_phrase(request.rest, lex, verb_at):

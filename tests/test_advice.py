@@ -331,7 +331,12 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Guided [N] clients to migrate their workloads to Azure”",),
         ("Ran clients", "Managed clients"),
     ),
-    ("Helped the team adopt Scrum", GB, ("“Guided the team to adopt Scrum",), ("Managed the team adopt",)),
+    (
+        "Helped the team adopt Scrum",
+        GB,
+        ("“Guided the team to adopt Scrum, with [N] people”",),
+        ("Managed the team adopt", "with a team of"),
+    ),
     (
         "Helped 500+ customers shape their journey to adopting the cloud",
         US,
