@@ -791,8 +791,6 @@ def has_finite_verb(clause: str) -> bool:
     return any(w.lower() in finite for w in _raw_words(clause) if w == "I" or not (len(w) > 1 and w.isupper()))
 
 
-#: words that may open the subject of a description ("The platform processes ...")
-_SUBJECT_OPENERS = frozenset(("the", "this", "our", "its", "their", "a", "an"))
 #: words after which a present-tense "-s" word is a noun, not a verb ("Engagement processes for the PMO")
 _NOT_OBJECT = frozenset(("for", "with", "to", "in", "on", "at", "of", "by", "from", "and", "or", "as", "into"))
 
@@ -813,11 +811,10 @@ def describes(text: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
         subject = words[:k]
         if words[k + 1].lower() in _NOT_OBJECT or any(lex.forms.get(w.lower()) is not None for w in subject):
             return None
-        if subject[0].lower() not in _SUBJECT_OPENERS and not subject[0][:1].isupper():
+        opened = subject[0].lower() in _DETERMINERS  # "The platform", not a name ("Acmetrics")
+        if (not opened and not subject[0][:1].isupper()) or (opened and len(subject) == 1):
             return None
-        if subject[0].lower() in _SUBJECT_OPENERS and len(subject) == 1:
-            return None
-        return _lower_first(" ".join(subject)) if subject[0].lower() in _SUBJECT_OPENERS else " ".join(subject)
+        return _lower_first(" ".join(subject)) if opened else " ".join(subject)
     return None
 
 
@@ -1460,17 +1457,14 @@ def suggest(
     if subject is not None:
         # "Acmetrics utilizes machine learning ...": what the product does; no verb can go in front of it
         head = f"It says what {subject} does, not what you did: start with your part in it and what it achieved."
-        text_family = _family_of(text, lex)
-        dimension = _dimension(text, text_family.id if text_family else None, lex)
-        questions, _, dimension = _questions_and_result(text, dimension, vocab, voice)
-        return _gallery_advice(head, questions, gallery.pick(text_family.id if text_family else None, dimension), voice)
+        return _pattern_advice(head, text, voice, lex, vocab, gallery)
     found = _verb_head(request.rest, lex, verb_at) if not as_role else None
     if found is not None:
         head_verb, what = found
     elif request.reason == "passive" and request.rewrite_verb:
         head_verb = request.rewrite_verb
     elif request.reason == "no-verb" and not as_role and _is_name(request.rest):
-        pass  # a name in title case ("Threat Information Gathering and Election Resources Team"): no verb fits it
+        pass  # a name in title case ("Northern Region Threat Intelligence ... Team"): no verb fits it
     elif request.reason == "no-verb" and not as_role:
         nominal = _nominal_verb(request.rest, lex, verb_at)
         if nominal is not None:
@@ -1528,10 +1522,7 @@ def suggest(
             return Advice(
                 f"{head} It already has a number ({numbers}): lead with the action so it reads as your result."
             )
-        text_family = _family_of(text, lex)
-        dimension = _dimension(text, text_family.id if text_family else None, lex)
-        questions, _, dimension = _questions_and_result(text, dimension, vocab, voice)
-        return _gallery_advice(head, questions, gallery.pick(text_family.id if text_family else None, dimension), voice)
+        return _pattern_advice(head, text, voice, lex, vocab, gallery)
 
     if request.metrics:
         clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS_WITH_NUMBER, 2)
@@ -1542,6 +1533,17 @@ def suggest(
     clause = whole_clause(f"{head_verb} {what}".strip(), QUOTE_WORDS, 2)
     head = f"{head} {_number_hint(text, voice)}".strip()
     return _compose(head, clause, text, family_id, voice, lex, vocab, gallery, opener=len(head_verb.split()))
+
+
+def _pattern_advice(
+    head: str, text: str, voice: Voice, lex: VerbLexicon, vocab: Vocabulary, gallery: Gallery
+) -> Advice:
+    """``head``, the questions ``text`` raises, and the gallery's pattern for its verb family and dimension: for a
+    statement none of whose own words can be the example."""
+    family = _family_of(text, lex)
+    family_id = family.id if family else None
+    questions, _, dimension = _questions_and_result(text, _dimension(text, family_id, lex), vocab, voice)
+    return _gallery_advice(head, questions, gallery.pick(family_id, dimension), voice)
 
 
 #: a name of a tool or technology: a capital or a digit first ("Python", "AWS", "C#", ".NET", "Node.js"); every
