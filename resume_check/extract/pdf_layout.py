@@ -14,7 +14,7 @@ import math
 import re
 from operator import attrgetter
 
-from ..dates import find_dates
+from ..dates import find_dates, find_ranges
 from ..numbers import median
 from .pdf_chars import LIGHT, Char, Color, PageChars, Shape
 
@@ -58,6 +58,10 @@ class Segment:
 
     def text_len(self) -> int:
         return sum(len(w.chars) for w in self.words) + len(self.words) - 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
 
 
 class Row:
@@ -359,7 +363,7 @@ def _is_margin_column(left: list[list[Segment]], right: list[list[Segment]], run
         # headings in a margin), unless they are a sidebar, which sits on rows of the other side only because its
         # lines are as tall: left-aligned and ragged, few entries a date, place or label, and packed together
         # rather than one beside each block of the other side
-        return not _is_sidebar(minor, run, x)
+        return not _is_sidebar(minor, run, x, min(x0s), x0_spread, x1_spread)
     # every row paired: a table of dates, places or "Label:" cells reads row by row; a real column does not
     twice = 2 * x
     table_rows = 0
@@ -371,20 +375,20 @@ def _is_margin_column(left: list[list[Segment]], right: list[list[Segment]], run
     return table_rows >= 0.7 * paired
 
 
-def _is_sidebar(minor: list[list[Segment]], run: list[Row], x: float) -> bool:
+def _is_sidebar(
+    minor: list[list[Segment]], run: list[Row], x: float, left: float, x0_spread: float, x1_spread: float
+) -> bool:
     """True when the narrow side of a run reads as a column of its own (skills, links, education in a sidebar):
     its entries are left-aligned and ragged, at most a third of them look like cells (``_CELL``), and most follow
-    the one before with at most one row of the other side between them."""
-    x0s = [min(s.x0 for s in segments) for segments in minor]
-    x1s = [max(s.x1 for s in segments) for segments in minor]
-    x0_spread, x1_spread = max(x0s) - min(x0s), max(x1s) - min(x1s)
+    the one before with at most one row of the other side between them. ``left`` and the spreads are its entries'
+    leftmost edge and the spreads of their left and right edges (``_is_margin_column`` has them)."""
     if not (x0_spread < 10 and x1_spread > 3 * max(x0_spread, 10)):
         return False
-    texts = [" ".join(w.text for s in segments for w in s.words) for segments in minor]
+    texts = [" ".join(s.text for s in segments) for segments in minor]
     if sum(1 for text in texts if _CELL.search(text)) * 3 > len(texts):
         return False
     twice = 2 * x
-    minor_left = min(x0s) * 2 < twice
+    minor_left = left * 2 < twice
     # rows of the run holding an entry of the narrow side, in order; the gaps between them count the other side's
     # rows that stand alone
     at = [k for k, row in enumerate(run) if any((s.x0 + s.x1 < twice) is minor_left for s in row.segments)]
@@ -536,23 +540,22 @@ _ENTRY_REACH = 3
 _ALIGNED = 2.0
 #: a duration a template prints under an entry's dates ("4 months", "2 years 10 months")
 _DURATION = re.compile(r"(?:\d{1,2}\s+(?:years?|yrs?|months?|mos?)\.?\s*){1,2}", re.IGNORECASE)
-_DATE_GLUE = re.compile(r"[\s–—\-/,]*+(?:to|until|till)?+[\s–—\-/,]*+", re.IGNORECASE)
 #: characters of a date cell at most ("September 2019 – December 2021")
 _DATE_CELL_CHARS = 48
 
 
 def _is_date_cell(text: str) -> bool:
-    """Whether ``text`` is only dates ("May 2022 – Aug 2022", "June 2023 – present") or a duration ("4 months")."""
-    if len(text) > _DATE_CELL_CHARS:
+    """Whether ``text`` is one date range ("May 2022 – Aug 2022", "June 2023 – present", as ``dates.find_ranges``
+    reads one), one date ("2021") or a duration ("4 months"), and nothing else."""
+    cell = text.strip()
+    if len(cell) > _DATE_CELL_CHARS:
         return False
-    if _DURATION.fullmatch(text.strip()):
+    if _DURATION.fullmatch(cell):
         return True
-    dates = find_dates(text)
-    if not dates or not any(d.fmt != "present" for d in dates):
-        return False
-    between = (text[a.end : b.start] for a, b in itertools.pairwise(dates))
-    gaps = [text[: dates[0].start], *between, text[dates[-1].end :]]
-    return all(_DATE_GLUE.fullmatch(gap) for gap in gaps)
+    spans = [(r.start, r.end) for r in find_ranges(cell)]
+    if not spans:  # one date alone ("2021"); "present" alone is no date
+        spans = [(d.start, d.end) for d in find_dates(cell) if d.fmt != "present"]
+    return spans == [(0, len(cell))]
 
 
 def _lift_entry_dates(rows: list[Row]) -> list[Row]:
@@ -573,14 +576,14 @@ def _lift_entry_dates(rows: list[Row]) -> list[Row]:
         if len(row.segments) < 2 or index == 0:
             continue
         cell = row.segments[-1]
-        if not _in_bullet(row) or not _is_date_cell(" ".join(w.text for w in cell.words)):
+        if not _in_bullet(row) or not _is_date_cell(cell.text):
             continue
         for above in range(index - 1, max(-1, index - 1 - _ENTRY_REACH), -1):
             header = out[above]
             if (
                 len(header.segments) >= 2
                 and abs(header.segments[-1].x1 - cell.x1) <= _ALIGNED
-                and not _is_date_cell(" ".join(w.text for w in header.segments[0].words))
+                and not _is_date_cell(header.segments[0].text)
                 and not _in_bullet(header)
             ):
                 out[above] = Row([*header.segments, cell], header.top, header.bottom)
