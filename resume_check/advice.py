@@ -728,12 +728,43 @@ def whole_clause(text: str, max_words: int = QUOTE_WORDS, min_words: int = 2) ->
             # (", zoning, population growth and ..." is no participle clause)
             if (pattern is _WEAK_CUT or _ING_ITEM.match(text, m.start())) and _splits_a_list(text, m.start()):
                 continue
+            if pattern is _WEAK_CUT and _halves_a_range(text, m.start()):
+                continue
             clean = _clean_end(prefix, text[m.start() :]) if size >= min_words else None
             if clean is not None and len(clean.split()) >= min_words:
                 best = clean
         if best is not None:
             return best
     return None
+
+
+#: a "to" and the word after it, where a weak cut may fall
+_TO_NEXT = re.compile(r"\s+to\s+([^\s,;:]+)", re.IGNORECASE)
+
+
+def _halves_a_range(text: str, at: int) -> bool:
+    """True when a cut at ``at`` falls before the "to" of a range or a move ("from Windows 10 to Windows 11", "the
+    vRA7 to vRA8 re-platforming", "London to Leeds"): the quote would keep its start and lose where it went. A
+    range is a "to" after "from" (within five words, no participle between), or between two names or figures, and
+    never a "to" before a verb (a purpose); "Moved 300 servers to the new data centre" may still be cut there."""
+    after = _TO_NEXT.match(text, at)
+    if after is None or (after.group(1).islower() and after.group(1) in load_verbs().forms):
+        return False  # "to" and a verb: a purpose ("scraped from the internet to extract ..."), no range
+    before = text[:at].split()
+    if not before:
+        return False
+    start = next((i for i in range(len(before) - 1, max(-1, len(before) - 6), -1) if before[i].lower() == "from"), None)
+    if start is not None and not any(_PARTICIPLE.match(word) for word in before[start + 1 :]):
+        return True  # "from X to Y"; "from scratch dedicated to ...", "from scratch using X to" are no ranges
+    return _names_an_end(before[-1]) and _names_an_end(after.group(1))
+
+
+_PARTICIPLE = re.compile(r"[a-z]\w*(?:ed|ing)$")
+
+
+def _names_an_end(word: str) -> bool:
+    """A word that can stand at either end of a range: a name, an acronym or a figure ("vRA8", "Leeds", "10")."""
+    return word[:1].isupper() or any(ch.isdigit() for ch in word)
 
 
 #: a cut right before a list's last item: ", and Delivery Metrics", " and all team members"

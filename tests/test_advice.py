@@ -164,6 +164,14 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Actively listening and helping them develop relationships with peers", US, ("Example (not yours):",), ()),
     ("Exceded monthly sales goals", US, (), ("Delivered exceded", "Ran exceded")),
     ("Served as scrum master for two squads", GB, ("“As scrum master for two squads,",), ()),
+    # a role too long to quote whole is cut before its first preposition, never inside a range ("the vRA7 to vRA8
+    # re-platforming" was quoted as "on the vRA7": found on the corpus)
+    (
+        "Served as Technical Lead on the vRA7 to vRA8 re-platforming initiative, driving design and delivery",
+        GB,
+        ("“As Technical Lead, ",),
+        ("vRA7,",),
+    ),
     (
         "The migration was delivered ahead of schedule",
         GB,
@@ -699,6 +707,23 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
 )
 def test_whole_clause(text: str, expected: str | None) -> None:
     assert whole_clause(text) == expected
+
+
+def test_whole_clause_never_halves_a_range() -> None:
+    """A cut before the "to" of a range or a move would keep where it started and lose where it went."""
+    role = "Technical Lead on the vRA7 to vRA8 re-platforming initiative, driving design"
+    assert whole_clause(role, 6, 1) == "Technical Lead"
+    upgrade = "Upgraded 400 desktops from Windows 10 to Windows 11 across the regional offices"
+    assert whole_clause(upgrade, 8) == "Upgraded 400 desktops"
+    assert whole_clause("Migrated our London to Leeds links within the quarter", 4) is None
+    # guards: a "to" before a verb is a purpose, and a participle after "from" ends the range (both found on the
+    # corpus when the guard first took them for ranges)
+    purpose = "Applied text mining to posts gathered from the web to extract named entities from each post using rules"
+    assert whole_clause(purpose) == "Applied text mining to posts gathered from the web"
+    game = "Built a small browser game from scratch using JavaScript to invite a friend to the end-of-year party"
+    assert whole_clause(game) == "Built a small browser game from scratch using JavaScript"
+    # guard: a move to a place named in lower case may still be cut at its "to"
+    assert whole_clause("Moved 300 servers to the new data centre in Leeds within budget", 4) == "Moved 300 servers"
 
 
 @given(
