@@ -78,6 +78,10 @@ class Line:
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in PDF points
     font_size: float | None = None  # dominant font size in points
     bold: bool | None = None  # True when (mostly) bold; None when unknown
+    #: whether the line's first and last words are (mostly) bold: a bold phrase that wraps from one line onto the
+    #: next starts one and ends the other (PDF only; None when unknown)
+    bold_start: bool | None = None
+    bold_end: bool | None = None
     bullet: bool = False  # a list item (bullet glyph stripped from ``text``, or a DOCX list paragraph)
     part: Part = "body"
     style: str | None = None  # DOCX paragraph style name ("Heading 1", "List Paragraph") or Markdown "#"-level

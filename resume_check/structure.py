@@ -164,7 +164,7 @@ def _continues_bullet(prev: Line, line: Line, right: float | None = None, first:
         if short and opening.bbox is not None and line.bbox[0] <= opening.bbox[0] + 1.0:
             return False
         gap = line.bbox[1] - prev.bbox[3]
-        if prev.bold is not None and line.bold is not None and prev.bold != line.bold:
+        if prev.bold is not None and line.bold is not None and prev.bold != line.bold and not _bold_wraps(prev, line):
             return False  # a bold line after a bullet is the next role's title, not the bullet wrapping
         if prev.font_size is not None and line.font_size is not None and abs(prev.font_size - line.font_size) > 0.4:
             return False
@@ -174,6 +174,12 @@ def _continues_bullet(prev: Line, line: Line, right: float | None = None, first:
         # can make the bullet line's box reach into the next line's: allow half a line of overlap)
         return -size * 0.5 <= gap <= size * 1.2 and line.bbox[0] >= prev.bbox[0] - 2.0
     return line.text[0].islower() or (not _TERMINAL.search(prev.text) and line.text[:1] in "([&")
+
+
+def _bold_wraps(prev: Line, line: Line) -> bool:
+    """Whether a bold phrase runs on from ``prev``'s last word to ``line``'s first ("... Top Performer" / "Award,
+    2021."), so a change of the lines' boldness is that phrase wrapping, not a new entry's title."""
+    return bool(prev.bold_end and line.bold_start)
 
 
 def _continues_paragraph(prev: Line, line: Line, wide: float) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -346,3 +348,47 @@ def test_bold_role_title_after_bullet_is_not_a_wrap() -> None:
         ("bullet", "Responsible for vendor management and contract renewals."),
         ("paragraph", "IT Project Manager – Caldwell Housing Group, Leeds"),
     ]
+
+
+def test_bold_phrase_wrapping_onto_a_bold_line_continues_the_bullet() -> None:
+    """Regression (a LaTeX résumé of the corpus): a bullet ending in a bold award name ("... Top Performer") that
+    wraps onto a line holding only its bold rest ("Award, 2021.") made that rest a statement of its own."""
+
+    def body(text: str, top: float, *, bold: bool, start: bool, end: bool, bullet: bool = False) -> Line:
+        x0 = 50.0 if bullet else 60.0
+        return Line(
+            text,
+            page=1,
+            bbox=(x0, top, 556.0 if bullet or not bold else 116.0, top + 11),
+            font_size=10.0,
+            bold=bold,
+            bold_start=start,
+            bold_end=end,
+            bullet=bullet,
+        )
+
+    lines = (
+        pdf_line("EXPERIENCE", 100, size=12),
+        body(
+            "Mentored engineers across teams and led hiring for the",
+            120,
+            bold=False,
+            start=False,
+            end=False,
+            bullet=True,
+        ),
+        body("platform group. Drove change management. Top Performer", 132, bold=False, start=False, end=True),
+        body("Award, 2021.", 144, bold=True, start=True, end=True),
+    )
+    blocks = [(b.kind, b.text) for b in build_resume(Document(Source("cv.pdf", "pdf", pages=1), lines)).blocks]
+    assert blocks[1:] == [
+        (
+            "bullet",
+            "Mentored engineers across teams and led hiring for the platform group. Drove change management. "
+            "Top Performer Award, 2021.",
+        )
+    ]
+    # guard: the same bold line after a bullet whose last word is not bold is the next entry's title
+    plain = (*lines[:2], dataclasses.replace(lines[2], bold_end=False), lines[3])
+    blocks = [(b.kind, b.text) for b in build_resume(Document(Source("cv.pdf", "pdf", pages=1), plain)).blocks]
+    assert blocks[-1] == ("paragraph", "Award, 2021.")

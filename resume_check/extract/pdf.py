@@ -224,12 +224,15 @@ def _line(raw: RawLine, text: str, bullet: bool, part: Part) -> Line:
     sizes = Counter(map(_SIZE, chars))  # counts in first-seen order, as the tie-break in _dominant needs
     bold = sum(map(_BOLD, chars))
     total = len(chars)
+    first, last = raw.words[0].chars, raw.words[-1].chars
     return Line(
         text=text,
         page=raw.page,
         bbox=(round(raw.x0, 2), round(raw.top, 2), round(raw.x1, 2), round(raw.bottom, 2)),
         font_size=_dominant(sizes),
         bold=bold * 2 > total if total else None,
+        bold_start=sum(map(_BOLD, first)) * 2 > len(first) if first else None,
+        bold_end=sum(map(_BOLD, last)) * 2 > len(last) if last else None,
         bullet=bullet,
         part=part,
         column=raw.column,
