@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -292,6 +293,14 @@ def test_bundled_cliche_list_loads_and_covers_the_usual_suspects() -> None:
     for phrase in ("results-driven", "team player", "go-getter", "synergy", "detail-oriented", "detail-orientated"):
         assert phrase in phrases
     assert len({c.id for c in cliches}) == len(cliches)
+
+
+def test_cliche_suggestions_never_carry_a_figure_of_their_own() -> None:
+    """A suggestion's example shows where the user's figure goes ([N], [amount]); it never offers one ("cut release
+    lead time from 6 weeks to 2" read as a figure to copy)."""
+    for cliche in load_cliches():
+        outside = re.sub(r"\[[^\]]*\]", " ", cliche.suggestion)
+        assert not re.search(r"\d", outside), (cliche.id, cliche.suggestion)
 
 
 def test_cliches_without_evidence_are_reported_once_each() -> None:

@@ -67,6 +67,9 @@ KNOWN_FINGERPRINTS = {
     # the statement's verb; an entry's dates beside its first bullets are its header's; PDF line-end hyphens are read;
     # an award won or a promotion is an honour; "address" is a verb
     "2026.12-11": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
+    # same rules; a bold phrase wrapping from a bullet's line onto the next continues the bullet; a quote is never
+    # cut inside a range ("from X to Y", "vRA7 to vRA8"); clichés' examples carry placeholders, not figures
+    "2026.12-12": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
 }
 
 

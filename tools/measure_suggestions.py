@@ -1,4 +1,5 @@
-"""Count the suggestions on the real corpus and the samples, and those that carry a figure not in the statement.
+"""Count the suggestions on the real corpus and the samples, and those that carry a figure not in the statement
+(a statement's rewrite) or any figure at all (a cliché's example).
 
 Usage: python tools/measure_suggestions.py [FOLDER ...]   (default: ../shared/corpus/real and samples/)
 
@@ -17,6 +18,8 @@ from resume_check.errors import ResumeCheckError
 
 _PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _DIGITS = re.compile(r"\d+")
+#: where a finding names its line: "(line 5)", "(lines 5, 9)"
+_LINE_REF = re.compile(r"\(lines? [\d, ]+\)")
 SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".json")
 
 
@@ -50,6 +53,15 @@ def main(argv: list[str]) -> int:
                     invented += 1
                     if verbose:
                         print(f"{path.name}:{st.line}: {bad} {st.suggestion[:160]}")
+            for finding in analysis.findings:
+                if not finding.id.startswith("ats.cliche."):
+                    continue  # a cliché's advice is an example of its own, quoting nothing of the résumé's
+                checked += 1
+                bad = invented_figures(_LINE_REF.sub(" ", finding.message), "")
+                if bad:
+                    invented += 1
+                    if verbose:
+                        print(f"{path.name}:{finding.line}: {bad} {finding.message[:160]}")
     print(f"suggestions checked: {checked}; with invented figures: {invented}")
     return 0
 
