@@ -28,6 +28,7 @@ How a number is judged (decisions a reader may question are marked *):
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from typing import cast
@@ -190,7 +191,8 @@ _RATE_BEFORE = re.compile(rf"\b{_RATE_WORDS}\s(?:\w+\s){{0,3}}?{_PCT_ONE}", re.I
 _RATING = re.compile(
     rf"\b(?:CSAT|NPS|eNPS|satisfaction(?: score| rating)?|rating|feedback score|score)\s(?:of\s|to\s|from\s|at\s)?"
     rf"[+]?{_NUM}(?:\s?/\s?(?:5|10|100)|\sout of (?:5|10|100))?(?![\w%])"
-    rf"|{_LEFT}{_NUM}\s?(?:/|out of)\s?(?:5|10)\b(?=\s(?:\w+\s)?(?:CSAT|rating|satisfaction|feedback|score))",
+    rf"|{_LEFT}{_NUM}\s?(?:/|out of)\s?(?:5|10)\b(?=\s(?:\w+\s)?(?:CSAT|rating|satisfaction|feedback|score))"
+    rf"|\brated\s(?:at\s)?{_NUM}\s?(?:/|out of)\s?(?:5|10|100)(?![\w%])",  # "Rated 4.8/5 by users"
     re.IGNORECASE,
 )
 _MULTIPLIER = re.compile(
@@ -206,7 +208,7 @@ _MULTIPLIER = re.compile(
 #: and scanning for them is several times cheaper than trying the whole pattern at every position
 _MULTIPLIER_HINT = re.compile(r"\d\s?[x×]|fold|doubl|tripl|quadrupl|halv|cut in half|times|factor", re.IGNORECASE)
 _RATE_HINT = re.compile(_RATE_WORDS, re.IGNORECASE)
-_RATING_HINT = re.compile(r"csat|nps|satisfaction|rating|feedback|score", re.IGNORECASE)
+_RATING_HINT = re.compile(r"csat|nps|satisfaction|rating|rated|feedback|score", re.IGNORECASE)
 _DUR_ONE = rf"(?:{_LEFT}{_NUM}|\b{_NUM_WORD}|\bhalf an?|\ba|\ban)\+?[\s-]?{_DUR_UNIT}\b"
 _DURATION = re.compile(
     rf"\bfrom\s{_DUR_ONE}\s(?:to|→|->)\s{_DUR_ONE}|(?:{_LEFT}{_NUM}|\b{_NUM_WORD})\+?[\s-]?{_DUR_UNIT}\b"
@@ -350,12 +352,34 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+#: a place in a ranking, read from the text itself (the mask hides ordinals and "#1"): "ranked 4th", "ranked number
+#: 1", "voted #1", "placed second", "1st place". It is a measured result, though not of a budget, a schedule, a
+#: scope, a team or quality. A share ("top 10%") is a percentage already; "finished first" and "came first" are left
+#: out ("Finished first phase of the migration").
+_RANK_HINT = re.compile(r"\b(?:rank|placed|rated|voted|named)|\bplace\b", re.IGNORECASE)
+_RANK = re.compile(
+    r"\b(?:ranked|ranking|placed|rated|voted|named)\s+(?:as\s+)?(?:the\s+)?(?:company'?s\s+)?"
+    r"(?P<rank>(?:number|no\.|#)\s?(?:\d{1,4}|one)|\d{1,4}(?:st|nd|rd|th)|first|second|third|fourth|fifth"
+    r"|top\s+\d{1,4}(?![\d.,]*\s?%))(?![\w%-])"
+    r"|(?P<place>\b(?:\d{1,4}(?:st|nd|rd|th)|first|second|third)\s+place)\b",
+    re.IGNORECASE,
+)
+
+
+def _rank_candidates(text: str) -> Iterator[tuple[int, int, str, Dimension | None, int]]:
+    if _RANK_HINT.search(text):
+        for m in _RANK.finditer(text):
+            group = "rank" if m.group("rank") else "place"
+            yield m.start(group), m.end(group), "rank", None, 1
+
+
 def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
     """The metrics in ``text`` in reading order, with offsets shifted by ``offset`` (into ``Resume.text``)."""
-    if not _DIGIT.search(text) and not _has_number_words(text):
+    if not _DIGIT.search(text) and not _has_number_words(text) and not _RANK_HINT.search(text):
         return ()
     masked = mask_non_metrics(text)
-    candidates = sorted(_candidates(text, masked), key=lambda c: (c[0], -(c[1] - c[0]), c[4]))
+    found = itertools.chain(_candidates(text, masked), _rank_candidates(text))
+    candidates = sorted(found, key=lambda c: (c[0], -(c[1] - c[0]), c[4]))
     metrics: list[Metric] = []
     last_end = -1
     for start, end, kind, measures, _priority in candidates:

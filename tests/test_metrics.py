@@ -12,6 +12,20 @@ from resume_check.metrics import cue_dimensions, find_metrics, mask_non_metrics
 
 # (text, expected (metric text, kind, measures) in order)
 METRICS = [
+    # a place in a ranking is a measured result of no dimension (the hand labels count "Ranked number 1 among all
+    # BDRs" strong); it is read from the text, since the mask hides ordinals and "#1" (a label elsewhere)
+    ("Ranked #1 in the region", [("#1", "rank", None)]),
+    ("Ranked number 1 among all account managers", [("number 1", "rank", None)]),
+    ("Ranked 4th for total market share in 2010", [("4th", "rank", None)]),
+    ("Won 1st place at the 2019 regional hackathon", [("1st place", "rank", None)]),
+    ("Ranked first among peers for customer satisfaction", [("first", "rank", None)]),
+    ("Voted the company's top 5 team by staff", [("top 5", "rank", None)]),
+    ("Ranked top 10% of 300 engineers", [("10%", "percent", None), ("300 engineers", "count", "team")]),
+    ("Rated 4.8/5 by users", [("Rated 4.8/5", "rate", "quality")]),
+    (
+        "Rated at 4.5 out of 5 by 300 users",
+        [("Rated at 4.5 out of 5", "rate", "quality"), ("300 users", "count", "scope")],
+    ),
     # money
     ("Managed a £1.2m budget", [("£1.2m", "money", "budget")]),
     ("Saved $500K in licence costs", [("$500K", "money", "budget")]),
@@ -119,7 +133,9 @@ NON_METRICS = [
     "Phase 2 of the programme",
     "Tier 3 escalations",
     "Release 4.2.1 notes",
-    "Ranked #1 in the region",
+    "Finished first phase of the migration",  # an order of work, not a place in a ranking
+    "Fixed issue #123 in the tracker",
+    "Placed 2nd-line engineers on the rota",  # a support line, not a place
     "Ran 1:1s with the team",
     "Works in Sprint 12",
     "Published 4 papers May 2022 – Aug 2022 4 months",  # tenure from a date column (the papers count)
