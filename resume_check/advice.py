@@ -222,6 +222,8 @@ class Vocabulary:
     recognition: Recognition | None = None
     #: the advice for "Worked with" named tools; None: advised as any other opener
     tools: Tools | None = None
+    #: the advice for a target beaten ("Exceeded sales targets"); None: advised as any other statement
+    targets: Targets | None = None
     #: a result opening with the statement's own verb ("Improved reporting, improving ..."), by that -ing word: the
     #: result said instead
     same_verb_results: Mapping[str, str] = field(default_factory=dict)
@@ -253,6 +255,16 @@ class Tools:
     not_tools: frozenset[str] = frozenset()  # groups, roles and tasks written as names ("IT", "DBAs", "UAT")
     openers: frozenset[str] = frozenset()  # first words of the openers it applies to ("worked", "experience")
     categories: frozenset[str] = frozenset()  # the lexicon categories whose terms are tools ("tools", "cloud")
+
+
+@dataclass(frozen=True, slots=True)
+class Targets:
+    """A target beaten ("Exceeded sales targets"): the result is by how much (``targets`` in ``advice.yaml``)."""
+
+    question: str  # asked of such a statement
+    result: str  # put right after the target's noun: "Exceeded sales targets by [N]% every quarter"
+    verbs: frozenset[str] = frozenset()  # lemmas of beating: exceed, surpass, beat ...
+    nouns: frozenset[str] = frozenset()  # what is beaten: target, goal, quota, forecast ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,6 +485,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
     return Vocabulary(
         recognition=_recognition(data.get("recognition")),
         tools=_tools(data.get("tools")),
+        targets=_targets(data.get("targets")) if "targets" in data else None,
         measures=tuple(measures),
         dangling=dangling,
         finite=finite,
@@ -522,6 +535,16 @@ def _recognition(entry: Any) -> Recognition:
     pattern = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
     # whole words only: "first-time-right releases", "a top-priority programme" say nothing of how selective
     return Recognition(**texts, selective=re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+
+
+def _targets(entry: Any) -> Targets:
+    where = f"{ADVICE_FILE}, targets"
+    texts = _section_texts(entry, "targets", ("question", "result"), ("verbs", "nouns"))
+    return Targets(
+        **texts,
+        verbs=_word_list(entry.get("verbs"), f"{where}.verbs"),
+        nouns=_word_list(entry.get("nouns"), f"{where}.nouns"),
+    )
 
 
 def _tools(entry: Any) -> Tools:
@@ -891,10 +914,10 @@ def _capital(text: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """The first word in lower case unless it looks like a name or an acronym ("SAP", "Azure DevOps")."""
+    """The first word in lower case unless it looks like a name or an acronym ("SAP", "Azure DevOps", "GitLab")."""
     words = text.split(" ", 2)
     first = words[0]
-    if first[1:2].isupper() or not first[:1].isupper() or (len(words) > 1 and words[1][:1].isupper()):
+    if not first[1:].islower() or not first[:1].isupper() or (len(words) > 1 and words[1][:1].isupper()):
         return text
     return text[:1].lower() + text[1:]
 
@@ -1227,6 +1250,7 @@ def _count_in_place(
     measures (``_found_measures``)."""
     counted: list[_Found] = []
     reach = -1  # where the list of the last phrase counted ends
+    list_ends: dict[int, int] = {}  # by where a counted phrase starts: where its list ends
     for f in sorted((f for f in found if f.at >= 0), key=lambda f: f.at):
         if len(counted) < MAX_QUESTIONS and (not counted or (f.at > counted[-1].end and f.at >= reach)):
             # a list shares one [N] at its start: "Managed [N] risks, issues and dependencies" (not "risks, [N]
@@ -1237,6 +1261,8 @@ def _count_in_place(
             counted.append(f)  # a phrase is counted once ("servers and mobile apps" share their [N])
             after = _LIST_AFTER.match(clause, f.end)
             reach = after.end() if after is not None else f.end
+            plurals = _PLURALS_AFTER.match(clause, f.end)  # "and workshops", not "and tracked"
+            list_ends[f.at] = plurals.end() if plurals is not None else f.end
     if not counted:
         return None
     out = clause
@@ -1245,8 +1271,10 @@ def _count_in_place(
         rest = out[f.at + f.vague :]  # its case kept: "[N] Python scripts"
         head = f.end - f.at - f.vague
         placed = [f"[N] {rest[:head]}"]
-        if f.measure.counted_with and not _names_who(out[f.end :], vocab):
-            rest = f"{rest[:head]} {f.measure.counted_with}{rest[head:]}"
+        tail = list_ends[f.at] - f.at - f.vague  # who took part goes after the whole list: "[N] sessions and
+        # workshops for [N] people", not "[N] sessions for [N] people and workshops"
+        if f.measure.counted_with and not _names_who(out[f.at + f.vague + tail :], vocab):
+            rest = f"{rest[:tail]} {f.measure.counted_with}{rest[tail:]}"
             placed.append(f.measure.counted_with)
         out = f"{out[: f.at]}[N] {rest}"
         phrases = placed + phrases
@@ -1254,11 +1282,19 @@ def _count_in_place(
 
 
 #: plural nouns listed right before a counted one ("risks, " in "risks, issues and dependencies"), each one word
-_LIST_BEFORE = re.compile(r"(?<![\w-])(?:[A-Za-z][\w/-]*+(?<=s)(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s))+$")
+#: (a plural: "various", "numerous", "process" end in "s" and are none, nor is the "s" of "Acme's")
+_LIST_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Za-z][\w/-]*+(?<=s)(?<!ous)(?<!ss)(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s))+$")
 #: how far before a counted noun its list is looked for (a list of a few short words; bounds the search)
 _COUNT_LIST_REACH = 120
 #: the items that follow a counted noun in its list (", databases and applications"), each of one or two words
 _LIST_AFTER = re.compile(r"(?:(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)[A-Za-z][\w/-]*+(?:\s[A-Za-z][\w/-]*+(?<=s))?)+")
+
+
+#: the plural nouns that follow a counted noun in its list (", databases and applications"), where who took part goes
+#: after them ("[N] sessions and workshops for [N] people"; "[N] meetings and tracked ..." lists no noun)
+_PLURALS_AFTER = re.compile(
+    r"(?:(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)(?:[A-Za-z][\w/-]*+\s)?[A-Za-z][\w/-]*+(?<=s)(?<!ous)(?<!ss)(?![\w/-]))+"
+)
 
 
 def _names_who(after: str, vocab: Vocabulary) -> bool:
@@ -1703,6 +1739,9 @@ def _compose(
         and verb[0].lemma in vocab.change_verbs
         and _object_is_measured(clause, in_clause, vocab, opener)
     )
+    beaten = _beaten_target(clause, opener, vocab) if clause is not None and verb is not None else None
+    if beaten is not None and vocab.targets is not None and verb is not None and verb[0].lemma in vocab.targets.verbs:
+        return _advice(head, (vocab.targets.question,), beaten, "statement")
     in_place = _count_in_place(clause, in_clause, vocab) if clause is not None and not changes else None
     counted = in_place[1] if in_place is not None else ()
     questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
@@ -1727,6 +1766,20 @@ def _compose(
     if verb is not None and instead is not None and _repeats_verb(result, verb[0].lemma):
         result = respell(instead, voice)  # "Improved reporting for the board, lifting [what] by [N]%"
     return _advice(head, questions, f"{clause}, {result}", "statement")
+
+
+def _beaten_target(clause: str, opener: int, vocab: Vocabulary) -> str | None:
+    """``clause`` with the targets' result put right after the first target noun after its verb ("Exceeded sales
+    targets by [N]% every quarter"), or None when it names no target."""
+    if vocab.targets is None:
+        return None
+    for m in _WORD_SPAN.finditer(clause):
+        if m.start() and len(clause[: m.start()].split()) >= opener and m.group().lower() in vocab.targets.nouns:
+            return f"{clause[: m.end()]} {vocab.targets.result}{clause[m.end() :]}"
+    return None
+
+
+_WORD_SPAN = re.compile(r"[\w'’-]+")
 
 
 def _one_phrase(clause: str, opener: int, lex: VerbLexicon) -> bool:

@@ -386,6 +386,33 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Migrated [N] servers, databases and applications to Azure”",),
         ("and [N] applications",),
     ),
+    # who took part goes after the whole list, not inside it
+    (
+        "Ran several training sessions and workshops",
+        GB,
+        ("“Ran [N] training sessions and workshops for [N] people”",),
+        ("sessions for [N] people and",),
+    ),
+    # ... a list of nouns only: "and tracked" after the counted noun is the next action (a guard)
+    (
+        "Organized weekly team meetings and tracked action items in Trello",
+        US,
+        ("“Organized [N] weekly team meetings for [N] people and tracked action items in Trello”",),
+        ("tracked for",),
+    ),
+    # a word in -ous is no plural of a list ("various and workshops": found by the hypothesis test below)
+    ("Ran various and regular workshops", GB, (), ("[N] various",)),
+    # a target beaten: by how much, right after the target
+    (
+        "Exceeded sales targets every quarter",
+        GB,
+        ("By how much did you beat it?", "“Exceeded sales targets by [N]% every quarter”"),
+        ("ahead of schedule",),
+    ),
+    ("Surpassed the annual revenue goal", US, ("“Surpassed the annual revenue goal by [N]%”",), ("saving",)),
+    ("Exceeded the project budget", GB, (), ("budget by [N]%",)),  # an overspend is no target beaten
+    # a name in mixed case keeps its case in a rewrite ("gitLab" was written)
+    ("GitLab pipelines for 30 services", GB, ("“Improved GitLab pipelines for 30 services”",), ("gitLab",)),
     # a change board or a steering committee is measured by the changes or decisions it handled; KPIs are counted
     (
         "Ran the change advisory board",
@@ -707,6 +734,21 @@ def test_a_plural_only_noun_is_still_measured_in_the_plural() -> None:
 )
 def test_whole_clause(text: str, expected: str | None) -> None:
     assert whole_clause(text) == expected
+
+
+def test_count_in_place_reads_no_adjective_or_possessive_as_a_listed_plural() -> None:
+    """Found by the hypothesis test below: "various and workshops" took "various" for a plural listed before the
+    counted noun and put [N] before it, keeping the vague word."""
+    from resume_check.advice import _count_in_place, _found_measures
+
+    vocab = load_vocabulary()
+    clause = "various and workshops"
+    placed = _count_in_place(clause, _found_measures(clause, vocab, opener=0), vocab)
+    assert placed is not None and placed[0] == "various and [N] workshops for [N] people"
+    # nor the "s" of a possessive ("Acme'[N] s and servers": found by the same test)
+    clause = "Acme's and servers"
+    placed = _count_in_place(clause, _found_measures(clause, vocab, opener=0), vocab)
+    assert placed is not None and placed[0] == "Acme's and [N] servers"
 
 
 def test_whole_clause_never_halves_a_range() -> None:
