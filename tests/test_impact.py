@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from resume_check.errors import LexiconError
 from resume_check.impact import analyse_impact, load_verbs, load_weak_openers
+from resume_check.impact.judging import misspelt_verb
 from resume_check.models import Block, Contact, Document, Impact, Line, Resume, Source, Statement
 
 
@@ -772,6 +773,48 @@ def test_long_bullets() -> None:
 def test_first_person_and_passive_finding_ids() -> None:
     impact = analyse_impact(bullets("I led the audit", "The audit was passed with no findings"))
     assert _ids(impact)[:2] == ["impact.first-person", "impact.passive"]
+
+
+def test_a_misspelt_opening_verb_is_read_as_the_verb_and_reported() -> None:
+    """Regression (a hand label: "Exceded daily, weekly and monthly sales goals" is unquantified, not weak)."""
+    impact = analyse_impact(bullets("Exceded daily, weekly, and monthly sales goals", "Acheived a 20% cut in costs"))
+    first, second = impact.statements
+    assert (first.verdict, first.verb, first.verb_family) == ("unquantified", "Exceeded", "deliver")
+    assert "impact.misspelled-verb" in first.issues and "impact.misspelled-verb" in second.issues
+    assert second.verdict == "strong" and second.verb == "Achieved"
+    messages = [f.message for f in impact.findings if f.id == "impact.misspelled-verb"]
+    assert messages[0].startswith("'Exceded' looks like a misspelling of 'Exceeded'")
+    assert "'Acheived' looks like a misspelling of 'Achieved'" in messages[1]
+    # the advice quotes the statement with its verb spelt right
+    assert "“Exceeded daily, weekly, and monthly sales goals by [N]%”" in first.suggestion
+    assert "Exceded" not in first.suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planed the cutover weekend",  # an English word a letter from "planned"
+        "GitLab pipelines for the payments team",  # a name in mixed case
+        "Kanban boards for the service desk",  # a letter from no verb
+        "Scrummed through the backlog",  # a letter from no verb of the lexicon
+    ],
+)
+def test_a_word_that_is_no_misspelt_verb_is_left_alone(text: str) -> None:
+    impact = analyse_impact(bullets(text))
+    assert all("impact.misspelled-verb" not in s.issues for s in impact.statements), text
+    assert "impact.misspelled-verb" not in _ids(impact)
+
+
+def test_misspelt_verb_picks_one_form_by_its_ending() -> None:
+    """'exceded' is a letter from "exceed" and from "exceeded": the past form, whatever the order of a set."""
+    lex = load_verbs()
+    assert [misspelt_verb(w, lex).form for w in ("exceded", "Exceded", "Coordinting", "devloping")] == [  # type: ignore[union-attr]
+        "exceeded",
+        "exceeded",
+        "coordinating",
+        "developing",
+    ]
+    assert misspelt_verb("planed", lex) is None and misspelt_verb("led", lex) is None
 
 
 def test_deterministic() -> None:

@@ -177,10 +177,18 @@ def _assemble(
             issues.append(rule)
         elif j.verdict == "unquantified":
             issues.append("impact.unquantified")
+        if j.misspelt:
+            issues.append("impact.misspelled-verb")
         if d.words > LONG_BULLET_WORDS:
             issues.append("impact.long-bullet")
         issues.extend(extra_issues[i])
-        advice = _suggest(d.text, j, d.metrics, lex, voice, d.unit.section, tools)
+        # the advice quotes the statement with its verb spelt right ("Exceeded daily sales goals by [N]%")
+        spelt = (
+            f"{j.verb}{d.text[len(j.misspelt) :]}"
+            if j.misspelt and j.verb and d.text.startswith(j.misspelt)
+            else d.text
+        )
+        advice = _suggest(spelt, j, d.metrics, lex, voice, d.unit.section, tools)
         suggestion = advice.text
         if d.words > LONG_BULLET_WORDS:
             suggestion = f"{suggestion} It is long: keep the action and the result, split the rest.".strip()
@@ -230,6 +238,16 @@ def _statement_findings(statement: Statement, judgement: _Judgement, draft: _Dra
             id="impact.unquantified",
             message=f'No measured result: "{quoted}". {statement.suggestion}',
             severity="info",
+            line=statement.line,
+        )
+    if judgement.misspelt and judgement.verb:
+        yield Finding(
+            id="impact.misspelled-verb",
+            message=(
+                f"'{judgement.misspelt}' looks like a misspelling of '{judgement.verb}': correct it; recruiters notice "
+                f"spelling mistakes, and a search for '{judgement.verb.lower()}' does not find it."
+            ),
+            severity="warning",
             line=statement.line,
         )
     if draft.words > LONG_BULLET_WORDS:

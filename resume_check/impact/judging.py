@@ -67,6 +67,55 @@ class _Judgement:
     rewrite_verb: str | None = None  # forced: the opener's own rewrite ("Partnered with") or the passive participle
     fallback_verb: str | None = None  # used when the words after the opener suggest no verb family
     honour: bool = False  # it records an honour: "Selected by the board as ...", "the only analyst to be awarded ..."
+    misspelt: str | None = None  # the opening verb as written when it misspells ``verb`` ("Exceded" for "Exceeded")
+
+
+#: the shortest word read as a misspelt verb: shorter ones are too often other words a letter away
+MIN_MISSPELT_LETTERS = 6
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def misspelt_verb(word: str, lex: VerbLexicon) -> VerbForm | None:
+    """The one action verb form that ``word`` misspells by a single letter, or None.
+
+    "Exceded", "Acheived", "Devloped", "Implamented": a letter left out, added, changed or two swapped, with the
+    first letter kept. Only a word of at least ``MIN_MISSPELT_LETTERS`` letters, in lower or title case (not a name
+    like "GitLab" or an acronym), that no verb form of the lexicon spells and that is no English word form at all
+    (spacy-lookups-data's lists: "planed" and "lobbied" are words); and only when the forms one letter away are of
+    one verb ("Mangaed" is "managed", a word a letter from two verbs is left alone).
+    """
+    low = word.lower()
+    if len(low) < MIN_MISSPELT_LETTERS or not low.isascii() or not low.isalpha() or low in lex.forms:
+        return None
+    if not (word.islower() or word[1:].islower()):
+        return None
+    forms = [f for c in _one_letter_away(low) if c[0] == low[0] and (f := lex.forms.get(c)) is not None]
+    if not forms or len({f.lemma for f in forms}) != 1:
+        return None
+    from ..extract.pdf_text import english_words  # loaded only for a word a letter from a verb
+
+    if low in english_words():
+        return None
+    # of one verb's forms ("exceed" and "exceeded" are both a letter from "exceded"), the one of the tense the
+    # ending says, then the longest, then the first in the alphabet: never the order of a set
+    tense = "past" if low.endswith("ed") else "gerund" if low.endswith("ing") else None
+    return min(forms, key=lambda f: (f.tense != tense, -len(f.form), f.form))
+
+
+def _one_letter_away(word: str) -> set[str]:
+    """Every string one deletion, swap of neighbours, change or insertion of a letter away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _ALPHABET)
+    out.update(a + c + b for a, b in splits for c in _ALPHABET)
+    out.discard(word)
+    return out
+
+
+def _cased_like(word: str, model: str) -> str:
+    """``word`` in the case of ``model``: "exceeded" like "Exceded" is "Exceeded"."""
+    return word.capitalize() if model[:1].isupper() else word
 
 
 def _verb_at(words: Sequence[str], lex: VerbLexicon) -> tuple[VerbForm, int] | None:
@@ -211,13 +260,20 @@ def _judge(unit: _Unit, lex: VerbLexicon, weak: WeakLexicon, has_metrics: Callab
                 fallback_verb=_family_rewrite(opener.family, lex),
             )
         found = _verb_at(plain[start_index:], lex)
+        misspelt = None
+        if found is None:
+            written = text[words[start_index][0] : words[start_index][1]]
+            corrected = misspelt_verb(written, lex)
+            if corrected is not None and _verb_at([corrected.form, *plain[start_index + 1 :]], lex) is not None:
+                found, misspelt = (corrected, 1), written
         if found is not None:
             form, size = found
             verb_start = words[start_index][0]
             verb_end = words[start_index + size - 1][1]
             return _Judgement(
                 "strong" if has_metrics() else "unquantified",
-                verb=text[verb_start:verb_end],
+                verb=_cased_like(form.form, misspelt) if misspelt else text[verb_start:verb_end],
+                misspelt=misspelt,
                 family=form.family,
                 lemma=form.lemma,
                 base=form.base,
