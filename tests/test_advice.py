@@ -402,6 +402,11 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ),
     # a word in -ous is no plural of a list ("various and workshops": found by the hypothesis test below)
     ("Ran various and regular workshops", GB, (), ("[N] various",)),
+    # competitions and town halls are events: counted, with who came (they were asked how early they finished)
+    ("Organized project competitions", US, ("“Organized [N] project competitions for [N] people”",), ("schedule",)),
+    ("Ran quarterly town halls for the IT department", GB, ("“Ran [N] quarterly town halls",), ("schedule",)),
+    # meeting people is communication, not meeting a deadline (it was asked how early it finished)
+    ("Met with corporate officials to discuss updates to the virtual office", US, (), ("ahead of",)),
     # a target beaten: by how much, right after the target
     (
         "Exceeded sales targets every quarter",
