@@ -380,3 +380,30 @@ def test_terminal_job_section_fits_the_width(width: int) -> None:
     text = render(analysis, width=width)
     assert "Job match: Senior IT Project Manager" in text
     assert all(display_width(line) <= width for line in text.splitlines()), width
+
+
+def test_a_step_names_the_role_that_shows_terms_of_the_same_kind() -> None:
+    """'Add “Agile” to a bullet of the role where you used it' left the person to guess: the step names the role
+    whose statements already show methodology terms, and which ones; a term of a kind no role shows stays general."""
+    resume = RESUME.replace(
+        "- Led Agile delivery for three Scrum teams of 24 people, cutting release time by 30%.\n", ""
+    ).replace(
+        "- Coordinated 40 system upgrades across 6 sites with 99% uptime.\n",
+        "- Introduced Scrum and Kanban for 3 teams of 20 people, cutting lead time by 30%.\n",
+    )
+    steps = {s.term_id: s.message for s in job_of(resume).steps}
+    assert (
+        "to a bullet of your Project Coordinator role at Beta plc, beside “Scrum” and “Kanban”, with a result"
+        in (steps["methodology.agile"])
+    )
+    assert steps["tools.servicenow"].startswith(
+        "If you have it, add “ServiceNow” to a bullet of the role where you used it, with a result"
+    )
+    # a skills list is no role's evidence: with Scrum and Kanban only listed, the step stays general
+    listed = resume.replace("- Introduced Scrum and Kanban for", "- Introduced new ways of working for").replace(
+        "Jira, Confluence, MS Project", "Jira, Confluence, MS Project, Scrum, Kanban"
+    )
+    assert (
+        "to a bullet of the role where you used it"
+        in {s.term_id: s.message for s in job_of(listed).steps}["methodology.agile"]
+    )

@@ -22,12 +22,12 @@ certifications and knock-out lines are reported beside the rate for the person t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..models import EVIDENCE_LEVELS, Evidence, FoundTerm, Resume
-from .posting import Knockout, PostingLevel
+from ..models import EVIDENCE_LEVELS, Evidence, FoundTerm, Resume, Role
+from .posting import POSTING_CATEGORY, Knockout, PostingLevel
 from .target import Target, TargetTerm
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ def match_target(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> 
         education=_education_check(target, set(by_id)),
         seniority=expect.seniority,
         knockouts=tuple(Knockout(k.kind, k.line or 0, k.text) for k in expect.knockouts),  # type: ignore[arg-type]
-        steps=tuple(_steps(ordered)),
+        steps=tuple(_steps(ordered, _role_places(resume, target, found))),
         posting_lines=_posting_lines(target, ordered),
     )
 
@@ -484,7 +484,54 @@ def _where(term: TermResult) -> Where:
     return "experience"
 
 
-def _steps(results: Sequence[TermResult]) -> Iterable[JobStep]:
+#: how many of a role's terms of the same kind a step names ("beside “Scrum” and “Kanban”")
+ROLE_TERMS_SHOWN = 2
+
+
+def _role_places(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> dict[str, str]:
+    """For each missing target term, the role whose statements already show the most terms of its lexicon
+    category in its statements (ties go to the role that comes first, usually the most recent), described for a
+    step: "a bullet of your Scrum Master role at Acme, beside “Scrum” and “Kanban”". A term of a category no
+    role's statements show gets no entry (the step stays general)."""
+    if not resume.roles:
+        return {}
+    shown: dict[tuple[int, str], dict[str, str]] = {}  # (role index, category) -> term id -> label
+    index = {id(role): i for i, role in enumerate(resume.roles)}
+    for term in found:
+        if term.category == POSTING_CATEGORY:
+            continue  # a posting's own words are of no kind: "planning" says nothing of where "alignment" goes
+        for occurrence in term.occurrences:
+            if occurrence.statement is None:
+                continue  # a skills list or a mention says nothing of where the work was done
+            role = resume.role_of(resume.block_at(occurrence.start))
+            if role is not None:
+                shown.setdefault((index[id(role)], term.category), {}).setdefault(term.id, term.label)
+    found_ids = {f.id for f in found}
+    places: dict[str, str] = {}
+    for asked in target.terms:
+        if asked.id in found_ids or asked.category == POSTING_CATEGORY:
+            continue
+        kind = asked.category
+        best = max(range(len(resume.roles)), key=lambda i: (len(shown.get((i, kind), {})), -i))
+        labels = list(shown.get((best, kind), {}).values())
+        if labels:
+            places[asked.id] = f"{_role_name(resume.roles[best])}, beside " + " and ".join(
+                f"“{label}”" for label in labels[:ROLE_TERMS_SHOWN]
+            )
+    return places
+
+
+def _role_name(role: Role) -> str:
+    """Where in a role a step points: "a bullet of your Scrum Master role at Acme Ltd", "... of your role at Acme
+    Ltd", "... of your Scrum Master role", "... of the role on line 12"."""
+    if role.title and role.employer:
+        return f"a bullet of your {role.title} role at {role.employer}"
+    if role.title or role.employer:
+        return f"a bullet of your {role.title} role" if role.title else f"a bullet of your role at {role.employer}"
+    return f"a bullet of the role on line {role.line}"
+
+
+def _steps(results: Sequence[TermResult], places: Mapping[str, str] | None = None) -> Iterable[JobStep]:
     for r in results:
         if r.found and r.evidence in ("skills-list", "mention") and r.level == "required":
             yield JobStep(
@@ -505,6 +552,8 @@ def _steps(results: Sequence[TermResult]) -> Iterable[JobStep]:
             "experience": "a bullet of the role where you used it, with a result",
             "skills": "your skills list",
         }[where]
+        if where == "experience" and places and r.id in places:
+            place = f"{places[r.id]}, with a result"
         yield JobStep(
             r.id,
             r.label,

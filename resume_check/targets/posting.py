@@ -39,6 +39,9 @@ KnockoutKind = Literal["citizenship", "clearance", "work-authorisation", "locati
 LEVELS: tuple[PostingLevel, ...] = ("required", "preferred", "duty")
 KNOCKOUT_KINDS: tuple[KnockoutKind, ...] = ("citizenship", "clearance", "work-authorisation", "location", "travel")
 
+#: the category of a posting term the lexicon lacks, when the posting's section suggests none: of no kind
+POSTING_CATEGORY = "posting"
+
 #: weight of a term by the level it is asked at (before repetition); published by ``explain``
 LEVEL_WEIGHT: dict[PostingLevel, float] = {"required": 3.0, "preferred": 1.0, "duty": 0.5}
 #: each further mention of a term adds this share of its level weight, up to REPEAT_CAP mentions in all
@@ -71,7 +74,7 @@ class PostingTerm:
 
     id: str  # a lexicon term id, or "job.<slug>" for a posting term the lexicon lacks
     label: str
-    category: str  # lexicon category, or "posting"
+    category: str  # lexicon category, or POSTING_CATEGORY
     level: PostingLevel  # the highest level it is asked at (required > preferred > duty)
     weight: float  # LEVEL_WEIGHT[level] raised by repetition
     count: int  # mentions in the posting
@@ -130,7 +133,7 @@ class Posting:
     def id(self) -> str:
         """The posting's file stem (the target id)."""
         name = Path(self.source.path).name
-        return name.split(".", 1)[0] if name and name != "-" else "posting"
+        return name.split(".", 1)[0] if name and name != "-" else POSTING_CATEGORY
 
     def required(self) -> tuple[PostingTerm, ...]:
         return tuple(t for t in self.terms if t.level == "required")
@@ -797,7 +800,7 @@ def _posting_phrases(
             if all(w.group().lower() in rules.generic_nouns for w in words):
                 return  # "development methodologies", "technical environment": nothing a résumé can show
             phrase = text[words[0].start() : words[-1].end()]
-            out.append((words[0].start(), words[-1].end(), "job." + _slug(phrase), phrase, "posting", (phrase,)))
+            out.append((words[0].start(), words[-1].end(), "job." + _slug(phrase), phrase, POSTING_CATEGORY, (phrase,)))
         elif len(words) == 1:
             word = words[0].group()
             if _is_acronym(word, rules):
@@ -808,7 +811,7 @@ def _posting_phrases(
                 or _is_gerund_object(text, words[0], start, word)
             ):
                 return
-            out.append((words[0].start(), words[0].end(), "job." + _slug(word), word, "posting", (word,)))
+            out.append((words[0].start(), words[0].end(), "job." + _slug(word), word, POSTING_CATEGORY, (word,)))
 
     previous_end = start
     back2 = back1 = ""  # the two tokens before this one, lowercased
