@@ -1394,8 +1394,8 @@ def _object_phrase(what: str, lex: VerbLexicon, verb_at: VerbAt) -> bool:
         return False  # "Robot that autonomously navigates ...", "User notified if ..."
     for word in plain[1:]:
         form = lex.forms.get(word)
-        if form is not None and form.tense == "past" and word.endswith("ed"):
-            return False  # "User notified ...", "SVM algorithm used for ..."
+        if (form is not None and form.tense == "past" and word.endswith("ed")) or word in vocab.participles:
+            return False  # "User notified ...", "SVM algorithm used for ...", "CISA qualified to conduct ..."
     capitalised = [w for w in words if w[:1].isalpha()]
     return not (len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised))
 

@@ -402,6 +402,13 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ),
     # a word in -ous is no plural of a list ("various and workshops": found by the hypothesis test below)
     ("Ran various and regular workshops", GB, (), ("[N] various",)),
+    # a qualification is no object a verb can go in front of ("Analyzed CISA qualified to ...": found on the corpus)
+    (
+        "CISA qualified to run security assessments for state agencies",
+        US,
+        ("Example (not yours):",),
+        ("Analyzed CISA", "CISA qualified to run security assessments for state agencies,"),
+    ),
     # competitions and town halls are events: counted, with who came (they were asked how early they finished)
     ("Organized project competitions", US, ("“Organized [N] project competitions for [N] people”",), ("schedule",)),
     ("Ran quarterly town halls for the IT department", GB, ("“Ran [N] quarterly town halls",), ("schedule",)),

@@ -351,8 +351,8 @@ def test_bold_role_title_after_bullet_is_not_a_wrap() -> None:
 
 
 def test_bold_phrase_wrapping_onto_a_bold_line_continues_the_bullet() -> None:
-    """Regression (a LaTeX résumé of the corpus): a bullet ending in a bold award name ("... Top Performer") that
-    wraps onto a line holding only its bold rest ("Award, 2021.") made that rest a statement of its own."""
+    """Regression (a LaTeX résumé of the corpus): a bullet ending in a bold award name ("... Star Engineer") that
+    wraps onto a line holding only its bold rest ("Award, 2022.") made that rest a statement of its own."""
 
     def body(text: str, top: float, *, bold: bool, start: bool, end: bool, bullet: bool = False) -> Line:
         x0 = 50.0 if bullet else 60.0
@@ -370,25 +370,25 @@ def test_bold_phrase_wrapping_onto_a_bold_line_continues_the_bullet() -> None:
     lines = (
         pdf_line("EXPERIENCE", 100, size=12),
         body(
-            "Mentored engineers across teams and led hiring for the",
+            "Coached developers in several squads and ran hiring for the",
             120,
             bold=False,
             start=False,
             end=False,
             bullet=True,
         ),
-        body("platform group. Drove change management. Top Performer", 132, bold=False, start=False, end=True),
-        body("Award, 2021.", 144, bold=True, start=True, end=True),
+        body("platform group. Led the release process. Star Engineer", 132, bold=False, start=False, end=True),
+        body("Award, 2022.", 144, bold=True, start=True, end=True),
     )
     blocks = [(b.kind, b.text) for b in build_resume(Document(Source("cv.pdf", "pdf", pages=1), lines)).blocks]
     assert blocks[1:] == [
         (
             "bullet",
-            "Mentored engineers across teams and led hiring for the platform group. Drove change management. "
-            "Top Performer Award, 2021.",
+            "Coached developers in several squads and ran hiring for the platform group. Led the release process. "
+            "Star Engineer Award, 2022.",
         )
     ]
     # guard: the same bold line after a bullet whose last word is not bold is the next entry's title
     plain = (*lines[:2], dataclasses.replace(lines[2], bold_end=False), lines[3])
     blocks = [(b.kind, b.text) for b in build_resume(Document(Source("cv.pdf", "pdf", pages=1), plain)).blocks]
-    assert blocks[-1] == ("paragraph", "Award, 2021.")
+    assert blocks[-1] == ("paragraph", "Award, 2022.")
