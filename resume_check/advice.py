@@ -688,6 +688,8 @@ def _clean_end(clause: str, rest: str = "") -> str | None:
         return None
     if _ARTICLE_WITHOUT_NOUN.search(clause):
         return None  # "Built a fully automated" (, audited framework ...): its noun was cut off
+    if _OPEN_IDIOM.search(clause):
+        return None  # "... in recognition" (for what?), "on behalf" (of whom?): the idiom's complement was cut off
     if _COMPLEMENT.match(rest) and _hanging_participle(words):
         # "an evaluation framework built" (on ...): the clause ends before the participle, if that is clean
         return _clean_end(" ".join(words[:-1]))
@@ -700,6 +702,13 @@ def _clean_end(clause: str, rest: str = "") -> str | None:
 #: an article and a participle with no noun after it, at the end of a clause: "a fully automated", "the outsourced"
 #: (six letters at least: "the speed", "the feed" are nouns)
 _ARTICLE_WITHOUT_NOUN = re.compile(r"(?:^|\s)(?:a|an|the)\s+(?:[\w-]+ly\s+)?[\w-]{4,}ed$", re.IGNORECASE)
+
+#: a phrase that needs its "of" or "for" ("in recognition of", "on behalf of", "as part of") at the end of a clause
+_OPEN_IDIOM = re.compile(
+    r"(?:^|\s)(?:in\s+(?:recognition|charge|support|terms|front|spite|favou?r|light|respect|view|search|lieu)"
+    r"|on\s+behalf|as\s+part|by\s+means|with\s+(?:regard|respect)|for\s+the\s+sake)$",
+    re.IGNORECASE,
+)
 
 #: what completes a participle ("built on", "dedicated to"): a cut before one of these may leave it hanging
 _COMPLEMENT = re.compile(

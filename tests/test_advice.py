@@ -763,6 +763,19 @@ def test_count_in_place_reads_no_adjective_or_possessive_as_a_listed_plural() ->
     assert placed is not None and placed[0] == "Acme's and [N] servers"
 
 
+def test_whole_clause_never_ends_on_an_idiom_missing_its_complement() -> None:
+    """ "… to project consultant in recognition" (of what?) was quoted on the corpus: an idiom that needs its "of" or
+    "for" ends no clause; "in place" and "ahead" may."""
+    text = "Earned promotion from construction supervisor to project consultant in recognition for client care work"
+    assert whole_clause(text) == "Earned promotion from construction supervisor to project consultant"
+    assert whole_clause("Ran the weekly release calls on behalf of the programme director and the board", 8) == (
+        "Ran the weekly release calls"
+    )
+    assert whole_clause("Put a new change process in place across all of the regional service desks and teams") == (
+        "Put a new change process in place"
+    )
+
+
 def test_whole_clause_never_halves_a_range() -> None:
     """A cut before the "to" of a range or a move would keep where it started and lose where it went."""
     role = "Technical Lead on the vRA7 to vRA8 re-platforming initiative, driving design"
