@@ -72,6 +72,8 @@ class _Judgement:
 
 #: the shortest word read as a misspelt verb: shorter ones are too often other words a letter away
 MIN_MISSPELT_LETTERS = 6
+#: the endings of the forms a misspelt opener is looked for in: a past form or a gerund ("Exceded", "Coordinting")
+_MISSPELT_ENDINGS = ("ed", "ing")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -79,13 +81,16 @@ def misspelt_verb(word: str, lex: VerbLexicon) -> VerbForm | None:
     """The one action verb form that ``word`` misspells by a single letter, or None.
 
     "Exceded", "Acheived", "Devloped", "Implamented": a letter left out, added, changed or two swapped, with the
-    first letter kept. Only a word of at least ``MIN_MISSPELT_LETTERS`` letters, in lower or title case (not a name
+    first letter kept. Only a past form or a gerund (ending "ed" or "ing", the forms that open a statement; a noun
+    opener is not looked at) of at least ``MIN_MISSPELT_LETTERS`` letters, in lower or title case (not a name
     like "GitLab" or an acronym), that no verb form of the lexicon spells and that is no English word form at all
     (spacy-lookups-data's lists: "planed" and "lobbied" are words); and only when the forms one letter away are of
     one verb ("Mangaed" is "managed", a word a letter from two verbs is left alone).
     """
     low = word.lower()
-    if len(low) < MIN_MISSPELT_LETTERS or not low.isascii() or not low.isalpha() or low in lex.forms:
+    if len(low) < MIN_MISSPELT_LETTERS or not low.endswith(_MISSPELT_ENDINGS) or low in lex.forms:
+        return None  # the openers that are nouns ("Management", "Execution") are not looked at
+    if not low.isascii() or not low.isalpha():
         return None
     if not (word.islower() or word[1:].islower()):
         return None
