@@ -407,3 +407,20 @@ def test_a_step_names_the_role_that_shows_terms_of_the_same_kind() -> None:
         "to a bullet of the role where you used it"
         in {s.term_id: s.message for s in job_of(listed).steps}["methodology.agile"]
     )
+
+
+def test_a_term_only_listed_is_pointed_at_the_role_that_shows_its_kind() -> None:
+    """“Agile” only in the skills list: the step names the role whose bullets show Scrum and Kanban."""
+    resume = (
+        RESUME.replace("- Led Agile delivery for three Scrum teams of 24 people, cutting release time by 30%.\n", "")
+        .replace(
+            "- Coordinated 40 system upgrades across 6 sites with 99% uptime.\n",
+            "- Introduced Scrum and Kanban for 3 teams of 20 people, cutting lead time by 30%.\n",
+        )
+        .replace("Jira, Confluence, MS Project", "Jira, Confluence, MS Project, Agile")
+    )
+    steps = {s.term_id: s.message for s in job_of(resume).steps}
+    assert steps["methodology.agile"].startswith("“Agile” is only listed (line ")
+    assert steps["methodology.agile"].endswith(
+        "show it in a bullet of your Project Coordinator role at Beta plc, beside “Scrum” and “Kanban”, with a result."
+    )

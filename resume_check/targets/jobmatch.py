@@ -489,9 +489,9 @@ ROLE_TERMS_SHOWN = 2
 
 
 def _role_places(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> dict[str, str]:
-    """For each missing target term, the role whose statements already show the most terms of its lexicon
-    category in its statements (ties go to the role that comes first, usually the most recent), described for a
-    step: "a bullet of your Scrum Master role at Acme, beside “Scrum” and “Kanban”". A term of a category no
+    """For each target term no statement shows (missing, or only listed), the role whose statements already show the
+    most terms of its lexicon category (ties go to the role that comes first, usually the most recent), described
+    for a step: "a bullet of your Scrum Master role at Acme, beside “Scrum” and “Kanban”". A term of a category no
     role's statements show gets no entry (the step stays general)."""
     if not resume.roles:
         return {}
@@ -506,10 +506,11 @@ def _role_places(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> 
             role = resume.role_of(resume.block_at(occurrence.start))
             if role is not None:
                 shown.setdefault((index[id(role)], term.category), {}).setdefault(term.id, term.label)
-    found_ids = {f.id for f in found}
+    # a term a statement already shows needs no place; one only listed or mentioned does
+    in_statements = {f.id for f in found if any(o.statement is not None for o in f.occurrences)}
     places: dict[str, str] = {}
     for asked in target.terms:
-        if asked.id in found_ids or asked.category == POSTING_CATEGORY:
+        if asked.id in in_statements or asked.category == POSTING_CATEGORY:
             continue
         kind = asked.category
         best = max(range(len(resume.roles)), key=lambda i: (len(shown.get((i, kind), {})), -i))
@@ -534,12 +535,15 @@ def _role_name(role: Role) -> str:
 def _steps(results: Sequence[TermResult], places: Mapping[str, str] | None = None) -> Iterable[JobStep]:
     for r in results:
         if r.found and r.evidence in ("skills-list", "mention") and r.level == "required":
+            where_to = (
+                f"{places[r.id]}, with a result" if places and r.id in places else "an experience bullet with a result"
+            )
             yield JobStep(
                 r.id,
                 r.label,
                 r.level,
                 "experience",
-                f"“{r.label}” is only listed (line {r.proof_line}): show it in an experience bullet with a result.",
+                f"“{r.label}” is only listed (line {r.proof_line}): show it in {where_to}.",
             )
             continue
         if r.found or r.satisfied_by or r.level == "duty":
