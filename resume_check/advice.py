@@ -858,6 +858,87 @@ def has_finite_verb(clause: str) -> bool:
 _NOT_OBJECT = frozenset(("for", "with", "to", "in", "on", "at", "of", "by", "from", "and", "or", "as", "into"))
 
 
+#: a project's name and a colon opening a line ("Nostos: ...", "GitHub Visualization: ..."): one to four words, each
+#: opening with a capital or a digit
+_PROJECT_NAME = re.compile(r"([A-Z0-9][\w.+#&'’]*(?:\s[A-Z0-9][\w.+#&'’]*){0,3}):\s+(?=\S)")
+
+
+def _named_project(
+    text: str, lex: VerbLexicon, vocab: Vocabulary, verb_at: VerbAt, known_names: frozenset[str] | None = None
+) -> tuple[str, str] | None:
+    """(name, description) when ``text`` names a project and says what it is ("Nostos: Bulk data processing service
+    from Hadoop to Cassandra"), the description quoted whole or to a clause boundary with its first word in lower case;
+    None when it names no project, when the description opens with a verb ("Data Warehousing: built ...") or holds a
+    clause of its own, or when it cannot be quoted. ``known_names`` (lower case): tools and languages whose capital the
+    description's first word keeps."""
+    m = _PROJECT_NAME.match(text)
+    if m is None or not _is_proper_name(m.group(1)):
+        return None
+    name, rest = m.group(1), text[m.end() :]
+    words = _words(rest)
+    if len(words) < 3 or verb_at(words[:2]) is not None or has_finite_verb(rest) or describes(rest, lex, vocab):
+        return None
+    if words[0] in vocab.dangling and words[0] not in _DETERMINERS:
+        return None
+    description = whole_clause(rest, QUOTE_WORDS - len(name.split()) - 1, 2)
+    if description is None:
+        return None
+    first = description.split(maxsplit=1)[0]
+    if first[1:].islower() and first.lower() in (known_names if known_names is not None else frozenset()):
+        return name, description  # "Python backend for ...": a name keeps its capital
+    return name, _lower_first(description)
+
+
+def _is_proper_name(label: str) -> bool:
+    """Whether a label before a colon names one thing ("Nostos", "QuantDesk", "GitHub Visualization"): a word in
+    mixed case or one that is no English word form. A label of common words ("Recommendation System", "Data
+    Warehousing", "Tools") names a kind of work or a heading, and no verb is put in front of it."""
+    words = [w for w in label.split() if w[:1].isalpha()]
+    if any(not w[1:].islower() and not w.isupper() for w in words):
+        return True  # "QuantDesk", "GitHub": a name in mixed case (an acronym alone, "AWS", says nothing)
+    from .extract.pdf_text import english_words  # loaded only for a label before a colon
+
+    known = english_words()
+    return any(w.isalpha() and w.lower() not in known for w in words)
+
+
+def _named_advice(
+    head: str,
+    named: tuple[str, str],
+    text: str,
+    family: str | None,
+    voice: Voice,
+    lex: VerbLexicon,
+    vocab: Vocabulary,
+    gallery: Gallery,
+) -> Advice:
+    """The advice for a named project: the verb of making it, its name and what it is, then the result ("Built
+    Nostos, bulk data service from Hadoop to Cassandra, used by [N] people"); the name's words are never counted
+    ("Built [N] Course Dashboards" would count a name)."""
+    name, description = named
+    lead = f"{_made_verb(description, vocab, voice)} {name}, "
+    return _compose(
+        head,
+        lead + description,
+        text,
+        family,
+        voice,
+        lex,
+        vocab,
+        gallery,
+        opener=1 + len(name.split()),
+        default="scope",
+        floor=len(lead),
+    )
+
+
+def _made_verb(description: str, vocab: Vocabulary, voice: Voice) -> str:
+    """The verb for making what ``description`` names: "Wrote" when it opens with a publication's noun (a book, a
+    paper), "Built" anything else (a description says what a thing is, not how the person changed it)."""
+    first = _found_measures(description.split(maxsplit=1)[0], vocab, place=False)  # what it is: its first word
+    return "Wrote" if first and first[0].measure.id == "publications" else respell("Built", voice)
+
+
 def describes(text: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
     """The subject when ``text`` says what a product, a project or a company does, in the present tense, rather than
     what the person did ("Acmetrics utilizes machine learning to ...": "Acmetrics"; "The platform processes
@@ -874,6 +955,8 @@ def describes(text: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
         subject = words[:k]
         if words[k + 1].lower() in _NOT_OBJECT or any(lex.forms.get(w.lower()) is not None for w in subject):
             return None
+        if subject[-1].lower() in _RELATIVE:
+            return None  # "Book that gives ...": a relative clause inside a noun phrase, not what a product does
         opened = subject[0].lower() in _DETERMINERS  # "The platform", not a name ("Acmetrics")
         if (not opened and not subject[0][:1].isupper()) or (opened and len(subject) == 1):
             return None
@@ -1251,7 +1334,7 @@ def _questions_and_result(
 
 
 def _count_in_place(
-    clause: str, found: Sequence[_Found], vocab: Vocabulary
+    clause: str, found: Sequence[_Found], vocab: Vocabulary, floor: int = 0
 ) -> tuple[str, list[_Found], list[str]] | None:
     """``clause`` with [N] in front of the phrases whose head is a count in the plural ("Migrated [N] file servers",
     "Wrote [N] automation scripts" for "various automation scripts"), at most MAX_QUESTIONS of them, with those
@@ -1260,11 +1343,11 @@ def _count_in_place(
     counted: list[_Found] = []
     reach = -1  # where the list of the last phrase counted ends
     list_ends: dict[int, int] = {}  # by where a counted phrase starts: where its list ends
-    for f in sorted((f for f in found if f.at >= 0), key=lambda f: f.at):
+    for f in sorted((f for f in found if f.at >= max(0, floor)), key=lambda f: f.at):
         if len(counted) < MAX_QUESTIONS and (not counted or (f.at > counted[-1].end and f.at >= reach)):
             # a list shares one [N] at its start: "Managed [N] risks, issues and dependencies" (not "risks, [N]
             # issues"), "Migrated [N] servers, databases and applications" (not a second [N] before "applications")
-            items = _LIST_BEFORE.search(clause, max(0, f.at - _COUNT_LIST_REACH), f.at) if not f.vague else None
+            items = _LIST_BEFORE.search(clause, max(floor, f.at - _COUNT_LIST_REACH), f.at) if not f.vague else None
             if items is not None:
                 f = dataclasses.replace(f, at=items.start())
             counted.append(f)  # a phrase is counted once ("servers and mobile apps" share their [N])
@@ -1510,6 +1593,14 @@ def suggest(
         rest = request.rest if verb else _without_label(request.rest)
         clause = whole_clause(f"{_capital(verb)}{joiner}{rest}".strip(), QUOTE_WORDS, 2)
         head = f"{_number_hint(text, voice)}Add the result as a number."
+        named = (
+            _named_project(request.rest, lex, vocab, verb_at, _known_names(tool_names, vocab))
+            if request.reason == "product"
+            else None
+        )
+        if named is not None:
+            # "Recommendation System: Music and movie recommenders ...": made, and named: say it was made
+            return _named_advice(head, named, text, request.family, voice, lex, vocab, gallery)
         # something made, stated without a verb ("Asset management system for the council"): its reach, not its
         # schedule, when nothing else says what to measure
         default: Dimension = "scope" if request.reason == "product" else "schedule"
@@ -1534,6 +1625,17 @@ def suggest(
         # "Acmetrics utilizes machine learning ...": what the product does; no verb can go in front of it
         head = f"It says what {subject} does, not what you did: start with your part in it and what it achieved."
         return _pattern_advice(head, text, voice, lex, vocab, gallery)
+    named = (
+        _named_project(request.rest, lex, vocab, verb_at, _known_names(tool_names, vocab))
+        if request.reason == "no-verb" and not as_role
+        else None
+    )
+    if named is not None:
+        # "Nostos: Bulk data service from Hadoop to Cassandra": a project named, and what it is
+        name, description = named
+        head = f"It says what {name} is, not what you did: start with your part in it and what it achieved."
+        family = _family_of(description, lex)
+        return _named_advice(head, named, text, family.id if family else None, voice, lex, vocab, gallery)
     found = _verb_head(request.rest, lex, verb_at) if not as_role else None
     if found is not None:
         head_verb, what = found
@@ -1669,6 +1771,13 @@ def tool_names(lexicon: Lexicon, categories: frozenset[str] | None = None) -> fr
     return frozenset(names)
 
 
+def _known_names(given: frozenset[str] | None, vocab: Vocabulary) -> frozenset[str]:
+    """The tool names a suggestion may meet: the engine's, else the bundled lexicon's."""
+    if given is not None:
+        return given
+    return _bundled_tool_names(vocab.tools.categories) if vocab.tools is not None else frozenset()
+
+
 @lru_cache(maxsize=4)
 def _bundled_tool_names(categories: frozenset[str]) -> frozenset[str]:
     """``tool_names`` of the bundled lexicon, for a caller that gave none: loading it parses every pack (a tenth of
@@ -1735,10 +1844,12 @@ def _compose(
     *,
     opener: int,
     default: Dimension = "schedule",
+    floor: int = 0,
 ) -> Advice:
     """The suggestion with ``clause`` (the person's words, opening with a verb of ``opener`` words, 0 for none) as
     its example: counts put in place where it names things in the plural, else the measure's result after it. After
-    a verb of change ("Reduced outages") the count of the things is not the result: the result follows."""
+    a verb of change ("Reduced outages") the count of the things is not the result: the result follows. No count
+    goes before character ``floor`` of the clause (a project's name)."""
     dimension = _dimension(text, family, lex, default)
     in_clause = _found_measures(clause, vocab, opener=opener) if clause is not None else []
     verb = lex.lookup(_words(clause)[:opener]) if clause is not None and opener else None
@@ -1751,7 +1862,7 @@ def _compose(
     beaten = _beaten_target(clause, opener, vocab) if clause is not None and verb is not None else None
     if beaten is not None and vocab.targets is not None and verb is not None and verb[0].lemma in vocab.targets.verbs:
         return _advice(head, (vocab.targets.question,), beaten, "statement")
-    in_place = _count_in_place(clause, in_clause, vocab) if clause is not None and not changes else None
+    in_place = _count_in_place(clause, in_clause, vocab, floor) if clause is not None and not changes else None
     counted = in_place[1] if in_place is not None else ()
     questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
     if clause is None:

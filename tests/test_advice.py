@@ -518,6 +518,29 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“[N] Instructor dashboards for learner surveys”",),
         ("[N] Course Dashboards",),
     ),
+    # ... but a project's own name before the colon is what was made: "Built <name>, <what it is>, <result>"
+    # (shapes found on the corpus, names made up: "Improved <name>: Bulk data ..." was suggested)
+    (
+        "Velora: Bulk data transfer service from Kafka to Postgres",
+        US,
+        (
+            "It says what Velora is, not what you did",
+            "“Built Velora, bulk data transfer service from Kafka to Postgres, used by [N] people”",
+        ),
+        ("Improved Velora", "Velora:"),
+    ),
+    (
+        "TrackDesk: Python backend for a web app used by fund managers",
+        US,
+        ("“Built TrackDesk, Python backend for a web app used by [N] fund managers”",),
+        ("python backend",),
+    ),
+    (
+        "Runbookly: Book of on-call practices for platform teams",
+        GB,
+        ("“Wrote Runbookly, book of on-call practices",),
+        (),
+    ),
 ]
 
 

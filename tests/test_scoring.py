@@ -70,7 +70,8 @@ KNOWN_FINGERPRINTS = {
     # same rules; a bold phrase wrapping from a bullet's line onto the next continues the bullet; a quote is never
     # cut inside a range ("from X to Y", "vRA7 to vRA8"); clichés' examples carry placeholders, not figures; a place in
     # a ranking ("Ranked 4th", "1st place") and "Rated 4.8/5" are measured results; an opening verb misspelt by one
-    # letter ("Exceded") is read as the verb and reported (impact.misspelled-verb); "meet with" is communication
+    # letter ("Exceded") is read as the verb and reported (impact.misspelled-verb); "meet with" is communication;
+    # a project named before a colon is what was made ("Built <name>, <what it is>, <result>")
     "2026.12-12": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
 }
 
