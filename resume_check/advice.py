@@ -883,10 +883,7 @@ def _named_project(
     description = whole_clause(rest, QUOTE_WORDS - len(name.split()) - 1, 2)
     if description is None:
         return None
-    first = description.split(maxsplit=1)[0]
-    if first[1:].islower() and first.lower() in (known_names if known_names is not None else frozenset()):
-        return name, description  # "Python backend for ...": a name keeps its capital
-    return name, _lower_first(description)
+    return name, _lower_unless_named(description, known_names or frozenset())
 
 
 def _is_proper_name(label: str) -> bool:
@@ -1003,6 +1000,13 @@ def _helped_to(rest: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _lower_unless_named(text: str, known_names: frozenset[str]) -> str:
+    """``_lower_first``, except that a tool or language name (``known_names``, lower case) keeps its capital:
+    "Python backend for ...", "Jira and Confluence dashboards"."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    return text if first.lower().strip(",.;:") in known_names else _lower_first(text)
 
 
 def _lower_first(text: str) -> str:
@@ -1647,10 +1651,11 @@ def suggest(
         nominal = _nominal_verb(request.rest, lex, verb_at)
         if nominal is not None:
             head_verb, what = respell(nominal[0], voice), nominal[1]  # our verb: the résumé's spelling
-        elif _object_phrase(request.rest, lex, verb_at):
-            cue_family = _family_of(request.rest, lex)
+        elif _object_phrase(unlabelled := _without_label(request.rest), lex, verb_at):
+            # "Tools: Jira and Confluence dashboards ...": a heading's word before a colon is no part of the object
+            cue_family = _family_of(unlabelled, lex)
             head_verb = respell(cue_family.rewrite if cue_family else _default_verb(request), voice)
-            what = _lower_first(request.rest)
+            what = _lower_unless_named(unlabelled, _known_names(tool_names, vocab))
     elif opener in (["helped"], ["help"], ["helping"], ["helps"]) and (helped := _helped_to(request.rest, lex, vocab)):
         head_verb, what = respell("Guided", voice), helped  # "Helped clients migrate ..." -> "Guided clients to ..."
         # measured as rewritten: in "the team adopt Scrum" the verb after "team" read as a noun it qualifies

@@ -535,6 +535,13 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Built TrackDesk, Python backend for a web app used by [N] fund managers”",),
         ("python backend",),
     ),
+    # a heading's word before a colon is no part of the object, and a tool's name keeps its capital
+    (
+        "Tools: Jira and Confluence dashboards for the PMO",
+        GB,
+        ("[N] Jira and Confluence dashboards for the PMO”",),
+        ("Tools:", "jira"),
+    ),
     (
         "Runbookly: Book of on-call practices for platform teams",
         GB,
