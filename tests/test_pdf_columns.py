@@ -129,3 +129,20 @@ def test_chars_with_a_nan_box_or_size_are_left_out_as_hidden_not_a_crash() -> No
     assert layout.hidden == 3
     assert [" ".join(w.text for w in line.words) for line in layout.lines] == ["Scrum Agile"]
 
+
+def test_the_sweep_and_the_definition_agree_when_a_side_holds_a_damaged_coordinate() -> None:
+    """Found by the property test above (a CI round): the sidebar test read which side is the narrow one from its
+    leftmost edge, a NaN here (a damaged file) or an edge on the other side of the gutter line, so the verdict the
+    sweep had worked out at one candidate did not hold at another splitting the rows the same way. It reads the
+    side from the segments' centres now, as the split itself does."""
+    nan = float("nan")
+    spec = [(12.0 * k, [(nan, 0.5)]) for k in range(4)] + [
+        (48.0, [(nan, 0.5), (1.0, 160.0)]),
+        (60.0, [(0.0, 0.5), (161.0, 161.5)]),
+        (72.0, [(nan, 0.5), (1.0, 1.5), (158.5, 190.0)]),
+        (84.0, [(0.0, 0.5)]),
+        (96.0, [(0.0, 0.5)]),
+        (108.0, [(nan, 0.5), (1.0, 1.5), (158.5, 159.5)]),
+    ]
+    rows = make_rows(spec)
+    assert pdf_layout._find_split(rows) == plain_find_split(rows) == (0, 10, 1.0)

@@ -363,7 +363,7 @@ def _is_margin_column(left: list[list[Segment]], right: list[list[Segment]], run
         # headings in a margin), unless they are a sidebar, which sits on rows of the other side only because its
         # lines are as tall: left-aligned and ragged, few entries a date, place or label, and packed together
         # rather than one beside each block of the other side
-        return not _is_sidebar(minor, run, x, min(x0s), x0_spread, x1_spread)
+        return not _is_sidebar(minor, run, x, minor is left, x0_spread, x1_spread)
     # every row paired: a table of dates, places or "Label:" cells reads row by row; a real column does not
     twice = 2 * x
     table_rows = 0
@@ -376,19 +376,20 @@ def _is_margin_column(left: list[list[Segment]], right: list[list[Segment]], run
 
 
 def _is_sidebar(
-    minor: list[list[Segment]], run: list[Row], x: float, left: float, x0_spread: float, x1_spread: float
+    minor: list[list[Segment]], run: list[Row], x: float, minor_left: bool, x0_spread: float, x1_spread: float
 ) -> bool:
     """True when the narrow side of a run reads as a column of its own (skills, links, education in a sidebar):
     its entries are left-aligned and ragged, at most a third of them look like cells (``_CELL``), and most follow
-    the one before with at most one row of the other side between them. ``left`` and the spreads are its entries'
-    leftmost edge and the spreads of their left and right edges (``_is_margin_column`` has them)."""
+    the one before with at most one row of the other side between them. ``minor_left``: the narrow side is the left
+    one (by the segments' centres, as ``_side_segments`` splits them: never by an edge, which may fall on either
+    side of the gutter line); the spreads are those of its entries' left and right edges (``_is_margin_column``
+    has them)."""
     if not (x0_spread < 10 and x1_spread > 3 * max(x0_spread, 10)):
         return False
     texts = [" ".join(s.text for s in segments) for segments in minor]
     if sum(1 for text in texts if _CELL.search(text)) * 3 > len(texts):
         return False
     twice = 2 * x
-    minor_left = left * 2 < twice
     # rows of the run holding an entry of the narrow side, in order; the gaps between them count the other side's
     # rows that stand alone
     at = [k for k, row in enumerate(run) if any((s.x0 + s.x1 < twice) is minor_left for s in row.segments)]
