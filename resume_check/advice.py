@@ -1377,20 +1377,21 @@ def _count_in_place(
     return out, counted, phrases
 
 
+#: how list items are joined (", ", ", and ", " and ", " & "), a list's word, and a plural noun among them (a plural:
+#: "various", "numerous", "process" end in "s" and are none)
+_LIST_SEP = r"(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)"
+_LIST_WORD = r"[A-Za-z][\w/-]*+"
+_LIST_PLURAL = _LIST_WORD + r"(?<=s)(?<!ous)(?<!ss)"
 #: plural nouns listed right before a counted one ("risks, " in "risks, issues and dependencies"), each one word
-#: (a plural: "various", "numerous", "process" end in "s" and are none, nor is the "s" of "Acme's")
-_LIST_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Za-z][\w/-]*+(?<=s)(?<!ous)(?<!ss)(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s))+$")
+#: (not the "s" of "Acme's")
+_LIST_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_LIST_PLURAL}{_LIST_SEP})+$")
 #: how far before a counted noun its list is looked for (a list of a few short words; bounds the search)
 _COUNT_LIST_REACH = 120
 #: the items that follow a counted noun in its list (", databases and applications"), each of one or two words
-_LIST_AFTER = re.compile(r"(?:(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)[A-Za-z][\w/-]*+(?:\s[A-Za-z][\w/-]*+(?<=s))?)+")
-
-
+_LIST_AFTER = re.compile(rf"(?:{_LIST_SEP}{_LIST_WORD}(?:\s{_LIST_WORD}(?<=s))?)+")
 #: the plural nouns that follow a counted noun in its list (", databases and applications"), where who took part goes
 #: after them ("[N] sessions and workshops for [N] people"; "[N] meetings and tracked ..." lists no noun)
-_PLURALS_AFTER = re.compile(
-    r"(?:(?:,\s(?:and\s|&\s)?|\s(?:and|&)\s)(?:[A-Za-z][\w/-]*+\s)?[A-Za-z][\w/-]*+(?<=s)(?<!ous)(?<!ss)(?![\w/-]))+"
-)
+_PLURALS_AFTER = re.compile(rf"(?:{_LIST_SEP}(?:{_LIST_WORD}\s)?{_LIST_PLURAL}(?![\w/-]))+")
 
 
 def _names_who(after: str, vocab: Vocabulary) -> bool:
