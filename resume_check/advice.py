@@ -1865,9 +1865,9 @@ def _compose(
         and verb[0].lemma in vocab.change_verbs
         and _object_is_measured(clause, in_clause, vocab, opener)
     )
-    beaten = _beaten_target(clause, opener, vocab) if clause is not None and verb is not None else None
-    if beaten is not None and vocab.targets is not None and verb is not None and verb[0].lemma in vocab.targets.verbs:
-        return _advice(head, (vocab.targets.question,), beaten, "statement")
+    beaten = _beaten_target(clause, verb[0].lemma, opener, vocab) if clause is not None and verb is not None else None
+    if beaten is not None:
+        return _advice(head, beaten[1], beaten[0], "statement")
     in_place = _count_in_place(clause, in_clause, vocab, floor) if clause is not None and not changes else None
     counted = in_place[1] if in_place is not None else ()
     questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
@@ -1894,14 +1894,16 @@ def _compose(
     return _advice(head, questions, f"{clause}, {result}", "statement")
 
 
-def _beaten_target(clause: str, opener: int, vocab: Vocabulary) -> str | None:
-    """``clause`` with the targets' result put right after the first target noun after its verb ("Exceeded sales
-    targets by [N]% every quarter"), or None when it names no target."""
-    if vocab.targets is None:
+def _beaten_target(clause: str, lemma: str, opener: int, vocab: Vocabulary) -> tuple[str, tuple[str]] | None:
+    """When ``clause`` opens with a verb of beating (``lemma``, of ``opener`` words) and names a target after it:
+    the clause with the targets' result right after that noun ("Exceeded sales targets by [N]% every quarter") and
+    the question to ask; None otherwise."""
+    targets = vocab.targets
+    if targets is None or lemma not in targets.verbs:
         return None
-    for m in _WORD_SPAN.finditer(clause):
-        if m.start() and len(clause[: m.start()].split()) >= opener and m.group().lower() in vocab.targets.nouns:
-            return f"{clause[: m.end()]} {vocab.targets.result}{clause[m.end() :]}"
+    for index, m in enumerate(_WORD_SPAN.finditer(clause)):
+        if index >= opener and m.group().lower() in targets.nouns:
+            return f"{clause[: m.end()]} {targets.result}{clause[m.end() :]}", (targets.question,)
     return None
 
 
