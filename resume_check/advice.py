@@ -1590,22 +1590,22 @@ def suggest(
     if request.recognition and vocab.recognition is not None:
         return _recognition_advice(request, vocab.recognition, numbers)
 
+    # a project named before a colon ("Nostos: Bulk data service from Hadoop to Cassandra"): made, and named
+    named = (
+        _named_project(request.rest, lex, vocab, verb_at, _known_names(tool_names, vocab))
+        if request.reason == "product" or (request.reason == "no-verb" and not request.names_role)
+        else None
+    )
     if request.verdict == "unquantified":
+        head = f"{_number_hint(text, voice)}Add the result as a number."
+        if named is not None:
+            return _named_advice(head, named, text, request.family, voice, lex, vocab, gallery)
         verb = request.verb or ""
         # the statement's own punctuation after its verb stays: "Designed, implemented, and deployed ..."
         own = re.search(rf"(?<![\w-]){re.escape(verb)}(?![\w-])", text) if verb else None
         joiner = ", " if own is not None and text[own.end() :].lstrip().startswith(",") else " "
         rest = request.rest if verb else _without_label(request.rest)
         clause = whole_clause(f"{_capital(verb)}{joiner}{rest}".strip(), QUOTE_WORDS, 2)
-        head = f"{_number_hint(text, voice)}Add the result as a number."
-        named = (
-            _named_project(request.rest, lex, vocab, verb_at, _known_names(tool_names, vocab))
-            if request.reason == "product"
-            else None
-        )
-        if named is not None:
-            # "Recommendation System: Music and movie recommenders ...": made, and named: say it was made
-            return _named_advice(head, named, text, request.family, voice, lex, vocab, gallery)
         # something made, stated without a verb ("Asset management system for the council"): its reach, not its
         # schedule, when nothing else says what to measure
         default: Dimension = "scope" if request.reason == "product" else "schedule"
@@ -1630,13 +1630,7 @@ def suggest(
         # "Acmetrics utilizes machine learning ...": what the product does; no verb can go in front of it
         head = f"It says what {subject} does, not what you did: start with your part in it and what it achieved."
         return _pattern_advice(head, text, voice, lex, vocab, gallery)
-    named = (
-        _named_project(request.rest, lex, vocab, verb_at, _known_names(tool_names, vocab))
-        if request.reason == "no-verb" and not as_role
-        else None
-    )
     if named is not None:
-        # "Nostos: Bulk data service from Hadoop to Cassandra": a project named, and what it is
         name, description = named
         head = f"It says what {name} is, not what you did: start with your part in it and what it achieved."
         family = _family_of(description, lex)
