@@ -496,16 +496,20 @@ def _role_places(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> 
     if not resume.roles:
         return {}
     shown: dict[tuple[int, str], dict[str, str]] = {}  # (role index, category) -> term id -> label
-    index = {id(role): i for i, role in enumerate(resume.roles)}
+    # each block's role, as Resume.role_of finds it (the first role holding the block), found once
+    role_of: dict[int, int] = {}
+    for i, role in enumerate(resume.roles):
+        for block in (*role.header, *role.blocks):
+            role_of.setdefault(block, i)
     for term in found:
         if term.category == POSTING_CATEGORY:
             continue  # a posting's own words are of no kind: "planning" says nothing of where "alignment" goes
         for occurrence in term.occurrences:
             if occurrence.statement is None:
                 continue  # a skills list or a mention says nothing of where the work was done
-            role = resume.role_of(resume.block_at(occurrence.start))
-            if role is not None:
-                shown.setdefault((index[id(role)], term.category), {}).setdefault(term.id, term.label)
+            at = role_of.get(resume.block_at(occurrence.start))
+            if at is not None:
+                shown.setdefault((at, term.category), {}).setdefault(term.id, term.label)
     # a term a statement already shows needs no place; one only listed or mentioned does
     in_statements = {f.id for f in found if any(o.statement is not None for o in f.occurrences)}
     places: dict[str, str] = {}
