@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from string import ascii_lowercase
 
 from ..dates import MONTHS, find_dates
 from ..metrics import AGENT_BY, find_metrics
@@ -74,7 +75,6 @@ class _Judgement:
 MIN_MISSPELT_LETTERS = 6
 #: the endings of the forms a misspelt opener is looked for in: a past form or a gerund ("Exceded", "Coordinting")
 _MISSPELT_ENDINGS = ("ed", "ing")
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
 def misspelt_verb(word: str, lex: VerbLexicon) -> VerbForm | None:
@@ -112,8 +112,8 @@ def _one_letter_away(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in _ALPHABET)
-    out.update(a + c + b for a, b in splits for c in _ALPHABET)
+    out.update(a + c + b[1:] for a, b in splits if b for c in ascii_lowercase)
+    out.update(a + c + b for a, b in splits for c in ascii_lowercase)
     out.discard(word)
     return out
 
