@@ -1331,7 +1331,11 @@ def _questions_and_result(
     left_out = clause is not None and not re.search(rf"\b{re.escape(first.written)}\b", clause, re.IGNORECASE)
     if first.modifier or left_out:
         # only nouns that qualify others ("vendor management"), or a noun the quote leaves out ("Recruited a team"
-        # quoted from "... and built a platform"): ask about them, end generically
+        # quoted from "... and built a platform"): ask about them, end generically. A quoted noun asked about as a
+        # change ("What was the performance before and after?") sets the ending ("improving [what] by [N]%"), which
+        # would otherwise answer another question; "How many ...?" goes with any ending
+        if not left_out and first.measure.kind in ("rate", "time"):
+            dimension = first.measure.dimension
         return questions, respell(vocab.results[dimension], voice), dimension
     result = first.measure.one_result if first.one else first.measure.result
     return questions, respell(_fill(result, first, vocab), voice), first.measure.dimension
@@ -1530,13 +1534,23 @@ def _cue_hits(text: str, lex: VerbLexicon) -> Iterator[tuple[int, str]]:
         i += step
 
 
-def _dimension(text: str, family: str | None, lex: VerbLexicon, default: Dimension = "schedule") -> Dimension:
+def _dimension(
+    text: str, family: str | None, lex: VerbLexicon, default: Dimension = "schedule", lemma: str | None = None
+) -> Dimension:
+    """The dimension to ask about: the first a metric cue of ``text`` names, else the one the verb ``lemma`` or its
+    ``family`` asks. A verb the family lists under ``verb_asks`` asks its own, unless ``text`` names a cue of a
+    family asking the family's dimension ("Implemented load shedding": scope; "Implemented the CRM upgrade": an
+    upgrade is scheduled work)."""
     cues = cue_dimensions(text)
     if cues:
         return cues[0]
-    if family and family in lex.families:
-        return lex.families[family].asks
-    return default
+    if not family or family not in lex.families:
+        return default
+    own = lex.families[family]
+    instead = own.verb_asks.get(lemma or "")
+    if instead is None or any(lex.families[cued].asks == own.asks for _, cued in _cue_hits(text, lex)):
+        return own.asks
+    return instead
 
 
 def _placeholders(text: str) -> tuple[str, ...]:
@@ -1850,9 +1864,9 @@ def _compose(
     its example: counts put in place where it names things in the plural, else the measure's result after it. After
     a verb of change ("Reduced outages") the count of the things is not the result: the result follows. No count
     goes before character ``floor`` of the clause (a project's name)."""
-    dimension = _dimension(text, family, lex, default)
-    in_clause = _found_measures(clause, vocab, opener=opener) if clause is not None else []
     verb = lex.lookup(_words(clause)[:opener]) if clause is not None and opener else None
+    dimension = _dimension(text, family, lex, default, verb[0].lemma if verb is not None else None)
+    in_clause = _found_measures(clause, vocab, opener=opener) if clause is not None else []
     changes = (
         clause is not None
         and verb is not None

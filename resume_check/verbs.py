@@ -32,6 +32,9 @@ class VerbFamily:
     rewrite: str  # the verb proposed in rewrites ("Led")
     cues: tuple[str, ...]  # words pointing to this family
     verbs: tuple[str, ...]  # base forms (American spelling first, as listed)
+    # verbs of the family that ask another dimension than ``asks`` unless the statement names a cue of a family
+    # asking ``asks`` (lemma -> dimension: "Implemented load shedding" asks what it reached, not how early it was)
+    verb_asks: Mapping[str, Dimension] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,28 @@ def _inflect(verb: str, irregular: Mapping[str, tuple[str, str]], doubles: froze
     return forms
 
 
+def _verb_asks(raw: object, listed: set[str], asks: Dimension, where: str) -> Mapping[str, Dimension]:
+    """A family's ``verb_asks`` (dimension -> verbs of the family) as verb -> dimension."""
+    if raw is None:
+        return MappingProxyType({})
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}, verb_asks: must map a dimension to verbs of the family, e.g. scope: [implement]")
+    out: dict[str, Dimension] = {}
+    for dimension, verbs in raw.items():
+        if dimension not in DIMENSIONS or dimension == asks:
+            raise LexiconError(
+                f"{where}, verb_asks: `{dimension}` must be a dimension other than the family's own ({asks}): "
+                f"one of {', '.join(d for d in DIMENSIONS if d != asks)}"
+            )
+        for verb in _str_list(verbs, f"{where}, verb_asks, {dimension}"):
+            if verb.lower() not in listed:
+                raise LexiconError(
+                    f"{where}, verb_asks: `{verb}` is not a verb of this family; list it under onet or ours"
+                )
+            out[verb.lower()] = cast(Dimension, dimension)
+    return MappingProxyType(out)
+
+
 @lru_cache(maxsize=1)
 def load_verbs() -> VerbLexicon:
     """The bundled action-verb lexicon (``lexicons/verbs.yaml``), inflected in British and American spelling."""
@@ -165,6 +190,7 @@ def load_verbs() -> VerbLexicon:
                 verbs.append((verb, source))
         if not verbs:
             raise LexiconError(f"{where}: lists no verbs")
+        verb_asks = _verb_asks(raw.get("verb_asks"), {v for v, _ in verbs}, cast(Dimension, asks), where)
         families[str(family_id)] = VerbFamily(
             id=str(family_id),
             label=str(raw.get("label") or family_id),
@@ -172,6 +198,7 @@ def load_verbs() -> VerbLexicon:
             rewrite=str(raw.get("rewrite") or verbs[0][0].capitalize()),
             cues=tuple(c.lower() for c in _str_list(raw.get("cues"), f"{where}, cues")),
             verbs=tuple(v for v, _ in verbs),
+            verb_asks=verb_asks,
         )
         for verb, source in verbs:
             spellings = [verb]

@@ -310,6 +310,21 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("weeks ahead",),
     ),
     ("Invited journal extension in JMLR (2023)", US, ("cited [N] times",), ("weeks ahead",)),
+    # a noun asked about as a change ("before and after", "how early") sets the example's ending, which would
+    # otherwise answer another question; a count ("How many vendors?") goes with the verb's own ending
+    (
+        "Added distributed tracing and performance testing",
+        US,
+        ("What was the performance before and after?", "testing, improving [what] by [N]%”"),
+        ("for [N] users",),
+    ),
+    (
+        "Co-led product strategy and launch planning",
+        US,
+        ("How much time did it save, or how early was it?", "planning, [N] weeks ahead of schedule”"),
+        ("team of",),
+    ),
+    ("Led vendor management for the data centre exit", GB, ("How many vendors?", "exit, with a team of [N]”"), ("%",)),
     # something made, stated without a verb and naming nothing to count: its reach, not its schedule
     ("Compiler for a subset of Scheme", US, ("“Compiler for a subset of Scheme, for [N] users”",), ("weeks ahead",)),
     # a line saying what a product or a company does: no verb is put in front of it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -307,6 +308,55 @@ def test_unquantified_suggestion_asks_for_the_fitting_dimension() -> None:
     assert "How many users?" in one("Rolled out the new service desk tool to users")[2]
     assert "By how much did the incidents fall?" in one("Reduced P1 incidents")[2]
     assert "What got better, and by how much?" in one("Improved the onboarding")[2]
+
+
+def test_verbs_of_putting_in_place_ask_what_it_reached_unless_the_work_is_scheduled() -> None:
+    """Found on the corpus: "Implemented load shedding, [N] weeks ahead of schedule". A thing put in place has no
+    schedule of its own; its reach is what to measure. A statement naming scheduled work keeps the schedule."""
+    reach = "How many users, sites or systems did it reach?"
+    for text, example in (
+        ("Implemented load shedding", "“Implemented load shedding, for [N] users”"),
+        (
+            "Installed a monitoring agent on the web tier",
+            "“Installed a monitoring agent on the web tier, for [N] users”",
+        ),
+        (
+            "Defined best practices for secure code review",
+            "“Defined best practices for secure code review, for [N] users”",
+        ),
+        ("Organised activities for the youth club", "“Organised activities for the youth club, for [N] users”"),
+    ):
+        suggestion = one(text)[2]
+        assert reach in suggestion and example in suggestion and "schedule" not in suggestion, suggestion
+    for text in ("Implemented the CRM upgrade", "Deployed the quarterly release", "Executed the test plan"):
+        suggestion = one(text)[2]
+        assert "How long did it take" in suggestion and "[N] weeks ahead of schedule" in suggestion, suggestion
+    # the family's other verbs keep its dimension: delivering is finishing scheduled work
+    assert "How long did it take" in one("Delivered the new intranet")[2]
+    assert "How long did it take" in one("Planned activities for the youth club")[2]
+
+
+def test_verb_asks_must_name_verbs_of_the_family_and_another_dimension(monkeypatch: pytest.MonkeyPatch) -> None:
+    from resume_check import verbs as verbs_module
+
+    real = verbs_module.read_bundled_yaml(verbs_module.VERBS_FILE)
+    for bad, message in (
+        ({"scope": ["negotiate"]}, "`negotiate` is not a verb of this family"),
+        ({"schedule": ["implement"]}, "must be a dimension other than the family's own (schedule)"),
+        ({"speed": ["implement"]}, "`speed` must be a dimension other than"),
+        (["implement"], "must map a dimension to verbs of the family"),
+    ):
+        data = {**real, "families": {**real["families"], "deliver": {**real["families"]["deliver"], "verb_asks": bad}}}
+        monkeypatch.setattr(verbs_module, "read_bundled_yaml", lambda name, data=data: data)
+        verbs_module.load_verbs.cache_clear()
+        try:
+            with pytest.raises(LexiconError, match=re.escape(message)) as caught:
+                verbs_module.load_verbs()
+            assert "verbs.yaml, family `deliver`, verb_asks" in str(caught.value)
+        finally:
+            verbs_module.load_verbs.cache_clear()
+    monkeypatch.undo()
+    assert load_verbs().families["deliver"].verb_asks["implement"] == "scope"
 
 
 def test_on_time_and_budget_claims_ask_for_figures() -> None:
