@@ -1413,13 +1413,18 @@ def _names_who(after: str, vocab: Vocabulary) -> bool:
 VerbAt = Callable[[Sequence[str]], "tuple[str, int] | None"]
 
 
-def _verb_head(rest: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, str] | None:
+def _verb_head(rest: str, lex: VerbLexicon, verb_at: VerbAt, after_preposition: bool = False) -> tuple[str, str] | None:
     """(past-tense verb, what follows) when ``rest`` opens with an action verb ("managing the desk" -> "Managed",
-    "the desk"), also after "to", "in", "with", "successfully"."""
+    "the desk"), also after "to", "in", "with", "successfully". After a preposition (``after_preposition``: the
+    opener ends in one, "Responsible for"; or "in", "with", "on") a verb is an -ing form: "test automation" is a
+    noun phrase, not "Tested automation"."""
     words = rest.split()
     plain = [w.strip(".,;:()").lower() for w in words]
     for skip in (0, 1):
         if skip and not (len(plain) > 1 and plain[0] in ("to", "in", "with", "successfully", "on")):
+            continue
+        gerund_only = after_preposition if not skip else plain[0] in ("in", "with", "on")
+        if gerund_only and plain[skip:] and not plain[skip].endswith("ing"):
             continue
         found = verb_at(plain[skip:]) if plain[skip:] else None
         if found is not None:
@@ -1457,6 +1462,12 @@ def _nominal_verb(what: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, st
     if len(words) < 3 or words[1].lower() != "of":
         return None
     noun = words[0].lower().strip(",;:")
+    phrasal = _phrasal_noun(noun, words[2].lower(), verb_at)
+    if phrasal is not None:
+        return _capital(lex.past(phrasal)), " ".join(words[2:])
+    same = verb_at([noun, words[2].lower()])
+    if same is not None and same == (noun, 1):  # a verb used as a noun: "Design of the network" -> "Designed"
+        return _capital(lex.past(noun)), " ".join(words[2:])
     for suffix, replacement in _NOMINAL:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
             found = verb_at([noun[: -len(suffix)] + replacement, words[2].lower()])
@@ -1465,6 +1476,21 @@ def _nominal_verb(what: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, st
     return None
 
 
+def _phrasal_noun(noun: str, after: str, verb_at: VerbAt) -> str | None:
+    """The phrasal verb a noun runs together ("setup", "set-up" -> "set up"; "rollout" -> "roll out"; "handover" ->
+    "hand over"), when the verb lexicon lists it and its second word is a particle that takes an object ("go-live"
+    is no "went live the ERP"); ``after`` is the word after "of", which tells a verb from a noun."""
+    plain = noun.replace("-", "")
+    for cut in range(2, len(plain) - 1):
+        if plain[cut:] not in _OBJECT_PARTICLES:
+            continue
+        found = verb_at([plain[:cut], plain[cut:], after])
+        if found is not None and found[1] == 2:
+            return found[0]
+    return None
+
+
+_OBJECT_PARTICLES = frozenset(["up", "out", "over", "off", "down", "back"])
 _ADVERBS = frozenset(["also", "then", "just", "only", "still", "always", "never", "often", "mostly", "mainly", "later"])
 _TIME_ADJECTIVES = frozenset(["daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annual", "early"])
 _DETERMINERS = frozenset(
@@ -1473,8 +1499,9 @@ _DETERMINERS = frozenset(
 _RELATIVE = frozenset(["that", "which", "who", "whom", "if", "when", "whenever", "because", "so"])
 
 
-def _object_phrase(what: str, lex: VerbLexicon, verb_at: VerbAt) -> bool:
-    """Whether a verb can be put in front of ``what``: a noun phrase, not a clause, adjective, name or address."""
+def _object_phrase(what: str, lex: VerbLexicon, verb_at: VerbAt, after_preposition: bool = False) -> bool:
+    """Whether a verb can be put in front of ``what``: a noun phrase, not a clause, adjective, name or address.
+    After a preposition (``after_preposition``) a verb's bare form is a noun ("for test automation")."""
     words = what.split()
     if len(words) < 2 or has_finite_verb(what) or "://" in what or "www." in what.lower():
         return False
@@ -1486,7 +1513,7 @@ def _object_phrase(what: str, lex: VerbLexicon, verb_at: VerbAt) -> bool:
         or first in _ADVERBS
         or first in vocab.descriptors
         or (first in vocab.dangling and first not in _DETERMINERS)
-        or verb_at(plain[:2]) is not None
+        or (verb_at(plain[:2]) is not None and not (after_preposition and not first.endswith("ing")))
     ):
         return False  # "Actively listening", "Also applied", "Passionate about", "for the ...", "Extract information"
     if plain[1] in _DETERMINERS:
@@ -1649,7 +1676,8 @@ def suggest(
         head = f"It says what {name} is, not what you did: start with your part in it and what it achieved."
         family = _family_of(description, lex)
         return _named_advice(head, named, text, family.id if family else None, voice, lex, vocab, gallery)
-    found = _verb_head(request.rest, lex, verb_at) if not as_role else None
+    after_preposition = opener[-1:] in (["for"], ["in"], ["with"], ["on"], ["of"], ["about"])
+    found = _verb_head(request.rest, lex, verb_at, after_preposition) if not as_role else None
     if found is not None:
         head_verb, what = found
     elif request.reason == "passive" and request.rewrite_verb:
@@ -1662,8 +1690,7 @@ def suggest(
             head_verb, what = respell(nominal[0], voice), nominal[1]  # our verb: the résumé's spelling
         elif _object_phrase(unlabelled := _without_label(request.rest), lex, verb_at):
             # "Tools: Jira and Confluence dashboards ...": a heading's word before a colon is no part of the object
-            cue_family = _family_of(unlabelled, lex)
-            head_verb = respell(cue_family.rewrite if cue_family else _default_verb(request), voice)
+            head_verb = respell(_rewrite_verb(unlabelled, lex, verb_at, _default_verb(request)), voice)
             what = _lower_unless_named(unlabelled, _known_names(tool_names, vocab))
     elif opener in (["helped"], ["help"], ["helping"], ["helps"]) and (helped := _helped_to(request.rest, lex, vocab)):
         head_verb, what = respell("Guided", voice), helped  # "Helped clients migrate ..." -> "Guided clients to ..."
@@ -1671,10 +1698,9 @@ def suggest(
         text = f"{head_verb} {what}"
     elif not as_role and not request.rewrite_verb and (nominal := _nominal_verb(request.rest, lex, verb_at)):
         head_verb, what = respell(nominal[0], voice), nominal[1]  # "Played a key role in the development of ..."
-    elif not as_role and _object_phrase(request.rest, lex, verb_at):
-        cue_family = _family_of(request.rest, lex)
+    elif not as_role and _object_phrase(request.rest, lex, verb_at, after_preposition):
         head_verb = request.rewrite_verb or respell(
-            cue_family.rewrite if cue_family else request.fallback_verb or "Delivered", voice
+            _rewrite_verb(request.rest, lex, verb_at, request.fallback_verb or "Delivered"), voice
         )
     head_form = lex.forms.get(head_verb.split()[0].lower()) if head_verb else None
     family_id = head_form.family if head_form is not None else None
@@ -1839,6 +1865,58 @@ def _recognition_advice(request: Request, recognition: Recognition, numbers: str
     if clause is None:
         return Advice(" ".join([recognition.head, *questions]), questions, source="")
     return _advice(recognition.head, questions, f"{clause}, {recognition.result}", "statement")
+
+
+def _rewrite_verb(phrase: str, lex: VerbLexicon, verb_at: VerbAt, fallback: str) -> str:
+    """The verb put in front of the object ``phrase``. When its first noun phrase names an activity (a verb made a
+    noun: "vendor management", "sprint planning", "the migration"), "Delivered" for work that is delivered or
+    built, else "Led": the family its other words point to would miss it or repeat it ("Negotiated vendor
+    management", "Planned sprint planning"). "Led" too for a verb of that family used as a noun ("IT support" is no
+    "Resolved IT support") and when the family's verb would repeat a word of the phrase. Else the rewrite verb of the
+    family its words point to, else ``fallback``."""
+    end = _PHRASE_END.search(phrase)
+    raw = _raw_words(phrase[: end.start()] if end else phrase)
+    words = [w.lower() for w in raw]
+    family = _family_of(phrase, lex)
+    # a capital inside the phrase is part of a name ("the Website Designing committee"), not an activity
+    named = len(raw) > 1 and raw[-1][:1].isupper()
+    activity = _activity_verb(words[-1], lex, verb_at) if words and not named else None
+    if activity is not None:
+        # work that is delivered ("the data centre migration", "backend development") or else led
+        return "Delivered" if lex.forms[activity].family in _DELIVERED_WORK else "Led"
+    head = lex.forms.get(words[-1]) if words else None
+    if family is not None and head is not None and head.form == head.base and head.family == family.id:
+        return "Led"  # a verb of the family used as a noun: "IT support" is no "Resolved IT support"
+    verb = family.rewrite if family else fallback
+    rewritten = lex.forms.get(verb.lower())
+    if rewritten is not None and any(
+        (form := lex.forms.get(word)) is not None and form.lemma == rewritten.lemma for word in words
+    ):
+        return "Led"  # the verb would repeat a word of the phrase: "plan reviews" is no "Planned plan reviews"
+    return verb
+
+
+def _activity_verb(noun: str, lex: VerbLexicon, verb_at: VerbAt) -> str | None:
+    """The verb of the lexicon that ``noun`` makes a noun of: its -ing form ("planning", "testing") or a
+    nominalisation ("management", "integration", "delivery", "governance"); None for other nouns, and for a verb's
+    bare form used as a noun ("support", "budget", "design"), as "Managed the budget" reads right."""
+    if noun.endswith("ing"):
+        form = lex.forms.get(noun)
+        return form.base if form is not None and form.tense == "gerund" and form.base in lex.forms else None
+    for suffix, replacement in _NOMINAL:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)] + replacement
+            found = verb_at([stem, "the"])
+            if found is not None and found[0] == stem and found[1] == 1 and stem in lex.forms:
+                return stem
+    return None
+
+
+#: verb families whose work, made a noun, is delivered rather than led ("Delivered the migration")
+_DELIVERED_WORK = frozenset(("deliver", "build"))
+
+
+_PHRASE_END = re.compile(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and|or|&)\s", re.I)
 
 
 def _default_verb(request: Request) -> str:

@@ -325,6 +325,18 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("team of",),
     ),
     ("Led vendor management for the data centre exit", GB, ("How many vendors?", "exit, with a team of [N]”"), ("%",)),
+    # a noun that is a phrasal verb run together, or a verb used as a noun, is turned back into the verb
+    ("Setup of the new service desk in Leeds", GB, ("“Set up the new service desk in Leeds",), ("Resolved", "setup")),
+    ("Rollout of Office 365 to the finance team", GB, ("“Rolled out Office 365 to the finance team",), ("rollout",)),
+    ("Go-live of the new ERP for the warehouse", GB, ("go-live of the new ERP",), ("Went live", "Gone live")),
+    ("Responsible for design of the new network", GB, ("“Designed the new network",), ("Delivered design",)),
+    # after "for", "in", "with": a verb's bare form is a noun ("test automation"), not "Tested automation"
+    ("Responsible for test automation", GB, ("“Led test automation",), ("Tested",)),
+    # an activity is led or delivered; a family's verb never repeats the phrase or misses its activity
+    ("Responsible for IT support", GB, ("“Led IT support",), ("Resolved",)),
+    ("Involved in plan reviews", GB, ("“Led plan reviews",), ("Planned",)),
+    ("Worked on the payroll system migration", GB, ("“Delivered the payroll system migration",), ("Led",)),
+    ("Was a part of the Event Planning and outreach committee", GB, ("“Led the Event Planning",), ("Planned",)),
     # something made, stated without a verb and naming nothing to count: its reach, not its schedule
     ("Compiler for a subset of Scheme", US, ("“Compiler for a subset of Scheme, for [N] users”",), ("weeks ahead",)),
     # a line saying what a product or a company does: no verb is put in front of it
