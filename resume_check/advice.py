@@ -192,6 +192,9 @@ class Measure:
     #: kind rate: nouns that name events, said in the plural whatever the statement's number ("incident management":
     #: "By how much did the incidents fall?")
     events: frozenset[str] = frozenset()
+    #: kind size: the result right after the noun when the example ends on it ("Led a team of [N] people", not
+    #: "Led a team, with [N] people"); empty: ``result`` after a comma
+    ends: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,11 +432,15 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             raise LexiconError(f"{where}: `events` must be a list of the measure's own nouns")
         if changed and kind != "rate":
             raise LexiconError(f"{where}: `changed` is for a measure of kind rate only")
+        ends = _text(entry["ends"], f"{where}, ends") if "ends" in entry else ""
+        if ends and kind != "size":
+            raise LexiconError(f"{where}: `ends` is for a measure of kind size only")
         for field_name, value in (
             ("one.question", one_question),
             ("one.result", one_result),
             ("counted_with", counted_with),
             ("changed", changed),
+            ("ends", ends),
         ):
             _check_figures(value, f"{where}, {field_name}")
         measure = Measure(
@@ -450,6 +457,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             entry.get("names_people") is True,
             changed,
             frozenset(e.strip().lower() for e in events),
+            ends,
         )
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
@@ -1977,6 +1985,11 @@ def _compose(
     instead = vocab.same_verb_results.get(result.split(maxsplit=1)[0].lower() if result.split() else "")
     if verb is not None and instead is not None and _repeats_verb(result, verb[0].lemma):
         result = respell(instead, voice)  # "Improved reporting for the board, lifting [what] by [N]%"
+    last = _words(clause)[-1:]
+    hit = vocab.forms.get(last[0]) if last else None
+    ending = vocab.measures[hit[0]] if hit is not None else None
+    if ending is not None and ending.ends and result == respell(ending.result, voice):
+        return _advice(head, questions, f"{clause} {respell(ending.ends, voice)}", "statement")  # "Led a team of"
     return _advice(head, questions, f"{clause}, {result}", "statement")
 
 

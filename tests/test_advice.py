@@ -325,6 +325,10 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("team of",),
     ),
     ("Led vendor management for the data centre exit", GB, ("How many vendors?", "exit, with a team of [N]”"), ("%",)),
+    # a team the example ends on is sized right after it, not after a comma ("Led a team, with [N] people")
+    ("Led a team", GB, ("“Led a team of [N] people”",), ("with [N]",)),
+    ("Managed the service desk team.", GB, ("“Managed the service desk team of [N] people”",), ("with [N]",)),
+    ("Rolled out the new CRM to the sales team in Leeds", GB, ("in Leeds, with [N] people”",), ("of [N]",)),
     # a noun that is a phrasal verb run together, or a verb used as a noun, is turned back into the verb
     ("Setup of the new service desk in Leeds", GB, ("“Set up the new service desk in Leeds",), ("Resolved", "setup")),
     ("Rollout of Office 365 to the finance team", GB, ("“Rolled out Office 365 to the finance team",), ("rollout",)),
@@ -1112,6 +1116,8 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         (0, {"names_people": "yes"}, r"`names_people` must be true or false"),
         (0, {"changed": "by [N]%"}, r"`changed` is for a measure of kind rate only"),
         (0, {"events": ["outage"]}, r"`events` must be a list of the measure's own nouns"),
+        (0, {"ends": "of [N] people"}, r"`ends` is for a measure of kind size only"),
+        (teams, {"ends": "of 12 people"}, r"ends: .*never invent a number"),
         (
             next(i for i, m in enumerate(data["measures"]) if m.get("changed")),
             {"changed": "by 30%"},
