@@ -1673,7 +1673,8 @@ def suggest(
 
     head_verb: str | None = None
     what = request.rest
-    as_role = request.reason == "role" or (request.reason == "no-verb" and request.names_role)
+    member = _member_of(opener, request.rest)
+    as_role = request.reason == "role" or (request.reason == "no-verb" and request.names_role) or member is not None
     subject = describes(request.rest, lex, vocab) if request.reason == "no-verb" and not as_role else None
     if subject is not None:
         # "Acmetrics utilizes machine learning ...": what the product does; no verb can go in front of it
@@ -1685,7 +1686,9 @@ def suggest(
         family = _family_of(description, lex)
         return _named_advice(head, named, text, family.id if family else None, voice, lex, vocab, gallery)
     after_preposition = opener[-1:] in (["for"], ["in"], ["with"], ["on"], ["of"], ["about"])
-    found = _verb_head(request.rest, lex, verb_at, after_preposition) if not as_role else None
+    # after "My" or "Our" comes a noun ("My contracts with ... converted into ..."), never a verb to turn back
+    possessive = opener[-1:] in (["my"], ["our"])
+    found = _verb_head(request.rest, lex, verb_at, after_preposition) if not as_role and not possessive else None
     if found is not None:
         head_verb, what = found
     elif request.reason == "passive" and request.rewrite_verb:
@@ -1725,7 +1728,7 @@ def suggest(
         head = f"'{request.verb}' {request.advice}: start with what you did."
 
     if as_role:
-        role = whole_clause(request.rest, 6, 1)
+        role = member[1] if member else whole_clause(request.rest, 6, 1)
         if request.metrics and not any(m.text in (role or "") for m in request.metrics):
             # "Vendor liaison for the data centre exit, managing 3 suppliers": its figure is outside the role's
             # words, so an example of the role with placeholders would drop it ("Served as scrum master for two
@@ -1737,9 +1740,10 @@ def suggest(
         role_family = _family_of(text, lex)
         dimension = _dimension(text, role_family.id if role_family else None, lex)
         questions, result, dimension = _questions_and_result(text, dimension, vocab, voice)
-        verb = respell((role_family.rewrite if role_family else "Delivered").lower(), voice)
+        # a member of a group did not run it: what they delivered in it is asked for
+        verb = respell((role_family.rewrite if role_family and not member else "Delivered").lower(), voice)
         if role is not None and not has_finite_verb(role):
-            example = f"As {_lower_first(role)}, {verb} [what], {result}"
+            example = f"As {member[0] + ' ' if member else ''}{_lower_first(role)}, {verb} [what], {result}"
             return _advice(head, questions, example, "statement")
         return _gallery_advice(head, questions, gallery.pick(role_family.id if role_family else None, dimension), voice)
 
@@ -1875,6 +1879,51 @@ def _recognition_advice(request: Request, recognition: Recognition, numbers: str
     return _advice(recognition.head, questions, f"{clause}, {recognition.result}", "statement")
 
 
+def _member_of(opener: Sequence[str], rest: str) -> tuple[str, str] | None:
+    """("a member of" or "part of", the group) when the weak ``opener`` (lower-case words) makes the person one of
+    the group ``rest`` opens with ("Member of the steering committee", "Was part of the ...", "Worked on the Captions
+    team, in Python"), so the rewrite says what they did in it instead of making them run it; None otherwise."""
+    if opener[-2:] == ["member", "of"]:
+        prefix = "a member of"
+    elif opener[-2:] == ["part", "of"] or (opener[:1] in (["worked"], ["working"]) and opener[-1:] in (["on"], ["in"])):
+        prefix = "part of"
+    else:
+        return None
+    end = _GROUP_END.search(rest)
+    group = (rest[: end.start()] if end else rest).strip().rstrip(".")
+    words = _words(group)
+    return (prefix, group) if words and words[-1] in _GROUPS and len(words) <= QUOTE_WORDS else None
+
+
+_GROUPS = frozenset(
+    [
+        "team",
+        "teams",
+        "squad",
+        "crew",
+        "committee",
+        "board",
+        "group",
+        "taskforce",
+        "council",
+        "panel",
+        "department",
+        "pmo",
+        "guild",
+        "chapter",
+        "tribe",
+        "unit",
+        "office",
+        "society",
+        "club",
+        "cohort",
+        "community",
+        "forum",
+    ]
+)
+_GROUP_END = re.compile(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|that|which|who)\s", re.I)
+
+
 def _rewrite_verb(phrase: str, lex: VerbLexicon, verb_at: VerbAt, fallback: str) -> str:
     """The verb put in front of the object ``phrase``. When its first noun phrase names an activity (a verb made a
     noun: "vendor management", "sprint planning", "the migration"), "Delivered" for work that is delivered or
@@ -1883,12 +1932,9 @@ def _rewrite_verb(phrase: str, lex: VerbLexicon, verb_at: VerbAt, fallback: str)
     "Resolved IT support") and when the family's verb would repeat a word of the phrase. Else the rewrite verb of the
     family its words point to, else ``fallback``."""
     end = _PHRASE_END.search(phrase)
-    raw = _raw_words(phrase[: end.start()] if end else phrase)
-    words = [w.lower() for w in raw]
+    words = _words(phrase[: end.start()] if end else phrase)
     family = _family_of(phrase, lex)
-    # a capital inside the phrase is part of a name ("the Website Designing committee"), not an activity
-    named = len(raw) > 1 and raw[-1][:1].isupper()
-    activity = _activity_verb(words[-1], lex, verb_at) if words and not named else None
+    activity = _activity_verb(words[-1], lex, verb_at) if words else None
     if activity is not None:
         # work that is delivered ("the data centre migration", "backend development") or else led
         return "Delivered" if lex.forms[activity].family in _DELIVERED_WORK else "Led"

@@ -340,7 +340,27 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Responsible for IT support", GB, ("“Led IT support",), ("Resolved",)),
     ("Involved in plan reviews", GB, ("“Led plan reviews",), ("Planned",)),
     ("Worked on the payroll system migration", GB, ("“Delivered the payroll system migration",), ("Led",)),
-    ("Was a part of the Event Planning and outreach committee", GB, ("“Led the Event Planning",), ("Planned",)),
+    # after "My" comes a noun with its own verb: no verb is made of it ("Contracted with ... converted into ...")
+    (
+        "My contracts with two agencies quickly converted into full-time roles",
+        GB,
+        ("Drop 'My'", "lead with the action so it reads as your result."),
+        ("Contracted",),
+    ),
+    # a member of a group did not run it: what they did in it is asked for
+    (
+        "Was a part of the Event Planning and outreach committee",
+        GB,
+        ("“As part of the Event Planning and outreach committee, delivered [what],",),
+        ("Planned", "Led", "Ran"),
+    ),
+    (
+        "Worked on the Captions team, in JavaScript and Python, to build the editor",
+        US,
+        ("“As part of the Captions team, delivered [what],",),
+        ("Managed the",),
+    ),
+    ("Worked on the cloud migration programme", GB, ("“Delivered the cloud migration programme",), ("As part",)),
     # something made, stated without a verb and naming nothing to count: its reach, not its schedule
     ("Compiler for a subset of Scheme", US, ("“Compiler for a subset of Scheme, for [N] users”",), ("weeks ahead",)),
     # a line saying what a product or a company does: no verb is put in front of it

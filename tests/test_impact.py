@@ -209,7 +209,12 @@ WEAK = [
     ("assisted", "Assisted in the rollout of Office 365", "Assisted in", "Rolled out Office 365"),
     ("assisted", "Assisted with UAT for 200 users", "Assisted with", "200 users"),
     ("participated-in", "Participated in sprint planning", "Participated in", "Led sprint planning"),
-    ("participated-in", "Member of the steering committee", "Member of", "Ran the steering committee"),
+    (
+        "participated-in",
+        "Member of the steering committee",
+        "Member of",
+        "As a member of the steering committee, delivered [what]",
+    ),
     ("in-charge-of", "In charge of the release calendar", "In charge of", "Planned the release calendar"),
     ("served-as", "Served as scrum master for two teams", "Served as", "As scrum master"),
     ("played-a-role", "Played a key role in the merger", "Played a key role in", "Delivered the merger"),
