@@ -227,6 +227,8 @@ class Vocabulary:
     tools: Tools | None = None
     #: the advice for a target beaten ("Exceeded sales targets"); None: advised as any other statement
     targets: Targets | None = None
+    #: the advice for a credential earned ("Passed the PMP exam"); None: advised as any other statement
+    credentials: Credentials | None = None
     #: a result opening with the statement's own verb ("Improved reporting, improving ..."), by that -ing word: the
     #: result said instead
     same_verb_results: Mapping[str, str] = field(default_factory=dict)
@@ -268,6 +270,19 @@ class Targets:
     result: str  # put right after the target's noun: "Exceeded sales targets by [N]% every quarter"
     verbs: frozenset[str] = frozenset()  # lemmas of beating: exceed, surpass, beat ...
     nouns: frozenset[str] = frozenset()  # what is beaten: target, goal, quota, forecast ...
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """A credential earned ("Achieved PRINCE2 Practitioner certification"): listed with its year, not measured
+    (``credentials`` in ``advice.yaml``)."""
+
+    head: str  # what the advice says first
+    question: str  # asked of such a statement
+    result: str  # after the credential's name in the example line: "([year])"
+    section: str  # the section the example line goes in: "Certifications"
+    verbs: frozenset[str] = frozenset()  # lemmas of earning: achieve, earn, pass ...
+    nouns: frozenset[str] = frozenset()  # what is earned: certification, exam, accreditation ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,6 +509,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         recognition=_recognition(data.get("recognition")),
         tools=_tools(data.get("tools")),
         targets=_targets(data.get("targets")) if "targets" in data else None,
+        credentials=_credentials(data.get("credentials")) if "credentials" in data else None,
         measures=tuple(measures),
         dangling=dangling,
         finite=finite,
@@ -549,6 +565,16 @@ def _targets(entry: Any) -> Targets:
     where = f"{ADVICE_FILE}, targets"
     texts = _section_texts(entry, "targets", ("question", "result"), ("verbs", "nouns"))
     return Targets(
+        **texts,
+        verbs=_word_list(entry.get("verbs"), f"{where}.verbs"),
+        nouns=_word_list(entry.get("nouns"), f"{where}.nouns"),
+    )
+
+
+def _credentials(entry: Any) -> Credentials:
+    where = f"{ADVICE_FILE}, credentials"
+    texts = _section_texts(entry, "credentials", ("head", "question", "result", "section"), ("verbs", "nouns"))
+    return Credentials(
         **texts,
         verbs=_word_list(entry.get("verbs"), f"{where}.verbs"),
         nouns=_word_list(entry.get("nouns"), f"{where}.nouns"),
@@ -1638,6 +1664,9 @@ def suggest(
 
     if request.recognition and vocab.recognition is not None:
         return _recognition_advice(request, vocab.recognition, numbers)
+    credential = _credential(request, vocab.credentials, lex) if not numbers else None
+    if credential is not None and vocab.credentials is not None:
+        return _credential_advice(credential, vocab.credentials)
 
     # a project named before a colon ("Nostos: Bulk data service from Hadoop to Cassandra"): made, and named
     named = (
@@ -1877,6 +1906,30 @@ def _recognition_advice(request: Request, recognition: Recognition, numbers: str
     if clause is None:
         return Advice(" ".join([recognition.head, *questions]), questions, source="")
     return _advice(recognition.head, questions, f"{clause}, {recognition.result}", "statement")
+
+
+def _credential(request: Request, credentials: Credentials | None, lex: VerbLexicon) -> str | None:
+    """The name of the credential a statement says was earned ("Achieved PRINCE2 Practitioner certification" ->
+    "PRINCE2 Practitioner"; "" when it names none: "Passed the exam"), or None when it says no such thing."""
+    verb = lex.lookup(_words(request.verb or ""))
+    if credentials is None or verb is None or verb[0].lemma not in credentials.verbs:
+        return None
+    words = _raw_words(request.rest)
+    for at, word in enumerate(words):
+        if word.lower() in credentials.nouns:
+            named = words[:at]
+            while named and named[0].lower() in _DETERMINERS | {"a", "an"}:
+                named = named[1:]
+            return " ".join(named)
+    return None
+
+
+def _credential_advice(name: str, credentials: Credentials) -> Advice:
+    """A credential earned: list it with its year in its section, and say in a bullet what it let you do."""
+    if not name:
+        return Advice(f"{credentials.head} {credentials.question}", (credentials.question,), source="")
+    example = f"{credentials.section}: {name} {credentials.result}"
+    return _advice(credentials.head, (credentials.question,), example, "statement")
 
 
 def _member_of(opener: Sequence[str], rest: str) -> tuple[str, str] | None:

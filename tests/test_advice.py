@@ -340,6 +340,17 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Responsible for IT support", GB, ("“Led IT support",), ("Resolved",)),
     ("Involved in plan reviews", GB, ("“Led plan reviews",), ("Planned",)),
     ("Worked on the payroll system migration", GB, ("“Delivered the payroll system migration",), ("Led",)),
+    # a credential earned is listed with its year, not measured ("[N] weeks ahead of schedule")
+    (
+        "Achieved PRINCE2 Practitioner certification",
+        GB,
+        ("A certification is a credential", "“Certifications: PRINCE2 Practitioner ([year])”"),
+        ("schedule", "[N]"),
+    ),
+    ("Passed the PMP exam", US, ("“Certifications: PMP ([year])”", "What did it let you do"), ("action verb",)),
+    ("Secured a licence for the new data centre", GB, ("worth [£ amount]",), ("credential",)),
+    # a candidate is counted
+    ("Interviewed and assessed candidates", GB, ("“Interviewed and assessed [N] candidates”",), ("team of",)),
     # after "My" comes a noun with its own verb: no verb is made of it ("Contracted with ... converted into ...")
     (
         "My contracts with two agencies quickly converted into full-time roles",
@@ -1118,6 +1129,12 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
     bad = dict(data)
     bad["measures"] = [{**data["measures"][0], "dimension": "vibes"}]
     with pytest.raises(LexiconError, match="`dimension` must be one of"):
+        build_vocabulary(bad)
+    bad = {**data, "credentials": {**data["credentials"], "result": "(2021)"}}
+    with pytest.raises(LexiconError, match=r"credentials\.result: .*never invent a number"):
+        build_vocabulary(bad)
+    bad = {**data, "credentials": {k: v for k, v in data["credentials"].items() if k != "section"}}
+    with pytest.raises(LexiconError, match=r"credentials\.section"):
         build_vocabulary(bad)
     bad = dict(data)
     bad["dimensions"] = {k: v for k, v in data["dimensions"].items() if k != "team"}

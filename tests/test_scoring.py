@@ -78,7 +78,8 @@ KNOWN_FINGERPRINTS = {
     # example's ending ("What was the performance before and after?" ends "improving [what] by [N]%"); rewrites
     # turn "setup", "rollout" and "Design of" back into verbs and lead an activity ("Led vendor management"); a team
     # the example ends on is sized right after it ("Led a team of [N] people"); a member of a group is not made its
-    # leader ("As a member of the steering committee, delivered [what]")
+    # leader ("As a member of the steering committee, delivered [what]"); a certification earned is listed, not
+    # measured; "pass" is an action verb
     "2026.12-13": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
 }
 
