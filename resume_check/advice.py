@@ -876,9 +876,17 @@ _LABEL = re.compile(r"(?:[^\s:;.]+\s+){0,4}[^\s:;.]+:\s+(?=[A-Z])")
 
 
 def _without_label(text: str) -> str:
-    """``text`` without a short title before a colon: a title is not a clause to quote."""
-    label = _LABEL.match(text)
+    """``text`` without a short title before a colon, or a lead-in naming the line an achievement ("Key
+    achievements include the go-live of ..."): neither is a clause to quote."""
+    label = _LABEL.match(text) or _LEAD_IN.match(text)
     return text[label.end() :] if label is not None else text
+
+
+_LEAD_IN = re.compile(
+    r"(?:(?:my|our)\s+)?(?:(?:key|main|major|notable|recent|other)\s+)?(?:achievements?|accomplishments?|highlights?"
+    r"|successes|wins)(?:\s+(?:include[ds]?|included|were|was)\s*:?|\s*:)\s+",
+    re.IGNORECASE,
+)
 
 
 def has_finite_verb(clause: str) -> bool:
@@ -1047,6 +1055,8 @@ def _lower_first(text: str) -> str:
     """The first word in lower case unless it looks like a name or an acronym ("SAP", "Azure DevOps", "GitLab")."""
     words = text.split(" ", 2)
     first = words[0]
+    if first == "A" and len(words) > 1 and words[1][:1].islower():
+        return "a" + text[1:]  # the article ("A new incident process"), not a one-letter name
     if not first[1:].islower() or not first[:1].isupper() or (len(words) > 1 and words[1][:1].isupper()):
         return text
     return text[:1].lower() + text[1:]
@@ -1725,10 +1735,11 @@ def suggest(
     elif request.reason == "no-verb" and not as_role and _is_name(request.rest):
         pass  # a name in title case ("Northern Region Threat Intelligence ... Team"): no verb fits it
     elif request.reason == "no-verb" and not as_role:
-        nominal = _nominal_verb(request.rest, lex, verb_at)
+        unlabelled = _without_label(request.rest)
+        nominal = _nominal_verb(request.rest, lex, verb_at) or _nominal_verb(unlabelled, lex, verb_at)
         if nominal is not None:
             head_verb, what = respell(nominal[0], voice), nominal[1]  # our verb: the résumé's spelling
-        elif _object_phrase(unlabelled := _without_label(request.rest), lex, verb_at):
+        elif _object_phrase(unlabelled, lex, verb_at):
             # "Tools: Jira and Confluence dashboards ...": a heading's word before a colon is no part of the object
             head_verb = respell(_rewrite_verb(unlabelled, lex, verb_at, _default_verb(request)), voice)
             what = _lower_unless_named(unlabelled, _known_names(tool_names, vocab))
@@ -1995,6 +2006,8 @@ def _rewrite_verb(phrase: str, lex: VerbLexicon, verb_at: VerbAt, fallback: str)
     if family is not None and head is not None and head.form == head.base and head.family == family.id:
         return "Led"  # a verb of the family used as a noun: "IT support" is no "Resolved IT support"
     verb = family.rewrite if family else fallback
+    if family is not None and family.id in _CHANGING and ("new" in words[:3]):
+        verb = fallback  # a new thing was made, not changed: "a new service catalogue" is no "Improved a new ..."
     rewritten = lex.forms.get(verb.lower())
     if rewritten is not None and any(
         (form := lex.forms.get(word)) is not None and form.lemma == rewritten.lemma for word in words
@@ -2019,6 +2032,8 @@ def _activity_verb(noun: str, lex: VerbLexicon, verb_at: VerbAt) -> str | None:
     return None
 
 
+#: verb families whose rewrite verb changes something that exists ("Improved", "Resolved", "Cut", "Reduced")
+_CHANGING = frozenset(("improve", "support", "save", "protect"))
 #: verb families whose work, made a noun, is delivered rather than led ("Delivered the migration")
 _DELIVERED_WORK = frozenset(("deliver", "build"))
 

@@ -340,6 +340,22 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Responsible for IT support", GB, ("“Led IT support",), ("Resolved",)),
     ("Involved in plan reviews", GB, ("“Led plan reviews",), ("Planned",)),
     ("Worked on the payroll system migration", GB, ("“Delivered the payroll system migration",), ("Led",)),
+    # a lead-in naming the line an achievement is no part of the object ("Delivered key achievements include ...")
+    (
+        "Key achievements include the successful go-live of the new ERP",
+        GB,
+        ("“Delivered the successful go-live of the new ERP",),
+        ("achievements", "include"),
+    ),
+    ("Highlights: delivery of the new intranet", GB, ("“Delivered the new intranet",), ("highlights",)),
+    # a new thing was made, not changed; "A" opening a line is the article
+    (
+        "Achievements included a new service catalogue for the business units",
+        GB,
+        ("“Delivered a new service catalogue",),
+        ("Improved", "Achievements"),
+    ),
+    ("A new incident process for the service desk", GB, ("“Delivered a new incident process",), ("Delivered A ",)),
     # a credential earned is listed with its year, not measured ("[N] weeks ahead of schedule")
     (
         "Achieved PRINCE2 Practitioner certification",
