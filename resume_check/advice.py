@@ -1386,13 +1386,14 @@ def _questions_and_result(
 
 
 def _count_in_place(
-    clause: str, found: Sequence[_Found], vocab: Vocabulary, floor: int = 0
+    clause: str, found: Sequence[_Found], vocab: Vocabulary, floor: int = 0, opener: int = 0
 ) -> tuple[str, list[_Found], list[str]] | None:
     """``clause`` with [N] in front of the phrases whose head is a count in the plural ("Migrated [N] file servers",
     "Wrote [N] automation scripts" for "various automation scripts"), at most MAX_QUESTIONS of them, with those
     phrases as placeholders ("[N] file servers"); None when it names no such count. ``found``: the clause's
-    measures (``_found_measures``)."""
+    measures (``_found_measures``), whose first ``opener`` words are its verb."""
     counted: list[_Found] = []
+    tokens: list[_Token] = []
     reach = -1  # where the list of the last phrase counted ends
     list_ends: dict[int, int] = {}  # by where a counted phrase starts: where its list ends
     for f in sorted((f for f in found if f.at >= max(0, floor)), key=lambda f: f.at):
@@ -1401,7 +1402,12 @@ def _count_in_place(
             # issues"), "Migrated [N] servers, databases and applications" (not a second [N] before "applications")
             items = _LIST_BEFORE.search(clause, max(floor, f.at - _COUNT_LIST_REACH), f.at) if not f.vague else None
             if items is not None:
-                f = dataclasses.replace(f, at=items.start())
+                # the list's first item keeps its modifiers: "Managed [N] project risks and issues"
+                tokens = tokens or _tokens(clause)
+                first = next((i for i, t in enumerate(tokens) if t.start == items.start()), None)
+                start = _phrase_start(tokens, first, vocab, opener) if first is not None else None
+                at = tokens[start].start if start is not None else items.start()
+                f = dataclasses.replace(f, at=at if at >= max(floor, 0) else items.start())
             counted.append(f)  # a phrase is counted once ("servers and mobile apps" share their [N])
             after = _LIST_AFTER.match(clause, f.end)
             reach = after.end() if after is not None else f.end
@@ -2076,7 +2082,7 @@ def _compose(
     beaten = _beaten_target(clause, verb[0].lemma, opener, vocab) if clause is not None and verb is not None else None
     if beaten is not None:
         return _advice(head, beaten[1], beaten[0], "statement")
-    in_place = _count_in_place(clause, in_clause, vocab, floor) if clause is not None and not changes else None
+    in_place = _count_in_place(clause, in_clause, vocab, floor, opener) if clause is not None and not changes else None
     counted = in_place[1] if in_place is not None else ()
     questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
     if clause is None:

@@ -340,6 +340,9 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Responsible for IT support", GB, ("“Led IT support",), ("Resolved",)),
     ("Involved in plan reviews", GB, ("“Led plan reviews",), ("Planned",)),
     ("Worked on the payroll system migration", GB, ("“Delivered the payroll system migration",), ("Led",)),
+    # a list counted at its start keeps the first item's modifiers ("Managed project [N] risks and issues")
+    ("Managed project risks and issues", GB, ("“Managed [N] project risks and issues”",), ("project [N]",)),
+    ("Tracked programme risks, issues and dependencies", GB, ("“Tracked [N] programme risks, issues",), ("me [N]",)),
     # a lead-in naming the line an achievement is no part of the object ("Delivered key achievements include ...")
     (
         "Key achievements include the successful go-live of the new ERP",
