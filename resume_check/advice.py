@@ -138,6 +138,21 @@ _TRAILING = re.compile(r"[\s,;:.!?–—-]+$")
 #: the first word of a phrase no verb can be put in front of (adverbs, adjectives, unknown verb forms)
 _NOT_AN_OBJECT = re.compile(r"^(?:\w+(?:ly|ed|ing|ent|ant|ive|ous|ful|able|ible|ic|ish))$", re.IGNORECASE)
 #: (noun ending, verb ending) to turn a nominalisation back into its verb ("execution" -> "execute")
+#: nouns of verbs that no suffix rule of _NOMINAL undoes ("oversight" is no "oversee" + suffix)
+_IRREGULAR_NOMINAL = {
+    "oversight": "oversee",
+    "maintenance": "maintain",
+    "reduction": "reduce",
+    "introduction": "introduce",
+    "production": "produce",
+    "resolution": "resolve",
+    "expansion": "expand",
+    "response": "respond",
+    "growth": "grow",
+    "decision": "decide",
+    "submission": "submit",
+    "acquisition": "acquire",
+}
 _NOMINAL: tuple[tuple[str, str], ...] = (
     ("isation", "ise"),
     ("ization", "ize"),
@@ -1033,6 +1048,11 @@ def _helped_to(rest: str, lex: VerbLexicon, vocab: Vocabulary) -> str | None:
             and vocab.measures[hit[0]].names_people
             and (before != hit[1] or (k > 1 and words[k - 2].lower() in _DETERMINERS))
         )
+        if plain == "to" and k + 1 < len(words) and k < 5:
+            # "the business to adopt Microsoft Teams": whom, then "to" and what they did
+            after = lex.forms.get(words[k + 1].lower().strip(".,;:()"))
+            if after is not None and after.form == after.base:
+                return f"{' '.join(words[:k])} to {' '.join(words[k + 1 :])}"
         if not plain.isalpha() or plain.endswith("s") or plain in vocab.dangling or plain in _DETERMINERS:
             continue  # no verb in its base form
         if (form is not None and form.tense == "present") or people:
@@ -1518,6 +1538,9 @@ def _nominal_verb(what: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, st
     same = verb_at([noun, words[2].lower()])
     if same is not None and same == (noun, 1):  # a verb used as a noun: "Design of the network" -> "Designed"
         return _capital(lex.past(noun)), " ".join(words[2:])
+    irregular = _IRREGULAR_NOMINAL.get(noun)
+    if irregular is not None and irregular in lex.forms:  # "Oversight of suppliers" -> "Oversaw"
+        return _capital(lex.past(irregular)), " ".join(words[2:])
     for suffix, replacement in _NOMINAL:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
             found = verb_at([noun[: -len(suffix)] + replacement, words[2].lower()])
@@ -2029,6 +2052,9 @@ def _activity_verb(noun: str, lex: VerbLexicon, verb_at: VerbAt) -> str | None:
     if noun.endswith("ing"):
         form = lex.forms.get(noun)
         return form.base if form is not None and form.tense == "gerund" and form.base in lex.forms else None
+    irregular = _IRREGULAR_NOMINAL.get(noun)
+    if irregular is not None and irregular in lex.forms:
+        return irregular
     for suffix, replacement in _NOMINAL:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
             stem = noun[: -len(suffix)] + replacement
@@ -2105,8 +2131,9 @@ def _compose(
     instead = vocab.same_verb_results.get(result.split(maxsplit=1)[0].lower() if result.split() else "")
     if verb is not None and instead is not None and _repeats_verb(result, verb[0].lemma):
         result = respell(instead, voice)  # "Improved reporting for the board, lifting [what] by [N]%"
-    last = _words(clause)[-1:]
-    hit = vocab.forms.get(last[0]) if last else None
+    last = _raw_words(clause)[-1:]
+    # a capital names a product ("Microsoft Teams"), not a team to size
+    hit = vocab.forms.get(last[0]) if last and last[0][:1].islower() else None
     ending = vocab.measures[hit[0]] if hit is not None else None
     if ending is not None and ending.ends and result == respell(ending.result, voice):
         return _advice(head, questions, f"{clause} {respell(ending.ends, voice)}", "statement")  # "Led a team of"

@@ -340,6 +340,23 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Responsible for IT support", GB, ("“Led IT support",), ("Resolved",)),
     ("Involved in plan reviews", GB, ("“Led plan reviews",), ("Planned",)),
     ("Worked on the payroll system migration", GB, ("“Delivered the payroll system migration",), ("Led",)),
+    # a nominalisation no suffix rule undoes, "Accountable for" as a duty, "Helped <whom> to <verb>"
+    ("Oversight of third-party suppliers", GB, ("“Oversaw [N] third-party suppliers”",), ("Negotiated",)),
+    ("Maintenance of the CMDB", GB, ("“Maintained the CMDB",), ("maintenance",)),
+    (
+        "Accountable for the delivery of a £3m digital transformation programme",
+        GB,
+        ("'Accountable for' describes a duty", "“Delivered a £3m digital transformation programme”"),
+        ("“Accountable",),
+    ),
+    (
+        "Helped the business to adopt Microsoft Teams",
+        GB,
+        ("“Guided the business to adopt Microsoft Teams",),
+        ("Managed",),
+    ),
+    # a capital names a product, not a team to size ("Microsoft Teams of [N] people")
+    ("Rolled out Microsoft Teams", GB, (), ("Teams of",)),
     # a list counted at its start keeps the first item's modifiers ("Managed project [N] risks and issues")
     ("Managed project risks and issues", GB, ("“Managed [N] project risks and issues”",), ("project [N]",)),
     ("Tracked programme risks, issues and dependencies", GB, ("“Tracked [N] programme risks, issues",), ("me [N]",)),
