@@ -72,6 +72,8 @@ QUOTE_WORDS_WITH_NUMBER = 14
 MAX_PHRASE_WORDS = 8
 #: a suggestion drops its second question to stay within this many characters (about 4 lines of a terminal)
 MAX_CHARS = 280
+#: a suggestion keeps one question past MAX_CHARS up to this many characters; past it, the example is given alone
+MAX_CHARS_WITH_QUESTION = MAX_CHARS + 60
 #: a quoted clause longer than this many characters, or holding a web address, is not quoted
 QUOTE_CHARS = 110
 #: at most this many questions per suggestion
@@ -2214,7 +2216,7 @@ def _advice(head: str, questions: Sequence[str], example: str, source: str, labe
     asked = list(questions)
     while True:
         text = " ".join(f"{head} {' '.join(asked)} {label} “{shown}”.".split())
-        if len(text) <= MAX_CHARS or len(asked) <= 1:
+        if len(text) <= MAX_CHARS or not asked or (len(asked) == 1 and len(text) <= MAX_CHARS_WITH_QUESTION):
             break
         asked.pop()
     return Advice(text, tuple(asked), _placeholders(shown), shown, source)
