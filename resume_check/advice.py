@@ -1641,7 +1641,7 @@ def _dimension(
 ) -> Dimension:
     """The dimension to ask about: the first a metric cue of ``text`` names, else the one the verb ``lemma`` or its
     ``family`` asks. A verb the family lists under ``verb_asks`` asks its own, unless ``text`` names a cue of a
-    family asking the family's dimension ("Implemented load shedding": scope; "Implemented the CRM upgrade": an
+    family asking the family's dimension ("Implemented rate limiting": scope; "Implemented the CRM upgrade": an
     upgrade is scheduled work)."""
     cues = cue_dimensions(text)
     if cues:
@@ -1814,7 +1814,12 @@ def suggest(
         # a member of a group did not run it: what they delivered in it is asked for
         verb = respell((role_family.rewrite if role_family and not member else "Delivered").lower(), voice)
         if role is not None and not has_finite_verb(role):
-            example = f"As {member[0] + ' ' if member else ''}{_lower_first(role)}, {verb} [what], {result}"
+            as_role_text = f"As {member[0] + ' ' if member else ''}{_lower_first(role)}"
+            if role_family is not None and role_family.id in _CHANGING and not member:
+                # a verb of change takes its result at once: "reduced [what] by [N]%", not "reduced [what],
+                # improving [what] by [N]%"
+                return _advice(head, questions, f"{as_role_text}, {verb} [what] by [N]%", "statement")
+            example = f"{as_role_text}, {verb} [what], {result}"
             return _advice(head, questions, example, "statement")
         return _gallery_advice(head, questions, gallery.pick(role_family.id if role_family else None, dimension), voice)
 

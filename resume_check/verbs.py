@@ -33,7 +33,7 @@ class VerbFamily:
     cues: tuple[str, ...]  # words pointing to this family
     verbs: tuple[str, ...]  # base forms (American spelling first, as listed)
     # verbs of the family that ask another dimension than ``asks`` unless the statement names a cue of a family
-    # asking ``asks`` (lemma -> dimension: "Implemented load shedding" asks what it reached, not how early it was)
+    # asking ``asks`` (lemma -> dimension: "Implemented rate limiting" asks what it reached, not how early it was)
     verb_asks: Mapping[str, Dimension] = field(default_factory=lambda: MappingProxyType({}))
 
 

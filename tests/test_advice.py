@@ -358,6 +358,19 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ),
     # a capital names a product, not a team to size ("Microsoft Teams of [N] people")
     ("Rolled out Microsoft Teams", GB, (), ("Teams of",)),
+    # in a role, a verb of change takes its result at once (not "reduced [what], improving [what] by [N]%")
+    (
+        "Appointed as the agency's Cyber Security Officer",
+        US,
+        ("“As the agency's Cyber Security Officer, reduced [what] by [N]%”",),
+        ("improving [what]",),
+    ),
+    (
+        "Served as quality lead for the service desk",
+        GB,
+        ("“As quality lead for the service desk, improved [what] by",),
+        (),
+    ),
     # a list counted at its start keeps the first item's modifiers ("Managed project [N] risks and issues")
     ("Managed project risks and issues", GB, ("“Managed [N] project risks and issues”",), ("project [N]",)),
     ("Tracked programme risks, issues and dependencies", GB, ("“Tracked [N] programme risks, issues",), ("me [N]",)),
@@ -390,9 +403,9 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     ("Interviewed and assessed candidates", GB, ("“Interviewed and assessed [N] candidates”",), ("team of",)),
     # after "My" comes a noun with its own verb: no verb is made of it ("Contracted with ... converted into ...")
     (
-        "My contracts with two agencies quickly converted into full-time roles",
+        "My contracts with two banks soon converted into permanent jobs",
         GB,
-        ("Drop 'My'", "lead with the action so it reads as your result."),
+        ("Drop 'My'",),
         ("Contracted",),
     ),
     # a member of a group did not run it: what they did in it is asked for
@@ -403,9 +416,9 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("Planned", "Led", "Ran"),
     ),
     (
-        "Worked on the Captions team, in JavaScript and Python, to build the editor",
+        "Worked on the Payments team, in Go and Python, to build the ledger",
         US,
-        ("“As part of the Captions team, delivered [what],",),
+        ("“As part of the Payments team, delivered [what],",),
         ("Managed the",),
     ),
     ("Worked on the cloud migration programme", GB, ("“Delivered the cloud migration programme",), ("As part",)),

@@ -316,11 +316,11 @@ def test_unquantified_suggestion_asks_for_the_fitting_dimension() -> None:
 
 
 def test_verbs_of_putting_in_place_ask_what_it_reached_unless_the_work_is_scheduled() -> None:
-    """Found on the corpus: "Implemented load shedding, [N] weeks ahead of schedule". A thing put in place has no
+    """Found on the corpus ("Implemented <a feature>, [N] weeks ahead of schedule"). A thing put in place has no
     schedule of its own; its reach is what to measure. A statement naming scheduled work keeps the schedule."""
     reach = "How many users, sites or systems did it reach?"
     for text, example in (
-        ("Implemented load shedding", "“Implemented load shedding, for [N] users”"),
+        ("Implemented rate limiting", "“Implemented rate limiting, for [N] users”"),
         (
             "Installed a monitoring agent on the web tier",
             "“Installed a monitoring agent on the web tier, for [N] users”",
