@@ -139,7 +139,6 @@ _WEAK_CUT = re.compile(
 _TRAILING = re.compile(r"[\s,;:.!?–—-]+$")
 #: the first word of a phrase no verb can be put in front of (adverbs, adjectives, unknown verb forms)
 _NOT_AN_OBJECT = re.compile(r"^(?:\w+(?:ly|ed|ing|ent|ant|ive|ous|ful|able|ible|ic|ish))$", re.IGNORECASE)
-#: (noun ending, verb ending) to turn a nominalisation back into its verb ("execution" -> "execute")
 #: nouns of verbs that no suffix rule of _NOMINAL undoes ("oversight" is no "oversee" + suffix)
 _IRREGULAR_NOMINAL = {
     "oversight": "oversee",
@@ -155,6 +154,7 @@ _IRREGULAR_NOMINAL = {
     "submission": "submit",
     "acquisition": "acquire",
 }
+#: (noun ending, verb ending) to turn a nominalisation back into its verb ("execution" -> "execute")
 _NOMINAL: tuple[tuple[str, str], ...] = (
     ("isation", "ise"),
     ("ization", "ize"),
@@ -1605,7 +1605,7 @@ def _object_phrase(what: str, lex: VerbLexicon, verb_at: VerbAt, after_prepositi
 
 def _family_of(text: str, lex: VerbLexicon) -> VerbFamily | None:
     """The family whose cue heads the first noun phrase ("the release calendar" -> plan), else the first cue."""
-    phrase_end = re.search(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and)\s", text, re.I)
+    phrase_end = _PHRASE_END.search(text)
     cut = phrase_end.start() if phrase_end else len(text)
     hits = list(_cue_hits(text, lex))
     in_phrase = [family for start, family in hits if start < cut]
@@ -1965,7 +1965,7 @@ def _credential(request: Request, credentials: Credentials | None, lex: VerbLexi
     for at, word in enumerate(words):
         if word.lower() in credentials.nouns:
             named = words[:at]
-            while named and named[0].lower() in _DETERMINERS | {"a", "an"}:
+            while named and named[0].lower() in _DETERMINERS:
                 named = named[1:]
             return " ".join(named)
     return None
@@ -1981,8 +1981,8 @@ def _credential_advice(name: str, credentials: Credentials) -> Advice:
 
 def _member_of(opener: Sequence[str], rest: str) -> tuple[str, str] | None:
     """("a member of" or "part of", the group) when the weak ``opener`` (lower-case words) makes the person one of
-    the group ``rest`` opens with ("Member of the steering committee", "Was part of the ...", "Worked on the Captions
-    team, in Python"), so the rewrite says what they did in it instead of making them run it; None otherwise."""
+    the group ``rest`` opens with ("Member of the steering committee", "Was part of the ...", "Worked on the Payments
+    team, in Go"), so the rewrite says what they did in it instead of making them run it; None otherwise."""
     if opener[-2:] == ["member", "of"]:
         prefix = "a member of"
     elif opener[-2:] == ["part", "of"] or (opener[:1] in (["worked"], ["working"]) and opener[-1:] in (["on"], ["in"])):
@@ -2042,7 +2042,7 @@ def _rewrite_verb(phrase: str, lex: VerbLexicon, verb_at: VerbAt, fallback: str)
     if family is not None and head is not None and head.form == head.base and head.family == family.id:
         return "Led"  # a verb of the family used as a noun: "IT support" is no "Resolved IT support"
     verb = family.rewrite if family else fallback
-    if family is not None and family.id in _CHANGING and ("new" in words[:3]):
+    if family is not None and family.id in _CHANGING and "new" in words[:3]:
         verb = fallback  # a new thing was made, not changed: "a new service catalogue" is no "Improved a new ..."
     rewritten = lex.forms.get(verb.lower())
     if rewritten is not None and any(
@@ -2077,6 +2077,7 @@ _CHANGING = frozenset(("improve", "support", "save", "protect"))
 _DELIVERED_WORK = frozenset(("deliver", "build"))
 
 
+#: where the first noun phrase of an object ends (a break, a preposition or a conjunction)
 _PHRASE_END = re.compile(r"[,;:(]|\s(?:of|for|to|in|with|across|using|by|from|on|at|into|and|or|&)\s", re.I)
 
 
