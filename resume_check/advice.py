@@ -1671,10 +1671,22 @@ _ON_TIME_BUDGET = re.compile(
 )
 
 
+def _claimed_figures(claim: str, voice: Voice) -> str:
+    """The figures that prove a claim of time or budget ("on time and on budget" -> "[N] weeks early and [N]% under
+    a budget of [amount]")."""
+    said = claim.lower()
+    parts = []
+    if re.search(r"time|schedule|deadline", said):
+        parts.append("[N] weeks early")
+    if re.search(r"budget|cost", said):
+        parts.append(f"[N]% under a budget of {voice.amount}")
+    return " and ".join(parts) or claim
+
+
 def _number_hint(text: str, voice: Voice) -> str:
     m = _ON_TIME_BUDGET.search(text)
     if m:
-        return f"You say '{m.group()}': give the figures ([N] weeks early, [N]% under a budget of {voice.amount}). "
+        return f"You say '{m.group()}': give the figures ({_claimed_figures(m.group(), voice)}). "
     return ""
 
 
@@ -2103,7 +2115,12 @@ def _compose(
     """The suggestion with ``clause`` (the person's words, opening with a verb of ``opener`` words, 0 for none) as
     its example: counts put in place where it names things in the plural, else the measure's result after it. After
     a verb of change ("Reduced outages") the count of the things is not the result: the result follows. No count
-    goes before character ``floor`` of the clause (a project's name)."""
+    goes before character ``floor`` of the clause (a project's name). A claim of time or budget ("on time and on
+    budget") is replaced in the example by the figures that would prove it."""
+    claimed = _ON_TIME_BUDGET.search(clause) if clause is not None else None
+    figures = _claimed_figures(claimed.group(), voice) if claimed is not None else ""
+    if claimed is not None and clause is not None:
+        clause = f"{clause[: claimed.start()]}{figures}{clause[claimed.end() :]}"
     verb = lex.lookup(_words(clause)[:opener]) if clause is not None and opener else None
     dimension = _dimension(text, family, lex, default, verb[0].lemma if verb is not None else None)
     in_clause = _found_measures(clause, vocab, opener=opener) if clause is not None else []
@@ -2123,7 +2140,9 @@ def _compose(
         return _gallery_advice(head, questions, gallery.pick(family, dimension), voice)
     if in_place is not None:
         advice = _advice(head, questions, in_place[0], "statement")
-        return dataclasses.replace(advice, placeholders=tuple(dict.fromkeys(in_place[2])))
+        return dataclasses.replace(advice, placeholders=tuple(dict.fromkeys([*in_place[2], *_placeholders(figures)])))
+    if claimed is not None:
+        return _advice(head, questions, clause, "statement")  # "Delivered the upgrade [N] weeks early and ..."
     if changes:
         # what changed, from what to what: "Reduced support tickets ..., from [N] to [N]"; a rate by how much, in
         # the person's own words: "Cut outages on the payments platform by [N]%", not "..., cutting outages by [N]%"

@@ -371,6 +371,28 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“As quality lead for the service desk, improved [what] by",),
         (),
     ),
+    # a claim of time or budget is replaced by the figures that would prove it, not followed by another result
+    (
+        "Delivered the ERP upgrade on time and on budget",
+        GB,
+        (
+            "You say 'on time and on budget': give the figures ([N] weeks early and [N]% under a budget of [£ amount])",
+            "“Delivered the ERP upgrade [N] weeks early and [N]% under a budget of [£ amount]”",
+        ),
+        ("on budget, ", ", worth"),
+    ),
+    (
+        "Completed the migration ahead of schedule",
+        US,
+        ("give the figures ([N] weeks early)", "“Completed the migration [N] weeks early”"),
+        ("ahead of schedule”", "budget"),
+    ),
+    (
+        "Delivered multiple projects within the stipulated time and budget",
+        GB,
+        ("“Delivered [N] projects [N] weeks early and [N]% under a budget of [£ amount]”",),
+        ("multiple",),
+    ),
     # a list counted at its start keeps the first item's modifiers ("Managed project [N] risks and issues")
     ("Managed project risks and issues", GB, ("“Managed [N] project risks and issues”",), ("project [N]",)),
     ("Tracked programme risks, issues and dependencies", GB, ("“Tracked [N] programme risks, issues",), ("me [N]",)),
