@@ -79,7 +79,8 @@ KNOWN_FINGERPRINTS = {
     # turn "setup", "rollout" and "Design of" back into verbs and lead an activity ("Led vendor management"); a team
     # the example ends on is sized right after it ("Led a team of [N] people"); a member of a group is not made its
     # leader ("As a member of the steering committee, delivered [what]"); a certification earned is listed, not
-    # measured; "pass" is an action verb
+    # measured; "pass" is an action verb; "Accountable for" is a duty opener; a claim of time or budget is replaced
+    # in the example by the figures that prove it
     "2026.12-13": "8276a0298a9dda461cb8f557e981f859f31dd44b6d7f539d2231b7e4f76c6f2a",
 }
 
