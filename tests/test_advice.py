@@ -371,6 +371,9 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“As quality lead for the service desk, improved [what] by",),
         (),
     ),
+    # a point of contact is a role, not an object to build ("Built point of contact for all [N] ... changes")
+    ("Point of contact for all infrastructure changes", GB, ("“As point of contact",), ("Built point",)),
+    ("Contact centre migration for the council", GB, ("“Delivered contact centre migration",), ("As contact",)),
     # a claim of time or budget is replaced by the figures that would prove it, not followed by another result
     (
         "Delivered the ERP upgrade on time and on budget",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..advice import Advice, Request, Voice, suggest
@@ -43,11 +44,18 @@ def _suggest(
         fallback_verb=judgement.fallback_verb,
         metrics=metrics,
         names_role=judgement.reason == "no-verb"
-        and any(w.lower().strip(",;:") in _ROLE_NOUNS for w in text.split()[:3]),
+        and (any(w.lower().strip(",;:") in _ROLE_NOUNS for w in text.split()[:3]) or bool(_CONTACT_ROLE.match(text))),
         section=section,
         recognition=judgement.honour,
     )
     return suggest(request, voice, lex, lambda words: _base_at(words, lex), tool_names=tools)
+
+
+#: a role named as a point of contact ("Point of contact for ...", "Single point of contact for ..."): "contact" alone
+#: names no role ("Contact centre migration")
+_CONTACT_ROLE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:primary|main|single|key|first|sole)\s+)?points?\s+of\s+contact\b", re.I
+)
 
 
 def _base_at(words: Sequence[str], lex: VerbLexicon) -> tuple[str, int] | None:
