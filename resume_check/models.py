@@ -198,10 +198,17 @@ class Resume:
 
     def role_of(self, block: int) -> Role | None:
         """The role whose header or body holds block index ``block``, if any."""
-        for role in self.roles:
-            if block in role.header or block in role.blocks:
-                return role
-        return None
+        at = self.role_indexes().get(block)
+        return self.roles[at] if at is not None else None
+
+    def role_indexes(self) -> dict[int, int]:
+        """Block index -> index in ``roles`` of the first role whose header or body holds it: one pass over the
+        roles, for callers that look up many blocks (``role_of`` for one)."""
+        out: dict[int, int] = {}
+        for i, role in enumerate(self.roles):
+            for block in (*role.header, *role.blocks):
+                out.setdefault(block, i)
+        return out
 
     def block_at(self, offset: int) -> int:
         """Index of the block containing character ``offset`` of ``text``."""

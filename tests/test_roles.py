@@ -83,6 +83,9 @@ def test_roles_with_title_employer_place_and_dates() -> None:
     ]
     assert len(first.blocks) == 2 and len(third.blocks) == 1
     assert resume.role_of(first.blocks[0]) is first
+    assert resume.role_of(second.header[0]) is second and resume.role_of(-1) is None
+    indexes = resume.role_indexes()
+    assert all(indexes[b] == 2 for b in (*third.header, *third.blocks)) and -1 not in indexes
     # education lines are not roles
     assert all(r.section == "experience" for r in resume.roles)
 

@@ -496,11 +496,7 @@ def _role_places(resume: Resume, target: Target, found: Sequence[FoundTerm]) -> 
     if not resume.roles:
         return {}
     shown: dict[tuple[int, str], dict[str, str]] = {}  # (role index, category) -> term id -> label
-    # each block's role, as Resume.role_of finds it (the first role holding the block), found once
-    role_of: dict[int, int] = {}
-    for i, role in enumerate(resume.roles):
-        for block in (*role.header, *role.blocks):
-            role_of.setdefault(block, i)
+    role_of = resume.role_indexes()  # each block's role, found once
     for term in found:
         if term.category == POSTING_CATEGORY:
             continue  # a posting's own words are of no kind: "planning" says nothing of where "alignment" goes
