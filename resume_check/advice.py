@@ -1540,15 +1540,29 @@ def _nominal_verb(what: str, lex: VerbLexicon, verb_at: VerbAt) -> tuple[str, st
     same = verb_at([noun, words[2].lower()])
     if same is not None and same == (noun, 1):  # a verb used as a noun: "Design of the network" -> "Designed"
         return _capital(lex.past(noun)), " ".join(words[2:])
-    irregular = _IRREGULAR_NOMINAL.get(noun)
-    if irregular is not None and irregular in lex.forms:  # "Oversight of suppliers" -> "Oversaw"
+    irregular = _irregular_nominal(noun, lex)
+    if irregular is not None:  # "Oversight of suppliers" -> "Oversaw"
         return _capital(lex.past(irregular)), " ".join(words[2:])
+    for _, base in _nominal_stems(noun, words[2].lower(), verb_at):
+        return _capital(lex.past(base)), " ".join(words[2:])
+    return None
+
+
+def _irregular_nominal(noun: str, lex: VerbLexicon) -> str | None:
+    """The verb of the lexicon an irregular nominalisation is made from ("oversight" -> "oversee"), or None."""
+    verb = _IRREGULAR_NOMINAL.get(noun)
+    return verb if verb is not None and verb in lex.forms else None
+
+
+def _nominal_stems(noun: str, after: str, verb_at: VerbAt) -> Iterator[tuple[str, str]]:
+    """(stem, verb base) for each suffix rule of _NOMINAL, in its order, that turns ``noun`` into a one-word verb
+    ``verb_at`` knows before the word ``after`` ("management" -> ("manage", "manage"))."""
     for suffix, replacement in _NOMINAL:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
-            found = verb_at([noun[: -len(suffix)] + replacement, words[2].lower()])
+            stem = noun[: -len(suffix)] + replacement
+            found = verb_at([stem, after])
             if found is not None and found[1] == 1:
-                return _capital(lex.past(found[0])), " ".join(words[2:])
-    return None
+                yield stem, found[0]
 
 
 def _phrasal_noun(noun: str, after: str, verb_at: VerbAt) -> str | None:
@@ -1767,9 +1781,10 @@ def suggest(
         head = f"It says what {name} is, not what you did: start with your part in it and what it achieved."
         family = _family_of(description, lex)
         return _named_advice(head, named, text, family.id if family else None, voice, lex, vocab, gallery)
-    after_preposition = opener[-1:] in (["for"], ["in"], ["with"], ["on"], ["of"], ["about"])
+    last_word = opener[-1] if opener else ""
+    after_preposition = last_word in ("for", "in", "with", "on", "of", "about")
     # after "My" or "Our" comes a noun ("My contracts with ... converted into ..."), never a verb to turn back
-    possessive = opener[-1:] in (["my"], ["our"])
+    possessive = last_word in ("my", "our")
     found = _verb_head(request.rest, lex, verb_at, after_preposition) if not as_role and not possessive else None
     if found is not None:
         head_verb, what = found
@@ -1779,7 +1794,9 @@ def suggest(
         pass  # a name in title case ("Northern Region Threat Intelligence ... Team"): no verb fits it
     elif request.reason == "no-verb" and not as_role:
         unlabelled = _without_label(request.rest)
-        nominal = _nominal_verb(request.rest, lex, verb_at) or _nominal_verb(unlabelled, lex, verb_at)
+        nominal = _nominal_verb(request.rest, lex, verb_at) or (
+            _nominal_verb(unlabelled, lex, verb_at) if unlabelled != request.rest else None
+        )
         if nominal is not None:
             head_verb, what = respell(nominal[0], voice), nominal[1]  # our verb: the résumé's spelling
         elif _object_phrase(unlabelled, lex, verb_at):
@@ -2045,11 +2062,11 @@ def _rewrite_verb(phrase: str, lex: VerbLexicon, verb_at: VerbAt, fallback: str)
     family its words point to, else ``fallback``."""
     end = _PHRASE_END.search(phrase)
     words = _words(phrase[: end.start()] if end else phrase)
-    family = _family_of(phrase, lex)
     activity = _activity_verb(words[-1], lex, verb_at) if words else None
     if activity is not None:
         # work that is delivered ("the data centre migration", "backend development") or else led
         return "Delivered" if lex.forms[activity].family in _DELIVERED_WORK else "Led"
+    family = _family_of(phrase, lex)
     head = lex.forms.get(words[-1]) if words else None
     if family is not None and head is not None and head.form == head.base and head.family == family.id:
         return "Led"  # a verb of the family used as a noun: "IT support" is no "Resolved IT support"
@@ -2071,16 +2088,12 @@ def _activity_verb(noun: str, lex: VerbLexicon, verb_at: VerbAt) -> str | None:
     if noun.endswith("ing"):
         form = lex.forms.get(noun)
         return form.base if form is not None and form.tense == "gerund" and form.base in lex.forms else None
-    irregular = _IRREGULAR_NOMINAL.get(noun)
-    if irregular is not None and irregular in lex.forms:
+    irregular = _irregular_nominal(noun, lex)
+    if irregular is not None:
         return irregular
-    for suffix, replacement in _NOMINAL:
-        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
-            stem = noun[: -len(suffix)] + replacement
-            found = verb_at([stem, "the"])
-            if found is not None and found[0] == stem and found[1] == 1 and stem in lex.forms:
-                return stem
-    return None
+    return next(
+        (stem for stem, base in _nominal_stems(noun, "the", verb_at) if base == stem and stem in lex.forms), None
+    )
 
 
 #: verb families whose rewrite verb changes something that exists ("Improved", "Resolved", "Cut", "Reduced")
