@@ -748,6 +748,16 @@ def test_one_question_stays_past_the_cap_up_to_a_hard_bound() -> None:
         assert advice.text.endswith(f"{label} “{example}”.")
 
 
+def test_advice_names_only_families_and_verbs_of_the_verb_lexicon() -> None:
+    """The family ids and verbs the rewrite rules name in code must exist in verbs.yaml: a family renamed or a verb
+    dropped there would silently switch the rule off."""
+    from resume_check.advice import _CHANGING, _DELIVERED_WORK, _IRREGULAR_NOMINAL
+
+    lex = load_verbs()
+    assert set(lex.families) >= _CHANGING | _DELIVERED_WORK
+    assert {verb for verb in _IRREGULAR_NOMINAL.values() if verb not in lex.forms} == set()
+
+
 def test_table_is_large_enough() -> None:
     assert len(TABLE) >= 30
 
