@@ -288,6 +288,18 @@ _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(_VOCABULARY["number_words"])
 _UNIT_WORDS = frozenset(_VOCABULARY["duration_words"])
 _EARLY_WORDS = frozenset(_VOCABULARY["early_words"])
+#: a result stated as none of something ("with zero downtime", "no major findings"; see metrics.yaml): the words
+#: before the result group give the context "no" needs; the result group is the metric
+_ZERO = re.compile(
+    r"(?:(?:(?<![\w'’-])(?:" + "|".join(_VOCABULARY["zero_no_after"]) + r")\s+|^\s*|[,;:(–—]\s*)(?=no\s)"
+    r"|(?<![\w'’-])(?=(?:" + "|".join(_VOCABULARY["zero_openers"]) + r")\s))"
+    r"(?P<result>(?:no|" + "|".join(_VOCABULARY["zero_openers"]) + r")\s+"
+    r"(?:(?:" + "|".join(_VOCABULARY["zero_qualifiers"]) + r")\s+){0,2}"
+    r"(?:" + "|".join(_VOCABULARY["zero_nouns"]) + r"))(?![\w-])",
+    re.IGNORECASE,
+)
+#: a text without one of these words holds no zero result (a cheap test before _ZERO)
+_ZERO_HINT = re.compile(r"\b(?:zero|no|without)\s", re.IGNORECASE)
 _DIM_ORDER: dict[Dimension, int] = {"budget": 0, "schedule": 1, "quality": 2, "scope": 3, "team": 4}
 #: the same cues as words, for cue_dimensions (a dictionary look-up per word is far cheaper than the regexes)
 _CUE_WORDS: dict[str, Dimension] = {}
@@ -375,10 +387,11 @@ def _rank_candidates(text: str) -> Iterator[tuple[int, int, str, Dimension | Non
 
 def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
     """The metrics in ``text`` in reading order, with offsets shifted by ``offset`` (into ``Resume.text``)."""
-    if not _DIGIT.search(text) and not _has_number_words(text) and not _RANK_HINT.search(text):
+    zero = _ZERO_HINT.search(text) is not None
+    if not _DIGIT.search(text) and not _has_number_words(text) and not _RANK_HINT.search(text) and not zero:
         return ()
     masked = mask_non_metrics(text)
-    found = itertools.chain(_candidates(text, masked), _rank_candidates(text))
+    found = itertools.chain(_candidates(text, masked), _rank_candidates(text), _zero_candidates(text) if zero else ())
     candidates = sorted(found, key=lambda c: (c[0], -(c[1] - c[0]), c[4]))
     metrics: list[Metric] = []
     last_end = -1
@@ -390,6 +403,12 @@ def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
         )
         last_end = end
     return tuple(metrics)
+
+
+def _zero_candidates(text: str) -> Iterator[tuple[int, int, str, Dimension | None, int]]:
+    """Results stated as none of something ("with zero downtime", "no major findings"): a count of zero."""
+    for m in _ZERO.finditer(text):
+        yield m.start("result"), m.end("result"), "zero", "quality", 1
 
 
 def _candidates(text: str, masked: str) -> Iterator[tuple[int, int, str, Dimension | None, int]]:

@@ -284,7 +284,7 @@ DIMENSIONS: tuple[Dimension, ...] = ("budget", "schedule", "scope", "team", "qua
 @dataclass(frozen=True, slots=True)
 class Metric:
     text: str
-    kind: str  # money, percent, count, duration, multiplier, rate, rank
+    kind: str  # money, percent, count, duration, multiplier, rate, rank, zero ("no major findings")
     measures: Dimension | None
     start: int  # offsets in Resume.text
     end: int

@@ -46,7 +46,7 @@ from .models import (
 )
 
 #: bump whenever a weight, a constant or a formula below changes (format: YYYY.MM-N)
-ALGORITHM_VERSION = "2026.12-13"
+ALGORITHM_VERSION = "2026.12-14"
 
 # component weights (sum to 1): keyword fit first, then proof of results, then where the terms are used,
 # then whether an ATS can read the file at all

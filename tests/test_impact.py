@@ -111,6 +111,10 @@ VERDICTS = [
     ("Adopted the new CI pipeline across 4 product teams", "strong", "Adopted"),
     ("Submitted the business case to the steering committee", "unquantified", "Submitted"),
     ("Found 12 critical defects before go-live", "strong", "Found"),  # still "find", not "found" a company
+    # none of what goes wrong is a measured result ("zero" is a number word; "with no" says the same)
+    ("Passed the ISO 27001 surveillance audit with no major findings", "strong", "Passed"),
+    ("Migrated the payroll platform to Azure with zero downtime", "strong", "Migrated"),
+    ("Designed zero-downtime deployments for the payments API", "unquantified", "Designed"),
 ]
 
 

@@ -197,6 +197,8 @@ _SURE_METRICS = (
     "kept 99.9% uptime",
     "saved 300 hours a year",
     "onboarded a dozen vendors",
+    "passed the audit with no major findings",
+    "migrated the ledger with zero downtime",
 )
 
 
@@ -208,7 +210,7 @@ def test_metrics_slice_back_to_their_text(before: str, sure: str, after: str) ->
     metrics = find_metrics(text, offset=7)
     for metric in metrics:
         assert text[metric.start - 7 : metric.end - 7] == metric.text
-        assert metric.kind in ("money", "percent", "count", "duration", "multiplier", "rate")
+        assert metric.kind in ("money", "percent", "count", "duration", "multiplier", "rate", "rank", "zero")
     start = len(before) + 2 + 7
     assert any(start <= m.start and m.end <= start + len(sure) for m in metrics), (text, metrics)
 
@@ -314,3 +316,40 @@ def test_a_product_duration_is_never_a_result(number: int, unit: str, thing: str
 def test_adding_words_without_a_quantity_creates_no_metric(words: list[str]) -> None:
     """Words with no digit and no quantity word in them never make a metric, in any order."""
     assert find_metrics(" ".join(words)) == ()
+
+
+# ------------------------------------------------------------------------ results stated as none of something
+
+#: "zero" is a number word, and "no" after "with", "and" or at a clause's start says the same: a count of zero of
+#: something that goes wrong is a measured result (made-up statements)
+ZERO_METRICS = [
+    ("Passed the ISO 27001 surveillance audit with no major findings", ["no major findings"]),
+    ("Migrated the payroll platform to Azure with zero downtime", ["zero downtime"]),
+    ("Closed the data centre with no loss of service", ["no loss of service"]),
+    ("No P1 incidents in the first year of operation", ["No P1 incidents"]),
+    ("Delivered the cutover without a single rollback", ["without a single rollback"]),
+    ("Moved 40 sites to SD-WAN with no downtime and zero data loss", ["no downtime", "zero data loss"]),
+    ("Ran the supplier audit, no non-conformities raised", ["no non-conformities"]),
+    ("Upgraded the core switches, ensuring no unplanned outages", ["no unplanned outages"]),
+]
+#: a "zero" or "no" that is no result: a hyphenated description, a noun outside the list, "no" inside a phrase
+ZERO_NON_METRICS = [
+    "Designed zero-downtime deployments for the payments API",
+    "Built the integration layer with no external dependencies",
+    "Led no-code automation projects for the finance team",
+    "Adopted zero trust networking across the estate",
+    "Set up the service desk with no prior tooling",
+    "Retired servers no longer in use",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZERO_METRICS, ids=[t for t, _ in ZERO_METRICS])
+def test_a_result_of_none_is_a_quality_metric(text: str, expected: list[str]) -> None:
+    zeros = [m for m in find_metrics(text) if m.kind == "zero"]
+    assert [m.text for m in zeros] == expected
+    assert all(m.measures == "quality" for m in zeros)
+
+
+@pytest.mark.parametrize("text", ZERO_NON_METRICS)
+def test_zero_or_no_that_states_no_result_is_not_a_metric(text: str) -> None:
+    assert find_metrics(text) == ()
