@@ -1399,8 +1399,9 @@ def _questions_and_result(
         # only nouns that qualify others ("vendor management"), or a noun the quote leaves out ("Recruited a team"
         # quoted from "... and built a platform"): ask about them, end generically. A quoted noun asked about as a
         # change ("What was the performance before and after?") sets the ending ("improving [what] by [N]%"), which
-        # would otherwise answer another question; "How many ...?" goes with any ending
-        if not left_out and first.measure.kind in ("rate", "time"):
+        # would otherwise answer another question, and so does a sum ("What was the procurement worth ...?" ends
+        # "saving [amount] ([N]%)", not "with a team of [N]"); "How many ...?" goes with any ending
+        if not left_out and first.measure.kind in ("rate", "time", "amount"):
             dimension = first.measure.dimension
         return questions, respell(vocab.results[dimension], voice), dimension
     result = first.measure.one_result if first.one else first.measure.result

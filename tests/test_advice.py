@@ -685,6 +685,13 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Wrote Runbookly, book of on-call practices",),
         (),
     ),
+    # a sum asked about a noun before "of" sets the example's ending: the question and the example agree
+    (
+        "Led the procurement of a new SD-WAN solution",
+        GB,
+        ("What was the procurement worth", "“Led the procurement of a new SD-WAN solution, saving [£ amount]"),
+        ("with a team of",),
+    ),
 ]
 
 
