@@ -2160,15 +2160,29 @@ def _compose(
     if changes:
         # what changed, from what to what: "Reduced support tickets ..., from [N] to [N]"; a rate by how much, in
         # the person's own words: "Cut outages on the payments platform by [N]%", not "..., cutting outages by [N]%"
-        measured = [f.measure for f in in_clause if not f.modifier]
+        objects = [f for f in in_clause if not f.modifier]
+        measured = [f.measure for f in objects]
         if measured and measured[0].kind in ("count", "size", "amount"):
             result = respell(_CHANGE_AMOUNT if measured[0].kind == "amount" else _CHANGE_COUNT, voice)
+            means = _MEANS.search(clause, objects[0].start)
+            if means is not None:  # "Reduced costs from [amount] to [amount] through vendor consolidation"
+                return _advice(
+                    head, questions, f"{clause[: means.start()]} {result}{clause[means.start() :]}", "statement"
+                )
         elif (
             measured
             and measured[0].changed
             and (_one_phrase(clause, opener, lex) or _repeats_verb(result, verb[0].lemma if verb else ""))
         ):
-            return _advice(head, questions, f"{clause} {respell(measured[0].changed, voice)}", "statement")
+            # by how much goes before the means ("Reduced P1 incidents by [N]% through better problem management"),
+            # else at the end ("Cut outages on the payments platform by [N]%")
+            changed = respell(measured[0].changed, voice)
+            means = _MEANS.search(clause, objects[0].start)
+            if means is not None:
+                return _advice(
+                    head, questions, f"{clause[: means.start()]} {changed}{clause[means.start() :]}", "statement"
+                )
+            return _advice(head, questions, f"{clause} {changed}", "statement")
     instead = vocab.same_verb_results.get(result.split(maxsplit=1)[0].lower() if result.split() else "")
     if verb is not None and instead is not None and _repeats_verb(result, verb[0].lemma):
         result = respell(instead, voice)  # "Improved reporting for the board, lifting [what] by [N]%"
@@ -2179,6 +2193,10 @@ def _compose(
     if ending is not None and ending.ends and result == respell(ending.result, voice):
         return _advice(head, questions, f"{clause} {respell(ending.ends, voice)}", "statement")  # "Led a team of"
     return _advice(head, questions, f"{clause}, {result}", "statement")
+
+
+#: the words that bring in how a change was made ("through better problem management", "by automating triage")
+_MEANS = re.compile(r"\s(?:through|via|using|thanks\s+to|by(?=\s+\w+ing\b)|by\s+means\s+of)\s", re.IGNORECASE)
 
 
 def _beaten_target(clause: str, lemma: str, opener: int, vocab: Vocabulary) -> tuple[str, tuple[str]] | None:

@@ -265,8 +265,8 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
     (
         "Reduced support tickets by automating password resets",
         US,
-        ("“Reduced support tickets by automating password resets, from [N] to [N]”",),
-        ("[N] support",),
+        ("“Reduced support tickets from [N] to [N] by automating password resets”",),
+        ("[N] support", "resets, from"),
     ),
     ("Lowered costs by consolidating servers", US, ("from [$ amount] to [$ amount]",), ("[N] servers",)),
     # a rate changed by the verb takes its change at the end of the person's words, when they are one phrase
@@ -691,6 +691,25 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         GB,
         ("What was the procurement worth", "“Led the procurement of a new SD-WAN solution, saving [£ amount]"),
         ("with a team of",),
+    ),
+    # by how much goes before the means of the change, not after it
+    (
+        "Reduced P1 incidents through better problem management",
+        GB,
+        ("“Reduced P1 incidents by [N]% through better problem management”",),
+        ("management by [N]%",),
+    ),
+    (
+        "Cut support tickets by automating password resets",
+        GB,
+        ("“Cut support tickets from [N] to [N] by automating password resets”",),
+        ("resets, from",),
+    ),
+    (
+        "Reduced hosting costs through vendor consolidation",
+        GB,
+        ("“Reduced hosting costs from [£ amount] to [£ amount] through vendor consolidation”",),
+        ("consolidation, from",),
     ),
 ]
 
