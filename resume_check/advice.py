@@ -244,6 +244,8 @@ class Vocabulary:
     tools: Tools | None = None
     #: the advice for a target beaten ("Exceeded sales targets"); None: advised as any other statement
     targets: Targets | None = None
+    #: the advice for a way of working made better ("Streamlined the onboarding process"); None: as any other
+    processes: Processes | None = None
     #: the advice for a credential earned ("Passed the PMP exam"); None: advised as any other statement
     credentials: Credentials | None = None
     #: a result opening with the statement's own verb ("Improved reporting, improving ..."), by that -ing word: the
@@ -287,6 +289,17 @@ class Targets:
     result: str  # put right after the target's noun: "Exceeded sales targets by [N]% every quarter"
     verbs: frozenset[str] = frozenset()  # lemmas of beating: exceed, surpass, beat ...
     nouns: frozenset[str] = frozenset()  # what is beaten: target, goal, quota, forecast ...
+
+
+@dataclass(frozen=True, slots=True)
+class Processes:
+    """A way of working made better ("Streamlined the onboarding process"): asked how long it took before and after
+    (``processes`` in ``advice.yaml``)."""
+
+    question: str  # with {phrase}: "How long did the onboarding process take before and after?"
+    result: str  # ends the example: "cutting the time from [N] to [N] days"
+    families: frozenset[str] = frozenset()  # verb families of making better: improve, save
+    nouns: frozenset[str] = frozenset()  # the last word of a phrase naming a way of working: process, workflow ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,6 +539,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         recognition=_recognition(data.get("recognition")),
         tools=_tools(data.get("tools")),
         targets=_targets(data.get("targets")) if "targets" in data else None,
+        processes=_processes(data.get("processes"), frozenset(load_verbs().families)) if "processes" in data else None,
         credentials=_credentials(data.get("credentials")) if "credentials" in data else None,
         measures=tuple(measures),
         dangling=dangling,
@@ -586,6 +600,18 @@ def _targets(entry: Any) -> Targets:
         verbs=_word_list(entry.get("verbs"), f"{where}.verbs"),
         nouns=_word_list(entry.get("nouns"), f"{where}.nouns"),
     )
+
+
+def _processes(entry: Any, families: frozenset[str]) -> Processes:
+    where = f"{ADVICE_FILE}, processes"
+    texts = _section_texts(entry, "processes", ("question", "result"), ("families", "nouns"))
+    if "{phrase}" not in texts["question"]:
+        raise LexiconError(f"{where}.question: must hold {{phrase}}, where the way of working's words go")
+    named = _word_list(entry.get("families"), f"{where}.families")
+    unknown = sorted(named - families)
+    if unknown:
+        raise LexiconError(f"{where}.families: {', '.join(unknown)} is no verb family of verbs.yaml")
+    return Processes(**texts, families=named, nouns=_word_list(entry.get("nouns"), f"{where}.nouns"))
 
 
 def _credentials(entry: Any) -> Credentials:
@@ -1997,7 +2023,9 @@ def _credential(request: Request, credentials: Credentials | None, lex: VerbLexi
             named = words[:at]
             while named and named[0].lower() in _DETERMINERS:
                 named = named[1:]
-            return " ".join(named)
+            name = " ".join(named)
+            # a clause is no credential's name ("Achieved am an experienced engineer PRINCE2 certification")
+            return None if has_finite_verb(name) or len(named) > QUOTE_WORDS else name
     return None
 
 
@@ -2147,6 +2175,17 @@ def _compose(
     beaten = _beaten_target(clause, verb[0].lemma, opener, vocab) if clause is not None and verb is not None else None
     if beaten is not None:
         return _advice(head, beaten[1], beaten[0], "statement")
+    process = _improved_process(clause, verb[0].family, opener, vocab) if clause is not None and verb else None
+    if process is not None and vocab.processes is not None:
+        # what making a way of working better changes is the time it takes: asked first, and the example's end
+        # (with the questions its other nouns raise: "How many new starters?")
+        others = [f for f in _found_measures(text, vocab, place=False) if f.written not in vocab.processes.nouns]
+        asked = vocab.processes.question.replace("{phrase}", process)
+        questions = tuple(
+            dict.fromkeys(respell(q, voice) for q in (asked, *map(partial(_question, vocab=vocab), others)))
+        )
+        questions = questions[:MAX_QUESTIONS]
+        return _advice(head, questions, f"{clause}, {respell(vocab.processes.result, voice)}", "statement")
     in_place = _count_in_place(clause, in_clause, vocab, floor, opener) if clause is not None and not changes else None
     counted = in_place[1] if in_place is not None else ()
     questions, result, dimension = _questions_and_result(text, dimension, vocab, voice, counted, clause)
@@ -2195,6 +2234,30 @@ def _compose(
     return _advice(head, questions, f"{clause}, {result}", "statement")
 
 
+def _improved_process(clause: str, family: str, opener: int, vocab: Vocabulary) -> str | None:
+    """The words of the way of working the clause's opening verb (of ``opener`` words, of verb family ``family``)
+    makes better, as written and without its determiner ("onboarding process" in "Streamlined the onboarding
+    process for new starters"), when the phrase right after the verb ends in a noun of ``processes`` in
+    ``advice.yaml``; None otherwise."""
+    processes = vocab.processes
+    if processes is None or family not in processes.families:
+        return None
+    tokens = _tokens(clause)
+    start = opener
+    while start < len(tokens) and tokens[start].word in _DETERMINERS:
+        start += 1
+    end = start
+    while end < len(tokens) and end - start < MAX_PROCESS_WORDS and tokens[end].word not in vocab.dangling:
+        end += 1
+        if tokens[end - 1].boundary:
+            break
+    if end == start or tokens[end - 1].word not in processes.nouns:
+        return None
+    return clause[tokens[start].start : tokens[end - 1].end]
+
+
+#: words of a phrase naming a way of working ("the new starter onboarding process"); a longer one is not looked for
+MAX_PROCESS_WORDS = 5
 #: the words that bring in how a change was made ("through better problem management", "by automating triage")
 _MEANS = re.compile(r"\s(?:through|via|using|thanks\s+to|by(?=\s+\w+ing\b)|by\s+means\s+of)\s", re.IGNORECASE)
 

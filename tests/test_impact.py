@@ -316,7 +316,8 @@ def test_unquantified_suggestion_asks_for_the_fitting_dimension() -> None:
     assert "how early was it?" in one("Delivered the go-live")[2]
     assert "How many users?" in one("Rolled out the new service desk tool to users")[2]
     assert "By how much did the incidents fall?" in one("Reduced P1 incidents")[2]
-    assert "What got better, and by how much?" in one("Improved the onboarding")[2]
+    assert "What got better, and by how much?" in one("Improved the onboarding experience")[2]
+    assert "How long did the onboarding take before and after?" in one("Improved the onboarding")[2]
 
 
 def test_verbs_of_putting_in_place_ask_what_it_reached_unless_the_work_is_scheduled() -> None:
