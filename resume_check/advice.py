@@ -212,6 +212,9 @@ class Measure:
     #: kind size: the result right after the noun when the example ends on it ("Led a team of [N] people", not
     #: "Led a team, with [N] people"); empty: ``result`` after a comma
     ends: str = ""
+    #: kind count: its result also ends an example when its noun only qualifies another ("Established a vendor
+    #: governance framework, across [N] vendors"); false: the verb's generic result ends it
+    modifier_ends: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,6 +483,11 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
         ends = _text(entry["ends"], f"{where}, ends") if "ends" in entry else ""
         if ends and kind != "size":
             raise LexiconError(f"{where}: `ends` is for a measure of kind size only")
+        modifier_ends = entry.get("modifier_ends", False)
+        if modifier_ends not in (True, False) or (modifier_ends and (kind != "count" or modifiers != "ask")):
+            raise LexiconError(
+                f"{where}: `modifier_ends` must be true or false, and true only for a count asked as a modifier"
+            )
         for field_name, value in (
             ("one.question", one_question),
             ("one.result", one_result),
@@ -503,6 +511,7 @@ def build_vocabulary(data: Mapping[str, Any]) -> Vocabulary:
             changed,
             frozenset(e.strip().lower() for e in events),
             ends,
+            modifier_ends is True,
         )
         for noun in measure.nouns:
             for form in (noun, _plural(noun, plurals)):
@@ -1429,6 +1438,9 @@ def _questions_and_result(
         # "saving [amount] ([N]%)", not "with a team of [N]"); "How many ...?" goes with any ending
         if not left_out and first.measure.kind in ("rate", "time", "amount"):
             dimension = first.measure.dimension
+        if not left_out and first.modifier and first.measure.modifier_ends:
+            # "How many vendors?" asked of "vendor governance": "..., across [N] vendors", not "..., for [N] users"
+            return questions, respell(_fill(first.measure.result, first, vocab), voice), first.measure.dimension
         return questions, respell(vocab.results[dimension], voice), dimension
     result = first.measure.one_result if first.one else first.measure.result
     return questions, respell(_fill(result, first, vocab), voice), first.measure.dimension

@@ -325,7 +325,12 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("How much time did it save, or how early was it?", "planning, [N] weeks ahead of schedule”"),
         ("team of",),
     ),
-    ("Led vendor management for the data centre exit", GB, ("How many vendors?", "exit, with a team of [N]”"), ("%",)),
+    (
+        "Led vendor management for the data centre exit",
+        GB,
+        ("How many vendors?", "exit, across [N] vendors”"),
+        ("%", "with a team of"),
+    ),
     # a team the example ends on is sized right after it, not after a comma ("Led a team, with [N] people")
     ("Led a team", GB, ("“Led a team of [N] people”",), ("with [N]",)),
     ("Managed the service desk team.", GB, ("“Managed the service desk team of [N] people”",), ("with [N]",)),
@@ -686,6 +691,27 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         (),
     ),
     # a sum asked about a noun before "of" sets the example's ending: the question and the example agree
+    # a count asked of a noun that qualifies another ends the example when its group says so ("across [N] vendors"),
+    # rather than the verb's generic ending
+    (
+        "Established a vendor governance framework",
+        GB,
+        ("How many vendors?", "“Established a vendor governance framework, across [N] vendors”"),
+        ("for [N] users",),
+    ),
+    (
+        "Managed stakeholder expectations throughout the project lifecycle",
+        GB,
+        ("How many stakeholders?", "lifecycle, across [N] stakeholders”"),
+        ("with a team of",),
+    ),
+    # "own" is an action verb of leading
+    (
+        "Owned supplier performance reporting",
+        GB,
+        ("“Owned supplier performance reporting, across [N] suppliers”",),
+        ("action verb",),
+    ),
     # a clause is no credential's name: advised as any other statement (found by the property test below)
     ("Achieved am an experienced engineer PRINCE2 certification", GB, (), ("Certifications:",)),
     (
@@ -1318,6 +1344,10 @@ def test_bad_vocabulary_is_a_lexicon_error() -> None:
         build_vocabulary(bad)
     bad = {**data, "credentials": {k: v for k, v in data["credentials"].items() if k != "section"}}
     with pytest.raises(LexiconError, match=r"credentials\.section"):
+        build_vocabulary(bad)
+    bad = dict(data)
+    bad["measures"] = [{**data["measures"][0], "modifier_ends": "yes"}, *data["measures"][1:]]
+    with pytest.raises(LexiconError, match=r"`modifier_ends` must be true or false"):
         build_vocabulary(bad)
     bad = {**data, "processes": {**data["processes"], "question": "How long did it take?"}}
     with pytest.raises(LexiconError, match=r"processes\.question: must hold \{phrase\}"):
