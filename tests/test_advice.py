@@ -705,6 +705,14 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("How many stakeholders?", "lifecycle, across [N] stakeholders”"),
         ("with a team of",),
     ),
+    # a preposition of time ends the phrase counted: "workshops" is what is counted, not a modifier of "after"
+    (
+        "Ran lessons-learned workshops after each release",
+        GB,
+        ("“Ran [N] lessons-learned workshops for [N] people after each release”",),
+        ("with a team of",),
+    ),
+    ("Migrated mailboxes during the summer shutdown", GB, ("“Migrated [N] mailboxes during the summer shutdown”",), ()),
     # "own" is an action verb of leading
     (
         "Owned supplier performance reporting",
