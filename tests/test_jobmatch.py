@@ -20,6 +20,7 @@ from resume_check.config import Settings
 from resume_check.extract import extract_bytes
 from resume_check.models import Analysis
 from resume_check.targets.jobmatch import EVIDENCE_CREDIT, TERMS_SHARE, TITLE_SHARE, JobMatch
+from resume_check.targets.posting import MAX_ASK_CHARS, ask_excerpt
 
 POSTING = """# Senior IT Project Manager
 
@@ -424,3 +425,64 @@ def test_a_term_only_listed_is_pointed_at_the_role_that_shows_its_kind() -> None
     assert steps["methodology.agile"].endswith(
         "show it in a bullet of your Project Coordinator role at Beta plc, beside “Scrum” and “Kanban”, with a result."
     )
+
+
+# ------------------------------------------------------------------------ the posting's words quoted for a term
+
+#: a requirements paragraph written as one long line, as federal postings write them (made up for this test)
+LONG_LINE_POSTING = """# IT Project Manager
+
+## Requirements
+
+You will join a multidisciplinary team that builds public services for millions of people across the country, \
+working in the open with partner agencies and designers every day. You should have extensive experience with risk \
+management on large programmes, and you should be comfortable presenting to senior leaders in plain language. \
+Candidates will also bring a working knowledge of cloud hosting and of the procurement rules that apply to public \
+bodies in every region of the country.
+"""
+
+
+def test_a_long_posting_line_is_quoted_by_the_sentence_asking(tmp_path: Path) -> None:
+    """A term asked in a paragraph-long line is quoted by its own sentence, not the whole paragraph (the terminal
+    showed 40 paragraphs of a federal posting, one per missing term)."""
+    posting = tmp_path / "long.md"
+    posting.write_text(LONG_LINE_POSTING, encoding="utf-8")
+    engine = build_engine(Settings(job=str(posting)))
+    resume = "Alex Doe\nalex@example.com\n\nExperience\n\nProject Manager, Acme, 2019 - Present\n- Ran the PMO.\n"
+    job = analyse_document(extract_bytes(resume.encode("utf-8"), "cv.txt"), engine).job
+    assert job is not None
+    risk = next(t for t in job.missing() if t.label.lower() == "risk management")
+    assert risk.ask == (
+        "…You should have extensive experience with risk management on large programmes, and you should be "
+        "comfortable presenting to senior leaders in plain language."
+    )
+    assert all(len(t.ask) <= MAX_ASK_CHARS + 2 for t in job.terms)
+
+
+def test_ask_excerpt_keeps_short_lines_and_cuts_long_sentences_at_words() -> None:
+    assert ask_excerpt("Experience with Jira", "Jira") == "Experience with Jira"
+    words = " ".join(f"word{i}" for i in range(60))
+    line = f"{words} stakeholder engagement {words}."
+    quoted = ask_excerpt(line, "stakeholder engagement", 100)
+    assert "stakeholder engagement" in quoted and quoted.startswith("…") and quoted.endswith("…")
+    assert len(quoted) <= 102 and all(w.startswith("word") for w in quoted.strip("…").split()[:2])
+
+
+@given(
+    st.lists(st.text(alphabet="abcdefgh .,;", min_size=1, max_size=12), min_size=1, max_size=40),
+    st.integers(min_value=0, max_value=39),
+    st.integers(min_value=1, max_value=3),
+    st.integers(min_value=20, max_value=200),
+)
+def test_ask_excerpt_is_whole_words_of_the_line_holding_the_phrase(
+    words: list[str], first: int, count: int, limit: int
+) -> None:
+    line = " ".join(words)
+    normal = " ".join(line.split())
+    phrase = " ".join(normal.split()[first : first + count])
+    quoted = ask_excerpt(line, phrase, limit)
+    body = quoted.removeprefix("…").removesuffix("…")
+    assert body in normal
+    assert len(quoted) <= max(limit, len(phrase)) + 2
+    if phrase and len(phrase) <= limit // 2:
+        assert phrase.lower() in quoted.lower()

@@ -1035,6 +1035,47 @@ def _seniority(titles: Sequence[str]) -> str | None:
 
 # --------------------------------------------------------------------------------------------- target
 
+#: characters of a posting line quoted as the one asking for a term; a longer line (a paragraph of a federal posting)
+#: is quoted by the sentence naming the term, or by a window of whole words around it
+MAX_ASK_CHARS = 160
+_SENTENCES = re.compile(r"[^.!?;]*(?:[.!?;]+(?=\s|$)|$)")
+
+
+def ask_excerpt(line: str, phrase: str, limit: int = MAX_ASK_CHARS) -> str:
+    """The words of posting ``line`` that ask for ``phrase``: the whole line when it is short, else the sentence
+    naming the phrase, else about ``limit`` characters of whole words around it, with "…" where words are left out.
+    A phrase the line does not hold (matched by lemma, written otherwise) is quoted from the line's start."""
+    line = " ".join(line.split())
+    if len(line) <= limit:
+        return line
+    at = line.lower().find(phrase.lower()) if phrase else -1
+    at, size = (at, len(phrase)) if at >= 0 else (0, 0)
+    low, high = 0, len(line)  # the sentence naming the phrase
+    for m in _SENTENCES.finditer(line):
+        if m.start() <= at < max(m.end(), m.start() + 1):
+            if at + size <= m.end():  # a phrase across sentences is quoted by a window of the line
+                low = m.start() + len(m.group()) - len(m.group().lstrip())
+                high = m.end()
+            break
+    sentence = line[low:high].strip()
+    if len(sentence) <= limit:
+        after = "…" if high < len(line) and not sentence.endswith((".", "!", "?", ";")) else ""
+        return f"{'…' if low > 0 else ''}{sentence}{after}"
+    # a window of whole words of that sentence: the phrase, with the words before and after it that fit
+    start = max(low, at - (limit - size) // 3)
+    end = min(high, start + limit)
+    start = max(low, min(start, end - limit))
+    if start > low:
+        space = line.find(" ", start)
+        start = space + 1 if 0 <= space < at else start
+    if end < high:
+        space = line.rfind(" ", at + size, end)
+        end = space if space > 0 else end
+    text = line[start:end].strip()
+    return (
+        f"{'…' if start > 0 else ''}{text}{'…' if end < len(line) and not text.endswith(('.', '!', '?', ';')) else ''}"
+    )
+
 
 def posting_target(posting: Posting, engine: Engine, *, chosen_by: str = "option") -> Target:
     """The posting as the target a résumé is measured against (target.py): its terms with their level and weight
@@ -1052,7 +1093,7 @@ def posting_target(posting: Posting, engine: Engine, *, chosen_by: str = "option
             category=t.category,
             weight=t.weight,
             level="preferred" if t.level == "duty" else t.level,
-            why=t.text,
+            why=ask_excerpt(t.text, t.written or t.label),
             line=t.line,
             forms=t.forms,
             group=t.group,
