@@ -228,6 +228,9 @@ def test_posting_terms_are_never_substrings(tmp_path: Path) -> None:
         ("Help teams measure and report progress on accessibility goals", "report progress", "accessibility goals"),
         # a third person between two words is the clause's verb
         ("Improve how the government builds technology platforms", "government builds", "technology platforms"),
+        # a plural subject's verb before its object, whether or not the action-verb lexicon knows it
+        ("Make sure that cloud technologies serve the public interest", "technologies serve", ""),
+        ("Ensure partner teams adopt the accessibility guidelines", "teams adopt", "accessibility guidelines"),
     ],
 )
 def test_posting_phrases_leave_out_verbs(tmp_path: Path, line: str, absent: str, present: str) -> None:
@@ -256,6 +259,22 @@ def test_posting_phrases_keep_nouns_that_look_like_verbs(tmp_path: Path, line: s
     posting = read(tmp_path, "n.md", f"Engineer\n\n## Requirements\n\n- {line}.\n")
     labels = [t.label.lower() for t in posting.terms] + [t.written.lower() for t in posting.terms if t.written]
     assert any(present in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("line", "absent", "present"),
+    [
+        # a generic word is never a term alone, though it may be part of one
+        ("Experience with technology and infrastructure", "technology", ""),
+        ("Work with technology teams on legacy systems", "systems", "technology teams"),
+    ],
+)
+def test_generic_words_are_no_terms_alone(tmp_path: Path, line: str, absent: str, present: str) -> None:
+    posting = read(tmp_path, "g.md", f"Engineer\n\n## Requirements\n\n- {line}.\n")
+    labels = [t.label.lower() for t in posting.terms]
+    assert absent not in labels and "infrastructure" not in labels, labels
+    if present:
+        assert present in labels, labels
 
 
 # ----------------------------------------------------------------------------------- the real postings

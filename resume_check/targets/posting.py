@@ -165,6 +165,7 @@ class PostingRules:
     verb_after: frozenset[str] = frozenset()  # the next word is a verb: "you should understand engineering"
     verb_after_if_verb: frozenset[str] = frozenset()  # it is when the lexicon knows it as one: "teams that deliver"
     determiners: frozenset[str] = frozenset()  # open a subject whose verb may follow: "the government builds"
+    not_alone: frozenset[str] = frozenset()  # never a term on their own: "technology" (but "technology teams")
 
 
 def _words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -204,6 +205,7 @@ def load_posting_rules() -> PostingRules:
             stop_words=frozenset(str(w).lower() for w in data["stop_words"]) | _spacy_stop_words(),
             stop_acronyms=frozenset(str(w) for w in data["stop_acronyms"]),
             generic_nouns=frozenset(str(w).lower() for w in data["generic_nouns"]),
+            not_alone=frozenset(str(w).lower() for w in data["not_alone"]),
             gerund_nouns=frozenset(str(w).lower() for w in data["gerund_nouns"]),
             knockouts=knockouts,
             verb_after=frozenset(str(w).lower() for w in data["verb_cues"]["always"]),
@@ -781,6 +783,17 @@ def _posting_phrases(
         # a verb's third person after a subject a determiner opens is the clause's verb ("how the government builds
         # technology"): the words on each side are read apart, the verb dropped. Elsewhere it is a plural noun
         # ("software builds", "sales leads qualification", "release builds automation")
+        # a plural subject's verb before its object ("new technologies serve the best interests"): not a term's end.
+        # The verb lexicon holds action verbs only, so any plain lower-case word not itself plural counts there
+        last = words[-1].group() if words else ""
+        if (
+            len(words) >= 2
+            and (_is_base_verb(last.lower(), verbs) or (last.isalpha() and last.islower() and not last.endswith("s")))
+            and words[-2].group().lower().endswith("s")
+            and not words[-2].group().lower().endswith(("ss", "us", "is"))
+            and _OBJECT_AFTER.match(text, words[-1].end())
+        ):
+            words.pop()
         if len(words) > 2 and cue[0] in rules.determiners and _is_third_person(words[1].group().lower(), verbs):
             emit(words[:1])
             emit(words[2:])
@@ -803,6 +816,8 @@ def _posting_phrases(
             out.append((words[0].start(), words[-1].end(), "job." + _slug(phrase), phrase, POSTING_CATEGORY, (phrase,)))
         elif len(words) == 1:
             word = words[0].group()
+            if word.lower() in rules.not_alone:
+                return  # "technologies", "infrastructure" alone: nothing a résumé can show
             if _is_acronym(word, rules):
                 word = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
             elif not (
@@ -845,6 +860,10 @@ def _posting_phrases(
             flush()
     flush()
     return out
+
+
+#: a determiner opening an object right after a word ("... serve the best interests")
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|our|their|its|your|this|these|those|every|each)\s", re.IGNORECASE)
 
 
 def _is_base_verb(word: str, verbs: Any) -> bool:
@@ -921,7 +940,7 @@ def _is_single_term(word: str, rules: PostingRules, verbs: Any) -> bool:
     lower = word.lower()
     if len(lower) < 4 or not lower.replace("-", "").isalpha() or word.isupper():
         return False
-    if lower in rules.generic_nouns or lower in rules.stop_words:
+    if lower in rules.generic_nouns or lower in rules.stop_words or lower in rules.not_alone:
         return False
     if lower in rules.gerund_nouns:
         return True
