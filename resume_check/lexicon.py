@@ -36,6 +36,8 @@ MAX_PACK_BYTES = MAX_DATA_BYTES
 #: bundled term packs: ``lexicons/terms-*.yaml`` (the other YAML files there are not term packs)
 BUNDLED_GLOB = "terms-*.yaml"
 SPELLING_FILE = "spelling.tsv"
+#: the pack id of a target's own terms (a job posting's phrases the lexicon lacks: targets.jobmatch.forms_lexicon)
+TARGET_PACK = "target"
 MIN_WEIGHT, MAX_WEIGHT = 1, 5
 MAX_CATEGORY_WEIGHT = 10
 #: cap on the forms generated from one phrase (spelling x hyphenation)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, LexiconError
-from .lexicon import Lexicon, expand_phrase, lexicon_forms, spelling_table
+from .lexicon import TARGET_PACK, Lexicon, expand_phrase, lexicon_forms, spelling_table
 from .models import Match, Resume
 
 if TYPE_CHECKING:
@@ -160,6 +160,10 @@ class TermMatcher:
             # none: it would find "programmes". Same lemmas are added once.
             lemmas = form.lemma_
             readings = [] if len(lemmas) == 1 and last_lemma != last_lower else [lemmas]
+            # ... except a plural noun a job posting asks for ("stakeholders"): its singular shows it as well
+            # ("stakeholder workshops"). Lexicon terms keep the rule: their plural forms are chosen with care
+            if not readings and term.pack == TARGET_PACK and _is_plural_of(last_lower, last_lemma):
+                readings = [lemmas]
             # the lookup table lemmatises "meeting" as the verb ("meet") but "meetings" as the noun ("meeting"):
             # a form ending in such a word also gets its noun reading, so "kick-off meeting" finds "meetings"
             if last_lemma != last_lower and last_lower.endswith("ing"):
@@ -488,6 +492,11 @@ def _keywords(matcher: Any) -> dict[str, set[tuple[int, ...]]]:
 
 def _pattern_count(matcher: Any) -> int:
     return sum(len(patterns) for patterns in _keywords(matcher).values())
+
+
+def _is_plural_of(plural: str, singular: str) -> bool:
+    """Whether ``plural`` is the regular plural of ``singular`` ("stakeholders", "processes", "priorities")."""
+    return plural in (singular + "s", singular + "es") or (singular.endswith("y") and plural == singular[:-1] + "ies")
 
 
 def _plural(word: str) -> str | None:

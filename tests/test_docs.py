@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import click
+from conftest import JOBS, needs_jobs
 
 from resume_check.cli import main
 
@@ -136,6 +137,38 @@ def test_the_readme_sample_report_is_todays_output() -> None:
     # and it says what matters: the score, the target and its reason, at least one suggestion with a placeholder
     assert re.search(r"Score \d+(\.\d)?/100", result.output)
     assert "Measured against" in result.output and "[" in result.output
+
+
+@needs_jobs
+def test_the_readme_job_match_section_is_todays_output() -> None:
+    """The job-match section the README shows for the sample against the U.S. Digital Corps posting is what
+    ``check --job`` prints today, from its "Job match:" line to the report's next section."""
+    import os
+
+    from click.testing import CliRunner
+
+    anchor = "this section to the report (the rest of the report is then measured against the posting's terms):"
+    shown = re.search(r"```text\n(.*?)```", README[README.index(anchor) :], flags=re.DOTALL)
+    assert shown is not None
+    posting = str(JOBS / "18f-usdc-supervisor-product-management.md")
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(
+            main,
+            ["check", "samples/alex-morgan.pdf", "--job", posting],
+            env={"COLUMNS": "80", "NO_COLOR": "1", "FORCE_COLOR": None},
+        )
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 0
+    lines = result.output.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("Job match:"))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("Score breakdown"))
+    assert "\n".join(lines[start:end]).rstrip("\n") + "\n" == shown.group(1)
+    # and the facts that matter: a match rate, what is missing with the posting line asking, what is found
+    assert re.search(r"Match \d+(\.\d)?/100", shown.group(1))
+    assert "Missing required" in shown.group(1) and "posting line" in shown.group(1) and "Found (" in shown.group(1)
 
 
 #: a measured figure: a time or memory cost ("~80 ms", "about 250 ms", "costs 30 ms", "~7 MB") or a speed-up

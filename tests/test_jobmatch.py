@@ -486,3 +486,24 @@ def test_ask_excerpt_is_whole_words_of_the_line_holding_the_phrase(
     assert len(quoted) <= max(limit, len(phrase)) + 2
     if phrase and len(phrase) <= limit // 2:
         assert phrase.lower() in quoted.lower()
+
+
+def test_a_plural_the_posting_asks_for_is_shown_by_its_singular(tmp_path: Path) -> None:
+    """The posting asks for "stakeholders" (a phrase the lexicon lacks); "Coordinated stakeholder workshops" shows it.
+    A one-word form written inflected got no lemma reading, so only the plural as written was found (seen on the
+    README's sample against the U.S. Digital Corps posting)."""
+    posting = tmp_path / "p.md"
+    posting.write_text(
+        "# Delivery Lead\n\n## Requirements\n\n- Experience building alignment with stakeholders.\n", encoding="utf-8"
+    )
+    engine = build_engine(Settings(job=str(posting)))
+
+    def found(bullet: str) -> bool:
+        resume = f"Alex Doe\nalex@example.com\n\nExperience\n\nDelivery Lead, Acme, 2019 - Present\n- {bullet}\n"
+        job = analyse_document(extract_bytes(resume.encode("utf-8"), "cv.txt"), engine).job
+        assert job is not None
+        return next(t for t in job.terms if t.id == "job.stakeholders").found
+
+    assert found("Coordinated stakeholder workshops to agree priorities.")
+    assert found("Briefed 12 stakeholders every month.")
+    assert not found("Coordinated supplier workshops to agree priorities.")

@@ -185,7 +185,7 @@ def forms_lexicon(terms: Sequence[TargetTerm], source: str = "target") -> Lexico
     """A target's terms that the lexicon lacks (``forms``: a posting's own phrases and acronyms) as a one-pack
     Lexicon, for a TermMatcher: they are then found in a résumé by lemma and spelling variant, whole words only,
     like lexicon terms (never as raw substrings: "platform" is not in "Tform")."""
-    from ..lexicon import Lexicon, Pack
+    from ..lexicon import TARGET_PACK, Lexicon, Pack
     from ..models import Acronym, Category, Term
 
     out = []
@@ -203,13 +203,13 @@ def forms_lexicon(terms: Sequence[TargetTerm], source: str = "target") -> Lexico
                 weight=term.weight,
                 aliases=tuple(phrases[1:]),
                 acronyms=acronyms,
-                pack="target",
+                pack=TARGET_PACK,
                 match_label=bool(phrases),
             )
         )
     categories = tuple(dict.fromkeys(t.category for t in out))
     pack = Pack(
-        id="target",
+        id=TARGET_PACK,
         version="1",
         language="en",
         description=f"terms of {source} the lexicon lacks",
