@@ -195,7 +195,7 @@ def test_job_command_text_and_json(tmp_path: Path) -> None:
     assert text.exit_code == 0, text.output
     assert "Title:      Senior IT Project Manager" in text.stdout
     assert "Preferred (never counted as required)" in text.stdout
-    assert "[work-authorisation]" in text.stdout
+    assert "[clearance, work-authorisation] Must have the right to work in the UK" in text.stdout
     result = CliRunner().invoke(main, ["job", str(path), "--format", "json"])
     assert result.exit_code == 0
     doc = json.loads(result.stdout)
@@ -204,6 +204,37 @@ def test_job_command_text_and_json(tmp_path: Path) -> None:
     assert doc["id"] == "uk"
     pmp = next(t for t in doc["terms"] if t["id"] == "certifications.pmp")
     assert pmp["level"] == "preferred" and pmp["line"] == 18 and "PMP preferred" in pmp["text"]
+
+
+def test_a_knockout_line_of_several_kinds_is_shown_once(tmp_path: Path) -> None:
+    """ "Open to U.S. citizens ... Subject to background check" is a knock-out of two kinds: every human-readable
+    format shows the line once with both kinds (it was shown once per kind); JSON keeps a record per kind."""
+    path = tmp_path / "ko.md"
+    path.write_text(
+        "# IT Project Manager\n\nOpen to U.S. citizens only. Subject to a background check and security clearance."
+        "\n\n## Requirements\n\n- Risk management\n",
+        encoding="utf-8",
+    )
+    posting = read_posting(path, _engine())
+    assert {k.kind for k in posting.knockouts if k.line == 3} == {"citizenship", "clearance"}
+    text = CliRunner().invoke(main, ["job", str(path)])
+    assert text.exit_code == 0, text.output
+    assert text.stdout.count("line   3  [citizenship, clearance] Open to U.S. citizens") == 1
+    assert "Knock-out lines to check: 1" in text.stdout
+    doc = json.loads(CliRunner().invoke(main, ["job", str(path), "--format", "json"]).stdout)
+    assert sorted(k["kind"] for k in doc["knockouts"]) == ["citizenship", "clearance"]
+    resume = tmp_path / "cv.txt"
+    resume.write_text("Alex Doe\nalex@example.com\n\nExperience\n\n- Ran the PMO.\n", encoding="utf-8")
+    for fmt, shown in (
+        ("text", "! line 3 [citizenship, clearance]:"),
+        ("markdown", "- line 3 \\[citizenship, clearance\\]:"),
+        ("html", "<li>line 3 [citizenship, clearance]:"),
+    ):
+        out = CliRunner().invoke(
+            main, ["check", str(resume), "--job", str(path), "--format", fmt], env={"COLUMNS": "200"}
+        )
+        assert out.exit_code in (0, 1), out.output
+        assert out.stdout.count(shown) == 1, (fmt, out.stdout[-2000:])
 
 
 def test_posting_terms_are_never_substrings(tmp_path: Path) -> None:

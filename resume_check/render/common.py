@@ -35,6 +35,7 @@ from ..steps import (
 
 if TYPE_CHECKING:
     from ..targets.jobmatch import JobMatch
+    from ..targets.posting import Knockout
 
 # ----------------------------------------------------------------------------------------- sanitising
 
@@ -208,6 +209,17 @@ def wrap(text: str, width: int, indent: str = "", subsequent_indent: str | None 
 
 
 # ----------------------------------------------------------------------------------------- numbers and bars
+
+
+def knockouts_by_line(knockouts: Iterable[Knockout]) -> list[tuple[int, str, str]]:
+    """(line, its kinds joined, its text) once per posting line: a line that is a knock-out of several kinds ("Open
+    to U.S. citizens ... Subject to background check": citizenship and clearance) is shown once, not once a kind."""
+    lines: dict[int, tuple[list[str], str]] = {}
+    for ko in knockouts:
+        kinds, _ = lines.setdefault(ko.line, ([], ko.text))
+        if ko.kind not in kinds:
+            kinds.append(ko.kind)
+    return [(line, ", ".join(kinds), text) for line, (kinds, text) in lines.items()]
 
 
 def fmt_number(value: float, decimals: int = 1) -> str:

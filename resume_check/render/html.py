@@ -29,6 +29,7 @@ from .common import (
     job_evidence_credits,
     job_terms_share,
     job_title_points,
+    knockouts_by_line,
     level,
     next_steps,
     overview,
@@ -645,7 +646,9 @@ def _job(analysis: Analysis) -> str:
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
     if job.knockouts:
-        items = "".join(f"<li>line {k.line} [{h(k.kind)}]: {h(k.text)}</li>" for k in job.knockouts)
+        items = "".join(
+            f"<li>line {line} [{h(kinds)}]: {h(text)}</li>" for line, kinds, text in knockouts_by_line(job.knockouts)
+        )
         parts.append(f"<h3>Check these yourself (knock-out lines)</h3><ul>{items}</ul>")
     if job.steps:
         items = "".join(f"<li>{h(step.message)}</li>" for step in job.steps)

@@ -25,6 +25,7 @@ from .common import (
     job_level_weights,
     job_terms_share,
     job_title_points,
+    knockouts_by_line,
     next_steps,
     overview,
     report_findings,
@@ -284,7 +285,7 @@ def _job(analysis: Analysis) -> list[str]:
             lines.append(f"| {md(t.label)} | {t.level} | {state} | {where} |")
     if job.knockouts:
         lines += ["", "**Check these yourself (knock-out lines):**", ""]
-        lines += [f"- line {ko.line} \\[{ko.kind}\\]: {md(ko.text)}" for ko in job.knockouts]
+        lines += [f"- line {line} \\[{kinds}\\]: {md(text)}" for line, kinds, text in knockouts_by_line(job.knockouts)]
     if job.steps:
         lines += ["", "**Where to add what (if you have the experience):**", ""]
         lines += [f"{n}. {md(step.message)}" for n, step in enumerate(job.steps, 1)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..targets.posting import LEVEL_WEIGHT, Posting, PostingTerm
 from .common import clean_text as clean
+from .common import knockouts_by_line
 
 _LEVEL_TITLES = {
     "required": "Required",
@@ -42,9 +43,10 @@ def render(posting: Posting, *, color: bool = False) -> str:
     certs = ", ".join(t.label for t in posting.terms if t.id in posting.certifications)
     out.append(f"Certifications asked: {clean(certs) if certs else 'none'}")
     out.append("")
-    out.append(f"Knock-out lines to check: {len(posting.knockouts) or 'none'}")
-    for knockout in posting.knockouts:
-        out.append(f"  line {knockout.line:>3}  [{knockout.kind}] {clean(_short(knockout.text))}")
+    lines = knockouts_by_line(posting.knockouts)
+    out.append(f"Knock-out lines to check: {len(lines) or 'none'}")
+    for line, kinds, text in lines:
+        out.append(f"  line {line:>3}  [{kinds}] {clean(_short(text))}")
     if posting.negations:
         out.append("")
         out.append("Negations (not counted as terms):")

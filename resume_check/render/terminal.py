@@ -31,6 +31,7 @@ from .common import (
     job_level_weights,
     job_terms_share,
     job_title_points,
+    knockouts_by_line,
     level,
     next_steps,
     overview,
@@ -389,8 +390,8 @@ def _job(analysis: Analysis, style: Style) -> list[str]:
     if job.knockouts:
         lines.append("")
         lines.append(style("  Check these yourself (knock-out lines)", bold=True))
-        for ko in job.knockouts:
-            lines += _wrapped(f"! line {ko.line} [{ko.kind}]: {_c(ko.text)}", "    ", "        ")
+        for line, kinds, text in knockouts_by_line(job.knockouts):
+            lines += _wrapped(f"! line {line} [{kinds}]: {_c(text)}", "    ", "        ")
     if job.steps:
         lines.append("")
         lines.append(style("  Where to add what (if you have the experience)", bold=True))
