@@ -720,6 +720,8 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Owned supplier performance reporting, across [N] suppliers”",),
         ("action verb",),
     ),
+    # payroll is a system more often than a sum: it is not asked what it was worth
+    ("Wrote the test strategy for the payroll upgrade", GB, ("“Wrote the test strategy",), ("payroll worth", "saving")),
     # a clause is no credential's name: advised as any other statement (found by the property test below)
     ("Achieved am an experienced engineer PRINCE2 certification", GB, (), ("Certifications:",)),
     (
