@@ -154,3 +154,15 @@ def test_a_list_of_tool_names_with_slashes_is_read_in_linear_time() -> None:
     assert [s.verdict for s in impact.statements] == ["weak"]
     assert _TOOLS.match("CI/" * 20_000 + "CD pipelines") is None
     assert time.process_time() - began < 5
+
+
+def test_quoting_a_posting_line_is_linear() -> None:
+    """The sentence around a posting term was found by a pattern tried again from every character of a run of
+    letters: a 20,000-character line with no sentence end took seconds (quadratic). It is found in one pass."""
+    from resume_check.targets.posting import ask_excerpt
+
+    for line in ("x" * 40_000 + ".y", "." * 40_000 + "y"):
+        began = time.process_time()
+        quoted = ask_excerpt(line, "risk management")
+        assert time.process_time() - began < 2
+        assert len(quoted) <= 162

@@ -1057,7 +1057,9 @@ def _seniority(titles: Sequence[str]) -> str | None:
 #: characters of a posting line quoted as the one asking for a term; a longer line (a paragraph of a federal posting)
 #: is quoted by the sentence naming the term, or by a window of whole words around it
 MAX_ASK_CHARS = 160
-_SENTENCES = re.compile(r"[^.!?;]*(?:[.!?;]+(?=\s|$)|$)")
+#: a run of sentence-ending marks, found once each (a pattern with a look-ahead after it, tried again from every
+#: character of a long run of letters, took seconds on a hostile 20,000-character line)
+_STOPS = re.compile(r"[.!?;]+")
 
 
 def ask_excerpt(line: str, phrase: str, limit: int = MAX_ASK_CHARS) -> str:
@@ -1069,13 +1071,15 @@ def ask_excerpt(line: str, phrase: str, limit: int = MAX_ASK_CHARS) -> str:
         return line
     at = line.lower().find(phrase.lower()) if phrase else -1
     at, size = (at, len(phrase)) if at >= 0 else (0, 0)
-    low, high = 0, len(line)  # the sentence naming the phrase
-    for m in _SENTENCES.finditer(line):
-        if m.start() <= at < max(m.end(), m.start() + 1):
-            if at + size <= m.end():  # a phrase across sentences is quoted by a window of the line
-                low = m.start() + len(m.group()) - len(m.group().lstrip())
-                high = m.end()
-            break
+    # the sentence naming the phrase: between the sentence ends (marks followed by a space or the line's end) around
+    # it; a phrase across sentences is quoted by a window of the line
+    ends = [m.end() for m in _STOPS.finditer(line) if m.end() == len(line) or line[m.end()] == " "]
+    low = max((e for e in ends if e <= at), default=0)
+    high = min((e for e in ends if e > at), default=len(line))
+    if at + size > high:
+        low, high = 0, len(line)
+    while low < high and line[low] == " ":
+        low += 1
     sentence = line[low:high].strip()
     if len(sentence) <= limit:
         after = "…" if high < len(line) and not sentence.endswith((".", "!", "?", ";")) else ""
