@@ -265,8 +265,7 @@ def test_posting_terms_are_never_substrings(tmp_path: Path) -> None:
     ],
 )
 def test_posting_phrases_leave_out_verbs(tmp_path: Path, line: str, absent: str, present: str) -> None:
-    posting = read(tmp_path, "v.md", f"Engineer\n\n## Requirements\n\n- {line}.\n")
-    labels = [t.label.lower() for t in posting.terms]
+    labels = _requirement_labels(tmp_path, line)
     assert not any(absent in label for label in labels), labels
     if present:
         assert present in labels, labels
@@ -301,11 +300,16 @@ def test_posting_phrases_keep_nouns_that_look_like_verbs(tmp_path: Path, line: s
     ],
 )
 def test_generic_words_are_no_terms_alone(tmp_path: Path, line: str, absent: str, present: str) -> None:
-    posting = read(tmp_path, "g.md", f"Engineer\n\n## Requirements\n\n- {line}.\n")
-    labels = [t.label.lower() for t in posting.terms]
+    labels = _requirement_labels(tmp_path, line)
     assert absent not in labels and "infrastructure" not in labels, labels
     if present:
         assert present in labels, labels
+
+
+def _requirement_labels(tmp_path: Path, line: str) -> list[str]:
+    """The labels (lower case) of the terms read from a posting whose only requirement is ``line``."""
+    posting = read(tmp_path, "r.md", f"Engineer\n\n## Requirements\n\n- {line}.\n")
+    return [t.label.lower() for t in posting.terms]
 
 
 # ----------------------------------------------------------------------------------- the real postings
