@@ -720,6 +720,19 @@ TABLE: list[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = [
         ("“Owned supplier performance reporting, across [N] suppliers”",),
         ("action verb",),
     ),
+    # a business case is asked what it secured, a roadmap what it covered (core project-management artefacts)
+    (
+        "Produced the business case for the CRM replacement",
+        GB,
+        ("What funding did the business case secure", "replacement, securing [£ amount] of funding”"),
+        ("for [N] users",),
+    ),
+    (
+        "Developed the cloud migration roadmap",
+        GB,
+        ("What did the roadmap cover, and over how long?", "roadmap, covering [N] projects over [N] months”"),
+        ("for [N] users",),
+    ),
     # payroll is a system more often than a sum: it is not asked what it was worth
     ("Wrote the test strategy for the payroll upgrade", GB, ("“Wrote the test strategy",), ("payroll worth", "saving")),
     # a clause is no credential's name: advised as any other statement (found by the property test below)
