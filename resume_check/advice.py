@@ -2211,29 +2211,24 @@ def _compose(
     if changes:
         # what changed, from what to what: "Reduced support tickets ..., from [N] to [N]"; a rate by how much, in
         # the person's own words: "Cut outages on the payments platform by [N]%", not "..., cutting outages by [N]%"
+        # by how much goes before the means of the change ("Reduced P1 incidents by [N]% through better problem
+        # management", "Reduced costs from [amount] to [amount] through vendor consolidation")
         objects = [f for f in in_clause if not f.modifier]
+        means = _MEANS.search(clause, objects[0].start) if objects else None
         measured = [f.measure for f in objects]
         if measured and measured[0].kind in ("count", "size", "amount"):
             result = respell(_CHANGE_AMOUNT if measured[0].kind == "amount" else _CHANGE_COUNT, voice)
-            means = _MEANS.search(clause, objects[0].start)
-            if means is not None:  # "Reduced costs from [amount] to [amount] through vendor consolidation"
-                return _advice(
-                    head, questions, f"{clause[: means.start()]} {result}{clause[means.start() :]}", "statement"
-                )
+            if means is not None:
+                return _advice(head, questions, _before(clause, means.start(), result), "statement")
         elif (
             measured
             and measured[0].changed
             and (_one_phrase(clause, opener, lex) or _repeats_verb(result, verb[0].lemma if verb else ""))
         ):
-            # by how much goes before the means ("Reduced P1 incidents by [N]% through better problem management"),
-            # else at the end ("Cut outages on the payments platform by [N]%")
+            # with no means named, at the end: "Cut outages on the payments platform by [N]%"
             changed = respell(measured[0].changed, voice)
-            means = _MEANS.search(clause, objects[0].start)
-            if means is not None:
-                return _advice(
-                    head, questions, f"{clause[: means.start()]} {changed}{clause[means.start() :]}", "statement"
-                )
-            return _advice(head, questions, f"{clause} {changed}", "statement")
+            at = means.start() if means is not None else len(clause)
+            return _advice(head, questions, _before(clause, at, changed), "statement")
     instead = vocab.same_verb_results.get(result.split(maxsplit=1)[0].lower() if result.split() else "")
     if verb is not None and instead is not None and _repeats_verb(result, verb[0].lemma):
         result = respell(instead, voice)  # "Improved reporting for the board, lifting [what] by [N]%"
@@ -2246,6 +2241,11 @@ def _compose(
     return _advice(head, questions, f"{clause}, {result}", "statement")
 
 
+def _before(clause: str, at: int, words: str) -> str:
+    """``clause`` with ``words`` put in before character ``at`` (a space before them; ``at`` is a space or the end)."""
+    return f"{clause[:at]} {words}{clause[at:]}"
+
+
 def _improved_process(clause: str, family: str, opener: int, vocab: Vocabulary) -> str | None:
     """The words of the way of working the clause's opening verb (of ``opener`` words, of verb family ``family``)
     makes better, as written and without its determiner ("onboarding process" in "Streamlined the onboarding
@@ -2255,15 +2255,9 @@ def _improved_process(clause: str, family: str, opener: int, vocab: Vocabulary) 
     if processes is None or family not in processes.families:
         return None
     tokens = _tokens(clause)
-    start = opener
-    while start < len(tokens) and tokens[start].word in _DETERMINERS:
-        start += 1
-    end = start
-    while end < len(tokens) and end - start < MAX_PROCESS_WORDS and tokens[end].word not in vocab.dangling:
-        end += 1
-        if tokens[end - 1].boundary:
-            break
-    if end == start or tokens[end - 1].word not in processes.nouns:
+    # "Reduced the number of approval processes" changes a count, not a way of working: no quantity head skipped
+    start, end = _object_span(tokens, opener, vocab, quantity=False)
+    if end == start or end - start > MAX_PROCESS_WORDS or tokens[end - 1].word not in processes.nouns:
         return None
     return clause[tokens[start].start : tokens[end - 1].end]
 
@@ -2315,11 +2309,22 @@ def _object_is_measured(clause: str, found: Sequence[_Found], vocab: Vocabulary,
     outages" (not "Improved reporting by creating dashboards", nor "Reduced provisioning timelines ... through
     automated workflows")."""
     tokens = _tokens(clause)
+    start, end = _object_span(tokens, opener, vocab)
+    if end == start:
+        return False
+    limit = tokens[end - 1].end
+    return any(not f.modifier and f.start < limit and f.measure.kind != "time" for f in found)
+
+
+def _object_span(tokens: Sequence[_Token], opener: int, vocab: Vocabulary, *, quantity: bool = True) -> tuple[int, int]:
+    """(first, end) token indexes of the phrase right after the opening verb's ``opener`` words, up to a function
+    word or a break, its determiners left out, and with ``quantity`` a quantity head too ("the number of support
+    tickets" is "support tickets"); first == end when there is none."""
     start = opener
     while start < len(tokens) - 1 and not tokens[start].boundary:
         if tokens[start].word in _DETERMINERS:
             start += 1  # "Reduced the risk of outages": the phrase is "risk"
-        elif tokens[start].word in _QUANTITY_HEADS and tokens[start + 1].word == "of":
+        elif quantity and tokens[start].word in _QUANTITY_HEADS and tokens[start + 1].word == "of":
             start += 2  # "Reduced the number of support tickets": the phrase is "support tickets"
         else:
             break
@@ -2328,10 +2333,7 @@ def _object_is_measured(clause: str, found: Sequence[_Found], vocab: Vocabulary,
         end += 1
         if tokens[end - 1].boundary:
             break
-    if end == start:
-        return False
-    limit = tokens[end - 1].end
-    return any(not f.modifier and f.start < limit and f.measure.kind != "time" for f in found)
+    return start, end
 
 
 #: nouns that say how much of what follows "of" there is ("the number of tickets")
