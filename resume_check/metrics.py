@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import cast
 
 from .datafile import read_vocabulary
@@ -290,10 +290,11 @@ _UNIT_WORDS = frozenset(_VOCABULARY["duration_words"])
 _EARLY_WORDS = frozenset(_VOCABULARY["early_words"])
 #: a result stated as none of something ("with zero downtime", "no major findings"; see metrics.yaml): the words
 #: before the result group give the context "no" needs; the result group is the metric
+_ZERO_OPENERS = "|".join(_VOCABULARY["zero_openers"])
 _ZERO = re.compile(
     r"(?:(?:(?<![\w'’-])(?:" + "|".join(_VOCABULARY["zero_no_after"]) + r")\s+|^\s*|[,;:(–—]\s*)(?=no\s)"
-    r"|(?<![\w'’-])(?=(?:" + "|".join(_VOCABULARY["zero_openers"]) + r")\s))"
-    r"(?P<result>(?:no|" + "|".join(_VOCABULARY["zero_openers"]) + r")\s+"
+    r"|(?<![\w'’-])(?=(?:" + _ZERO_OPENERS + r")\s))"
+    r"(?P<result>(?:no|" + _ZERO_OPENERS + r")\s+"
     r"(?:(?:" + "|".join(_VOCABULARY["zero_qualifiers"]) + r")\s+){0,2}"
     r"(?:" + "|".join(_VOCABULARY["zero_nouns"]) + r"))(?![\w-])",
     re.IGNORECASE,
@@ -388,10 +389,16 @@ def _rank_candidates(text: str) -> Iterator[tuple[int, int, str, Dimension | Non
 def find_metrics(text: str, offset: int = 0) -> tuple[Metric, ...]:
     """The metrics in ``text`` in reading order, with offsets shifted by ``offset`` (into ``Resume.text``)."""
     zero = _ZERO_HINT.search(text) is not None
-    if not _DIGIT.search(text) and not _has_number_words(text) and not _RANK_HINT.search(text) and not zero:
+    found: Iterable[tuple[int, int, str, Dimension | None, int]]
+    if _DIGIT.search(text) or _has_number_words(text) or _RANK_HINT.search(text):
+        masked = mask_non_metrics(text)
+        found = itertools.chain(
+            _candidates(text, masked), _rank_candidates(text), _zero_candidates(text) if zero else ()
+        )
+    elif zero:
+        found = _zero_candidates(text)  # no digit, number word or rank: only a result of none can be here
+    else:
         return ()
-    masked = mask_non_metrics(text)
-    found = itertools.chain(_candidates(text, masked), _rank_candidates(text), _zero_candidates(text) if zero else ())
     candidates = sorted(found, key=lambda c: (c[0], -(c[1] - c[0]), c[4]))
     metrics: list[Metric] = []
     last_end = -1
