@@ -780,9 +780,6 @@ def _posting_phrases(
             )
         ):
             words.pop(0)
-        # a verb's third person after a subject a determiner opens is the clause's verb ("how the government builds
-        # technology"): the words on each side are read apart, the verb dropped. Elsewhere it is a plural noun
-        # ("software builds", "sales leads qualification", "release builds automation")
         # a plural subject's verb before its object ("new technologies serve the best interests"): not a term's end.
         # The verb lexicon holds action verbs only, so any plain lower-case word not itself plural counts there
         last = words[-1].group() if words else ""
@@ -794,6 +791,9 @@ def _posting_phrases(
             and _OBJECT_AFTER.match(text, words[-1].end())
         ):
             words.pop()
+        # a verb's third person after a subject a determiner opens is the clause's verb ("how the government builds
+        # technology"): the words on each side are read apart, the verb dropped. Elsewhere it is a plural noun
+        # ("software builds", "sales leads qualification", "release builds automation")
         if len(words) > 2 and cue[0] in rules.determiners and _is_third_person(words[1].group().lower(), verbs):
             emit(words[:1])
             emit(words[2:])
@@ -940,7 +940,7 @@ def _is_single_term(word: str, rules: PostingRules, verbs: Any) -> bool:
     lower = word.lower()
     if len(lower) < 4 or not lower.replace("-", "").isalpha() or word.isupper():
         return False
-    if lower in rules.generic_nouns or lower in rules.stop_words or lower in rules.not_alone:
+    if lower in rules.generic_nouns or lower in rules.stop_words:
         return False
     if lower in rules.gerund_nouns:
         return True
@@ -1080,7 +1080,7 @@ def ask_excerpt(line: str, phrase: str, limit: int = MAX_ASK_CHARS) -> str:
         low, high = 0, len(line)
     while low < high and line[low] == " ":
         low += 1
-    sentence = line[low:high].strip()
+    sentence = line[low:high]
     if len(sentence) <= limit:
         after = "…" if high < len(line) and not sentence.endswith((".", "!", "?", ";")) else ""
         return f"{'…' if low > 0 else ''}{sentence}{after}"
