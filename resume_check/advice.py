@@ -1301,7 +1301,13 @@ def _found_measures(text: str, vocab: Vocabulary, *, opener: int = 0, place: boo
                     and before.word in _VAGUE
                     and not text[before.end : tokens[first].start].strip()  # nothing between: "few , issues"
                 )
-                if vague and first > 1 and tokens[first - 1].word == "few" and tokens[first - 2].word == "a":
+                if (
+                    vague
+                    and first > 1
+                    and tokens[first - 1].word == "few"
+                    and tokens[first - 2].word == "a"
+                    and not text[tokens[first - 2].end : tokens[first - 1].start].strip()  # not "a , few"
+                ):
                     before = tokens[first - 2]  # "a few" as a whole
                 at = before.start if vague and before is not None else tokens[first].start
                 vague_chars = tokens[first].start - at if vague else 0

@@ -1159,6 +1159,16 @@ PLACE_WORDS = [
 ]
 
 
+def test_a_and_few_apart_are_not_one_vague_word() -> None:
+    """Found by the property test below in CI: "a , few tests" had "a , few" replaced by [N] as if it were "a few"."""
+    from resume_check.advice import _count_in_place, _found_measures
+
+    vocab = load_vocabulary()
+    clause = "a , few tests"
+    placed = _count_in_place(clause, _found_measures(clause, vocab), vocab)
+    assert placed is not None and placed[0] == "a , [N] tests"
+
+
 @given(st.lists(st.sampled_from(PLACE_WORDS), min_size=1, max_size=14), st.integers(0, 2))
 @settings(max_examples=400, deadline=None)
 def test_a_count_in_place_only_adds_placeholders(words: list[str], opener: int) -> None:
